@@ -1,0 +1,27 @@
+// Wiring only: which modules make up the API.
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, CoreModule, loggerParams, ProblemFilter } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { MailModule } from '@app/mail';
+import { TenancyModule, tenancyEntities } from '@app/tenancy';
+import { AuthModule, authEntities } from '@app/auth';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities] }),
+        MailModule,
+        TenancyModule,
+        AuthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+// Builds the HTTP application: middleware order, security headers, sessions, validation, OpenAPI.
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { Pool } from 'pg';
+import { AppConfig, createValidationPipe, problemErrorHandler, requestIdMiddleware } from '@app/core';
+import { PG_POOL } from '@app/database';
+import { TenantContext } from '@app/tenancy';
+import { applySessions, createSessionMiddleware } from '@app/auth';
+import { AppModule } from './app.module';
+
+const API_CSP = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  crossOriginEmbedderPolicy: true,
+  frameguard: { action: 'deny' },
+});
+// Swagger UI needs its own scripts and styles; still no framing and nothing from elsewhere.
+const DOCS_CSP = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+  },
+});
+
+function trustProxySetting(value: string | undefined): boolean | number | string[] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', trustProxySetting(config.trustProxy));
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+
+  app.use(requestIdMiddleware);
+  app.use((_req: Request, _res: Response, next: NextFunction) => TenantContext.enter(next));
+  app.use('/api/docs', DOCS_CSP);
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : API_CSP(req, res, next)));
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(express.json({ limit: '100kb', type: 'application/json' }));
+  const sessions = createSessionMiddleware(config, app.get<Pool>(PG_POOL));
+  applySessions(app, sessions);
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rekisteri API')
+      .setDescription('The customer register of a booking platform. Errors are application/problem+json (RFC 9457).')
+      .setVersion('0.1.0')
+      .addCookieAuth(config.secureCookies ? '__Host-rekisteri' : 'rekisteri.sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  // After the routes: errors from middleware outside Nest (sessions, body parsing) still answer problem+json.
+  app.use(problemErrorHandler);
+  const shutdown = app.close.bind(app);
+  app.close = async () => {
+    sessions.close();
+    await shutdown();
+  };
+  return app;
+}

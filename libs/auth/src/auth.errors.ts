@@ -1,0 +1,32 @@
+// Failures of authentication, each with a stable code.
+import { HttpStatus } from '@nestjs/common';
+import { assertUnreachable, ProblemException } from '@app/core';
+
+export enum AuthErrorCode {
+  InvalidCredentials = 'invalid-credentials',
+  TooManyAttempts = 'too-many-attempts',
+  InvitationInvalid = 'invitation-invalid',
+  CsrfRejected = 'csrf-rejected',
+}
+
+export class AuthException extends ProblemException {
+  constructor(code: AuthErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
+    const [status, title] = AuthException.describe(code);
+    super(status, code, title, detail, extensions);
+  }
+
+  private static describe(code: AuthErrorCode): [HttpStatus, string] {
+    switch (code) {
+      case AuthErrorCode.InvalidCredentials:
+        return [HttpStatus.UNAUTHORIZED, 'Wrong e-mail address or password'];
+      case AuthErrorCode.TooManyAttempts:
+        return [HttpStatus.TOO_MANY_REQUESTS, 'Too many login attempts; try again later'];
+      case AuthErrorCode.InvitationInvalid:
+        return [HttpStatus.BAD_REQUEST, 'The invitation is invalid, used or expired'];
+      case AuthErrorCode.CsrfRejected:
+        return [HttpStatus.FORBIDDEN, 'Cross-site request refused'];
+      default:
+        return assertUnreachable(code);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TenancyModule } from '@app/tenancy';
+import { AccessGuard } from './access.guard';
+import { AuthService } from './auth.service';
+import { FirstAdminService } from './first-admin.service';
+import { CsrfGuard } from './csrf.guard';
+import { PlatformLocalStrategy, TenantLocalStrategy } from './local.strategies';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { PlatformAuthController } from './platform-auth.controller';
+import { PlatformStaffService } from './platform-staff.service';
+import { PrincipalSerializer } from './principal.serializer';
+import { SessionsService } from './sessions.service';
+import { TenantAuthController } from './tenant-auth.controller';
+
+@Module({
+  imports: [PassportModule.register({ session: true }), TenancyModule],
+  controllers: [PlatformAuthController, TenantAuthController],
+  providers: [
+    // Order matters: the CSRF check runs before anything else looks at the request.
+    { provide: APP_GUARD, useClass: CsrfGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+    AuthService,
+    PasswordService,
+    LoginThrottleService,
+    PlatformStaffService,
+    SessionsService,
+    FirstAdminService,
+    PrincipalSerializer,
+    PlatformLocalStrategy,
+    TenantLocalStrategy,
+  ],
+  exports: [AuthService, PasswordService, PlatformStaffService, FirstAdminService],
+})
+export class AuthModule {}

@@ -1,0 +1,103 @@
+// Login, invitations and session housekeeping for platform staff and tenant staff.
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
+import { PG_POOL } from '@app/database';
+import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
+import { PasswordService } from './password.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { PlatformStaffService } from './platform-staff.service';
+import { AuthErrorCode, AuthException } from './auth.errors';
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+interface Account {
+  id: string;
+  passwordHash: string;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
+    private readonly platformStaff: PlatformStaffService,
+    private readonly tenancy: TenancyService,
+    private readonly members: TenantMembersService,
+    private readonly context: TenantContext,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  async verifyPlatform(credentials: Credentials, address: string): Promise<PlatformPrincipal> {
+    const account = await this.verify(`platform:${credentials.email}`, credentials, address, () => this.platformStaff.findForLogin(credentials.email));
+    await this.platformStaff.recordLogin(account.id, account.rehashed);
+    const principal = await this.platformStaff.loadPrincipal(account.id);
+    if (!principal) throw new AuthException(AuthErrorCode.InvalidCredentials);
+    return principal;
+  }
+
+  async verifyTenantStaff(slug: string, credentials: Credentials, address: string): Promise<TenantStaffPrincipal> {
+    const scope = await this.tenancy.findScope(slug);
+    const account = await this.verify(`tenant:${slug}:${credentials.email}`, credentials, address, async () =>
+      scope ? this.context.run(scope, () => this.members.findForLogin(credentials.email)) : null,
+    );
+    // `verify` only succeeds with an account, so the scope exists here.
+    await this.context.run(scope!, () => this.members.recordLogin(account.id, account.rehashed));
+    return this.loadTenantStaff(scope!.tenantId, account.id) as Promise<TenantStaffPrincipal>;
+  }
+
+  async acceptTenantInvitation(slug: string, token: string, password: string): Promise<void> {
+    const scope = await this.tenancy.findScope(slug);
+    if (!scope) throw new AuthException(AuthErrorCode.InvitationInvalid);
+    const hash = await this.passwords.hash(password);
+    await this.context.run(scope, () => this.members.acceptInvitation(token, hash));
+  }
+
+  async acceptPlatformInvitation(token: string, password: string): Promise<void> {
+    await this.platformStaff.acceptInvitation(token, await this.passwords.hash(password));
+  }
+
+  /** Reloads a principal from its session key; null when the account is gone, disabled, or its tenant is. */
+  async loadPrincipal(key: string): Promise<Principal | null> {
+    const [kind, ...rest] = key.split(':');
+    if (kind === 'platform' && rest.length === 1) return this.platformStaff.loadPrincipal(rest[0]);
+    if (kind === 'tenant-staff' && rest.length === 2) return this.loadTenantStaff(rest[0], rest[1]);
+    return null;
+  }
+
+  /** Ends every session of the principal except the current one. */
+  async endOtherSessions(principal: Principal, currentSessionId: string): Promise<number> {
+    const result = await this.pool.query('delete from platform.session where principal = $1 and sid <> $2', [principalKey(principal), currentSessionId]);
+    return result.rowCount ?? 0;
+  }
+
+  private async loadTenantStaff(tenantId: string, staffId: string): Promise<TenantStaffPrincipal | null> {
+    const scope = await this.tenancy.findScopeById(tenantId);
+    if (!scope) return null;
+    const staff = await this.context.run(scope, () => this.members.findActive(staffId));
+    if (!staff) return null;
+    return { kind: 'tenant-staff', id: staff.id, email: staff.email, name: staff.name, role: staff.role as TenantRole, tenantId: scope.tenantId, tenantSlug: scope.slug };
+  }
+
+  /**
+   * The shared login path: throttle first, then one argon2 verification whether or not the
+   * account exists, and one answer for every failure.
+   */
+  private async verify(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<Account | null>): Promise<Account & { rehashed?: string }> {
+    await this.throttle.admit(throttleKey, address);
+    const account = await find();
+    const ok = account ? await this.passwords.verify(account.passwordHash, credentials.password) : await this.passwords.verifyNothing(credentials.password);
+    if (!account || !ok) {
+      await this.throttle.recordFailure(throttleKey);
+      throw new AuthException(AuthErrorCode.InvalidCredentials);
+    }
+    await this.throttle.recordSuccess(throttleKey);
+    const rehashed = this.passwords.needsRehash(account.passwordHash) ? await this.passwords.hash(credentials.password) : undefined;
+    return { ...account, rehashed };
+  }
+}

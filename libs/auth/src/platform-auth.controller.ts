@@ -1,0 +1,69 @@
+// Platform staff: login, logout, who am I, invitations, staff and roles.
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, PlatformAccess, type Principal, Public } from '@app/core';
+import { AuthService } from './auth.service';
+import { SessionsService } from './sessions.service';
+import { PlatformStaffService } from './platform-staff.service';
+import { LoginBodyGuard, PlatformLoginGuard } from './login.guards';
+import { AcceptInvitationDto, InvitePlatformStaffDto, LoginDto, SetRolesDto } from './dto/login.dto';
+
+@ApiTags('platform: auth and staff')
+@Controller('platform')
+export class PlatformAuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly staff: PlatformStaffService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiBody({ type: LoginDto })
+  @UseGuards(LoginBodyGuard, PlatformLoginGuard)
+  login(@Req() req: Request) {
+    return req.user;
+  }
+
+  @Post('logout')
+  @PlatformAccess()
+  @HttpCode(204)
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sessions.logout(req, res);
+  }
+
+  @Get('me')
+  @PlatformAccess()
+  me(@CurrentPrincipal() principal: Principal) {
+    return principal;
+  }
+
+  @Post('sessions/end-others')
+  @PlatformAccess()
+  @HttpCode(200)
+  async endOtherSessions(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    return { ended: await this.auth.endOtherSessions(principal, req.sessionID) };
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(204)
+  acceptInvitation(@Body() dto: AcceptInvitationDto) {
+    return this.auth.acceptPlatformInvitation(dto.token, dto.password);
+  }
+
+  @Post('staff')
+  @PlatformAccess('platform_admin')
+  @HttpCode(201)
+  invite(@Body() dto: InvitePlatformStaffDto, @CurrentPrincipal() actor: Principal) {
+    return this.staff.invite(dto, actor.id);
+  }
+
+  @Put('staff/:id/roles')
+  @PlatformAccess('platform_admin')
+  setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SetRolesDto, @CurrentPrincipal() actor: Principal) {
+    return this.staff.setRoles(id, dto.roles, actor.id);
+  }
+}

@@ -1,0 +1,54 @@
+// Tenant staff: login, logout, who am I, and accepting an invitation (the first password).
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, type Principal, Public, TenantStaffAccess } from '@app/core';
+import { AuthService } from './auth.service';
+import { SessionsService } from './sessions.service';
+import { LoginBodyGuard, TenantLoginGuard } from './login.guards';
+import { AcceptInvitationDto, LoginDto } from './dto/login.dto';
+
+@ApiTags('tenant: auth')
+@Controller('t/:tenant')
+export class TenantAuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiBody({ type: LoginDto })
+  @UseGuards(LoginBodyGuard, TenantLoginGuard)
+  login(@Req() req: Request) {
+    return req.user;
+  }
+
+  @Post('logout')
+  @TenantStaffAccess()
+  @HttpCode(204)
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sessions.logout(req, res);
+  }
+
+  @Get('me')
+  @TenantStaffAccess()
+  me(@CurrentPrincipal() principal: Principal) {
+    return principal;
+  }
+
+  @Post('sessions/end-others')
+  @TenantStaffAccess()
+  @HttpCode(200)
+  async endOtherSessions(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    return { ended: await this.auth.endOtherSessions(principal, req.sessionID) };
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(204)
+  acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
+    return this.auth.acceptTenantInvitation(tenant, dto.token, dto.password);
+  }
+}

@@ -1,0 +1,126 @@
+// Application configuration: read once from the environment, validated, and refused at boot when wrong.
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1');
+
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  nodeEnv: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  port = 3000;
+
+  /** PostgreSQL connection string; when absent the embedded PostgreSQL under dataDir is used. */
+  @IsOptional() @IsString()
+  databaseUrl?: string;
+
+  @IsString()
+  dataDir = '.data';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  embeddedPostgresPort = 5433;
+
+  /** Secret for signing session cookies and tokens; generated and kept in dataDir when absent outside production. */
+  @IsOptional() @IsString() @MinLength(32)
+  sessionSecret?: string;
+
+  /** Express `trust proxy` value: a hop count or a list of addresses/subnets; never plain `true`. */
+  @IsOptional() @IsString() @Matches(/^(?!true$).+/, { message: 'TRUST_PROXY must name the proxies (addresses, subnets or a hop count), not "true"' })
+  trustProxy?: string;
+
+  /** The public origin (scheme://host[:port]) that browsers use; state-changing requests must come from it. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  publicOrigin?: string;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  sessionIdleMinutes = 30;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  sessionAbsoluteHours = 12;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  loginMaxFailuresPerAccount = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  loginMaxAttemptsPerAddress = 50;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  loginThrottleWindowSeconds = 900;
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  argon2MemoryKib = 19456;
+
+  @Transform(toInt) @IsInt() @Min(2)
+  argon2TimeCost = 2;
+
+  @IsOptional() @IsEmail()
+  platformAdminEmail?: string;
+
+  @IsOptional() @IsString() @MinLength(12)
+  platformAdminPassword?: string;
+
+  @IsOptional() @IsString()
+  smtpUrl?: string;
+
+  @IsEmail({ require_tld: false })
+  mailFrom = 'rekisteri@localhost';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  logLevel = 'info';
+
+  @Transform(toBool) @IsBoolean()
+  secureCookies = false;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+const ENV_NAMES: Record<string, keyof AppConfig> = {
+  NODE_ENV: 'nodeEnv',
+  PORT: 'port',
+  DATABASE_URL: 'databaseUrl',
+  DATA_DIR: 'dataDir',
+  EMBEDDED_POSTGRES_PORT: 'embeddedPostgresPort',
+  SESSION_SECRET: 'sessionSecret',
+  TRUST_PROXY: 'trustProxy',
+  PUBLIC_ORIGIN: 'publicOrigin',
+  SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
+  SESSION_ABSOLUTE_HOURS: 'sessionAbsoluteHours',
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: 'loginMaxFailuresPerAccount',
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 'loginMaxAttemptsPerAddress',
+  LOGIN_THROTTLE_WINDOW_SECONDS: 'loginThrottleWindowSeconds',
+  ARGON2_MEMORY_KIB: 'argon2MemoryKib',
+  ARGON2_TIME_COST: 'argon2TimeCost',
+  PLATFORM_ADMIN_EMAIL: 'platformAdminEmail',
+  PLATFORM_ADMIN_PASSWORD: 'platformAdminPassword',
+  SMTP_URL: 'smtpUrl',
+  MAIL_FROM: 'mailFrom',
+  LOG_LEVEL: 'logLevel',
+  SECURE_COOKIES: 'secureCookies',
+};
+
+export class ConfigError extends Error {}
+
+/** Builds the configuration from environment variables (and overrides, for tests); throws listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_NAMES)) {
+    if (env[name] !== undefined && env[name] !== '') raw[key] = env[name];
+  }
+  const config = plainToInstance(AppConfig, raw);
+  Object.assign(config, overrides);
+  if (config.nodeEnv === 'production' && env.SECURE_COOKIES === undefined) config.secureCookies = true;
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
+  if (config.isProduction && !config.sessionSecret) {
+    throw new ConfigError('SESSION_SECRET is required in production');
+  }
+  if (errors.length > 0) {
+    const envName = (key: string) => Object.entries(ENV_NAMES).find(([, k]) => k === key)?.[0] ?? key;
+    const lines = errors.map((e) => `${envName(e.property)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,28 @@
+// Structured JSON logs: one line per event, with request id and route template; never IPs, cookies or tokens.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { Request } from 'express';
+import type { AppConfig } from './config';
+
+const REDACTED = ['req.headers', 'password', '*.password', 'token', '*.token', 'sessionId', 'cookie', '*.cookie'];
+
+export function loggerParams(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (req: IncomingMessage) => (req as Request).id ?? 'unknown',
+      redact: { paths: REDACTED, censor: '[redacted]' },
+      serializers: {
+        // Deliberately small: the raw URL can carry ids or tokens and the peer address is personal data.
+        req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customProps: (req: IncomingMessage, _res: ServerResponse) => {
+        const r = req as Request;
+        return { route: r.route?.path as string | undefined, tenant: r.tenantSlug };
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      quietReqLogger: true,
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './embedded-postgres';
+export * from './schema-migrator';
+export * from './database.module';

@@ -1,0 +1,49 @@
+// Applies class-per-file SQL migrations to one schema, inside the caller's transaction.
+//
+// Not MikroORM's Migrator: that one sets a session-level search_path on pooled connections and,
+// with snapshots, introspects every schema per run. Here each schema is migrated under
+// `SET LOCAL search_path` in its own transaction, so a failure leaves that schema untouched.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { quoteIdent } from './embedded-postgres';
+
+export interface MigrationContext {
+  /** Runs SQL in the migration's transaction, with search_path set to the target schema. */
+  execute(sql: string, params?: unknown[]): Promise<unknown[]>;
+}
+
+export interface SchemaMigration {
+  /** Stable name, recorded in the schema's `schema_migrations` table; sorts in application order. */
+  readonly name: string;
+  up(db: MigrationContext): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+export function assertSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`Refusing unsafe schema name ${JSON.stringify(schema)}`);
+  return schema;
+}
+
+/**
+ * Migrates `schema` to the latest of `migrations` within `em`'s current transaction.
+ * Returns the names applied. The caller owns the transaction (so onboarding can include
+ * the tenant row and the owner in the same all-or-nothing unit).
+ */
+export async function migrateSchemaInTransaction(em: EntityManager, schema: string, migrations: readonly SchemaMigration[]): Promise<string[]> {
+  if (!em.isInTransaction()) throw new Error('migrateSchemaInTransaction needs a transaction');
+  const quoted = quoteIdent(assertSchemaName(schema));
+  const execute = (sql: string, params: unknown[] = []) => em.execute(sql, params) as Promise<unknown[]>;
+  await execute(`create schema if not exists ${quoted}`);
+  await execute(`set local search_path to ${quoted}`);
+  // Two migrators on one schema would race; the transaction-scoped lock makes the second wait.
+  await execute(`select pg_advisory_xact_lock(hashtext(?))`, [schema]);
+  await execute(`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+  const applied = new Set(((await execute('select name from schema_migrations')) as { name: string }[]).map((r) => r.name));
+  const pending = [...migrations].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name));
+  for (const migration of pending) {
+    await migration.up({ execute });
+    await execute('insert into schema_migrations (name) values (?)', [migration.name]);
+  }
+  await execute('set local search_path to default');
+  return pending.map((m) => m.name);
+}

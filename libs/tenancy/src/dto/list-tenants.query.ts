@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ListTenantsQuery {
+  @ApiPropertyOptional({ maximum: 200, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The slug of the last tenant of the previous page.' })
+  @IsOptional() @IsString() @MaxLength(40)
+  cursor?: string;
+}

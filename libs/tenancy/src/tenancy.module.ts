@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TenantContext } from './tenant-context';
+import { MigrationsService } from './migrations.service';
+import { TenancyService } from './tenancy.service';
+import { TenantMembersService } from './tenant-members.service';
+import { TenancyController } from './tenancy.controller';
+import { TenantStaffController } from './tenant-staff.controller';
+
+@Module({
+  controllers: [TenancyController, TenantStaffController],
+  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService],
+  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService],
+})
+export class TenancyModule {}

@@ -1,0 +1,191 @@
+// The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
+import { Injectable, Logger } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
+import { migrateSchemaInTransaction, SchemaMigration } from '@app/database';
+import { MailService } from '@app/mail';
+import { tenantMigrations } from '@migrations/tenant';
+import { Tenant } from './tenant.entity';
+import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
+import { TenantMembersService } from './tenant-members.service';
+import { TenancyErrorCode, TenancyException } from './tenancy.errors';
+import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
+
+export interface TenantView {
+  id: string;
+  slug: string;
+  legalName: string;
+  businessId: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  contactEmail: string;
+  contactPerson: string;
+  language: string;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface OnboardingResult {
+  tenant: TenantView;
+  owner: { id: string; email: string; invitationUrl: string; invitationExpiresAt: Date };
+}
+
+export interface TenantMigrationReport {
+  migrated: { slug: string; applied: string[] }[];
+  failed: { slug: string; error: string }[];
+}
+
+export function toTenantView(t: Tenant): TenantView {
+  const { schemaName: _schema, ...view } = t;
+  return view as TenantView;
+}
+
+export function scopeOf(t: Pick<Tenant, 'id' | 'slug' | 'schemaName'>): TenantScope {
+  return { tenantId: t.id, slug: t.slug, schema: t.schemaName };
+}
+
+@Injectable()
+export class TenancyService {
+  private readonly logger = new Logger(TenancyService.name);
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly context: TenantContext,
+    private readonly members: TenantMembersService,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Creates the tenant row, its schema (migrated), and the owner's invitation in one transaction:
+   * PostgreSQL DDL is transactional, so a failure anywhere leaves no schema and no row.
+   */
+  async onboard(dto: OnboardTenantDto, actor: string, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
+    const id = randomUUID();
+    const schemaName = tenantSchemaName(id);
+    const result = await this.orm.em
+      .fork()
+      .transactional(async (em) => {
+        if (await em.count(Tenant, { slug: dto.slug })) throw new TenancyException(TenancyErrorCode.SlugTaken);
+        const tenant = em.create(Tenant, {
+          id,
+          slug: dto.slug,
+          schemaName,
+          legalName: dto.legalName,
+          businessId: dto.businessId,
+          streetAddress: dto.streetAddress,
+          postalCode: dto.postalCode,
+          city: dto.city,
+          contactEmail: dto.contactEmail,
+          contactPerson: dto.contactPerson,
+          language: dto.language ?? 'fi',
+        });
+        await em.flush();
+        await migrateSchemaInTransaction(em, schemaName, migrations);
+        const invitation = await this.context.runWith(scopeOf(tenant), em, () =>
+          this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor),
+        );
+        return { tenant, invitation };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof UniqueConstraintViolationException) throw new TenancyException(TenancyErrorCode.SlugTaken);
+        throw error;
+      });
+    const invitationUrl = this.invitationUrl(result.tenant.slug, result.invitation.token);
+    await this.sendInvitation(result.tenant, result.invitation.staff.email, invitationUrl);
+    this.logger.log({ tenant: result.tenant.slug }, 'tenant onboarded');
+    return {
+      tenant: toTenantView(result.tenant),
+      owner: { id: result.invitation.staff.id, email: result.invitation.staff.email, invitationUrl, invitationExpiresAt: result.invitation.expiresAt },
+    };
+  }
+
+  /** Invites a member of staff to the tenant in scope and e-mails the link. */
+  async inviteStaff(input: { email: string; name: string; role: TenantRole }, actor: string) {
+    const scope = this.context.tenant;
+    const invitation = await this.members.invite(input, actor);
+    const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
+    const tenant = await this.orm.em.fork().findOneOrFail(Tenant, { id: scope.tenantId }, { fields: ['legalName'] });
+    await this.sendInvitation(tenant, invitation.staff.email, invitationUrl);
+    return { ...invitation.staff, invitationUrl, invitationExpiresAt: invitation.expiresAt };
+  }
+
+  invitationUrl(slug: string, token: string): string {
+    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
+    // The token rides in the fragment, which browsers never send to servers or write to access logs.
+    return `${origin}/t/${slug}/invitation#token=${token}`;
+  }
+
+  async sendInvitation(tenant: Pick<Tenant, 'legalName'>, to: string, url: string): Promise<void> {
+    try {
+      await this.mail.send({
+        to,
+        subject: `Kutsu: ${tenant.legalName} / Invitation: ${tenant.legalName}`,
+        text: `Sinut on kutsuttu asiakasrekisterin käyttäjäksi.\nYou have been invited to the customer register.\n\n${url}\n`,
+      });
+    } catch (error) {
+      // The invitation exists and its link is in the response; a mail outage must not undo onboarding.
+      this.logger.warn({ err: error }, 'invitation e-mail could not be sent');
+    }
+  }
+
+  async list(options: { limit: number; after?: string }): Promise<TenantView[]> {
+    const tenants = await this.orm.em.fork().find(Tenant, options.after ? { slug: { $gt: options.after } } : {}, { orderBy: { slug: 'asc' }, limit: options.limit });
+    return tenants.map(toTenantView);
+  }
+
+  async get(slug: string): Promise<TenantView> {
+    const tenant = await this.orm.em.fork().findOne(Tenant, { slug });
+    if (!tenant) throw new NotFoundProblem('tenant');
+    return toTenantView(tenant);
+  }
+
+  async update(slug: string, dto: UpdateTenantDto): Promise<TenantView> {
+    const em = this.orm.em.fork();
+    const tenant = await em.findOne(Tenant, { slug });
+    if (!tenant) throw new NotFoundProblem('tenant');
+    const { version, ...changes } = dto;
+    if (tenant.version !== version) throw new TenancyException(TenancyErrorCode.StaleVersion);
+    em.assign(tenant, changes);
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw new TenancyException(TenancyErrorCode.StaleVersion);
+      throw error;
+    }
+    return toTenantView(tenant);
+  }
+
+  /** The scope of an active tenant, for the access guard; null when there is none by that slug. */
+  async findScope(slug: string): Promise<TenantScope | null> {
+    const tenant = await this.orm.em.fork().findOne(Tenant, { slug, status: 'active' }, { fields: ['id', 'slug', 'schemaName'] });
+    return tenant ? scopeOf(tenant) : null;
+  }
+
+  async findScopeById(id: string): Promise<TenantScope | null> {
+    const tenant = await this.orm.em.fork().findOne(Tenant, { id, status: 'active' }, { fields: ['id', 'slug', 'schemaName'] });
+    return tenant ? scopeOf(tenant) : null;
+  }
+
+  /** Applies pending tenant migrations to every tenant, each in its own transaction; one failure stops no other. */
+  async migrateAll(onProgress: (done: number, total: number, slug: string, outcome: 'ok' | 'failed') => void = () => undefined, migrations = tenantMigrations): Promise<TenantMigrationReport> {
+    const tenants = await this.orm.em.fork().find(Tenant, {}, { orderBy: { slug: 'asc' }, fields: ['id', 'slug', 'schemaName'] });
+    const report: TenantMigrationReport = { migrated: [], failed: [] };
+    let done = 0;
+    for (const tenant of tenants) {
+      try {
+        const applied = await this.orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, tenant.schemaName, migrations));
+        report.migrated.push({ slug: tenant.slug, applied });
+        onProgress(++done, tenants.length, tenant.slug, 'ok');
+      } catch (error) {
+        report.failed.push({ slug: tenant.slug, error: error instanceof Error ? error.message : String(error) });
+        onProgress(++done, tenants.length, tenant.slug, 'failed');
+      }
+    }
+    return report;
+  }
+}

@@ -1,0 +1,109 @@
+// A tenant's staff: invitations, first passwords, and what login needs to know. Always inside a tenant scope.
+import { Injectable } from '@nestjs/common';
+import { LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { hashToken, newToken, type TenantRole } from '@app/core';
+import { TenantContext } from './tenant-context';
+import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';
+import { TenancyErrorCode, TenancyException } from './tenancy.errors';
+
+
+const INVITATION_DAYS = 7;
+
+export interface StaffView {
+  id: string;
+  email: string;
+  name: string;
+  role: TenantRole;
+  active: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+export interface IssuedInvitation {
+  staff: StaffView;
+  token: string;
+  expiresAt: Date;
+}
+
+export function toStaffView(user: StaffUser & { passwordHash?: string | null }): StaffView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role as TenantRole,
+    active: !user.disabledAt,
+    lastLoginAt: user.lastLoginAt ?? null,
+    createdAt: user.createdAt,
+  };
+}
+
+@Injectable()
+export class TenantMembersService {
+  constructor(private readonly context: TenantContext) {}
+
+  async invite(input: { email: string; name: string; role: TenantRole }, actor: string): Promise<IssuedInvitation> {
+    const em = this.context.em();
+    const email = input.email.trim();
+    const taken = await em.count(StaffUser, { [sql.lower('email')]: email.toLowerCase() });
+    if (taken > 0) throw new TenancyException(TenancyErrorCode.EmailTaken);
+    const user = em.create(StaffUser, { id: randomUUID(), email, name: input.name, role: input.role });
+    const { token, hash } = newToken();
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    em.create(Invitation, { id: randomUUID(), staffUser: user, tokenHash: hash, expiresAt });
+    em.create(AuditEvent, { actor, action: 'staff.invited', subjectType: 'staff_user', subjectId: user.id, fields: ['email', 'name', 'role'] });
+    try {
+      await em.flush();
+    } catch (error) {
+      // Two invitations racing for one address: the unique index decides.
+      if (error instanceof UniqueConstraintViolationException) throw new TenancyException(TenancyErrorCode.EmailTaken);
+      throw error;
+    }
+    return { staff: toStaffView(user), token, expiresAt };
+  }
+
+  async list(): Promise<StaffView[]> {
+    const users = await this.context.em().find(StaffUser, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return users.map(toStaffView);
+  }
+
+  /**
+   * Sets the first password of an invited member. The invitation is consumed in the same
+   * transaction, under a row lock, so one token can be used once only.
+   */
+  async acceptInvitation(token: string, passwordHash: string): Promise<StaffView> {
+    return this.context.em().transactional(async (em) => {
+      const invitation = await em.findOne(
+        Invitation,
+        { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } },
+        { populate: ['staffUser'], lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!invitation || invitation.staffUser.disabledAt) throw new TenancyException(TenancyErrorCode.InvitationInvalid);
+      invitation.acceptedAt = new Date();
+      const user = invitation.staffUser;
+      em.assign(user, { passwordHash });
+      em.create(AuditEvent, { actor: `staff:${user.id}`, action: 'staff.invitation_accepted', subjectType: 'staff_user', subjectId: user.id, fields: ['password'] });
+      await em.flush();
+      return toStaffView(user);
+    });
+  }
+
+  /** The member who may log in with this e-mail, with the password hash loaded; null when none. */
+  async findForLogin(email: string): Promise<(StaffView & { passwordHash: string }) | null> {
+    const user = await this.context
+      .em()
+      .findOne(StaffUser, { [sql.lower('email')]: email.trim().toLowerCase(), disabledAt: null, passwordHash: { $ne: null } }, { populate: ['passwordHash'] });
+    if (!user?.passwordHash) return null;
+    return { ...toStaffView(user), passwordHash: user.passwordHash };
+  }
+
+  async findActive(id: string): Promise<StaffView | null> {
+    const user = await this.context.em().findOne(StaffUser, { id, disabledAt: null }, { disableIdentityMap: true });
+    return user ? toStaffView(user) : null;
+  }
+
+  async recordLogin(id: string, rehashed?: string): Promise<void> {
+    const em = this.context.em();
+    await em.nativeUpdate(StaffUser, { id }, rehashed ? { lastLoginAt: new Date(), passwordHash: rehashed } : { lastLoginAt: new Date() });
+  }
+}

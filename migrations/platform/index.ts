@@ -1,0 +1,5 @@
+import type { SchemaMigration } from '@app/database';
+import { platformInitial } from './0001-initial.migration';
+
+export const PLATFORM_SCHEMA = 'platform';
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial];
