@@ -1,9 +1,16 @@
 // Tests run with the project's own Node 24 and real PostgreSQL; see libs/testing for the harness.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.json');
+
+// SWC rewrites the tsconfig path aliases at compile time, so globalSetup (which bypasses
+// jest's resolver) and the tests resolve `@app/*` the same way as the build does.
 const swc = ['@swc/jest', {
   jsc: {
     target: 'es2023',
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    baseUrl: path.resolve(__dirname),
+    paths: compilerOptions.paths,
   },
   module: { type: 'commonjs' },
 }];
@@ -13,9 +20,7 @@ module.exports = {
   rootDir: '.',
   transform: { '^.+\\.ts$': swc },
   testRegex: '(libs|apps|test|migrations)/.*\\.(spec|e2e-spec)\\.ts$',
-  moduleNameMapper: {
-    '^@app/(core|database|tenancy|auth|mail|testing)$': '<rootDir>/libs/$1/src',
-    '^@app/(core|database|tenancy|auth|mail|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
-    '^@migrations/(.*)$': '<rootDir>/migrations/$1',
-  },
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  testTimeout: 30000,
 };

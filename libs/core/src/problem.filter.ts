@@ -30,6 +30,8 @@ function toProblem(error: unknown, req: Request): ProblemBody {
   if (error instanceof ProblemException) return error.toBody();
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // Nest wraps body-parser's SyntaxError; its message would echo a fragment of the body.
+    if (error.cause instanceof SyntaxError) return problemForStatus(400, 'The body is not valid JSON.');
     if (status < 500) return problemForStatus(status, httpDetail(error));
   }
   // Body-parser errors carry a status and an `expose` flag instead of being HttpExceptions.

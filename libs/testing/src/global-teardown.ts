@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __REKISTERI_STOP__?: () => Promise<void> }).__REKISTERI_STOP__?.();
+}

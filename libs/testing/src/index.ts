@@ -1,0 +1,2 @@
+export * from './test-context';
+export * from './test-database';

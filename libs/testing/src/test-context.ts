@@ -1,0 +1,150 @@
+// One test file's world: its own database, the real HTTP app, and factories that build data through services.
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { AppConfig, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
+import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
+import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
+import { createApp } from '../../../apps/api/src/app';
+import { createTestDatabase } from './test-database';
+
+export type Agent = InstanceType<typeof TestAgent>;
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export interface TestTenant {
+  id: string;
+  slug: string;
+  schema: string;
+  owner: Credentials;
+}
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+
+export class TestContext {
+  private constructor(
+    readonly app: INestApplication,
+    readonly config: AppConfig,
+    readonly databaseUrl: string,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async create(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
+    const db = await createTestDatabase();
+    const config = loadConfig(
+      {},
+      {
+        nodeEnv: 'test',
+        logLevel: 'silent',
+        dataDir: mkdtempSync(join(tmpdir(), 'rekisteri-data-')),
+        sessionSecret: randomBytes(32).toString('hex'),
+        // Generous limits unless a test is about throttling: tests log in often from one address.
+        loginMaxAttemptsPerAddress: 10_000,
+        ...overrides,
+      },
+    );
+    const app = await createApp(config, db.url);
+    return new TestContext(app, config, db.url, db.drop);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.dropDatabase();
+  }
+
+  get<T>(token: new (...args: never[]) => T): T {
+    return this.app.get(token);
+  }
+
+  get orm(): MikroORM {
+    return this.app.get(MikroORM);
+  }
+
+  /** A browser-like client that keeps its cookies. */
+  agent(): Agent {
+    return request.agent(this.app.getHttpServer());
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async newPlatformStaff(roles: PlatformRole[] = ['platform_admin']): Promise<Credentials & { id: string }> {
+    const email = `${unique('staff')}@platform.test`;
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const staff = this.get(PlatformStaffService);
+    const created = await staff.createAdmin(email, 'Test staff', await this.get(PasswordService).hash(password));
+    await staff.setRoles(created.id, roles, created.id);
+    return { id: created.id, email, password };
+  }
+
+  async loginPlatform(credentials: Credentials): Promise<Agent> {
+    const agent = this.agent();
+    const res = await agent.post('/api/platform/login').send({ email: credentials.email, password: credentials.password });
+    if (res.status !== 200) throw new Error(`platform login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return agent;
+  }
+
+  async newPlatformAdminAgent(): Promise<Agent> {
+    return this.loginPlatform(await this.newPlatformStaff(['platform_admin']));
+  }
+
+  /** Onboards a tenant through the service and gives its owner a password. */
+  async newTenant(fields: Partial<{ slug: string; legalName: string; businessId: string }> = {}): Promise<TestTenant> {
+    const slug = fields.slug ?? unique('t-');
+    const ownerEmail = `owner@${slug}.test`;
+    const result = await this.get(TenancyService).onboard(
+      {
+        slug,
+        legalName: fields.legalName ?? `Tenant ${slug}`,
+        businessId: fields.businessId ?? '2832233-5',
+        streetAddress: 'Merivirta 5A',
+        postalCode: '02320',
+        city: 'Espoo',
+        contactEmail: ownerEmail,
+        contactPerson: 'Owner Person',
+      },
+      'test',
+    );
+    const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    await this.get(AuthService).acceptTenantInvitation(slug, token, password);
+    const scope = (await this.get(TenancyService).findScope(slug))!;
+    return { id: result.tenant.id, slug, schema: scope.schema, owner: { email: ownerEmail, password } };
+  }
+
+  async newTenantStaff(tenant: TestTenant, role: TenantRole = 'staff'): Promise<Credentials & { id: string }> {
+    const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
+    const email = `${unique(role)}@${tenant.slug}.test`;
+    const invitation = await this.get(TenantContext).run(scope, () => this.get(TenantMembersService).invite({ email, name: `Test ${role}`, role }, 'test'));
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    await this.get(AuthService).acceptTenantInvitation(tenant.slug, invitation.token, password);
+    return { id: invitation.staff.id, email, password };
+  }
+
+  async loginTenant(tenant: TestTenant, credentials: Credentials): Promise<Agent> {
+    const agent = this.agent();
+    const res = await agent.post(`/api/t/${tenant.slug}/login`).send({ email: credentials.email, password: credentials.password });
+    if (res.status !== 200) throw new Error(`tenant login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return agent;
+  }
+
+  /** Runs SQL straight against this test's database (for assertions on what was written). */
+  async sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.orm.em.fork().execute(query, params)) as T[];
+  }
+}
+
+export function problemOf(res: request.Response): { type: string; title: string; status: number; detail?: string; requestId?: string; errors?: { field: string; message: string }[] } {
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return res.body;
+}
