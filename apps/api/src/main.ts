@@ -1,23 +1,16 @@
 // `npm start`: embedded PostgreSQL unless DATABASE_URL is set, migrations, the first admin, then serve.
-import { AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
-import { startEmbeddedPostgres } from '@app/database';
+import { loadConfig, resolveSessionSecret } from '@app/core';
+import { resolveDatabase } from '@app/database';
 import { MigrationsService } from '@app/tenancy';
 import { FirstAdminService } from '@app/auth';
 import { createApp } from './app';
 
 const say = (line: string) => process.stdout.write(line + '\n');
 
-async function database(config: AppConfig): Promise<{ url: string; embedded: boolean; stop?: () => Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false };
-  say(`Starting the embedded PostgreSQL (data in ${config.dataDir}/postgres, port ${config.embeddedPostgresPort})...`);
-  const db = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, database: 'rekisteri' });
-  return { url: db.url, embedded: true, stop: db.stop };
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   resolveSessionSecret(config);
-  const db = await database(config);
+  const db = await resolveDatabase(config, say);
   const app = await createApp(config, db.url);
   const report = await app.get(MigrationsService).migrateAll((done, total, slug, outcome) => {
     if (outcome === 'failed' || done === total || done % 100 === 0) say(`  tenant migrations ${done}/${total} (${slug}: ${outcome})`);
@@ -29,7 +22,7 @@ async function main(): Promise<void> {
   say(`Rekisteri listens on http://localhost:${config.port}/api (OpenAPI at /api/docs)`);
   const stop = async () => {
     await app.close();
-    await db.stop?.();
+    await db.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,3 +1,4 @@
 export * from './embedded-postgres';
 export * from './schema-migrator';
 export * from './database.module';
+export * from './resolve-database';

@@ -1,0 +1,98 @@
+// `npm run cli -- <command>`: migrations, the first admin, onboarding. Progress goes to stdout; failures set the exit code.
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Command } from 'commander';
+import { validate } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { loadConfig, resolveSessionSecret } from '@app/core';
+import { resolveDatabase } from '@app/database';
+import { MigrationsService, OnboardTenantDto, TenancyService } from '@app/tenancy';
+import { PasswordService, PlatformStaffService } from '@app/auth';
+import { CliModule } from './cli.module';
+
+const say = (line: string) => process.stdout.write(line + '\n');
+
+async function withContext<T>(fn: (ctx: INestApplicationContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  resolveSessionSecret(config);
+  const db = await resolveDatabase(config, say);
+  const ctx = await NestFactory.createApplicationContext(CliModule.forRoot(config, db.url), { logger: ['error', 'warn'] });
+  try {
+    await ctx.get(MigrationsService).migratePlatform();
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+    await db.stop();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+const program = new Command('rekisteri').description('Operations for Rekisteri').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending platform and tenant migrations (each tenant in its own transaction)')
+  .action(() =>
+    withContext(async (ctx) => {
+      const started = Date.now();
+      const report = await ctx.get(MigrationsService).migrateAll((done, total, slug, outcome) => {
+        if (outcome === 'failed' || done === total || done % 50 === 0) say(`[${done}/${total}] ${slug}: ${outcome}`);
+      });
+      say(`Platform: ${report.platform.length ? report.platform.join(', ') : 'up to date'}`);
+      const applied = report.migrated.filter((m) => m.applied.length).length;
+      say(`Tenants: ${report.migrated.length} ok (${applied} changed), ${report.failed.length} failed, in ${Date.now() - started} ms`);
+      for (const failure of report.failed) say(`  FAILED ${failure.slug}: ${failure.error}`);
+      if (report.failed.length) process.exitCode = 1;
+    }),
+  );
+
+const admin = program.command('admin').description('platform staff');
+admin
+  .command('create')
+  .description('create a platform admin; the password is read from standard input')
+  .requiredOption('--email <email>', 'e-mail address')
+  .option('--name <name>', 'display name', 'Platform admin')
+  .action((options: { email: string; name: string }) =>
+    withContext(async (ctx) => {
+      const password = await readStdin();
+      if (password.length < 12) throw new Error('The password (standard input) must be at least 12 characters long');
+      const staff = await ctx.get(PlatformStaffService).createAdmin(options.email, options.name, await ctx.get(PasswordService).hash(password));
+      say(`Created platform admin ${staff.email} (${staff.id})`);
+    }),
+  );
+
+const tenant = program.command('tenant').description('tenants');
+tenant
+  .command('onboard')
+  .description('onboard a tenant and print the owner invitation link')
+  .requiredOption('--slug <slug>')
+  .requiredOption('--legal-name <name>')
+  .requiredOption('--business-id <id>', 'Finnish business ID, e.g. 2832233-5')
+  .requiredOption('--street-address <address>')
+  .requiredOption('--postal-code <code>')
+  .requiredOption('--city <city>')
+  .requiredOption('--contact-email <email>')
+  .requiredOption('--contact-person <name>')
+  .option('--owner-email <email>')
+  .option('--owner-name <name>')
+  .option('--language <fi|en>')
+  .action((options: Record<string, string>) =>
+    withContext(async (ctx) => {
+      const dto = plainToInstance(OnboardTenantDto, options);
+      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length) throw new Error(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('\n'));
+      const result = await ctx.get(TenancyService).onboard(dto, 'cli');
+      say(`Onboarded ${result.tenant.legalName} (${result.tenant.slug}).`);
+      say(`Owner ${result.owner.email} sets a password with: ${result.owner.invitationUrl}`);
+    }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+// Sessions: new id at login, dead after logout, roles re-read on every request, throttling, equal answers.
+import { AppConfig } from '@app/core';
+import { PlatformStaffService, sessionCookieName } from '@app/auth';
+import { problemOf, TestContext } from '@app/testing';
+
+const sessionIdOf = (setCookie: string[] | string | undefined, name: string): string | undefined => {
+  const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const cookie = cookies.find((c) => c.startsWith(name + '='));
+  return cookie?.split(';')[0].slice(name.length + 1);
+};
+
+describe('sessions', () => {
+  let ctx: TestContext;
+  let cookieName: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create({ loginMaxFailuresPerAccount: 3, loginMaxAttemptsPerAddress: 10_000 });
+    cookieName = sessionCookieName(ctx.get(AppConfig));
+  });
+  afterAll(() => ctx.close());
+
+  it('sets a strict, HttpOnly cookie and issues a new session id at login; the old id is dead', async () => {
+    const staff = await ctx.newPlatformStaff();
+    // A pre-login session (a failed attempt does not create one, so plant one the way an attacker would).
+    const first = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(200);
+    const cookie = (first.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith(cookieName))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const firstId = sessionIdOf(first.headers['set-cookie'], cookieName)!;
+
+    const second = await ctx
+      .http()
+      .post('/api/platform/login')
+      .set('Cookie', `${cookieName}=${firstId}`)
+      .send({ email: staff.email, password: staff.password })
+      .expect(200);
+    const secondId = sessionIdOf(second.headers['set-cookie'], cookieName)!;
+    expect(secondId).toBeDefined();
+    expect(secondId).not.toBe(firstId);
+    await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${secondId}`).expect(200);
+    problemOf(await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${firstId}`).expect(401));
+  });
+
+  it('kills the session at logout, server-side', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const login = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(200);
+    const id = sessionIdOf(login.headers['set-cookie'], cookieName)!;
+    await ctx.http().post('/api/platform/logout').set('Cookie', `${cookieName}=${id}`).expect(204);
+    // Replaying the old cookie gets nowhere: the session row is gone.
+    problemOf(await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${id}`).expect(401));
+    expect(await ctx.sql(`select 1 from platform.session where principal = ?`, [`platform:${staff.id}`])).toEqual([]);
+  });
+
+  it('refuses a revoked role on the very next request of a live session', async () => {
+    const admin = await ctx.newPlatformStaff(['platform_admin']);
+    const agent = await ctx.loginPlatform(admin);
+    await agent.get('/api/platform/tenants').expect(200);
+    await ctx.get(PlatformStaffService).setRoles(admin.id, ['access_log_investigator'], admin.id);
+    problemOf(await agent.get('/api/platform/tenants').expect(403));
+    const me = await agent.get('/api/platform/me').expect(200);
+    expect(me.body.roles).toEqual(['access_log_investigator']);
+    const audit = await ctx.sql<{ role: string; action: string }>(`select role, action from platform.platform_role_change where staff_id = ? order by id`, [admin.id]);
+    expect(audit).toEqual(expect.arrayContaining([{ role: 'platform_admin', action: 'revoke' }, { role: 'access_log_investigator', action: 'grant' }]));
+  });
+
+  it('grants and revokes roles over HTTP, audited, for admins only', async () => {
+    const adminAgent = await ctx.newPlatformAdminAgent();
+    const invited = await adminAgent.post('/api/platform/staff').send({ email: 'investigator@platform.test', name: 'Ina', roles: ['access_log_investigator'] }).expect(201);
+    expect(invited.body.invitationUrl).toMatch(/#token=/);
+    const token = invited.body.invitationUrl.split('#token=')[1];
+    await ctx.http().post('/api/platform/invitations/accept').send({ token, password: 'investigator password' }).expect(204);
+    const investigator = await ctx.loginPlatform({ email: 'investigator@platform.test', password: 'investigator password' });
+    problemOf(await investigator.put(`/api/platform/staff/${invited.body.id}/roles`).send({ roles: ['platform_admin'] }).expect(403));
+    const updated = await adminAgent.put(`/api/platform/staff/${invited.body.id}/roles`).send({ roles: [] }).expect(200);
+    expect(updated.body.roles).toEqual([]);
+    problemOf(await adminAgent.put(`/api/platform/staff/${invited.body.id}/roles`).send({ roles: ['superuser'] }).expect(400));
+    problemOf(await adminAgent.put(`/api/platform/staff/not-a-uuid/roles`).send({ roles: [] }).expect(400));
+  });
+
+  it('answers an unknown account and a wrong password identically', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const wrong = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: 'wrong password!' }).expect(401);
+    const unknown = await ctx.http().post('/api/platform/login').send({ email: 'nobody@platform.test', password: 'wrong password!' }).expect(401);
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(strip(problemOf(wrong))).toEqual(strip(problemOf(unknown)));
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('throttles an account after repeated failures with 429 and Retry-After, even for the right password', async () => {
+    const staff = await ctx.newPlatformStaff();
+    for (let i = 0; i < 3; i++) await ctx.http().post('/api/platform/login').send({ email: staff.email, password: 'wrong password!' }).expect(401);
+    const res = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(429);
+    expect(problemOf(res).type).toMatch(/too-many-attempts$/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // The throttle table holds neither the e-mail address nor the client address.
+    const keys = await ctx.sql<{ key: string }>('select key from platform.login_throttle');
+    expect(keys.some((k) => k.key.includes(staff.email) || k.key.includes('127.0.0.1'))).toBe(false);
+  });
+
+  it('records the last login and rehashes a password whose parameters are below the current ones', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const weak = await import('argon2').then((a) => a.hash(staff.password, { type: a.argon2id, memoryCost: 8192, timeCost: 2, parallelism: 1 }));
+    await ctx.sql('update platform.platform_staff set password_hash = ? where id = ?', [weak, staff.id]);
+    await ctx.loginPlatform(staff);
+    const [row] = await ctx.sql<{ password_hash: string; last_login_at: Date | null }>('select password_hash, last_login_at from platform.platform_staff where id = ?', [staff.id]);
+    expect(row.last_login_at).not.toBeNull();
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+  });
+
+  it('ends the other sessions of a user on request', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const laptop = await ctx.loginPlatform(staff);
+    const phone = await ctx.loginPlatform(staff);
+    const res = await laptop.post('/api/platform/sessions/end-others').expect(200);
+    expect(res.body.ended).toBe(1);
+    await laptop.get('/api/platform/me').expect(200);
+    problemOf(await phone.get('/api/platform/me').expect(401));
+  });
+
+  it('expires a session past its absolute lifetime even while it is in use', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const agent = await ctx.loginPlatform(staff);
+    const hours = ctx.get(AppConfig).sessionAbsoluteHours;
+    await ctx.sql(`update platform.session set sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb(?::bigint))::json where principal = ?`, [
+      Date.now() - (hours * 3_600_000 + 1000),
+      `platform:${staff.id}`,
+    ]);
+    problemOf(await agent.get('/api/platform/me').expect(401));
+  });
+
+  it('expires an idle session', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const agent = await ctx.loginPlatform(staff);
+    await ctx.sql(`update platform.session set expire = now() - interval '1 second' where principal = ?`, [`platform:${staff.id}`]);
+    problemOf(await agent.get('/api/platform/me').expect(401));
+  });
+
+  it('validates the login body like any other', async () => {
+    const res = await ctx.http().post('/api/platform/login').send({ email: 'not-an-email', password: 'x', extra: true }).expect(400);
+    expect(problemOf(res).errors?.map((e) => e.field).sort()).toEqual(['email', 'extra']);
+    problemOf(await ctx.http().post('/api/platform/login').send({}).expect(400));
+  });
+});
