@@ -6,8 +6,8 @@
 #   docker run --rm -p 3000:3000 -e NODE_ENV=production -e DATABASE_URL=postgres://... \
 #     -e SESSION_SECRET=... -e PLATFORM_ADMIN_EMAIL=... -e PLATFORM_ADMIN_PASSWORD=... rekisteri
 #
-# The image needs an external PostgreSQL (DATABASE_URL): the embedded PostgreSQL binaries are left out
-# (see the prod-deps stage). The CLI is in the same image: `docker compose run --rm api node dist/apps/cli/src/main.js --help`.
+# Meant for an external PostgreSQL (DATABASE_URL). The CLI is in the same image:
+#   docker compose run --rm api node dist/apps/cli/src/main.js migrate
 
 # Pin further (a patch version such as node:24.21.0-bookworm-slim, or an @sha256 digest) for reproducible builds.
 ARG NODE_IMAGE=node:24-bookworm-slim
@@ -39,13 +39,14 @@ RUN npm run build \
 # Production dependencies only, in their own stage so the npm cache never reaches the final image.
 FROM base AS prod-deps
 COPY package.json package-lock.json ./
-# --omit=optional drops the @embedded-postgres/<platform> binaries (~60 MB): embedded-postgres imports them
-# lazily, only when DATABASE_URL is absent, which a container should never rely on. (pg-cloudflare, the only other
-# optional package, is for Cloudflare Workers.) --ignore-scripts: argon2 loads its prebuilt binary from
-# node_modules/argon2/prebuilds at require time (glibc builds for linux-x64 and linux-arm64; bookworm is glibc),
-# so its install script is not needed, and no other production install script is wanted.
+# Optional dependencies stay: the API never starts the embedded PostgreSQL when DATABASE_URL is set, but
+# `embedded-postgres` is imported at startup and starts `import('@embedded-postgres/<platform>')` at module load;
+# without that package the rejected import is unhandled and kills the process (~60 MB kept for that reason).
+# Install scripts run: argon2's finds its prebuilt glibc binary (linux-x64 and linux-arm64 ship in the package, so
+# no compiler is needed), @embedded-postgres/<platform>'s restores its symlinks. npm 11 honours the `false` entries
+# of package.json's allowScripts (@scarf/scarf); older npm runs that one too, and SCARF_ANALYTICS=false mutes it.
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --omit=dev --omit=optional --ignore-scripts
+    npm ci --omit=dev
 
 # ---------------------------------------------------------------------------------------------------------------
 FROM base AS runtime
