@@ -7,6 +7,7 @@ import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
 import { TenancyModule, tenancyEntities } from '@app/tenancy';
 import { AuthModule, authEntities } from '@app/auth';
+import { CustomersModule, customersEntities } from '@app/customers';
 
 @Module({})
 export class AppModule {
@@ -16,10 +17,11 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities] }),
+        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities] }),
         MailModule,
         TenancyModule,
         AuthModule,
+        CustomersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -5,13 +5,14 @@ import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
 import { TenancyModule, tenancyEntities } from '@app/tenancy';
 import { AuthModule, authEntities } from '@app/auth';
+import { CustomersModule, customersEntities } from '@app/customers';
 
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities], poolSize: 4 }), MailModule, TenancyModule, AuthModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities], poolSize: 4 }), MailModule, TenancyModule, AuthModule],
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './assert';
 export * from './tokens';
 export * from './core.module';
 export * from './secrets';
+export * from './pagination';

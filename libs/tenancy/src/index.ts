@@ -4,6 +4,7 @@ export * from './tenant-members.service';
 export * from './tenant-context';
 export * from './tenancy.errors';
 export * from './migrations.service';
+export * from './audit-trail.service';
 export { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 import { Tenant } from './tenant.entity';
 import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TenantContext } from './tenant-context';
 import { MigrationsService } from './migrations.service';
+import { AuditTrailService } from './audit-trail.service';
 import { TenancyService } from './tenancy.service';
 import { TenantMembersService } from './tenant-members.service';
 import { TenancyController } from './tenancy.controller';
@@ -8,7 +9,7 @@ import { TenantStaffController } from './tenant-staff.controller';
 
 @Module({
   controllers: [TenancyController, TenantStaffController],
-  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService],
-  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService],
+  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService],
+  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService],
 })
 export class TenancyModule {}

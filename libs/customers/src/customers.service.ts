@@ -1,0 +1,141 @@
+// Customers of the tenant in scope: create, read, rectify (optimistic concurrency), search, audit.
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
+import { AuditTrailService, TenantContext, type AuditEntry } from '@app/tenancy';
+import { Customer } from './customer.entity';
+import { CustomersErrorCode, CustomersException } from './customers.errors';
+import type { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
+import { toE164 } from './phone';
+
+const EDITABLE = ['businessId', 'companyName', 'contactName', 'email', 'phone', 'streetAddress', 'postalCode', 'city', 'country', 'billingFirstName', 'billingLastName'] as const;
+type Editable = (typeof EDITABLE)[number];
+
+export type CustomerView = {
+  id: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  lastLoginAt: Date | null;
+  country: string;
+} & Record<Exclude<Editable, 'country'>, string | null>;
+
+function toView(c: Customer): CustomerView {
+  const view = { id: c.id, country: c.country, lastLoginAt: c.lastLoginAt ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version } as CustomerView;
+  // A freshly created entity leaves unset columns undefined; the API always says null.
+  for (const key of EDITABLE) if (key !== 'country') view[key] = c[key] ?? null;
+  return view;
+}
+
+/** The customer's name as a human would write it on an envelope or an invoice. */
+export function displayName(c: Pick<Customer, 'companyName' | 'contactName' | 'billingFirstName' | 'billingLastName'>): string {
+  const billing = [c.billingFirstName, c.billingLastName].filter(Boolean).join(' ');
+  return c.companyName ?? (billing || c.contactName || '');
+}
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly audit: AuditTrailService,
+  ) {}
+
+  async create(dto: CreateCustomerDto, actor: string): Promise<CustomerView> {
+    const data = this.normalise(dto);
+    const customer = this.context.em().create(Customer, { id: randomUUID(), ...data });
+    this.assertValid(customer);
+    this.audit.record({ actor, action: 'customer.created', subjectType: 'customer', subjectId: customer.id, fields: Object.keys(data) });
+    await this.flush();
+    return toView(customer);
+  }
+
+  async get(id: string): Promise<CustomerView> {
+    return toView(await this.find(id));
+  }
+
+  async update(id: string, dto: UpdateCustomerDto, actor: string): Promise<CustomerView> {
+    const { version, ...changes } = dto;
+    const customer = await this.find(id);
+    if (customer.version !== version) throw new CustomersException(CustomersErrorCode.StaleVersion);
+    const data = this.normalise(changes);
+    const changed = (Object.keys(data) as Editable[]).filter((key) => customer[key] !== data[key]);
+    if (changed.length === 0) return toView(customer);
+    this.context.em().assign(customer, data);
+    this.assertValid(customer);
+    this.audit.record({ actor, action: 'customer.updated', subjectType: 'customer', subjectId: id, fields: changed });
+    await this.flush();
+    return toView(customer);
+  }
+
+  async list(options: { q?: string; limit?: number; cursor?: string }): Promise<Page<CustomerView>> {
+    const limit = options.limit ?? 50;
+    const qb = this.context.em().createQueryBuilder(Customer, 'c').select('*').orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1);
+    if (options.q) qb.andWhere('c.search_text like ?', [`%${escapeLike(options.q.trim().toLowerCase())}%`]);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor);
+      qb.andWhere('(c.created_at, c.id) < (?, ?)', [after.at, after.id]);
+    }
+    const rows = await qb.getResultList();
+    const page = toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  }
+
+  auditTrail(id: string): Promise<AuditEntry[]> {
+    return this.find(id).then(() => this.audit.forSubject('customer', id));
+  }
+
+  /**
+   * Reads the customer inside the caller's transaction under a share lock: invoices can be written
+   * concurrently, but not while an erasure (which takes the row exclusively) is running.
+   */
+  async lockForInvoicing(em: EntityManager, id: string): Promise<CustomerView> {
+    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_READ });
+    if (!customer) throw new NotFoundProblem('customer');
+    return toView(customer);
+  }
+
+  private async find(id: string): Promise<Customer> {
+    const customer = await this.context.em().findOne(Customer, { id });
+    if (!customer) throw new NotFoundProblem('customer');
+    return customer;
+  }
+
+  private normalise(dto: Partial<CreateCustomerDto>): Partial<Record<Editable, string | null>> {
+    const data: Partial<Record<Editable, string | null>> = {};
+    for (const key of EDITABLE) {
+      const value = dto[key];
+      if (value === undefined) continue;
+      data[key] = typeof value === 'string' ? value.trim() : null;
+    }
+    if (data.phone) data.phone = toE164(data.phone);
+    if (data.email) data.email = data.email.toLowerCase();
+    if (data.country) data.country = data.country.toUpperCase();
+    if (data.country === null) delete data.country;
+    return data;
+  }
+
+  private assertValid(customer: Customer): void {
+    if (!customer.companyName && !customer.contactName && !customer.billingFirstName && !customer.billingLastName) {
+      throw new CustomersException(CustomersErrorCode.NameRequired);
+    }
+    if (customer.country === 'FI' && customer.postalCode && !/^\d{5}$/.test(customer.postalCode)) {
+      throw new ValidationProblem([{ field: 'postalCode', message: 'a Finnish postal code has five digits' }]);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      await this.context.em().flush();
+    } catch (error) {
+      this.context.em().clear();
+      if (error instanceof UniqueConstraintViolationException) throw new CustomersException(CustomersErrorCode.EmailTaken);
+      if (error instanceof OptimisticLockError) throw new CustomersException(CustomersErrorCode.StaleVersion);
+      throw error;
+    }
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => '\\' + c);
+}

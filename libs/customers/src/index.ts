@@ -1,0 +1,8 @@
+import { Customer } from './customer.entity';
+
+export * from './customers.module';
+export * from './customers.service';
+export { toE164 } from './phone';
+
+/** For the ORM's entity list only; other modules go through the service. */
+export const customersEntities = [Customer];

@@ -1,0 +1,16 @@
+import { toE164 } from './phone';
+
+describe('phone numbers', () => {
+  it.each([
+    ['+358 40 123 4567', '+358401234567'],
+    ['040 123 4567', '+358401234567'], // Finnish national format
+    ['(09) 3104 0000', '+358931040000'], // Helsinki landline
+    ['+46 8 123 456 78', '+46812345678'], // Stockholm
+    ['+1 123 456 7890', null], // no North American area code starts with 1
+    ['12', null],
+    ['not a number', null],
+    ['+358 40 123 4567 8901 2345 6789 0123 4567', null],
+  ])('%s -> %s', (input, expected) => {
+    expect(toE164(input)).toBe(expected);
+  });
+});

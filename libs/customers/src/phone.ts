@@ -1,0 +1,21 @@
+// Phone numbers: accepted in any common format, stored as E.164 (libphonenumber's metadata, not a regex).
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** E.164 form of a valid number, reading national numbers as Finnish; null when not a valid number. */
+export function toE164(value: string): string | null {
+  if (value.length > 32) return null;
+  const parsed = parsePhoneNumberFromString(value, 'FI');
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPhoneNumber',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'phone must be a valid phone number (e.g. +358 40 123 4567)', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && toE164(value) !== null },
+    });
+}
