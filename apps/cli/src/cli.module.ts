@@ -5,7 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
 import { TenancyModule, tenancyEntities } from '@app/tenancy';
 import { AuthModule, authEntities } from '@app/auth';
-import { CustomersModule, customersEntities } from '@app/customers';
+import { customersEntities } from '@app/customers';
 
 @Module({})
 export class CliModule {
