@@ -1,6 +1,8 @@
 import type { SchemaMigration } from '@app/database';
 import { platformInitial } from './0001-initial.migration';
 import { platformExtensions } from './0002-extensions.migration';
+import { platformAccessLog } from './0003-access-log.migration';
+import { platformVatRates } from './0004-vat-rates.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates];

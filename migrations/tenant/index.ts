@@ -1,5 +1,10 @@
 import type { SchemaMigration } from '@app/database';
 import { tenantStaff } from './0001-staff.migration';
 import { tenantCustomers } from './0002-customers.migration';
+import { tenantBilling } from './0003-billing.migration';
+import { tenantRegisterSettings } from './0004-register-settings.migration';
+import { tenantConsent } from './0005-consent.migration';
+import { tenantRequests } from './0006-requests.migration';
+import { tenantPortalAccounts } from './0007-portal-accounts.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts];

@@ -8,6 +8,12 @@ import { MailModule } from '@app/mail';
 import { TenancyModule, tenancyEntities } from '@app/tenancy';
 import { AuthModule, authEntities } from '@app/auth';
 import { CustomersModule, customersEntities } from '@app/customers';
+import { AccessLogModule } from '@app/access-log';
+import { BillingModule, billingEntities } from '@app/billing';
+import { ConsentModule, consentEntities } from '@app/consent';
+import { RequestsModule, requestsEntities } from '@app/requests';
+import { PrivacyNoticeModule, privacyNoticeEntities } from '@app/privacy-notice';
+import { PortalModule, portalEntities } from '@app/portal';
 
 @Module({})
 export class AppModule {
@@ -17,11 +23,17 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities] }),
+        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities] }),
         MailModule,
         TenancyModule,
         AuthModule,
         CustomersModule,
+        AccessLogModule.forRoot(),
+        BillingModule,
+        ConsentModule,
+        RequestsModule,
+        PrivacyNoticeModule,
+        PortalModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

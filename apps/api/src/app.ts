@@ -11,6 +11,7 @@ import { AppConfig, createValidationPipe, problemErrorHandler, requestIdMiddlewa
 import { PG_POOL } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import { applySessions, createSessionMiddleware } from '@app/auth';
+import { AccessLogService } from '@app/access-log';
 import { AppModule } from './app.module';
 
 const API_CSP = helmet({
@@ -41,6 +42,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.setGlobalPrefix('api');
 
   app.use(requestIdMiddleware);
+  // The IP access log sees every request, even those refused or failed by anything below.
+  if (config.accessLogEnabled) app.use(app.get(AccessLogService).middleware());
   app.use((_req: Request, _res: Response, next: NextFunction) => TenantContext.enter(next));
   app.use('/api/docs', DOCS_CSP);
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : API_CSP(req, res, next)));

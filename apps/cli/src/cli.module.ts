@@ -6,13 +6,18 @@ import { MailModule } from '@app/mail';
 import { TenancyModule, tenancyEntities } from '@app/tenancy';
 import { AuthModule, authEntities } from '@app/auth';
 import { customersEntities } from '@app/customers';
+import { AccessLogModule } from '@app/access-log';
+import { billingEntities } from '@app/billing';
+import { consentEntities } from '@app/consent';
+import { requestsEntities } from '@app/requests';
+import { privacyNoticeEntities } from '@app/privacy-notice';
 
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CliModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities], poolSize: 4 }), MailModule, TenancyModule, AuthModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities], poolSize: 4 }), MailModule, TenancyModule, AuthModule, AccessLogModule.forRoot({ scheduleMaintenance: false })],
     };
   }
 }

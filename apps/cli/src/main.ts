@@ -8,6 +8,7 @@ import { loadConfig, resolveSessionSecret } from '@app/core';
 import { resolveDatabase } from '@app/database';
 import { MigrationsService, OnboardTenantDto, TenancyService } from '@app/tenancy';
 import { PasswordService, PlatformStaffService } from '@app/auth';
+import { AccessLogService } from '@app/access-log';
 import { CliModule } from './cli.module';
 
 const say = (line: string) => process.stdout.write(line + '\n');
@@ -89,6 +90,19 @@ tenant
       const result = await ctx.get(TenancyService).onboard(dto, 'cli');
       say(`Onboarded ${result.tenant.legalName} (${result.tenant.slug}).`);
       say(`Owner ${result.owner.email} sets a password with: ${result.owner.invitationUrl}`);
+    }),
+  );
+
+const accessLog = program.command('access-log').description('the IP access log');
+accessLog
+  .command('retention')
+  .description("create the coming week's daily partitions and drop the days past ACCESS_LOG_RETENTION_DAYS")
+  .action(() =>
+    withContext(async (ctx) => {
+      const log = ctx.get(AccessLogService);
+      const created = await log.ensurePartitions();
+      const dropped = await log.dropExpiredPartitions();
+      say(`Access log: ${created} partition(s) created, ${dropped.length} dropped${dropped.length ? ` (${dropped.join(', ')})` : ''}`);
     }),
   );
 

@@ -1,9 +1,10 @@
 // The global guard: every route declares who may call it (fail closed), roles are checked against the
-// principal freshly loaded from the database, and a tenant path must match the session's tenant (else 404).
+// principal freshly loaded from the database, and a tenant path (staff or portal) must match the session's
+// tenant and realm (else 404).
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS_KEY, type AccessRule, ForbiddenProblem, NotFoundProblem, type Principal, UnauthenticatedProblem } from '@app/core';
+import { ACCESS_KEY, type AccessRule, ForbiddenProblem, NotFoundProblem, type Principal, principalKey, UnauthenticatedProblem } from '@app/core';
 import { TenantContext, tenantSchemaName } from '@app/tenancy';
 
 @Injectable()
@@ -24,23 +25,25 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.realm === 'public') return true;
     const principal = req.user as Principal | undefined;
-    if (!principal) throw new UnauthenticatedProblem();
+    if (!principal) throw this.deny(req, undefined);
     req.principal = principal;
     if (rule.realm === 'platform') {
       if (principal.kind !== 'platform') throw this.deny(req, principal);
       if (rule.roles?.length && !rule.roles.some((role) => principal.roles.includes(role))) throw this.deny(req, principal);
       return true;
     }
-    // Another tenant's path answers exactly like a missing one.
-    if (principal.kind !== 'tenant-staff' || principal.tenantSlug !== req.params.tenant) throw new NotFoundProblem();
-    if (rule.roles?.length && !rule.roles.includes(principal.role)) throw this.deny(req, principal);
+    // Tenant staff and customers alike: another tenant's path, or a tenant path of the other realm
+    // (a customer on a staff route, staff on a portal route), answers exactly like a missing tenant.
+    if (principal.kind === 'platform' || principal.kind !== rule.realm || principal.tenantSlug !== req.params.tenant) throw new NotFoundProblem();
+    if (rule.realm === 'tenant-staff' && principal.kind === 'tenant-staff' && rule.roles?.length && !rule.roles.includes(principal.role)) throw this.deny(req, principal);
     this.context.bind({ tenantId: principal.tenantId, slug: principal.tenantSlug, schema: tenantSchemaName(principal.tenantId) });
     req.tenantSlug = principal.tenantSlug;
     return true;
   }
 
-  private deny(req: Request, principal: Principal): ForbiddenProblem {
-    this.logger.warn({ requestId: req.id, route: req.route?.path, principal: `${principal.kind}:${principal.id}` }, 'access denied');
-    return new ForbiddenProblem();
+  // Every refusal is logged, the anonymous ones (401) too; never with the client's address (only the access log has it).
+  private deny(req: Request, principal: Principal | undefined): ForbiddenProblem | UnauthenticatedProblem {
+    this.logger.warn({ requestId: req.id, route: req.route?.path, principal: principal ? principalKey(principal) : 'anonymous' }, 'access denied');
+    return principal ? new ForbiddenProblem() : new UnauthenticatedProblem();
   }
 }

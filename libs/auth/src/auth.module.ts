@@ -32,6 +32,6 @@ import { TenantAuthController } from './tenant-auth.controller';
     PlatformLocalStrategy,
     TenantLocalStrategy,
   ],
-  exports: [AuthService, PasswordService, PlatformStaffService, FirstAdminService],
+  exports: [AuthService, PasswordService, PlatformStaffService, FirstAdminService, SessionsService],
 })
 export class AuthModule {}

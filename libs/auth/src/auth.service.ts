@@ -1,13 +1,14 @@
-// Login, invitations and session housekeeping for platform staff and tenant staff.
+// Login, invitations and session housekeeping for platform staff, tenant staff and portal customers.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
+import { type CustomerPrincipal, principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
 import { PG_POOL } from '@app/database';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { PasswordService } from './password.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PlatformStaffService } from './platform-staff.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
+import type { CustomerAccounts } from './customer-accounts';
 
 interface Credentials {
   email: string;
@@ -22,6 +23,7 @@ interface Account {
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private customerAccounts?: CustomerAccounts;
 
   constructor(
     private readonly passwords: PasswordService,
@@ -51,6 +53,24 @@ export class AuthService {
     return this.loadTenantStaff(scope!.tenantId, account.id) as Promise<TenantStaffPrincipal>;
   }
 
+  /** The portal module plugs in its accounts; without it no customer can log in or keep a session. */
+  useCustomerAccounts(accounts: CustomerAccounts): void {
+    this.customerAccounts = accounts;
+  }
+
+  async verifyCustomer(slug: string, credentials: Credentials, address: string): Promise<CustomerPrincipal> {
+    const scope = await this.tenancy.findScope(slug);
+    const accounts = this.customerAccounts;
+    const account = await this.verify(`portal:${slug}:${credentials.email}`, credentials, address, async () =>
+      scope && accounts ? this.context.run(scope, () => accounts.findForLogin(credentials.email)) : null,
+    );
+    // `verify` only succeeds with an account, so the scope and the accounts exist here.
+    await this.context.run(scope!, () => accounts!.recordLogin(account.id, account.rehashed));
+    const principal = await this.loadCustomer(scope!.tenantId, account.id);
+    if (!principal) throw new AuthException(AuthErrorCode.InvalidCredentials);
+    return principal;
+  }
+
   async acceptTenantInvitation(slug: string, token: string, password: string): Promise<void> {
     const scope = await this.tenancy.findScope(slug);
     if (!scope) throw new AuthException(AuthErrorCode.InvitationInvalid);
@@ -67,6 +87,7 @@ export class AuthService {
     const [kind, ...rest] = key.split(':');
     if (kind === 'platform' && rest.length === 1) return this.platformStaff.loadPrincipal(rest[0]);
     if (kind === 'tenant-staff' && rest.length === 2) return this.loadTenantStaff(rest[0], rest[1]);
+    if (kind === 'customer' && rest.length === 2) return this.loadCustomer(rest[0], rest[1]);
     return null;
   }
 
@@ -82,6 +103,15 @@ export class AuthService {
     const staff = await this.context.run(scope, () => this.members.findActive(staffId));
     if (!staff) return null;
     return { kind: 'tenant-staff', id: staff.id, email: staff.email, name: staff.name, role: staff.role as TenantRole, tenantId: scope.tenantId, tenantSlug: scope.slug };
+  }
+
+  private async loadCustomer(tenantId: string, customerId: string): Promise<CustomerPrincipal | null> {
+    const accounts = this.customerAccounts;
+    const scope = accounts && (await this.tenancy.findScopeById(tenantId));
+    if (!accounts || !scope) return null;
+    const customer = await this.context.run(scope, () => accounts.loadPrincipal(customerId));
+    if (!customer) return null;
+    return { kind: 'customer', id: customer.id, email: customer.email, tenantId: scope.tenantId, tenantSlug: scope.slug };
   }
 
   /**

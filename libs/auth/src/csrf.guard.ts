@@ -2,18 +2,23 @@
 // Origin checks, plus JSON-only bodies (a cross-site HTML form cannot send application/json).
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppConfig } from '@app/core';
+import { Reflector } from '@nestjs/core';
+import { AppConfig, CSRF_EXEMPT_KEY } from '@app/core';
 import { AuthErrorCode, AuthException } from './auth.errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 @Injectable()
 export class CsrfGuard implements CanActivate {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly reflector: Reflector,
+  ) {}
 
   canActivate(ctx: ExecutionContext): boolean {
     const req = ctx.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method)) return true;
+    if (this.reflector.get(CSRF_EXEMPT_KEY, ctx.getHandler())) return true;
     const site = req.get('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') throw new AuthException(AuthErrorCode.CsrfRejected, 'The request came from another site.');
     const origin = req.get('origin');

@@ -6,6 +6,10 @@ export * from './password.service';
 export * from './platform-staff.service';
 export * from './session';
 export * from './first-admin.service';
+export * from './sessions.service';
+export type { CustomerAccounts } from './customer-accounts';
+export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
+export { AcceptInvitationDto, LoginDto } from './dto/login.dto';
 
 /** For the ORM's entity list only; other modules go through the services. */
 export const authEntities = [PlatformStaff, PlatformRoleChange, PlatformInvitation];

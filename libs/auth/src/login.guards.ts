@@ -17,7 +17,8 @@ export class LoginBodyGuard implements CanActivate {
   }
 }
 
-function sessionLoginGuard(strategy: string): Type<CanActivate> {
+/** A guard that logs in through the named passport strategy and starts a fresh session. */
+export function sessionLoginGuard(strategy: string): Type<CanActivate> {
   @Injectable()
   class SessionLoginGuard extends AuthGuard(strategy) {
     override async canActivate(context: ExecutionContext): Promise<boolean> {

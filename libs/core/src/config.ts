@@ -73,6 +73,14 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   secureCookies = false;
 
+  /** Record every request in the IP access log; off only to measure what logging costs. */
+  @Transform(toBool) @IsBoolean()
+  accessLogEnabled = true;
+
+  /** Days the IP access log is kept; whole days are dropped once every row in them is older. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  accessLogRetentionDays = 90;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -100,6 +108,8 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   MAIL_FROM: 'mailFrom',
   LOG_LEVEL: 'logLevel',
   SECURE_COOKIES: 'secureCookies',
+  ACCESS_LOG_ENABLED: 'accessLogEnabled',
+  ACCESS_LOG_RETENTION_DAYS: 'accessLogRetentionDays',
 };
 
 export class ConfigError extends Error {}

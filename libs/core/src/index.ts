@@ -12,3 +12,5 @@ export * from './tokens';
 export * from './core.module';
 export * from './secrets';
 export * from './pagination';
+export * from './finnish/reference-number';
+export * from './html';

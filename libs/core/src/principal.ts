@@ -23,7 +23,17 @@ export interface TenantStaffPrincipal {
   tenantSlug: string;
 }
 
-export type Principal = PlatformPrincipal | TenantStaffPrincipal;
+/** A customer of a tenant, signed in to the self-service portal: they reach only their own record. */
+export interface CustomerPrincipal {
+  kind: 'customer';
+  /** The customer's id in the tenant's register. */
+  id: string;
+  email: string;
+  tenantId: string;
+  tenantSlug: string;
+}
+
+export type Principal = PlatformPrincipal | TenantStaffPrincipal | CustomerPrincipal;
 export type Realm = Principal['kind'];
 
 /** The compact form kept in the session: enough to reload the principal, nothing that could go stale. */

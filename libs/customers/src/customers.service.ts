@@ -1,6 +1,6 @@
 // Customers of the tenant in scope: create, read, rectify (optimistic concurrency), search, audit.
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext, type AuditEntry } from '@app/tenancy';
@@ -54,6 +54,12 @@ export class CustomersService {
     return toView(await this.find(id));
   }
 
+  /** The customer with this e-mail address (unique per tenant, case-insensitive); null when none. */
+  async findByEmail(email: string): Promise<CustomerView | null> {
+    const customer = await this.context.em().findOne(Customer, { [sql.lower('email')]: email.trim().toLowerCase() });
+    return customer ? toView(customer) : null;
+  }
+
   async update(id: string, dto: UpdateCustomerDto, actor: string): Promise<CustomerView> {
     const { version, ...changes } = dto;
     const customer = await this.find(id);
@@ -93,6 +99,24 @@ export class CustomersService {
     const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!customer) throw new NotFoundProblem('customer');
     return toView(customer);
+  }
+
+  /** Takes the customer row exclusively for an erasure: invoice writes (share lock) wait until it ends. */
+  async lockForErasure(em: EntityManager, id: string): Promise<CustomerView | null> {
+    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    return customer ? toView(customer) : null;
+  }
+
+  /** Deletes the record inside the erasure's transaction; rows that reference it cascade or are detached by their FKs. */
+  async deleteForErasure(em: EntityManager, id: string): Promise<void> {
+    await em.nativeDelete(Customer, { id });
+  }
+
+  /** Sets the last portal login (the statement's "viimeisin sisäänkirjautuminen"). */
+  async recordLogin(id: string): Promise<void> {
+    // Not a rectification: naming the version column keeps MikroORM from bumping it, so a login never
+    // makes an edit that staff (or the customer) have open stale.
+    await this.context.em().nativeUpdate(Customer, { id }, { lastLoginAt: new Date(), version: raw('version') });
   }
 
   private async find(id: string): Promise<Customer> {

@@ -3,6 +3,7 @@ import { Customer } from './customer.entity';
 export * from './customers.module';
 export * from './customers.service';
 export { toE164 } from './phone';
+export { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
 
 /** For the ORM's entity list only; other modules go through the service. */
 export const customersEntities = [Customer];

@@ -1,5 +1,5 @@
 // MikroORM for entities and one small pg pool for the session store and throttling, both on one database.
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
 import { Pool } from 'pg';
@@ -25,6 +25,29 @@ export async function createOrm(options: DatabaseOptions): Promise<MikroORM> {
   });
 }
 
+function createPool(url: string) {
+  return () => {
+    const pool = new Pool({ connectionString: url, max: 4 });
+    // An idle client dies when PostgreSQL restarts; without a listener that would crash the process.
+    pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code }, 'idle database connection lost'));
+    return pool;
+  };
+}
+
+const logger = new Logger('Database');
+
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn({ ms }, 'database shutdown timed out; continuing');
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work.catch((error: unknown) => logger.warn({ err: error }, 'database shutdown failed')), timeout]);
+  clearTimeout(timer);
+}
+
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
@@ -40,14 +63,16 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         { provide: DATABASE_URL, useValue: options.url },
         { provide: MikroORM, useFactory: () => createOrm(options) },
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: options.url, max: 4 }) },
+        { provide: PG_POOL, useFactory: createPool(options.url) },
       ],
       exports: [MikroORM, PG_POOL, DATABASE_URL],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.orm.close(true);
-    await this.pool.end();
+    // A connection killed mid-transaction (a PostgreSQL restart, an operator's pg_terminate_backend) can stay
+    // checked out of the driver's pool forever; shutting down must not wait for it.
+    await withTimeout(this.orm.close(true), 5000);
+    await withTimeout(this.pool.end(), 5000);
   }
 }

@@ -10,6 +10,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
+import { type CustomerView, CustomersService, type CreateCustomerDto } from '@app/customers';
+import { PortalAccountsService, PortalService } from '@app/portal';
 import { createApp } from '../../../apps/api/src/app';
 import { createTestDatabase } from './test-database';
 
@@ -44,7 +46,7 @@ export class TestContext {
       {},
       {
         nodeEnv: 'test',
-        logLevel: 'silent',
+        logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
         dataDir: mkdtempSync(join(tmpdir(), 'rekisteri-data-')),
         sessionSecret: randomBytes(32).toString('hex'),
         // Generous limits unless a test is about throttling: tests log in often from one address.
@@ -135,6 +137,30 @@ export class TestContext {
     const agent = this.agent();
     const res = await agent.post(`/api/t/${tenant.slug}/login`).send({ email: credentials.email, password: credentials.password });
     if (res.status !== 200) throw new Error(`tenant login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return agent;
+  }
+
+  /** Registers a customer in the tenant through the service (as staff would), with a unique e-mail unless given. */
+  async newCustomer(tenant: TestTenant, fields: CreateCustomerDto = {}): Promise<CustomerView> {
+    const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
+    const data: CreateCustomerDto = { contactName: 'Test Customer', email: `${unique('customer')}@customer.test`, ...fields };
+    return this.get(TenantContext).run(scope, () => this.get(CustomersService).create(data, 'test'));
+  }
+
+  /** A customer with a portal account whose invitation is accepted: the credentials to log in to the portal. */
+  async newPortalCustomer(tenant: TestTenant, fields: CreateCustomerDto = {}): Promise<Credentials & { id: string }> {
+    const customer = await this.newCustomer(tenant, fields);
+    const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
+    const invitation = await this.get(TenantContext).run(scope, () => this.get(PortalAccountsService).invite(customer.id, 'test'));
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    await this.get(PortalService).acceptInvitation(tenant.slug, invitation.token, password);
+    return { id: customer.id, email: invitation.email, password };
+  }
+
+  async loginPortal(tenant: TestTenant, credentials: Credentials): Promise<Agent> {
+    const agent = this.agent();
+    const res = await agent.post(`/api/t/${tenant.slug}/portal/login`).send({ email: credentials.email, password: credentials.password });
+    if (res.status !== 200) throw new Error(`portal login failed: ${res.status} ${JSON.stringify(res.body)}`);
     return agent;
   }
 

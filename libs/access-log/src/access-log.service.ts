@@ -1,0 +1,95 @@
+// The access log's public face: the request middleware, the writer's flush, and the daily partitions
+// (kept a week ahead, dropped once past ACCESS_LOG_RETENTION_DAYS) on an hourly schedule.
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { RequestHandler } from 'express';
+import { AppConfig } from '@app/core';
+import { accessLogMiddleware } from './access-log.middleware';
+import { AccessLogStore } from './access-log.store';
+import { AccessLogWriter, errorCode, type WriterStats } from './access-log.writer';
+import { retentionCutoff, utcDay } from './search-filters';
+
+export const ACCESS_LOG_OPTIONS = Symbol('ACCESS_LOG_OPTIONS');
+
+export interface AccessLogOptions {
+  /** Partition upkeep at start and hourly (the API); off for the CLI, which runs it on demand. */
+  scheduleMaintenance: boolean;
+}
+
+/** Today and the seven days after it always have their partitions. */
+export const PARTITION_DAYS = 8;
+const MAINTENANCE_INTERVAL_MS = 3_600_000;
+const WRITER = { capacity: 50_000, batchSize: 1_000, intervalMs: 1_000 };
+
+@Injectable()
+export class AccessLogService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AccessLog');
+  private readonly writer: AccessLogWriter;
+  private maintenanceTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: AccessLogStore,
+    private readonly config: AppConfig,
+    @Inject(ACCESS_LOG_OPTIONS) private readonly options: AccessLogOptions,
+  ) {
+    // Only codes and counts are logged: error messages can quote the rows, and rows hold addresses.
+    this.writer = new AccessLogWriter((rows) => this.store.insert(rows), WRITER, {
+      failing: (code, buffered) => this.logger.warn({ code, buffered }, 'access log cannot be written; buffering'),
+      recovered: (dropped) => this.logger.log({ dropped }, 'access log writes recovered'),
+      overflowed: (dropped) => this.logger.warn({ dropped }, 'access log buffer overflowed; oldest rows dropped'),
+      rejected: (code, rows) => this.logger.error({ code, rows }, 'access log rows refused by the database; dropped'),
+    });
+  }
+
+  /** Express middleware recording every request; register it right after the request id. */
+  middleware(): RequestHandler {
+    return accessLogMiddleware((row) => this.writer.record(row));
+  }
+
+  /** Writes everything recorded so far (tests, shutdown); never throws. */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
+  stats(): WriterStats {
+    return this.writer.stats();
+  }
+
+  /** Creates the partitions of `now`'s UTC day and the week after it; returns how many were missing. */
+  ensurePartitions(now: Date = new Date()): Promise<number> {
+    return this.store.ensurePartitions(utcDay(now), PARTITION_DAYS);
+  }
+
+  /** Drops the days whose every row is older than the retention period; returns the partitions dropped. */
+  dropExpiredPartitions(now: Date = new Date()): Promise<string[]> {
+    return this.store.dropPartitionsBefore(retentionCutoff(now, this.config.accessLogRetentionDays));
+  }
+
+  /** Both of the above; a failure is logged and left to the next run. */
+  async maintain(now: Date = new Date()): Promise<void> {
+    try {
+      // The API can start before `migrate` has created the table; the migration makes the first partitions.
+      if (!(await this.store.isMigrated())) return;
+      const created = await this.ensurePartitions(now);
+      const dropped = await this.dropExpiredPartitions(now);
+      if (created || dropped.length) this.logger.log({ created, dropped }, 'access log partitions maintained');
+    } catch (error) {
+      this.logger.warn({ code: errorCode(error) }, 'access log maintenance failed; the next run tries again');
+    }
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.writer.start();
+    if (!this.options.scheduleMaintenance) return;
+    await this.maintain();
+    this.maintenanceTimer = setInterval(() => void this.maintain(), MAINTENANCE_INTERVAL_MS);
+    this.maintenanceTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.maintenanceTimer);
+    await this.writer.close();
+    const { buffered } = this.writer.stats();
+    if (buffered) this.logger.warn({ rows: buffered }, 'access log rows could not be written before shutdown');
+    await this.store.close();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './access-log.module';
+export { AccessLogService, PARTITION_DAYS, type AccessLogOptions } from './access-log.service';
+export type { WriterStats } from './access-log.writer';

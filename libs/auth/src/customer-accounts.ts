@@ -1,0 +1,11 @@
+// What login and session loading need to know about customers' portal accounts. The portal module owns
+// those tables and registers itself with AuthService, so auth depends on no customer module.
+/** Every method runs inside the customer's tenant scope (TenantContext). */
+export interface CustomerAccounts {
+  /** The account that may log in with this e-mail (case-insensitive), with its password hash; null when none. */
+  findForLogin(email: string): Promise<{ id: string; passwordHash: string } | null>;
+  /** Records a successful login (and a rehashed password when the argon2 parameters rose). */
+  recordLogin(customerId: string, rehashed?: string): Promise<void>;
+  /** The customer as the database says now; null when the account is disabled or the customer is gone. */
+  loadPrincipal(customerId: string): Promise<{ id: string; email: string } | null>;
+}

@@ -1,0 +1,54 @@
+// Tenant staff bill customers: drafts, issuing, payments, credit notes, history and balance.
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { BillingService } from './billing.service';
+import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListInvoicesQuery, RecordPaymentDto } from './dto/invoice.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('tenant: billing')
+@Controller('t/:tenant')
+@TenantStaffAccess('owner', 'staff')
+export class BillingController {
+  constructor(private readonly billing: BillingService) {}
+
+  @Post('invoices')
+  @HttpCode(201)
+  create(@Body() dto: CreateInvoiceDto, @CurrentPrincipal() actor: Principal) {
+    return this.billing.createDraft(dto, principalKey(actor));
+  }
+
+  @Get('invoices/:id')
+  get(@Param('id', uuid) id: string) {
+    return this.billing.get(id);
+  }
+
+  @Post('invoices/:id/issue')
+  @HttpCode(200)
+  issue(@Param('id', uuid) id: string, @Body() dto: IssueInvoiceDto, @CurrentPrincipal() actor: Principal) {
+    return this.billing.issue(id, dto, principalKey(actor));
+  }
+
+  @Post('invoices/:id/payments')
+  @HttpCode(201)
+  pay(@Param('id', uuid) id: string, @Body() dto: RecordPaymentDto, @CurrentPrincipal() actor: Principal) {
+    return this.billing.recordPayment(id, dto, principalKey(actor));
+  }
+
+  @Post('invoices/:id/credit')
+  @HttpCode(201)
+  credit(@Param('id', uuid) id: string, @Body() dto: CreditInvoiceDto, @CurrentPrincipal() actor: Principal) {
+    return this.billing.credit(id, dto, principalKey(actor));
+  }
+
+  @Get('customers/:id/invoices')
+  history(@Param('id', uuid) id: string, @Query() query: ListInvoicesQuery) {
+    return this.billing.listForCustomer(id, query);
+  }
+
+  @Get('customers/:id/balance')
+  balance(@Param('id', uuid) id: string) {
+    return this.billing.balance(id);
+  }
+}

@@ -1,0 +1,232 @@
+// Invoices of the tenant in scope: drafts, issuing (gapless numbers, reference numbers, snapshots),
+// payments, credit notes, and each customer's history and balance.
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { decodeCursor, finnishReference, NotFoundProblem, type Page, rfReference, toPage } from '@app/core';
+import { quoteIdent } from '@app/database';
+import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
+import { CustomersService, displayName, type CustomerView } from '@app/customers';
+import { Invoice, InvoiceLine, Payment, type PartySnapshot } from './invoice.entity';
+import { BillingErrorCode, BillingException } from './billing.errors';
+import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
+import { addDays, retainUntil, todayInFinland } from './dates';
+import { VatRatesService } from './vat-rates.service';
+import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, RecordPaymentDto } from './dto/invoice.dto';
+import { toInvoiceView, type InvoiceView } from './invoice.view';
+
+/** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
+export const LEGAL_RETENTION_YEARS = 6;
+const OPEN = ['issued', 'partially_paid'];
+
+export interface UnpaidInvoice {
+  id: string;
+  number: number;
+  dueDate: string;
+  outstandingCents: number;
+  overdue: boolean;
+}
+
+export interface CustomerBalance {
+  customerId: string;
+  currency: 'EUR';
+  invoicedCents: number;
+  paidCents: number;
+  balanceCents: number;
+  hasUnpaid: boolean;
+  unpaidInvoices: UnpaidInvoice[];
+}
+
+@Injectable()
+export class BillingService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly customers: CustomersService,
+    private readonly tenancy: TenancyService,
+    private readonly audit: AuditTrailService,
+    private readonly vat: VatRatesService,
+  ) {}
+
+  async createDraft(dto: CreateInvoiceDto, actor: string): Promise<InvoiceView> {
+    // Lookups outside the transaction: a transaction must not wait for a second pooled connection.
+    const lines = await this.priceLines(dto.lines, todayInFinland());
+    const id = await this.context.em().transactional(async (em) => {
+      // Shares the customer row lock with other invoice writes; an erasure holds it exclusively.
+      await this.customers.lockForInvoicing(em, dto.customerId);
+      const invoice = em.create(Invoice, { id: randomUUID(), customerId: dto.customerId, paymentTermDays: dto.paymentTermDays ?? 14, notes: dto.notes ?? null, ...this.sums(lines) });
+      lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
+      this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] }, em);
+      return invoice.id;
+    });
+    return this.get(id);
+  }
+
+  async issue(id: string, dto: IssueInvoiceDto, actor: string): Promise<InvoiceView> {
+    const issueDate = dto.issueDate ?? todayInFinland();
+    const [rates, seller] = await Promise.all([this.vat.ratesOn(issueDate), this.sellerSnapshot()]);
+    await this.context.em().transactional(async (em) => {
+      const invoice = await this.lockInvoice(em, id);
+      if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
+      assertRates(invoice.lines.getItems(), rates, issueDate);
+      const customer = invoice.customerId ? await this.customers.lockForInvoicing(em, invoice.customerId) : null;
+      const buyer = customer && buyerOf(customer);
+      if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
+      await this.assignNumber(em, invoice, issueDate, buyer, seller);
+      this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] }, em);
+    });
+    return this.get(id);
+  }
+
+  async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceView> {
+    await this.context.em().transactional(async (em) => {
+      const invoice = await this.lockInvoice(em, id);
+      if (invoice.kind !== 'invoice' || !OPEN.includes(invoice.status)) throw new BillingException(BillingErrorCode.NotPayable);
+      const outstanding = invoice.grossCents - invoice.paidCents;
+      if (dto.amountCents > outstanding) throw new BillingException(BillingErrorCode.Overpayment, `Outstanding: ${outstanding} cents.`, { outstandingCents: outstanding });
+      em.create(Payment, { id: randomUUID(), invoice, amountCents: dto.amountCents, paidOn: dto.paidOn, reference: dto.reference ?? null, recordedBy: actor });
+      invoice.paidCents += dto.amountCents;
+      invoice.status = invoice.paidCents === invoice.grossCents ? 'paid' : 'partially_paid';
+      this.audit.record({ actor, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] }, em);
+    });
+    return this.get(id);
+  }
+
+  /** Cancels an issued invoice with a credit note: a new, numbered record with the lines negated. Nothing is deleted. */
+  async credit(id: string, dto: CreditInvoiceDto, actor: string): Promise<InvoiceView> {
+    const seller = await this.sellerSnapshot();
+    const creditNoteId = await this.context.em().transactional(async (em) => {
+      const original = await this.lockInvoice(em, id);
+      if (original.kind !== 'invoice' || !['issued', 'partially_paid', 'paid'].includes(original.status)) throw new BillingException(BillingErrorCode.NotCreditable);
+      const lines = original.lines.getItems().map((l) => ({ description: l.description, quantityMilli: -l.quantityMilli, unitPriceCents: l.unitPriceCents, vatRateBp: l.vatRateBp, netCents: -l.netCents }));
+      const note = em.create(Invoice, { id: randomUUID(), kind: 'credit_note', customerId: original.customerId, creditedInvoiceId: original.id, paymentTermDays: 0, notes: dto.reason, ...this.sums(lines) });
+      lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice: note, position, ...line }));
+      await this.assignNumber(em, note, todayInFinland(), original.buyer!, seller);
+      original.status = 'credited';
+      this.audit.record({ actor, action: 'invoice.credited', subjectType: 'invoice', subjectId: id, fields: ['status', 'creditNote'] }, em);
+      return note.id;
+    });
+    return this.get(creditNoteId);
+  }
+
+  async get(id: string): Promise<InvoiceView> {
+    const invoice = await this.context.em().findOne(Invoice, { id }, { populate: ['lines', 'payments'], refresh: true });
+    if (!invoice) throw new NotFoundProblem('invoice');
+    return toInvoiceView(invoice, todayInFinland());
+  }
+
+  async listForCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
+    await this.customers.get(customerId);
+    const limit = options.limit ?? 50;
+    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const invoices = await this.context.em().find(
+      Invoice,
+      after ? { customerId, $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] } : { customerId },
+      { populate: ['lines', 'payments'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
+    );
+    const today = todayInFinland();
+    const page = toPage(invoices, limit, (i) => ({ at: i.createdAt, id: i.id }));
+    return { items: page.items.map((i) => toInvoiceView(i, today)), nextCursor: page.nextCursor };
+  }
+
+  async balance(customerId: string): Promise<CustomerBalance> {
+    await this.customers.get(customerId);
+    const unpaidInvoices = await this.unpaidInvoices(customerId);
+    const issued = await this.context.em().find(Invoice, { customerId, status: { $ne: 'draft' } }, { fields: ['grossCents', 'paidCents'] });
+    const invoicedCents = issued.reduce((acc, i) => acc + i.grossCents, 0);
+    const paidCents = issued.reduce((acc, i) => acc + i.paidCents, 0);
+    return { customerId, currency: 'EUR', invoicedCents, paidCents, balanceCents: invoicedCents - paidCents, hasUnpaid: unpaidInvoices.length > 0, unpaidInvoices };
+  }
+
+  /** Issued invoices of the customer with money still owed (the erasure rule of the privacy statement reads this). */
+  async unpaidInvoices(customerId: string, em: EntityManager = this.context.em()): Promise<UnpaidInvoice[]> {
+    const today = todayInFinland();
+    const open = await em.find(Invoice, { customerId, kind: 'invoice', status: { $in: OPEN } }, { orderBy: { dueDate: 'asc' } });
+    return open.map((i) => ({ id: i.id, number: i.number!, dueDate: i.dueDate!, outstandingCents: i.grossCents - i.paidCents, overdue: i.dueDate! < today }));
+  }
+
+  /**
+   * Inside an erasure's transaction: drafts go (they are not accounting records); issued invoices stay
+   * under legal hold, keeping only their buyer snapshot. Returns how many are kept.
+   */
+  async detachForErasure(em: EntityManager, customerId: string): Promise<number> {
+    await em.nativeDelete(InvoiceLine, { invoice: { customerId, status: 'draft' } });
+    await em.nativeDelete(Invoice, { customerId, status: 'draft' });
+    return em.nativeUpdate(Invoice, { customerId }, { customerId: null });
+  }
+
+  /** Every invoice of the customer, in pages, for the access export (constant memory however long the history). */
+  async *invoicesForExport(customerId: string, em: EntityManager, batch = 500): AsyncGenerator<InvoiceView> {
+    const today = todayInFinland();
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const where = after ? { customerId, $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] } : { customerId };
+      const fork = em.fork({ clear: true });
+      const page = await fork.find(Invoice, where, { populate: ['lines', 'payments'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: batch });
+      for (const invoice of page) yield toInvoiceView(invoice, today);
+      if (page.length < batch) return;
+      const last = page[page.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+
+  private async lockInvoice(em: EntityManager, id: string): Promise<Invoice> {
+    const invoice = await em.findOne(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!invoice) throw new NotFoundProblem('invoice');
+    await em.populate(invoice, ['lines']);
+    return invoice;
+  }
+
+  /** Gives the invoice the tenant's next number under the counter's row lock: gapless, in issue order. */
+  private async assignNumber(em: EntityManager, invoice: Invoice, issueDate: string, buyer: PartySnapshot, seller: PartySnapshot): Promise<void> {
+    const counter = `${quoteIdent(this.context.tenant.schema)}.invoice_counter`;
+    const [{ last_number }] = (await em.execute(`update ${counter} set last_number = last_number + 1 returning last_number`)) as { last_number: string }[];
+    const number = Number(last_number);
+    const reference = finnishReference(String(number).padStart(3, '0'));
+    em.assign(invoice, {
+      number,
+      status: 'issued',
+      issueDate,
+      dueDate: addDays(issueDate, invoice.paymentTermDays),
+      referenceNumber: reference,
+      rfReference: rfReference(reference),
+      buyer,
+      seller,
+      retainUntil: retainUntil(issueDate, LEGAL_RETENTION_YEARS),
+    });
+  }
+
+  private async priceLines(lines: InvoiceLineDto[], date: string): Promise<(LineAmounts & { description: string; netCents: number })[]> {
+    const priced = lines.map((line) => {
+      const vatRateBp = percentToBasisPoints(line.vatRate);
+      if (vatRateBp === null) throw new BillingException(BillingErrorCode.UnknownVatRate, `${line.vatRate} % is not a VAT rate.`);
+      const amounts = { quantityMilli: Math.round(line.quantity * 1000), unitPriceCents: line.unitPriceCents, vatRateBp };
+      return { description: line.description, ...amounts, netCents: lineNetCents(amounts) };
+    });
+    assertRates(priced, await this.vat.ratesOn(date), date);
+    if (totals(priced).grossCents < 0) throw new BillingException(BillingErrorCode.NegativeTotal);
+    return priced;
+  }
+
+  /** The tenant as the seller named on its invoices (its controller details, from the platform registry). */
+  private async sellerSnapshot(): Promise<PartySnapshot> {
+    const tenant = await this.tenancy.get(this.context.tenant.slug);
+    return { name: tenant.legalName, businessId: tenant.businessId, streetAddress: tenant.streetAddress, postalCode: tenant.postalCode, city: tenant.city, country: 'FI' };
+  }
+
+  private sums(lines: LineAmounts[]) {
+    const t = totals(lines);
+    return { netCents: t.netCents, vatCents: t.vatCents, grossCents: t.grossCents };
+  }
+}
+
+function assertRates(lines: { vatRateBp: number }[], rates: Set<number>, date: string): void {
+  const unknown = lines.find((l) => !rates.has(l.vatRateBp));
+  if (unknown) throw new BillingException(BillingErrorCode.UnknownVatRate, `${unknown.vatRateBp / 100} % is not a Finnish VAT rate on ${date}.`);
+}
+
+/** What an invoice must say of the buyer (arvonlisäverolaki 209 e §): name and address. Null when unknown. */
+function buyerOf(c: CustomerView): PartySnapshot | null {
+  const name = displayName(c);
+  if (!name || !c.streetAddress || !c.postalCode || !c.city) return null;
+  return { name, businessId: c.businessId, streetAddress: c.streetAddress, postalCode: c.postalCode, city: c.city, country: c.country };
+}

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsDateString, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@app/core';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class InvoiceLineDto {
+  @ApiProperty({ example: 'Hieronta 60 min' })
+  @IsString() @Length(1, 500)
+  description: string;
+
+  @ApiProperty({ example: 1, description: 'Up to three decimals.' })
+  @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false }) @Min(0.001) @Max(1_000_000)
+  quantity: number;
+
+  @ApiProperty({ example: 6000, description: 'Net unit price in cents (VAT excluded); negative for a discount line.' })
+  @IsInt() @Min(-100_000_000) @Max(100_000_000)
+  unitPriceCents: number;
+
+  @ApiProperty({ example: 25.5, description: 'VAT percent; must be a Finnish rate in force on the invoice date.' })
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  vatRate: number;
+}
+
+export class CreateInvoiceDto {
+  @ApiProperty() @IsUUID()
+  customerId: string;
+
+  @ApiProperty({ type: [InvoiceLineDto] })
+  @ValidateNested({ each: true }) @Type(() => InvoiceLineDto) @ArrayMinSize(1) @ArrayMaxSize(200)
+  lines: InvoiceLineDto[];
+
+  @ApiPropertyOptional({ default: 14 })
+  @IsOptional() @IsInt() @Min(0) @Max(365)
+  paymentTermDays?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(2000)
+  notes?: string;
+}
+
+export class IssueInvoiceDto {
+  @ApiPropertyOptional({ example: '2026-11-25', description: 'Defaults to today (Europe/Helsinki).' })
+  @IsOptional() @IsDateString({ strict: true }) @Matches(ISO_DATE, { message: 'issueDate must be YYYY-MM-DD' })
+  issueDate?: string;
+}
+
+export class RecordPaymentDto {
+  @ApiProperty({ example: 7530 })
+  @IsInt() @Min(1) @Max(1_000_000_000)
+  amountCents: number;
+
+  @ApiProperty({ example: '2026-11-30' })
+  @IsDateString({ strict: true }) @Matches(ISO_DATE, { message: 'paidOn must be YYYY-MM-DD' })
+  paidOn: string;
+
+  @ApiPropertyOptional({ description: 'Bank archive reference or a note.' })
+  @IsOptional() @IsString() @MaxLength(100)
+  reference?: string;
+}
+
+export class CreditInvoiceDto {
+  @ApiProperty({ example: 'Duplicate booking' })
+  @IsString() @Length(3, 500)
+  reason: string;
+}
+
+export class ListInvoicesQuery extends PageQuery {}

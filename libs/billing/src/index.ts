@@ -1,0 +1,8 @@
+import { Invoice, InvoiceLine, Payment } from './invoice.entity';
+
+export * from './billing.module';
+export * from './billing.service';
+export type { InvoiceView } from './invoice.view';
+
+/** For the ORM's entity list only; other modules go through the service. */
+export const billingEntities = [Invoice, InvoiceLine, Payment];

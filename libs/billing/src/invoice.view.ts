@@ -1,0 +1,43 @@
+// The API shape of an invoice: amounts in cents, VAT as percent, status with overdue derived from the due date.
+import type { Invoice } from './invoice.entity';
+import { totals } from './money';
+
+export type InvoiceView = ReturnType<typeof toInvoiceView>;
+
+export function toInvoiceView(invoice: Invoice, today: string) {
+  const lines = invoice.lines.getItems();
+  const open = invoice.kind === 'invoice' && (invoice.status === 'issued' || invoice.status === 'partially_paid');
+  const overdue = open && !!invoice.dueDate && invoice.dueDate < today;
+  return {
+    id: invoice.id,
+    kind: invoice.kind,
+    number: invoice.number ?? null,
+    status: overdue ? 'overdue' : invoice.status,
+    overdue,
+    customerId: invoice.customerId ?? null,
+    creditedInvoiceId: invoice.creditedInvoiceId ?? null,
+    currency: invoice.currency,
+    issueDate: invoice.issueDate ?? null,
+    dueDate: invoice.dueDate ?? null,
+    paymentTermDays: invoice.paymentTermDays,
+    referenceNumber: invoice.referenceNumber ?? null,
+    rfReference: invoice.rfReference ?? null,
+    buyer: invoice.buyer ?? null,
+    seller: invoice.seller ?? null,
+    lines: lines.map((l) => ({ description: l.description, quantity: l.quantityMilli / 1000, unitPriceCents: l.unitPriceCents, vatRate: l.vatRateBp / 100, netCents: l.netCents })),
+    totals: {
+      netCents: invoice.netCents,
+      vatCents: invoice.vatCents,
+      grossCents: invoice.grossCents,
+      byRate: totals(lines).byRate.map(({ vatRateBp, ...amounts }) => ({ vatRate: vatRateBp / 100, ...amounts })),
+    },
+    paidCents: invoice.paidCents,
+    outstandingCents: invoice.kind === 'invoice' && invoice.status !== 'draft' && invoice.status !== 'credited' ? invoice.grossCents - invoice.paidCents : 0,
+    payments: invoice.payments.getItems().map((p) => ({ id: p.id, amountCents: p.amountCents, paidOn: p.paidOn, reference: p.reference ?? null, createdAt: p.createdAt })),
+    retainUntil: invoice.retainUntil ?? null,
+    notes: invoice.notes ?? null,
+    createdAt: invoice.createdAt,
+    updatedAt: invoice.updatedAt,
+    version: invoice.version,
+  };
+}

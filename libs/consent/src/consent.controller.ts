@@ -1,0 +1,34 @@
+// Tenant staff record consent (on the customer's written request) and read who may be contacted.
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ConsentService } from './consent.service';
+import { AudienceQuery, PurposePipe, SetConsentDto } from './dto/consent.dto';
+import type { Purpose } from './consent.entity';
+
+@ApiTags('tenant: consent')
+@Controller('t/:tenant')
+@TenantStaffAccess('owner', 'staff')
+export class ConsentController {
+  constructor(private readonly consent: ConsentService) {}
+
+  @Get('customers/:id/consents/:purpose')
+  get(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose) {
+    return this.consent.currentFor(id, purpose);
+  }
+
+  @Put('customers/:id/consents/:purpose')
+  set(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: SetConsentDto, @CurrentPrincipal() actor: Principal) {
+    return this.consent.set(id, purpose, dto.granted, 'staff_written_request', principalKey(actor));
+  }
+
+  @Get('customers/:id/consents/:purpose/unsubscribe-link')
+  async unsubscribeLink(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose) {
+    return { token: await this.consent.unsubscribeToken(id, purpose) };
+  }
+
+  @Get('consents/audience')
+  audience(@Query() query: AudienceQuery) {
+    return this.consent.audience(query.purpose, query);
+  }
+}

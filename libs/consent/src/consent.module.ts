@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@app/tenancy';
+import { CustomersModule } from '@app/customers';
+import { PrivacyNoticeModule } from '@app/privacy-notice';
+import { ConsentController } from './consent.controller';
+import { ConsentService } from './consent.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+
+@Module({
+  imports: [TenancyModule, CustomersModule, PrivacyNoticeModule],
+  controllers: [ConsentController, UnsubscribeController],
+  providers: [ConsentService],
+  exports: [ConsentService],
+})
+export class ConsentModule {}

@@ -1,0 +1,207 @@
+// Marketing consent per purpose: an append-only ledger with the current state derived from its last event,
+// one-click unsubscribe links, objections (suppression list), and the audience that may be contacted now.
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import { AppConfig, decodeCursor, type Page, ProblemException, toPage } from '@app/core';
+import { quoteIdent } from '@app/database';
+import { TenancyService, TenantContext } from '@app/tenancy';
+import { CustomersService } from '@app/customers';
+import { RegisterSettingsService } from '@app/privacy-notice';
+import { ConsentEvent, type ConsentChannel, PURPOSES, type Purpose } from './consent.entity';
+
+export interface ConsentState {
+  purpose: Purpose;
+  granted: boolean;
+  since: Date | null;
+  channel: string | null;
+  noticeVersion: number | null;
+}
+
+export interface ConsentHistoryEntry {
+  purpose: string;
+  action: string;
+  channel: string;
+  actor: string;
+  noticeVersion: number;
+  occurredAt: Date;
+}
+
+export interface AudienceMember {
+  customerId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  consentedAt: Date;
+}
+
+const UNSUBSCRIBE_DAYS = 90;
+
+export function emailDigest(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
+
+@Injectable()
+export class ConsentService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    private readonly context: TenantContext,
+    private readonly customers: CustomersService,
+    private readonly settings: RegisterSettingsService,
+    private readonly tenancy: TenancyService,
+    config: AppConfig,
+  ) {
+    this.key = createHash('sha256').update(`unsubscribe\0${config.sessionSecret ?? ''}`).digest();
+  }
+
+  async current(customerId: string): Promise<ConsentState[]> {
+    await this.customers.get(customerId);
+    const latest = await this.latestEvents(customerId);
+    return PURPOSES.map((purpose) => stateOf(purpose, latest.get(purpose)));
+  }
+
+  async currentFor(customerId: string, purpose: Purpose): Promise<ConsentState & { history: ConsentHistoryEntry[] }> {
+    await this.customers.get(customerId);
+    const events = await this.context.em().find(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'asc' } });
+    return { ...stateOf(purpose, events.at(-1)), history: events.map(toHistory) };
+  }
+
+  async history(customerId: string): Promise<ConsentHistoryEntry[]> {
+    const events = await this.context.em().find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } });
+    return events.map(toHistory);
+  }
+
+  /** Gives or withdraws; appends an event only when the state changes (the ledger records decisions, not clicks). */
+  async set(customerId: string, purpose: Purpose, granted: boolean, channel: ConsentChannel, actor: string): Promise<ConsentState> {
+    const noticeVersion = await this.settings.noticeVersion();
+    await this.context.em().transactional(async (em) => {
+      const customer = await this.customers.lockForInvoicing(em, customerId);
+      const latest = await em.findOne(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'desc' } });
+      if (stateOf(purpose, latest ?? undefined).granted === granted) return;
+      em.create(ConsentEvent, { customerId, purpose, action: granted ? 'granted' : 'withdrawn', channel, actor, noticeVersion });
+      // A fresh, explicit opt-in supersedes an earlier objection for that address.
+      if (granted && purpose === 'marketing_email' && customer.email) await em.execute(`delete from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(customer.email)]);
+    });
+    return stateOf(purpose, (await this.latestEvents(customerId)).get(purpose));
+  }
+
+  /** Objection to direct marketing: every consent withdrawn and the address suppressed, in the caller's transaction. */
+  async object(em: EntityManager, customerId: string, email: string | null, actor: string): Promise<void> {
+    const noticeVersion = await this.settings.noticeVersion();
+    const latest = await this.latestEvents(customerId, em);
+    for (const purpose of PURPOSES) {
+      if (stateOf(purpose, latest.get(purpose)).granted) em.create(ConsentEvent, { customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion });
+    }
+    if (email) await em.execute(`insert into ${this.table('suppression')} (email_sha256, reason) values (?, 'objection') on conflict do nothing`, [emailDigest(email)]);
+  }
+
+  /** Customers who may be contacted for the purpose now: consent holds and the address is not suppressed. */
+  async audience(purpose: Purpose, options: { limit?: number; cursor?: string }): Promise<Page<AudienceMember>> {
+    const limit = options.limit ?? 50;
+    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const params: unknown[] = [purpose];
+    let keyset = '';
+    if (after) {
+      keyset = 'and (latest.occurred_at, c.id) > (?, ?)';
+      params.push(after.at, after.id);
+    }
+    params.push(limit + 1);
+    const rows = (await this.context.em().execute(
+      `select c.id, c.company_name, c.contact_name, c.billing_first_name, c.billing_last_name, c.email, c.phone, latest.occurred_at
+         from ${this.table('customer')} c
+         join lateral (select action, occurred_at from ${this.table('consent_event')} e
+                        where e.customer_id = c.id and e.purpose = ? order by e.id desc limit 1) latest on latest.action = 'granted'
+        where (c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
+          ${keyset}
+        order by latest.occurred_at, c.id
+        limit ?`,
+      params,
+    )) as AudienceRow[];
+    const page = toPage(rows, limit, (r) => ({ at: new Date(r.occurred_at), id: r.id }));
+    return {
+      items: page.items.map((r) => ({
+        customerId: r.id,
+        name: r.company_name ?? ([r.billing_first_name, r.billing_last_name].filter(Boolean).join(' ') || r.contact_name || ''),
+        email: r.email,
+        phone: r.phone,
+        consentedAt: new Date(r.occurred_at),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** A signed link that withdraws one consent in one click (RFC 8058), valid for 90 days. */
+  async unsubscribeToken(customerId: string, purpose: Purpose): Promise<string> {
+    await this.customers.get(customerId);
+    return new SignJWT({ pur: purpose, tid: this.context.tenant.tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(customerId)
+      .setIssuedAt()
+      .setExpirationTime(`${UNSUBSCRIBE_DAYS}d`)
+      .sign(this.key);
+  }
+
+  /** What a link would withdraw, for the confirmation page. */
+  async describeUnsubscribe(token: string): Promise<{ tenant: string; purpose: Purpose; granted: boolean }> {
+    const claims = await this.verify(token);
+    return this.context.run(claims.scope, async () => {
+      const state = stateOf(claims.purpose, (await this.latestEvents(claims.customerId)).get(claims.purpose));
+      return { tenant: claims.scope.slug, purpose: claims.purpose, granted: state.granted };
+    });
+  }
+
+  async unsubscribe(token: string): Promise<ConsentState> {
+    const claims = await this.verify(token);
+    return this.context.run(claims.scope, () => this.set(claims.customerId, claims.purpose, false, 'email_link', `link:${claims.customerId}`));
+  }
+
+  private async verify(token: string) {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      const purpose = payload.pur as Purpose;
+      if (!PURPOSES.includes(purpose) || typeof payload.tid !== 'string' || !payload.sub) throw new Error('bad claims');
+      const scope = await this.tenancy.findScopeById(payload.tid);
+      if (!scope) throw new Error('no tenant');
+      return { scope, customerId: payload.sub, purpose };
+    } catch {
+      throw new ProblemException(HttpStatus.NOT_FOUND, 'unsubscribe-link-invalid', 'This unsubscribe link is invalid or has expired', 'Ask for a new one, or withdraw consent in the portal.');
+    }
+  }
+
+  private async latestEvents(customerId: string, em: EntityManager = this.context.em()): Promise<Map<string, ConsentEvent>> {
+    const events = await em.find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } });
+    return new Map(events.map((e) => [e.purpose, e]));
+  }
+
+  private table(name: string): string {
+    return `${quoteIdent(this.context.tenant.schema)}.${name}`;
+  }
+}
+
+interface AudienceRow {
+  id: string;
+  company_name: string | null;
+  contact_name: string | null;
+  billing_first_name: string | null;
+  billing_last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  occurred_at: string | Date;
+}
+
+function stateOf(purpose: Purpose, event?: ConsentEvent): ConsentState {
+  return {
+    purpose,
+    granted: event?.action === 'granted',
+    since: event?.occurredAt ?? null,
+    channel: event?.channel ?? null,
+    noticeVersion: event?.noticeVersion ?? null,
+  };
+}
+
+function toHistory(e: ConsentEvent): ConsentHistoryEntry {
+  return { purpose: e.purpose, action: e.action, channel: e.channel, actor: e.actor, noticeVersion: e.noticeVersion, occurredAt: e.occurredAt };
+}
+

@@ -1,0 +1,8 @@
+import { ConsentEvent } from './consent.entity';
+
+export * from './consent.module';
+export * from './consent.service';
+export { PURPOSES, type Purpose, type ConsentChannel } from './consent.entity';
+
+/** For the ORM's entity list only; other modules go through the service. */
+export const consentEntities = [ConsentEvent];

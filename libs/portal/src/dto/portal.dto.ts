@@ -1,0 +1,19 @@
+import { PickType } from '@nestjs/swagger';
+import { UpdateCustomerDto } from '@app/customers';
+
+/**
+ * What a customer may rectify themselves: their contact details and billing name. The business ID and
+ * company name identify a business customer and are changed by the tenant's staff.
+ */
+export class RectifyProfileDto extends PickType(UpdateCustomerDto, [
+  'contactName',
+  'email',
+  'phone',
+  'streetAddress',
+  'postalCode',
+  'city',
+  'country',
+  'billingFirstName',
+  'billingLastName',
+  'version',
+] as const) {}

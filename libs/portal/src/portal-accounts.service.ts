@@ -1,0 +1,105 @@
+// Customers' portal accounts in the tenant in scope: invitations with hashed one-time tokens, first (or
+// reset) passwords, and what login and session loading need. Registered with AuthService at start.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { hashToken, newToken, NotFoundProblem, principalKey } from '@app/core';
+import { AuthService, type CustomerAccounts, PasswordService } from '@app/auth';
+import { CustomersService } from '@app/customers';
+import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { PortalAccount, PortalInvitation } from './portal-account.entity';
+import { PortalErrorCode, PortalException } from './portal.errors';
+
+const INVITATION_DAYS = 7;
+
+export interface IssuedPortalInvitation {
+  customerId: string;
+  email: string;
+  token: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly customers: CustomersService,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditTrailService,
+    private readonly auth: AuthService,
+  ) {}
+
+  onModuleInit(): void {
+    this.auth.useCustomerAccounts(this);
+  }
+
+  /**
+   * Issues a one-time invitation link for the customer, creating their account on the first one.
+   * A new invitation replaces any unused earlier one, and also serves as a password reset.
+   */
+  async invite(customerId: string, actor: string): Promise<IssuedPortalInvitation> {
+    const customer = await this.customers.get(customerId);
+    if (!customer.email) throw new PortalException(PortalErrorCode.EmailRequired, 'Add an e-mail address to the customer first.');
+    const email = customer.email;
+    try {
+      return await this.context.em().transactional(async (em) => {
+        // Insert-if-absent, then lock: two concurrent invitations of one customer queue up here.
+        await em.createQueryBuilder(PortalAccount).insert({ customerId }).onConflict('customerId').ignore().execute();
+        const account = await em.findOneOrFail(PortalAccount, { customerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (account.disabledAt) throw new PortalException(PortalErrorCode.AccountDisabled);
+        await em.nativeDelete(PortalInvitation, { customerId, acceptedAt: null });
+        const { token, hash } = newToken();
+        const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+        em.create(PortalInvitation, { id: randomUUID(), customerId, tokenHash: hash, expiresAt });
+        this.audit.record({ actor, action: 'portal.invited', subjectType: 'customer', subjectId: customerId, fields: [] }, em);
+        return { customerId, email, token, expiresAt };
+      });
+    } catch (error) {
+      // The customer was erased between the read above and the insert.
+      if (error instanceof ForeignKeyConstraintViolationException) throw new NotFoundProblem('customer');
+      throw error;
+    }
+  }
+
+  /** Sets the password from an invitation. The invitation is consumed under a row lock, so a token works once. */
+  async accept(token: string, password: string): Promise<void> {
+    const usable = { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } };
+    // A cheap look first, so a stream of made-up tokens to this public route costs no argon2 work.
+    if ((await this.context.em().count(PortalInvitation, usable)) === 0) throw new PortalException(PortalErrorCode.InvitationInvalid);
+    const passwordHash = await this.passwords.hash(password);
+    await this.context.em().transactional(async (em) => {
+      const invitation = await em.findOne(PortalInvitation, usable, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const account = invitation && (await em.findOne(PortalAccount, { customerId: invitation.customerId, disabledAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+      if (!invitation || !account) throw new PortalException(PortalErrorCode.InvitationInvalid);
+      invitation.acceptedAt = new Date();
+      account.passwordHash = passwordHash;
+      const actor = principalKey({ kind: 'customer', id: account.customerId, tenantId: this.context.tenant.tenantId });
+      this.audit.record({ actor, action: 'portal.invitation_accepted', subjectType: 'customer', subjectId: account.customerId, fields: ['password'] }, em);
+    });
+  }
+
+  async findForLogin(email: string): Promise<{ id: string; passwordHash: string } | null> {
+    const customer = await this.customers.findByEmail(email);
+    if (!customer) return null;
+    const account = await this.context.em().findOne(PortalAccount, { customerId: customer.id, disabledAt: null, passwordHash: { $ne: null } }, { populate: ['passwordHash'] });
+    return account?.passwordHash ? { id: customer.id, passwordHash: account.passwordHash } : null;
+  }
+
+  async loadPrincipal(customerId: string): Promise<{ id: string; email: string } | null> {
+    const account = await this.context.em().findOne(PortalAccount, { customerId, disabledAt: null, passwordHash: { $ne: null } }, { disableIdentityMap: true });
+    if (!account) return null;
+    const customer = await this.customers.get(customerId).catch((error: unknown) => {
+      if (error instanceof NotFoundProblem) return null;
+      throw error;
+    });
+    // Without an e-mail address the customer cannot be signed in: the session ends with it.
+    return customer?.email ? { id: customer.id, email: customer.email } : null;
+  }
+
+  /** The account's last login, and the customer record's (the statement's "viimeisin sisäänkirjautuminen"). */
+  async recordLogin(customerId: string, rehashed?: string): Promise<void> {
+    const now = new Date();
+    await this.context.em().nativeUpdate(PortalAccount, { customerId }, rehashed ? { lastLoginAt: now, passwordHash: rehashed } : { lastLoginAt: now });
+    await this.customers.recordLogin(customerId);
+  }
+}

@@ -1,0 +1,18 @@
+// Tenant staff invite a customer to the portal.
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { PortalService } from './portal.service';
+
+@ApiTags('tenant: customers')
+@Controller('t/:tenant/customers/:id/portal-invitation')
+export class PortalInvitationsController {
+  constructor(private readonly portal: PortalService) {}
+
+  @Post()
+  @TenantStaffAccess('owner', 'staff')
+  @HttpCode(201)
+  invite(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
+    return this.portal.invite(id, principalKey(actor));
+  }
+}

@@ -1,0 +1,61 @@
+// The customer portal: login, logout, accepting an invitation, and the customer's own profile.
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal, CustomerAccess, type Principal, Public } from '@app/core';
+import { AcceptInvitationDto, AuthService, LoginBodyGuard, LoginDto, SessionsService } from '@app/auth';
+import { PortalService } from './portal.service';
+import { PortalLoginGuard } from './portal-login';
+import { RectifyProfileDto } from './dto/portal.dto';
+
+@ApiTags('portal')
+@Controller('t/:tenant/portal')
+export class PortalController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiBody({ type: LoginDto })
+  @UseGuards(LoginBodyGuard, PortalLoginGuard)
+  login(@Req() req: Request) {
+    return req.user;
+  }
+
+  @Post('logout')
+  @CustomerAccess()
+  @HttpCode(204)
+  logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.sessions.logout(req, res);
+  }
+
+  @Post('sessions/end-others')
+  @CustomerAccess()
+  @HttpCode(200)
+  async endOtherSessions(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    return { ended: await this.auth.endOtherSessions(principal, req.sessionID) };
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(204)
+  acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
+    return this.portal.acceptInvitation(tenant, dto.token, dto.password);
+  }
+
+  @Get('me')
+  @CustomerAccess()
+  me(@CurrentPrincipal() principal: Principal) {
+    return this.portal.me(principal);
+  }
+
+  @Patch('me')
+  @CustomerAccess()
+  rectify(@CurrentPrincipal() principal: Principal, @Body() dto: RectifyProfileDto) {
+    return this.portal.rectify(principal, dto);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuthModule } from '@app/auth';
+import { CustomersModule } from '@app/customers';
+import { TenancyModule } from '@app/tenancy';
+import { PortalAccountsService } from './portal-accounts.service';
+import { PortalController } from './portal.controller';
+import { PortalInvitationsController } from './portal-invitations.controller';
+import { PortalLocalStrategy } from './portal-login';
+import { PortalService } from './portal.service';
+
+@Module({
+  imports: [PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule],
+  controllers: [PortalController, PortalInvitationsController],
+  providers: [PortalAccountsService, PortalService, PortalLocalStrategy],
+  exports: [PortalService, PortalAccountsService],
+})
+export class PortalModule {}

@@ -1,0 +1,94 @@
+// The customer portal: invitations (sent by staff), and what a signed-in customer sees and rectifies.
+// Every portal route acts on the session's own customer; no id is ever taken from the request.
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { type CustomerView, CustomersService } from '@app/customers';
+import { MailService } from '@app/mail';
+import { TenancyService, TenantContext } from '@app/tenancy';
+import { PortalAccountsService } from './portal-accounts.service';
+import { PortalErrorCode, PortalException } from './portal.errors';
+import type { RectifyProfileDto } from './dto/portal.dto';
+
+export interface PortalInvitationView {
+  customerId: string;
+  email: string;
+  invitationUrl: string;
+  invitationExpiresAt: Date;
+}
+
+/** Everything held on the customer, as the portal shows it to them. */
+export interface PortalMe {
+  profile: CustomerView;
+  /** The statement's "viimeisin sisäänkirjautuminen": when the customer last signed in to the portal. */
+  lastLoginAt: Date | null;
+}
+
+@Injectable()
+export class PortalService {
+  private readonly logger = new Logger(PortalService.name);
+
+  constructor(
+    private readonly accounts: PortalAccountsService,
+    private readonly customers: CustomersService,
+    private readonly tenancy: TenancyService,
+    private readonly context: TenantContext,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Staff invite a customer of the tenant in scope to the portal; the link is answered and e-mailed. */
+  async invite(customerId: string, actor: string): Promise<PortalInvitationView> {
+    const invitation = await this.accounts.invite(customerId, actor);
+    const scope = this.context.tenant;
+    const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
+    const tenant = await this.tenancy.get(scope.slug);
+    await this.sendInvitation(tenant.legalName, invitation.email, invitationUrl);
+    return { customerId, email: invitation.email, invitationUrl, invitationExpiresAt: invitation.expiresAt };
+  }
+
+  /** Public: the tenant comes from the path here because there is no session yet; the token is bound to that tenant's schema. */
+  async acceptInvitation(slug: string, token: string, password: string): Promise<void> {
+    const scope = await this.tenancy.findScope(slug);
+    if (!scope) throw new PortalException(PortalErrorCode.InvitationInvalid);
+    await this.context.run(scope, () => this.accounts.accept(token, password));
+  }
+
+  async me(principal: Principal): Promise<PortalMe> {
+    const profile = await this.customers.get(this.requireCustomer(principal).id);
+    return { profile, lastLoginAt: profile.lastLoginAt };
+  }
+
+  /** Rectification by the customer: the same validation, normalisation and audit trail as staff edits. */
+  async rectify(principal: Principal, dto: RectifyProfileDto): Promise<CustomerView> {
+    const customer = this.requireCustomer(principal);
+    if (dto.email === null) throw new ValidationProblem([{ field: 'email', message: 'email cannot be removed: it is how you sign in to the portal' }]);
+    return this.customers.update(customer.id, dto, principalKey(customer));
+  }
+
+  /** Portal routes serve only a customer of the tenant in scope (the guard ensures it; this keeps services honest). */
+  private requireCustomer(principal: Principal): CustomerPrincipal {
+    if (principal.kind !== 'customer' || principal.tenantId !== this.context.tenant.tenantId) throw new NotFoundProblem();
+    return principal;
+  }
+
+  private invitationUrl(slug: string, token: string): string {
+    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
+    // The token rides in the fragment, which browsers never send to servers or write to access logs.
+    return `${origin}/t/${slug}/portal/invitation#token=${token}`;
+  }
+
+  private async sendInvitation(legalName: string, to: string, url: string): Promise<void> {
+    try {
+      await this.mail.send({
+        to,
+        subject: `${legalName}: kutsu asiakasportaaliin / invitation to the customer portal`,
+        text:
+          `${legalName} kutsuu sinut asiakasportaaliin, jossa näet ja voit korjata tietosi.\n` +
+          `${legalName} invites you to its customer portal, where you can see and correct your data.\n\n${url}\n`,
+      });
+    } catch (error) {
+      // The invitation exists and its link is in the response; a mail outage must not undo it.
+      this.logger.warn({ err: error }, 'portal invitation e-mail could not be sent');
+    }
+  }
+}

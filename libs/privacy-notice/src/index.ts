@@ -1,0 +1,10 @@
+import { RegisterSettings } from './register-settings.entity';
+
+export * from './privacy-notice.module';
+export * from './register-settings.service';
+export * from './privacy-notice.service';
+export type { PrivacyNotice, NoticeSection, NoticeBlock, SectionKey } from './privacy-notice.document';
+export * from './register-settings.types';
+
+/** For the ORM's entity list only; other modules go through the services. */
+export const privacyNoticeEntities = [RegisterSettings];

@@ -1,0 +1,40 @@
+// The public privacy statement of a tenant: HTML for people, JSON for programs (by Accept).
+import { Controller, Get, Param, type PipeTransform, Query, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public, ValidationProblem } from '@app/core';
+import { PrivacyNoticeService } from './privacy-notice.service';
+import { renderPrivacyNoticeHtml } from './privacy-notice.html';
+import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
+import { LANGUAGES, type Lang } from './register-settings.types';
+
+/** `lang` alone is validated; other query parameters (tracking tags on a shared link) are ignored. */
+class LangPipe implements PipeTransform<unknown, Lang | undefined> {
+  transform(value: unknown): Lang | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)) return value as Lang;
+    throw new ValidationProblem([{ field: 'lang', message: `lang must be one of: ${LANGUAGES.join(', ')}` }]);
+  }
+}
+
+@ApiTags('public: privacy notice')
+@Controller('t/:tenant/privacy-notice')
+export class PrivacyNoticeController {
+  constructor(private readonly notices: PrivacyNoticeService) {}
+
+  @Get()
+  @Public()
+  @ApiQuery({ name: 'lang', enum: LANGUAGES, required: false, description: "Default: the tenant's language." })
+  @ApiProduces('text/html', 'application/json')
+  async get(@Param('tenant') slug: string, @Query('lang', new LangPipe()) lang: Lang | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    res.vary('Accept');
+    // Without a preference (or */*) JSON, like the rest of the API; a browser asks for text/html first.
+    const format = req.accepts(['application/json', 'text/html']);
+    if (!format) throw new PrivacyNoticeException(PrivacyNoticeErrorCode.NotAcceptable);
+    const notice = await this.notices.notice(slug, lang);
+    res.setHeader('Content-Language', notice.language);
+    if (format === 'application/json') return notice;
+    res.type('html');
+    return renderPrivacyNoticeHtml(notice);
+  }
+}

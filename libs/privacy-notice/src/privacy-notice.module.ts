@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@app/tenancy';
+import { RegisterSettingsController } from './register-settings.controller';
+import { PrivacyNoticeController } from './privacy-notice.controller';
+import { RegisterSettingsService } from './register-settings.service';
+import { PrivacyNoticeService } from './privacy-notice.service';
+
+@Module({
+  imports: [TenancyModule],
+  controllers: [RegisterSettingsController, PrivacyNoticeController],
+  providers: [RegisterSettingsService, PrivacyNoticeService],
+  exports: [RegisterSettingsService, PrivacyNoticeService],
+})
+export class PrivacyNoticeModule {}

@@ -1,0 +1,31 @@
+// The tenant's privacy statement, public: found by the tenant's slug, built from its controller details,
+// its register settings and the running configuration.
+import { Injectable } from '@nestjs/common';
+import { AppConfig, NotFoundProblem } from '@app/core';
+import { TenancyService, TenantContext } from '@app/tenancy';
+import { buildPrivacyNotice, type PrivacyNotice } from './privacy-notice.document';
+import { RegisterSettingsService } from './register-settings.service';
+import type { Lang } from './register-settings.types';
+
+@Injectable()
+export class PrivacyNoticeService {
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly context: TenantContext,
+    private readonly settings: RegisterSettingsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The statement of an active tenant in `lang` (default: the tenant's language); 404 for any other slug. */
+  async notice(slug: string, lang?: Lang): Promise<PrivacyNotice> {
+    const scope = await this.tenancy.findScope(slug);
+    if (!scope) throw new NotFoundProblem('privacy notice');
+    const [controller, settings] = await Promise.all([this.tenancy.get(slug), this.context.run(scope, () => this.settings.current())]);
+    const system = {
+      sessionIdleMinutes: this.config.sessionIdleMinutes,
+      sessionAbsoluteHours: this.config.sessionAbsoluteHours,
+      accessLogRetentionDays: this.config.accessLogRetentionDays,
+    };
+    return buildPrivacyNotice({ slug: scope.slug, controller, settings, system }, lang ?? (controller.language === 'en' ? 'en' : 'fi'));
+  }
+}

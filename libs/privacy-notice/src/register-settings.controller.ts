@@ -1,0 +1,24 @@
+// A tenant's register settings: staff read them, the owner changes them.
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
+import { RegisterSettingsService } from './register-settings.service';
+import { UpdateRegisterSettingsDto } from './dto/register-settings.dto';
+
+@ApiTags('tenant: register settings')
+@Controller('t/:tenant/register')
+export class RegisterSettingsController {
+  constructor(private readonly settings: RegisterSettingsService) {}
+
+  @Get()
+  @TenantStaffAccess('owner', 'staff')
+  get() {
+    return this.settings.get();
+  }
+
+  @Put()
+  @TenantStaffAccess('owner')
+  update(@Body() dto: UpdateRegisterSettingsDto, @CurrentPrincipal() actor: Principal) {
+    return this.settings.update(actor, dto);
+  }
+}

@@ -1,0 +1,109 @@
+// The register settings as the rest of the system sees them, and the vocabularies they draw from.
+
+export const LANGUAGES = ['fi', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export type LocalizedText = Record<Lang, string>;
+
+/** The categories of personal data the register can hold: the statement's section 5 lists them. */
+export const DATA_CATEGORIES = [
+  'business_id',
+  'company_name',
+  'contact_name',
+  'email',
+  'postal_address',
+  'phone',
+  'billing_name',
+  'last_login',
+  'billing_history',
+  'marketing_consents',
+  'data_subject_requests',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/**
+ * What the system stores of every customer (the customer record and its invoices): the statement may
+ * never leave one out, or it would promise less than the system does.
+ */
+export const STORED_DATA_CATEGORIES: readonly DataCategory[] = [
+  'business_id',
+  'company_name',
+  'contact_name',
+  'email',
+  'postal_address',
+  'phone',
+  'billing_name',
+  'last_login',
+  'billing_history',
+];
+
+/** Marketing is opt-in per channel; these match the consent purposes marketing_email and marketing_sms. */
+export const MARKETING_CHANNELS = ['email', 'sms'] as const;
+export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
+
+export interface RequestContact {
+  name: string;
+  email: string;
+}
+
+export interface RegisterSettingsSnapshot {
+  /** Null: derived from the controller's legal name. */
+  registerName: string | null;
+  purposes: LocalizedText;
+  dataCategories: DataCategory[];
+  dataSources: LocalizedText;
+  disclosures: LocalizedText;
+  transfersOutsideEea: boolean;
+  transferSafeguards: LocalizedText | null;
+  customerReviewAfterMonths: number;
+  invoiceRetentionYears: number;
+  accessRequestsPerYear: number;
+  ipLogRetentionDays: number;
+  marketingChannels: MarketingChannel[];
+  securityMeasures: LocalizedText;
+  cookies: LocalizedText;
+  /** Null: the controller's contact person and e-mail. */
+  requestContact: RequestContact | null;
+  noticeVersion: number;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface EffectiveSettings {
+  registerName: LocalizedText;
+  requestContact: RequestContact;
+  /** The tenant's setting, capped by how long the platform keeps the access log at all. */
+  ipLogRetentionDays: number;
+}
+
+export interface RegisterSettingsView extends RegisterSettingsSnapshot {
+  /** What the statement prints and the system enforces where a setting falls back to, or is capped by, something else. */
+  effective: EffectiveSettings;
+}
+
+/** The controller details of the statement's sections 1 and 2 (held by tenancy). */
+export interface ControllerDetails {
+  legalName: string;
+  businessId: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  contactEmail: string;
+  contactPerson: string;
+}
+
+export function defaultRegisterName(legalName: string): LocalizedText {
+  return { fi: `${legalName} asiakasrekisteri`, en: `${legalName} customer register` };
+}
+
+export function effectiveIpLogRetentionDays(settings: Pick<RegisterSettingsSnapshot, 'ipLogRetentionDays'>, platformAccessLogDays: number): number {
+  return Math.min(settings.ipLogRetentionDays, platformAccessLogDays);
+}
+
+export function effectiveSettings(settings: RegisterSettingsSnapshot, controller: ControllerDetails, platformAccessLogDays: number): EffectiveSettings {
+  return {
+    registerName: settings.registerName ? { fi: settings.registerName, en: settings.registerName } : defaultRegisterName(controller.legalName),
+    requestContact: settings.requestContact ?? { name: controller.contactPerson, email: controller.contactEmail },
+    ipLogRetentionDays: effectiveIpLogRetentionDays(settings, platformAccessLogDays),
+  };
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@app/tenancy';
+import { CustomersModule } from '@app/customers';
+import { BillingModule } from '@app/billing';
+import { ConsentModule } from '@app/consent';
+import { PrivacyNoticeModule } from '@app/privacy-notice';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
+import { ExportService } from './export.service';
+
+@Module({
+  imports: [TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule],
+  controllers: [RequestsController],
+  providers: [RequestsService, ExportService],
+  exports: [RequestsService, ExportService],
+})
+export class RequestsModule {}

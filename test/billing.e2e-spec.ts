@@ -1,0 +1,199 @@
+// Billing: VAT, numbering, reference numbers, payments, credit notes, history and balance; isolation and bad input.
+import { isValidFinnishReference, isValidRfReference } from '@app/core';
+import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
+
+/** A date relative to today in Finland, so the test does not age. */
+const daysFromToday = (days: number) => {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+const massage = { description: 'Hieronta 60 min', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 };
+const gym = { description: 'Kuntosalikäynti', quantity: 2, unitPriceCents: 1500, vatRate: 10 };
+
+describe('billing', () => {
+  let ctx: TestContext;
+  let tenant: TestTenant;
+  let staff: Agent;
+  let t: string;
+  let companyId: string;
+  let personId: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    tenant = await ctx.newTenant();
+    staff = await ctx.loginTenant(tenant, await ctx.newTenantStaff(tenant, 'staff'));
+    t = `/api/t/${tenant.slug}`;
+    companyId = (
+      await staff
+        .post(`${t}/customers`)
+        .send({ businessId: '0112038-9', companyName: 'Yritys Oy', contactName: 'Kaisa Kontakti', streetAddress: 'Tie 1', postalCode: '00100', city: 'Helsinki' })
+        .expect(201)
+    ).body.id;
+    personId = (
+      await staff.post(`${t}/customers`).send({ billingFirstName: 'Pekka', billingLastName: 'Puupää', streetAddress: 'Kuja 2', postalCode: '02320', city: 'Espoo', email: 'pekka@example.fi' }).expect(201)
+    ).body.id;
+  });
+  afterAll(() => ctx.close());
+
+  const draft = async (customerId: string, lines = [massage, gym], extra: Record<string, unknown> = {}) =>
+    (await staff.post(`${t}/invoices`).send({ customerId, lines, ...extra }).expect(201)).body;
+  const issue = async (id: string, body: Record<string, unknown> = {}) => (await staff.post(`${t}/invoices/${id}/issue`).send(body).expect(200)).body;
+  const invoiceCount = async () => Number((await ctx.sql<{ n: string }>(`select count(*) as n from "${tenant.schema}".invoice`))[0].n);
+
+  it('drafts an invoice with VAT per rate and no number yet', async () => {
+    const invoice = await draft(companyId);
+    expect(invoice).toMatchObject({ status: 'draft', number: null, referenceNumber: null, customerId: companyId });
+    expect(invoice.totals).toEqual({
+      netCents: 9000,
+      vatCents: 1830, // 60.00 * 25.5 % = 15.30; 30.00 * 10 % = 3.00
+      grossCents: 10830,
+      byRate: [
+        { vatRate: 25.5, netCents: 6000, vatCents: 1530, grossCents: 7530 },
+        { vatRate: 10, netCents: 3000, vatCents: 300, grossCents: 3300 },
+      ],
+    });
+  });
+
+  it('issues with the next number, a valid Finnish reference and its RF form, and snapshots of buyer and seller', async () => {
+    const issueDate = daysFromToday(-2);
+    const invoice = await issue((await draft(companyId)).id, { issueDate });
+    const retainUntil = `${Number(issueDate.slice(0, 4)) + 6}-12-31`; // six years after the financial year ends
+    expect(invoice).toMatchObject({ status: 'issued', issueDate, dueDate: daysFromToday(12), retainUntil });
+    expect(isValidFinnishReference(invoice.referenceNumber)).toBe(true);
+    expect(isValidRfReference(invoice.rfReference)).toBe(true);
+    expect(invoice.rfReference.endsWith(invoice.referenceNumber)).toBe(true);
+    expect(invoice.buyer).toEqual({ name: 'Yritys Oy', businessId: '0112038-9', streetAddress: 'Tie 1', postalCode: '00100', city: 'Helsinki', country: 'FI' });
+    expect(invoice.seller).toMatchObject({ name: `Tenant ${tenant.slug}`, businessId: '2832233-5' });
+
+    // The issued invoice keeps the buyer as they were at issue.
+    const customer = (await staff.get(`${t}/customers/${companyId}`).expect(200)).body;
+    await staff.patch(`${t}/customers/${companyId}`).send({ streetAddress: 'Uusi katu 9', version: customer.version }).expect(200);
+    expect((await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body.buyer.streetAddress).toBe('Tie 1');
+    problemOf(await staff.post(`${t}/invoices/${invoice.id}/issue`).send({}).expect(409));
+  });
+
+  it('bills a private customer by their billing name', async () => {
+    const invoice = await issue((await draft(personId, [massage])).id);
+    expect(invoice.buyer.name).toBe('Pekka Puupää');
+    expect(invoice.buyer.businessId).toBeNull();
+  });
+
+  it('gives 50 concurrently issued invoices 50 distinct consecutive numbers', async () => {
+    const drafts = await Promise.all(Array.from({ length: 50 }, () => draft(personId, [massage])));
+    const before = Number((await ctx.sql<{ last_number: string }>(`select last_number from "${tenant.schema}".invoice_counter`))[0].last_number);
+    const issued = await Promise.all(drafts.map((d) => staff.post(`${t}/invoices/${d.id}/issue`).send({})));
+    expect(issued.map((r) => r.status)).toEqual(Array(50).fill(200));
+    const numbers = issued.map((r) => r.body.number as number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => before + 1 + i));
+    expect(new Set(issued.map((r) => r.body.referenceNumber)).size).toBe(50);
+  });
+
+  it('records partial and full payments, refuses overpayment and payments on drafts', async () => {
+    const invoice = await issue((await draft(personId, [massage])).id);
+    problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 7531, paidOn: '2026-11-20' }).expect(409));
+    const partial = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 3000, paidOn: '2026-11-20' }).expect(201)).body;
+    expect(partial).toMatchObject({ status: 'partially_paid', paidCents: 3000, outstandingCents: 4530 });
+    const paid = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 4530, paidOn: '2026-11-21', reference: 'arkisto 123' }).expect(201)).body;
+    expect(paid).toMatchObject({ status: 'paid', paidCents: 7530, outstandingCents: 0 });
+    expect(paid.payments).toHaveLength(2);
+    problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 1, paidOn: '2026-11-22' }).expect(409));
+    const d = await draft(personId, [massage]);
+    problemOf(await staff.post(`${t}/invoices/${d.id}/payments`).send({ amountCents: 100, paidOn: '2026-11-22' }).expect(409));
+  });
+
+  it('derives overdue from the due date', async () => {
+    const invoice = await issue((await draft(personId, [massage])).id, { issueDate: '2026-01-05' });
+    expect(invoice).toMatchObject({ status: 'overdue', overdue: true, dueDate: '2026-01-19' });
+  });
+
+  it('credits an issued invoice with a numbered credit note, never deleting it', async () => {
+    const invoice = await issue((await draft(companyId)).id);
+    const note = (await staff.post(`${t}/invoices/${invoice.id}/credit`).send({ reason: 'Duplicate booking' }).expect(201)).body;
+    expect(note).toMatchObject({ kind: 'credit_note', creditedInvoiceId: invoice.id, status: 'issued', notes: 'Duplicate booking' });
+    expect(note.number).toBeGreaterThan(invoice.number);
+    expect(note.totals.grossCents).toBe(-invoice.totals.grossCents);
+    expect((await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body).toMatchObject({ status: 'credited', outstandingCents: 0 });
+    problemOf(await staff.post(`${t}/invoices/${invoice.id}/credit`).send({ reason: 'Again' }).expect(409));
+    problemOf(await staff.post(`${t}/invoices/${(await draft(companyId)).id}/credit`).send({ reason: 'A draft' }).expect(409));
+  });
+
+  it("shows a customer's billing history and balance, with what is unpaid", async () => {
+    const customer = (await staff.post(`${t}/customers`).send({ contactName: 'Saldo Asiakas', streetAddress: 'Polku 3', postalCode: '00200', city: 'Helsinki' }).expect(201)).body;
+    const first = await issue((await draft(customer.id, [massage])).id);
+    const second = await issue((await draft(customer.id, [gym])).id);
+    await draft(customer.id, [gym]);
+    await staff.post(`${t}/invoices/${first.id}/payments`).send({ amountCents: 7530, paidOn: '2026-11-25' }).expect(201);
+    const balance = (await staff.get(`${t}/customers/${customer.id}/balance`).expect(200)).body;
+    expect(balance).toMatchObject({ currency: 'EUR', invoicedCents: 7530 + 3300, paidCents: 7530, balanceCents: 3300, hasUnpaid: true });
+    expect(balance.unpaidInvoices).toEqual([expect.objectContaining({ id: second.id, number: second.number, outstandingCents: 3300 })]);
+    const history = (await staff.get(`${t}/customers/${customer.id}/invoices?limit=2`).expect(200)).body;
+    expect(history.items).toHaveLength(2);
+    const rest = (await staff.get(`${t}/customers/${customer.id}/invoices?limit=2&cursor=${history.nextCursor}`).expect(200)).body;
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('refuses to issue to a customer without an address (the buyer must be named on the invoice)', async () => {
+    const bare = (await staff.post(`${t}/customers`).send({ contactName: 'Osoitteeton' }).expect(201)).body;
+    const d = await draft(bare.id, [massage]);
+    expect(problemOf(await staff.post(`${t}/invoices/${d.id}/issue`).send({}).expect(409)).type).toMatch(/customer-incomplete$/);
+  });
+
+  it('accepts only VAT rates in force on the date', async () => {
+    expect(problemOf(await staff.post(`${t}/invoices`).send({ customerId: personId, lines: [{ ...massage, vatRate: 24 }] }).expect(400)).type).toMatch(/unknown-vat-rate$/);
+    await staff.post(`${t}/invoices`).send({ customerId: personId, lines: [{ ...massage, vatRate: 13.5 }] }).expect(201);
+    const d = await draft(personId, [{ ...massage, vatRate: 13.5 }]);
+    // 13.5 % began on 2026-01-01: an invoice dated before it cannot use it.
+    problemOf(await staff.post(`${t}/invoices/${d.id}/issue`).send({ issueDate: '2025-12-31' }).expect(400));
+  });
+
+  describe('bad input answers 400 and writes nothing', () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['no lines', { lines: [] }, 'lines'],
+      ['a zero quantity', { lines: [{ ...massage, quantity: 0 }] }, 'lines.0.quantity'],
+      ['a quantity with four decimals', { lines: [{ ...massage, quantity: 1.0001 }] }, 'lines.0.quantity'],
+      ['a price in euros with decimals', { lines: [{ ...massage, unitPriceCents: 60.5 }] }, 'lines.0.unitPriceCents'],
+      ['a VAT rate as text', { lines: [{ ...massage, vatRate: '25.5' }] }, 'lines.0.vatRate'],
+      ['an over-long description', { lines: [{ ...massage, description: 'x'.repeat(501) }] }, 'lines.0.description'],
+      ['an unknown line field', { lines: [{ ...massage, discount: 5 }] }, 'lines.0.discount'],
+      ['a server-owned field', { number: 1 }, 'number'],
+      ['a customer id that is not a UUID', { customerId: 'abc' }, 'customerId'],
+    ];
+    it.each(cases)('%s', async (_name, change, field) => {
+      const before = await invoiceCount();
+      const res = await staff.post(`${t}/invoices`).send({ customerId: personId, lines: [massage], ...change }).expect(400);
+      expect(problemOf(res).errors?.map((e) => e.field)).toContain(field);
+      expect(await invoiceCount()).toBe(before);
+    });
+
+    it('an invalid payment date', async () => {
+      const invoice = await issue((await draft(personId, [massage])).id);
+      problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 100, paidOn: '2026-02-30' }).expect(400));
+      problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: -5, paidOn: '2026-02-03' }).expect(400));
+      expect((await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body.payments).toEqual([]);
+    });
+  });
+
+  it('keeps tenants apart', async () => {
+    const other = await ctx.newTenant();
+    const otherOwner = await ctx.loginTenant(other, other.owner);
+    const mine = await issue((await draft(personId, [massage])).id);
+    problemOf(await otherOwner.get(`/api/t/${other.slug}/invoices/${mine.id}`).expect(404));
+    problemOf(await otherOwner.post(`/api/t/${other.slug}/invoices/${mine.id}/payments`).send({ amountCents: 100, paidOn: '2026-11-25' }).expect(404));
+    problemOf(await otherOwner.post(`/api/t/${other.slug}/invoices`).send({ customerId: personId, lines: [massage] }).expect(404));
+    problemOf(await otherOwner.get(`/api/t/${other.slug}/customers/${personId}/balance`).expect(404));
+    problemOf(await staff.get(`/api/t/${other.slug}/invoices/${mine.id}`).expect(404));
+    expect((await staff.get(`${t}/invoices/${mine.id}`).expect(200)).body.payments).toEqual([]);
+    // Each tenant numbers its own invoices from 1.
+    const theirCustomer = (await otherOwner.post(`/api/t/${other.slug}/customers`).send({ contactName: 'X', streetAddress: 'Y 1', postalCode: '00100', city: 'Helsinki' }).expect(201)).body;
+    const theirDraft = (await otherOwner.post(`/api/t/${other.slug}/invoices`).send({ customerId: theirCustomer.id, lines: [massage] }).expect(201)).body;
+    expect((await otherOwner.post(`/api/t/${other.slug}/invoices/${theirDraft.id}/issue`).send({}).expect(200)).body.number).toBe(1);
+  });
+
+  it('is closed to anonymous callers', async () => {
+    problemOf(await ctx.http().post(`${t}/invoices`).send({ customerId: personId, lines: [massage] }).expect(401));
+  });
+});

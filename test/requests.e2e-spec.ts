@@ -1,0 +1,302 @@
+// Data-subject requests: deadlines, verification, the once-a-year access rule, export, erasure (unpaid rule,
+// one transaction, concurrent invoicing, a killed process), objection; isolation, roles and bad input.
+import { Client } from 'pg';
+import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
+
+const massage = { description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 };
+const DAY = 86_400_000;
+
+describe('data-subject requests', () => {
+  let ctx: TestContext;
+  let tenant: TestTenant;
+  let owner: Agent;
+  let staff: Agent;
+  let t: string;
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    tenant = await ctx.newTenant();
+    owner = await ctx.loginTenant(tenant, tenant.owner);
+    staff = await ctx.loginTenant(tenant, await ctx.newTenantStaff(tenant, 'staff'));
+    t = `/api/t/${tenant.slug}`;
+  });
+  afterAll(() => ctx.close());
+
+  const newCustomer = async (name = 'Asiakas') =>
+    (
+      await staff
+        .post(`${t}/customers`)
+        .send({ contactName: name, email: `${name.toLowerCase().replace(/\W/g, '')}${Date.now()}${Math.random().toString(36).slice(2, 6)}@example.fi`, streetAddress: 'Katu 1', postalCode: '02320', city: 'Espoo' })
+        .expect(201)
+    ).body as { id: string; email: string };
+  const recordRequest = async (customerId: string, type: string, extra: Record<string, unknown> = {}) =>
+    (await staff.post(`${t}/requests`).send({ customerId, type, channel: 'email', ...extra }).expect(201)).body;
+  const verified = async (customerId: string, type: string, extra: Record<string, unknown> = {}) => {
+    const r = await recordRequest(customerId, type, extra);
+    return (await staff.post(`${t}/requests/${r.id}/verify`).send({ method: 'Reply from the address on record' }).expect(200)).body;
+  };
+  const issuedInvoice = async (customerId: string) => {
+    const d = (await staff.post(`${t}/invoices`).send({ customerId, lines: [massage] }).expect(201)).body;
+    return (await staff.post(`${t}/invoices/${d.id}/issue`).send({}).expect(200)).body;
+  };
+
+  describe('deadlines', () => {
+    it('is due one month after receipt, extendable once by two months with a reason', async () => {
+      const c = await newCustomer();
+      const r = await recordRequest(c.id, 'rectification', { receivedAt: '2026-01-31T09:00:00.000Z', details: 'Wrong street' });
+      expect(r).toMatchObject({ state: 'received', dueAt: '2026-02-28T09:00:00.000Z', channel: 'email', details: 'Wrong street' });
+      problemOf(await staff.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Complex' }).expect(403));
+      const extended = (await owner.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Archive search needed' }).expect(200)).body;
+      expect(extended).toMatchObject({ dueAt: '2026-04-30T09:00:00.000Z', extensionReason: 'Archive search needed' });
+      expect(problemOf(await owner.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Again' }).expect(409)).type).toMatch(/already-extended$/);
+    });
+
+    it('lists open requests due soon and overdue', async () => {
+      const c = await newCustomer();
+      const overdue = await recordRequest(c.id, 'access', { receivedAt: new Date(Date.now() - 40 * DAY).toISOString() });
+      const soon = await recordRequest(c.id, 'rectification', { receivedAt: new Date(Date.now() - 27 * DAY).toISOString() });
+      const later = await recordRequest(c.id, 'rectification');
+      const ids = async (filter: string) => (await staff.get(`${t}/requests?filter=${filter}&limit=200`).expect(200)).body.items.map((r: { id: string }) => r.id);
+      expect(await ids('overdue')).toContain(overdue.id);
+      expect(await ids('overdue')).not.toContain(soon.id);
+      expect(await ids('due_soon')).toEqual(expect.arrayContaining([soon.id]));
+      expect(await ids('due_soon')).not.toContain(later.id);
+      expect((await staff.get(`${t}/requests/${overdue.id}`).expect(200)).body.overdue).toBe(true);
+    });
+  });
+
+  describe('access', () => {
+    it('needs a verified identity and an owner to decide', async () => {
+      const c = await newCustomer();
+      const r = await recordRequest(c.id, 'access');
+      expect(problemOf(await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(409)).type).toMatch(/not-verified$/);
+      await staff.post(`${t}/requests/${r.id}/verify`).send({ method: 'Signed letter' }).expect(200);
+      problemOf(await staff.post(`${t}/requests/${r.id}/complete`).send({}).expect(403));
+      const done = (await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body;
+      expect(done).toMatchObject({ state: 'completed', verificationMethod: 'Signed letter', decidedBy: expect.stringMatching(/^tenant-staff:/) });
+    });
+
+    it('exports everything held on the person as JSON and as escaped HTML', async () => {
+      const c = await newCustomer('<b>Vietävä</b>');
+      await staff.put(`${t}/customers/${c.id}/consents/marketing_email`).send({ granted: true }).expect(200);
+      const invoice = await issuedInvoice(c.id);
+      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 1000, paidOn: '2026-11-20' }).expect(201);
+      const r = await verified(c.id, 'access');
+      problemOf(await staff.get(`${t}/requests/${r.id}/export`).expect(409));
+      await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200);
+      const res = await staff.get(`${t}/requests/${r.id}/export`).buffer(true).parse((response, cb) => {
+        let data = '';
+        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        response.on('end', () => cb(null, data));
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/attachment/);
+      const body = JSON.parse(res.body as unknown as string);
+      expect(body.profile).toMatchObject({ id: c.id, email: c.email, contactName: '<b>Vietävä</b>' });
+      expect(body).toHaveProperty('lastLoginAt');
+      expect(body.consentLedger).toEqual([expect.objectContaining({ purpose: 'marketing_email', action: 'granted' })]);
+      expect(body.consents).toEqual(expect.arrayContaining([expect.objectContaining({ purpose: 'marketing_email', granted: true })]));
+      expect(body.invoices).toEqual([expect.objectContaining({ id: invoice.id, paidCents: 1000, payments: [expect.objectContaining({ amountCents: 1000 })] })]);
+      expect(body.requests.map((x: { id: string }) => x.id)).toContain(r.id);
+
+      const html = await staff.get(`${t}/requests/${r.id}/export?format=html`).buffer(true).parse((response, cb) => {
+        let data = '';
+        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        response.on('end', () => cb(null, data));
+      });
+      expect(html.headers['content-type']).toMatch(/text\/html/);
+      expect(html.body as unknown as string).toContain('&lt;b&gt;Vietävä&lt;/b&gt;');
+      expect(html.body as unknown as string).not.toContain('<b>Vietävä</b>');
+    });
+
+    it('serves one access request per twelve months free; the next is refused with the reason unless an owner overrides', async () => {
+      const c = await newCustomer();
+      const first = await verified(c.id, 'access');
+      await owner.post(`${t}/requests/${first.id}/complete`).send({}).expect(200);
+      const second = await verified(c.id, 'access');
+      const refused = problemOf(await owner.post(`${t}/requests/${second.id}/complete`).send({}).expect(409));
+      expect(refused.type).toMatch(/access-limit-reached$/);
+      expect(refused.detail).toMatch(/At most 1 access request/);
+      expect((await staff.get(`${t}/requests/${second.id}`).expect(200)).body.state).toBe('verified');
+      problemOf(await staff.post(`${t}/requests/${second.id}/complete`).send({ overrideReason: 'Data changed a lot' }).expect(403));
+      const served = (await owner.post(`${t}/requests/${second.id}/complete`).send({ overrideReason: 'Billing dispute: the customer needs the records' }).expect(200)).body;
+      expect(served).toMatchObject({ state: 'completed', overrideReason: 'Billing dispute: the customer needs the records' });
+      const third = await verified(c.id, 'access');
+      const rejected = (await owner.post(`${t}/requests/${third.id}/reject`).send({ reason: refused.detail }).expect(200)).body;
+      expect(rejected).toMatchObject({ state: 'rejected', rejectionReason: refused.detail });
+      problemOf(await owner.post(`${t}/requests/${third.id}/complete`).send({}).expect(409));
+    });
+
+    it('takes the yearly limit from the register settings', async () => {
+      const settings = (await owner.get(`${t}/register`).expect(200)).body;
+      await owner.put(`${t}/register`).send({ accessRequestsPerYear: 2, version: settings.version }).expect(200);
+      try {
+        const c = await newCustomer();
+        for (let i = 0; i < 2; i++) await owner.post(`${t}/requests/${(await verified(c.id, 'access')).id}/complete`).send({}).expect(200);
+        problemOf(await owner.post(`${t}/requests/${(await verified(c.id, 'access')).id}/complete`).send({}).expect(409));
+      } finally {
+        const now = (await owner.get(`${t}/register`).expect(200)).body;
+        await owner.put(`${t}/register`).send({ accessRequestsPerYear: 1, version: now.version }).expect(200);
+      }
+    });
+  });
+
+  describe('erasure', () => {
+    const customerRow = async (id: string) => ctx.sql(`select 1 from "${tenant.schema}".customer where id = ?`, [id]);
+
+    it('is refused while an invoice is unpaid, listing it, and succeeds after payment, keeping the invoice and nothing else of the person', async () => {
+      const c = await newCustomer('Poistettava');
+      await staff.put(`${t}/customers/${c.id}/consents/marketing_sms`).send({ granted: true }).expect(200);
+      const invoice = await issuedInvoice(c.id);
+      const draft = (await staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).expect(201)).body;
+      const r = await verified(c.id, 'erasure', { details: `Please erase ${c.email}` });
+
+      const refused = problemOf(await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(409)) as unknown as { type: string; unpaidInvoices: { id: string }[] };
+      expect(refused.type).toMatch(/unpaid-invoices$/);
+      expect(refused.unpaidInvoices.map((i) => i.id)).toEqual([invoice.id]);
+      expect(await customerRow(c.id)).toHaveLength(1);
+
+      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: '2026-11-25' }).expect(201);
+      const done = (await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body;
+      expect(done).toMatchObject({ state: 'completed', customerId: null, details: null });
+
+      expect(await customerRow(c.id)).toEqual([]);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".consent_event where customer_id = ?`, [c.id])).toEqual([]);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".invoice where id = ?`, [draft.id])).toEqual([]);
+      const kept = (await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body;
+      expect(kept).toMatchObject({ customerId: null, status: 'paid', buyer: expect.objectContaining({ name: 'Poistettava', streetAddress: 'Katu 1' }) });
+      expect(JSON.stringify(kept)).not.toContain(c.email);
+      const [ledger] = await ctx.sql<{ request_id: string; invoices_retained: number }>(`select request_id, invoices_retained from "${tenant.schema}".erasure_ledger where customer_id = ?`, [c.id]);
+      expect(ledger).toEqual({ request_id: r.id, invoices_retained: 1 });
+      problemOf(await staff.get(`${t}/customers/${c.id}`).expect(404));
+      // A retry is harmless.
+      expect((await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body.state).toBe('completed');
+    });
+
+    it('lets no invoice be created for the customer while the erasure runs, and survives a killed process', async () => {
+      const c = await newCustomer('Kesken');
+      const invoice = await issuedInvoice(c.id);
+      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: '2026-11-25' }).expect(201);
+      const draft = (await staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).expect(201)).body;
+      const r = await verified(c.id, 'erasure');
+
+      // Stall the erasure midway: another session holds the issued invoice's row, which the erasure must
+      // detach after it has already deleted the drafts.
+      const blocker = new Client({ connectionString: ctx.databaseUrl });
+      await blocker.connect();
+      await blocker.query('begin');
+      await blocker.query(`select 1 from "${tenant.schema}".invoice where id = $1 for update`, [invoice.id]);
+
+      const erasure = owner.post(`${t}/requests/${r.id}/complete`).send({}).then((res) => res);
+      // Backends blocked by the given one (pg_blocking_pids), polled until one shows up.
+      const blockedBy = async (pid: number) => {
+        for (let i = 0; i < 200; i++) {
+          const rows = await blocker.query(`select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [pid]);
+          if (rows.rowCount) return rows.rows[0].pid as number;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`nothing waited on backend ${pid}`);
+      };
+      const blockerPid = (await blocker.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+      const erasurePid = await blockedBy(blockerPid);
+
+      // Meanwhile a new invoice for this customer waits on the customer row the erasure holds.
+      const attempt = staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).then((res) => res);
+      await blockedBy(erasurePid);
+
+      // Kill the erasure's backend mid-transaction: nothing of it may remain.
+      await blocker.query('select pg_terminate_backend($1)', [erasurePid]);
+      const killed = await erasure;
+      expect(killed.status).toBe(500);
+      expect(await customerRow(c.id)).toHaveLength(1);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".invoice where id = ?`, [draft.id])).toHaveLength(1);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".erasure_ledger where customer_id = ?`, [c.id])).toEqual([]);
+      expect((await attempt).status).toBe(201); // the customer still exists, so the invoice could be written
+
+      // Run it again, this time to the end; the new draft goes with the customer.
+      await blocker.query('rollback');
+      await blocker.end();
+      await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200);
+      expect(await customerRow(c.id)).toEqual([]);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".invoice where customer_id = ?`, [c.id])).toEqual([]);
+      problemOf(await staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).expect(404));
+    });
+
+    it('blocks a concurrent invoice until the erasure commits, which then finds no customer', async () => {
+      const c = await newCustomer('Samanaikainen');
+      const r = await verified(c.id, 'erasure');
+      const holder = new Client({ connectionString: ctx.databaseUrl });
+      await holder.connect();
+      try {
+        // Hold the erasure after it has locked the customer: keep its ledger insert waiting on a conflicting row.
+        await holder.query('begin');
+        await holder.query(`insert into "${tenant.schema}".erasure_ledger (customer_id, invoices_retained) values ($1, 0)`, [c.id]);
+        const erasure = owner.post(`${t}/requests/${r.id}/complete`).send({}).then((res) => res);
+        const holderPid = (await holder.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+        const blockedBy = async (pid: number) => {
+          for (let i = 0; i < 200; i++) {
+            const rows = await holder.query(`select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [pid]);
+            if (rows.rowCount) return rows.rows[0].pid as number;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          throw new Error(`nothing waited on backend ${pid}`);
+        };
+        const erasurePid = await blockedBy(holderPid);
+        const attempt = staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).then((res) => res);
+        await blockedBy(erasurePid);
+        await holder.query('rollback');
+        expect((await erasure).status).toBe(200);
+        expect((await attempt).status).toBe(404);
+        expect(await ctx.sql(`select 1 from "${tenant.schema}".invoice where customer_id = ?`, [c.id])).toEqual([]);
+      } finally {
+        await holder.end();
+      }
+    });
+  });
+
+  describe('objection', () => {
+    it('withdraws every marketing consent and suppresses the address at once', async () => {
+      const c = await newCustomer('Vastustaja');
+      await staff.put(`${t}/customers/${c.id}/consents/marketing_email`).send({ granted: true }).expect(200);
+      await staff.put(`${t}/customers/${c.id}/consents/marketing_sms`).send({ granted: true }).expect(200);
+      const r = await recordRequest(c.id, 'objection', { channel: 'letter' });
+      expect(r).toMatchObject({ state: 'completed', type: 'objection' });
+      const events = await ctx.sql<{ purpose: string; action: string; channel: string }>(
+        `select purpose, action, channel from "${tenant.schema}".consent_event where customer_id = ? and channel = 'objection' order by purpose`,
+        [c.id],
+      );
+      expect(events).toEqual([
+        { purpose: 'marketing_email', action: 'withdrawn', channel: 'objection' },
+        { purpose: 'marketing_sms', action: 'withdrawn', channel: 'objection' },
+      ]);
+      expect(await ctx.sql(`select reason from "${tenant.schema}".suppression`)).toEqual(expect.arrayContaining([{ reason: 'objection' }]));
+      for (const purpose of ['marketing_email', 'marketing_sms']) {
+        const audience = (await staff.get(`${t}/consents/audience?purpose=${purpose}&limit=200`).expect(200)).body.items;
+        expect(audience.map((m: { customerId: string }) => m.customerId)).not.toContain(c.id);
+      }
+    });
+  });
+
+  it('keeps tenants apart and validates input', async () => {
+    const c = await newCustomer();
+    const r = await recordRequest(c.id, 'access');
+    const other = await ctx.newTenant();
+    const otherOwner = await ctx.loginTenant(other, other.owner);
+    problemOf(await otherOwner.get(`/api/t/${other.slug}/requests/${r.id}`).expect(404));
+    problemOf(await otherOwner.post(`/api/t/${other.slug}/requests/${r.id}/verify`).send({ method: 'Looked fine' }).expect(404));
+    problemOf(await otherOwner.post(`/api/t/${other.slug}/requests`).send({ customerId: c.id, type: 'erasure', channel: 'email' }).expect(404));
+    expect((await otherOwner.get(`/api/t/${other.slug}/requests`).expect(200)).body.items).toEqual([]);
+
+    const before = (await ctx.sql<{ n: string }>(`select count(*) as n from "${tenant.schema}".data_subject_request`))[0].n;
+    for (const body of [
+      { customerId: c.id, type: 'erasure', channel: 'phone' }, // erasure must be asked in writing
+      { customerId: c.id, type: 'forget-me', channel: 'email' },
+      { customerId: 'nope', type: 'access', channel: 'email' },
+      { customerId: c.id, type: 'access', channel: 'email', receivedAt: 'yesterday' },
+      { customerId: c.id, type: 'access', channel: 'email', state: 'completed' },
+    ]) {
+      problemOf(await staff.post(`${t}/requests`).send(body).expect(400));
+    }
+    expect((await ctx.sql<{ n: string }>(`select count(*) as n from "${tenant.schema}".data_subject_request`))[0].n).toBe(before);
+  });
+});
