@@ -373,6 +373,21 @@ describe('IP access log', () => {
       expect(await log.dropExpiredPartitions(now)).toEqual([]);
     });
 
+    it("deletes a tenant's rows sooner when its register settings promise a shorter period", async () => {
+      const brief = await ctx.newTenant();
+      const usual = await ctx.newTenant();
+      await ctx.sql(`update "${brief.schema}".register_settings set ip_log_retention_days = 30`);
+      const old = new Date(Date.now() - 40 * DAY);
+      await plant([
+        { ip: '203.0.113.92', tenantId: brief.id, at: old },
+        { ip: '203.0.113.92', tenantId: usual.id, at: old },
+        { ip: '203.0.113.92', tenantId: brief.id, at: new Date(Date.now() - 10 * DAY) },
+      ]);
+      await log.maintain();
+      const left = await ctx.sql<{ tenant_id: string }>(`select tenant_id from platform.access_log where ip = '203.0.113.92' order by logged_at`);
+      expect(left.map((r) => r.tenant_id)).toEqual([usual.id, brief.id]);
+    });
+
     it('never returns rows past retention, even before their day is dropped', async () => {
       const now = Date.now();
       await log.ensurePartitions(new Date(now - 92 * DAY));

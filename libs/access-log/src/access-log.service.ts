@@ -71,7 +71,8 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
       if (!(await this.store.isMigrated())) return;
       const created = await this.ensurePartitions(now);
       const dropped = await this.dropExpiredPartitions(now);
-      if (created || dropped.length) this.logger.log({ created, dropped }, 'access log partitions maintained');
+      const purged = await this.store.purgeShorterTenantRetention(now, this.config.accessLogRetentionDays);
+      if (created || dropped.length || Object.keys(purged).length) this.logger.log({ created, dropped, purged }, 'access log maintained');
     } catch (error) {
       this.logger.warn({ code: errorCode(error) }, 'access log maintenance failed; the next run tries again');
     }

@@ -101,6 +101,26 @@ export class AccessLogStore {
     });
   }
 
+  /**
+   * Deletes the rows of tenants whose register settings promise a shorter IP-log period than the platform's,
+   * so that each tenant's privacy statement stays true. Returns rows deleted per tenant.
+   */
+  async purgeShorterTenantRetention(now: Date, platformDays: number): Promise<Record<string, number>> {
+    const { rows: tenants } = await this.pool.query<{ id: string; schema_name: string }>(`select id, schema_name from platform.tenant`);
+    const purged: Record<string, number> = {};
+    for (const tenant of tenants) {
+      if (!/^[a-z0-9_]+$/.test(tenant.schema_name)) continue;
+      const settings = await this.pool
+        .query<{ days: number }>(`select ip_log_retention_days as days from "${tenant.schema_name}".register_settings`)
+        .catch(() => ({ rows: [] as { days: number }[] }));
+      const days = settings.rows[0]?.days;
+      if (!days || days >= platformDays) continue;
+      const result = await this.pool.query(`delete from platform.access_log where tenant_id = $1 and logged_at < $2::timestamptz - make_interval(days => $3)`, [tenant.id, now, days]);
+      if (result.rowCount) purged[tenant.id] = result.rowCount;
+    }
+    return purged;
+  }
+
   async isMigrated(): Promise<boolean> {
     const { rows } = await this.pool.query<{ ok: boolean }>(`select to_regclass('platform.access_log') is not null as ok`);
     return rows[0].ok;

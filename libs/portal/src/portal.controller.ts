@@ -1,5 +1,7 @@
 // The customer portal: login, logout, accepting an invitation, and the customer's own profile.
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { PurposePipe, type Purpose, SetConsentDto } from '@app/consent';
+import { ExportQuery, PortalRequestDto } from '@app/requests';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, CustomerAccess, type Principal, Public } from '@app/core';
@@ -57,5 +59,30 @@ export class PortalController {
   @CustomerAccess()
   rectify(@CurrentPrincipal() principal: Principal, @Body() dto: RectifyProfileDto) {
     return this.portal.rectify(principal, dto);
+  }
+
+  @Put('me/consents/:purpose')
+  @CustomerAccess()
+  setConsent(@CurrentPrincipal() principal: Principal, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: SetConsentDto) {
+    return this.portal.setConsent(principal, purpose, dto.granted);
+  }
+
+  @Post('requests')
+  @CustomerAccess()
+  @HttpCode(201)
+  submitRequest(@CurrentPrincipal() principal: Principal, @Body() dto: PortalRequestDto) {
+    return this.portal.submitRequest(principal, dto);
+  }
+
+  @Get('requests')
+  @CustomerAccess()
+  listRequests(@CurrentPrincipal() principal: Principal) {
+    return this.portal.listRequests(principal);
+  }
+
+  @Get('requests/:id/export')
+  @CustomerAccess()
+  export(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportQuery) {
+    return this.portal.export(principal, id, query.format ?? 'json');
   }
 }

@@ -3,6 +3,9 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthModule } from '@app/auth';
 import { CustomersModule } from '@app/customers';
 import { TenancyModule } from '@app/tenancy';
+import { BillingModule } from '@app/billing';
+import { ConsentModule } from '@app/consent';
+import { RequestsModule } from '@app/requests';
 import { PortalAccountsService } from './portal-accounts.service';
 import { PortalController } from './portal.controller';
 import { PortalInvitationsController } from './portal-invitations.controller';
@@ -10,7 +13,7 @@ import { PortalLocalStrategy } from './portal-login';
 import { PortalService } from './portal.service';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule],
+  imports: [PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, RequestsModule],
   controllers: [PortalController, PortalInvitationsController],
   providers: [PortalAccountsService, PortalService, PortalLocalStrategy],
   exports: [PortalService, PortalAccountsService],

@@ -1,7 +1,10 @@
 // The customer portal: invitations (sent by staff), and what a signed-in customer sees and rectifies.
 // Every portal route acts on the session's own customer; no id is ever taken from the request.
-import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { BillingService, type InvoiceView } from '@app/billing';
+import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
+import { ExportService, type PortalRequestDto, type RequestView, RequestsService } from '@app/requests';
+import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { MailService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
@@ -21,6 +24,11 @@ export interface PortalMe {
   profile: CustomerView;
   /** The statement's "viimeisin sisäänkirjautuminen": when the customer last signed in to the portal. */
   lastLoginAt: Date | null;
+  consents: ConsentState[];
+  consentLedger: ConsentHistoryEntry[];
+  /** The latest invoices (the full history is in the access export). */
+  invoices: Page<InvoiceView>;
+  requests: RequestView[];
 }
 
 @Injectable()
@@ -34,6 +42,10 @@ export class PortalService {
     private readonly context: TenantContext,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly consent: ConsentService,
+    private readonly billing: BillingService,
+    private readonly requests: RequestsService,
+    private readonly exports: ExportService,
   ) {}
 
   /** Staff invite a customer of the tenant in scope to the portal; the link is answered and e-mailed. */
@@ -54,8 +66,38 @@ export class PortalService {
   }
 
   async me(principal: Principal): Promise<PortalMe> {
-    const profile = await this.customers.get(this.requireCustomer(principal).id);
-    return { profile, lastLoginAt: profile.lastLoginAt };
+    const id = this.requireCustomer(principal).id;
+    const profile = await this.customers.get(id);
+    const [consents, consentLedger, invoices, requests] = await Promise.all([
+      this.consent.current(id),
+      this.consent.history(id),
+      this.billing.listForCustomer(id, { limit: 200 }),
+      this.requests.forCustomer(id),
+    ]);
+    return { profile, lastLoginAt: profile.lastLoginAt, consents, consentLedger, invoices, requests };
+  }
+
+  /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */
+  setConsent(principal: Principal, purpose: Purpose, granted: boolean): Promise<ConsentState> {
+    const customer = this.requireCustomer(principal);
+    return this.consent.set(customer.id, purpose, granted, 'portal', principalKey(customer));
+  }
+
+  /** A request made in the portal is written and its sender authenticated: identity counts as verified. */
+  submitRequest(principal: Principal, dto: PortalRequestDto): Promise<RequestView> {
+    const customer = this.requireCustomer(principal);
+    const actor = principalKey(customer);
+    return this.requests.record({ customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor, method: 'portal sign-in' } }, actor);
+  }
+
+  listRequests(principal: Principal): Promise<RequestView[]> {
+    return this.requests.forCustomer(this.requireCustomer(principal).id);
+  }
+
+  /** The customer's own completed access export; another customer's request answers 404. */
+  async export(principal: Principal, requestId: string, format: 'json' | 'html'): Promise<StreamableFile> {
+    const customer = this.requireCustomer(principal);
+    return this.exports.stream(await this.requests.exportable(requestId, customer.id), format);
   }
 
   /** Rectification by the customer: the same validation, normalisation and audit trail as staff edits. */
