@@ -1,13 +1,7 @@
 // The whole promise of the privacy statement, walked through as WellnessRoom Espoo and one of its customers:
 // the portal shows everything held, the customer rectifies, withdraws consent, downloads the export and asks for
 // erasure; staff see the deadline; erasure waits for the unpaid invoice and then leaves only the invoice.
-import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
-
-const readBody = (response: NodeJS.ReadableStream, cb: (err: Error | null, body: string) => void) => {
-  let data = '';
-  response.on('data', (chunk: Buffer) => (data += chunk.toString()));
-  response.on('end', () => cb(null, data));
-};
+import { problemOf, TestContext, textBody, type Agent, type TestTenant } from '@app/testing';
 
 describe('a customer of WellnessRoom Espoo exercises their rights', () => {
   let ctx: TestContext;
@@ -71,7 +65,7 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
     expect(request).toMatchObject({ state: 'verified', channel: 'portal', verificationMethod: 'portal sign-in' });
     problemOf(await portal.get(`${t}/portal/requests/${request.id}/export`).expect(409));
     await owner.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);
-    const exported = await portal.get(`${t}/portal/requests/${request.id}/export`).buffer(true).parse(readBody).expect(200);
+    const exported = await portal.get(`${t}/portal/requests/${request.id}/export`).buffer(true).parse(textBody).expect(200);
     const body = JSON.parse(exported.body as unknown as string);
     expect(body.profile.phone).toBe('+358507654321');
     expect(body.consentLedger.map((e: { action: string }) => e.action)).toEqual(['granted', 'withdrawn']);

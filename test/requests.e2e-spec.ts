@@ -1,7 +1,7 @@
 // Data-subject requests: deadlines, verification, the once-a-year access rule, export, erasure (unpaid rule,
 // one transaction, concurrent invoicing, a killed process), objection; isolation, roles and bad input.
 import { Client } from 'pg';
-import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
+import { problemOf, TestContext, textBody, type Agent, type TestTenant } from '@app/testing';
 
 const massage = { description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 };
 const DAY = 86_400_000;
@@ -84,11 +84,7 @@ describe('data-subject requests', () => {
       const r = await verified(c.id, 'access');
       problemOf(await staff.get(`${t}/requests/${r.id}/export`).expect(409));
       await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200);
-      const res = await staff.get(`${t}/requests/${r.id}/export`).buffer(true).parse((response, cb) => {
-        let data = '';
-        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
-        response.on('end', () => cb(null, data));
-      });
+      const res = await staff.get(`${t}/requests/${r.id}/export`).buffer(true).parse(textBody);
       expect(res.status).toBe(200);
       expect(res.headers['content-disposition']).toMatch(/attachment/);
       const body = JSON.parse(res.body as unknown as string);
@@ -99,11 +95,7 @@ describe('data-subject requests', () => {
       expect(body.invoices).toEqual([expect.objectContaining({ id: invoice.id, paidCents: 1000, payments: [expect.objectContaining({ amountCents: 1000 })] })]);
       expect(body.requests.map((x: { id: string }) => x.id)).toContain(r.id);
 
-      const html = await staff.get(`${t}/requests/${r.id}/export?format=html`).buffer(true).parse((response, cb) => {
-        let data = '';
-        response.on('data', (chunk: Buffer) => (data += chunk.toString()));
-        response.on('end', () => cb(null, data));
-      });
+      const html = await staff.get(`${t}/requests/${r.id}/export?format=html`).buffer(true).parse(textBody);
       expect(html.headers['content-type']).toMatch(/text\/html/);
       expect(html.body as unknown as string).toContain('&lt;b&gt;Vietävä&lt;/b&gt;');
       expect(html.body as unknown as string).not.toContain('<b>Vietävä</b>');

@@ -1,6 +1,7 @@
 // One test file's world: its own database, the real HTTP app, and factories that build data through services.
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { Response as SuperagentResponse } from 'superagent';
 import TestAgent from 'supertest/lib/agent';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -173,4 +174,12 @@ export class TestContext {
 export function problemOf(res: request.Response): { type: string; title: string; status: number; detail?: string; requestId?: string; errors?: { field: string; message: string }[] } {
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   return res.body;
+}
+
+/** A supertest `.parse()` that collects a streamed body as text (downloads, exports). */
+export function textBody(res: SuperagentResponse, cb: (err: Error | null, body: string) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  let data = '';
+  stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+  stream.on('end', () => cb(null, data));
 }
