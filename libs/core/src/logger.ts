@@ -6,6 +6,11 @@ import type { AppConfig } from './config';
 
 const REDACTED = ['req.headers', 'password', '*.password', 'token', '*.token', 'sessionId', 'cookie', '*.cookie'];
 
+function withRoute(req: IncomingMessage, value: Record<string, unknown>): Record<string, unknown> {
+  const r = req as Request;
+  return { ...value, route: r.route?.path as string | undefined, tenant: r.tenantSlug };
+}
+
 export function loggerParams(config: AppConfig): Params {
   return {
     pinoHttp: {
@@ -17,10 +22,9 @@ export function loggerParams(config: AppConfig): Params {
         req: (req: { id: string; method: string }) => ({ id: req.id, method: req.method }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customProps: (req: IncomingMessage, _res: ServerResponse) => {
-        const r = req as Request;
-        return { route: r.route?.path as string | undefined, tenant: r.tenantSlug };
-      },
+      // The route template is known only once routing is done, so it is added to the completion line.
+      customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => withRoute(req, value),
+      customErrorObject: (req: IncomingMessage, _res: ServerResponse, _err: Error, value: Record<string, unknown>) => withRoute(req, value),
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
       quietReqLogger: true,
     },
