@@ -117,6 +117,34 @@ describe('sessions', () => {
     problemOf(await phone.get('/api/platform/me').expect(401));
   });
 
+  it('ends every session of an account when it is disabled, and refuses its logins', async () => {
+    const adminAgent = await ctx.newPlatformAdminAgent();
+    const staff = await ctx.newPlatformStaff(['access_log_investigator']);
+    const laptop = await ctx.loginPlatform(staff);
+    const phone = await ctx.loginPlatform(staff);
+    const admin = (await adminAgent.get('/api/platform/me').expect(200)).body;
+    problemOf(await adminAgent.post(`/api/platform/staff/${admin.id}/disable`).expect(409));
+    problemOf(await laptop.post(`/api/platform/staff/${staff.id}/disable`).expect(403));
+    const disabled = await adminAgent.post(`/api/platform/staff/${staff.id}/disable`).expect(200);
+    expect(disabled.body.active).toBe(false);
+    problemOf(await laptop.get('/api/platform/me').expect(401));
+    problemOf(await phone.get('/api/platform/me').expect(401));
+    expect(await ctx.sql('select 1 from platform.session where principal = ?', [`platform:${staff.id}`])).toEqual([]);
+    problemOf(await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(401));
+  });
+
+  it("lets a tenant's owner disable a member of staff, ending their sessions", async () => {
+    const tenant = await ctx.newTenant();
+    const owner = await ctx.loginTenant(tenant, tenant.owner);
+    const member = await ctx.newTenantStaff(tenant, 'staff');
+    const session = await ctx.loginTenant(tenant, member);
+    problemOf(await session.post(`/api/t/${tenant.slug}/staff/${member.id}/disable`).expect(403));
+    await owner.post(`/api/t/${tenant.slug}/staff/${member.id}/disable`).expect(200);
+    problemOf(await session.get(`/api/t/${tenant.slug}/me`).expect(401));
+    const other = await ctx.newTenant();
+    problemOf(await (await ctx.loginTenant(other, other.owner)).post(`/api/t/${other.slug}/staff/${member.id}/disable`).expect(404));
+  });
+
   it('expires a session past its absolute lifetime even while it is in use', async () => {
     const staff = await ctx.newPlatformStaff();
     const agent = await ctx.loginPlatform(staff);

@@ -3,10 +3,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { type CustomerPrincipal, principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
 import { PG_POOL } from '@app/database';
-import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
+import { type StaffView, TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { PasswordService } from './password.service';
 import { LoginThrottleService } from './login-throttle.service';
-import { PlatformStaffService } from './platform-staff.service';
+import { type PlatformStaffView, PlatformStaffService } from './platform-staff.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import type { CustomerAccounts } from './customer-accounts';
 
@@ -89,6 +89,23 @@ export class AuthService {
     if (kind === 'tenant-staff' && rest.length === 2) return this.loadTenantStaff(rest[0], rest[1]);
     if (kind === 'customer' && rest.length === 2) return this.loadCustomer(rest[0], rest[1]);
     return null;
+  }
+
+  /** Disables a member of the tenant's staff and ends all their sessions at once. */
+  async disableTenantStaff(id: string, actor: Principal): Promise<StaffView> {
+    const staff = await this.members.disable(id, actor.id, principalKey(actor));
+    await this.endAllSessions(principalKey({ kind: 'tenant-staff', id, tenantId: this.context.tenant.tenantId }));
+    return staff;
+  }
+
+  async disablePlatformStaff(id: string, actor: Principal): Promise<PlatformStaffView> {
+    const staff = await this.platformStaff.disable(id, actor.id);
+    await this.endAllSessions(principalKey({ kind: 'platform', id }));
+    return staff;
+  }
+
+  private async endAllSessions(key: string): Promise<void> {
+    await this.pool.query('delete from platform.session where principal = $1', [key]);
   }
 
   /** Ends every session of the principal except the current one. */

@@ -61,6 +61,13 @@ export class PlatformAuthController {
     return this.staff.invite(dto, actor.id);
   }
 
+  @Post('staff/:id/disable')
+  @PlatformAccess('platform_admin')
+  @HttpCode(200)
+  disable(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
+    return this.auth.disablePlatformStaff(id, actor);
+  }
+
   @Put('staff/:id/roles')
   @PlatformAccess('platform_admin')
   setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SetRolesDto, @CurrentPrincipal() actor: Principal) {

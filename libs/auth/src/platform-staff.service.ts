@@ -108,6 +108,16 @@ export class PlatformStaffService {
     });
   }
 
+  async disable(id: string, actorId: string): Promise<PlatformStaffView> {
+    if (id === actorId) throw new ConflictProblem('cannot-disable-self', 'You cannot disable your own account.');
+    const em = this.orm.em.fork();
+    const staff = await em.findOne(PlatformStaff, { id });
+    if (!staff) throw new NotFoundProblem('staff member');
+    staff.disabledAt ??= new Date();
+    await em.flush();
+    return toView(staff);
+  }
+
   async findForLogin(email: string): Promise<(PlatformStaffView & { passwordHash: string }) | null> {
     const staff = await this.orm.em
       .fork()

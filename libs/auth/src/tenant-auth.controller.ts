@@ -1,5 +1,5 @@
 // Tenant staff: login, logout, who am I, and accepting an invitation (the first password).
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal, Public, TenantStaffAccess } from '@app/core';
@@ -43,6 +43,13 @@ export class TenantAuthController {
   @HttpCode(200)
   async endOtherSessions(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
     return { ended: await this.auth.endOtherSessions(principal, req.sessionID) };
+  }
+
+  @Post('staff/:id/disable')
+  @TenantStaffAccess('owner')
+  @HttpCode(200)
+  disableStaff(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
+    return this.auth.disableTenantStaff(id, actor);
   }
 
   @Post('invitations/accept')

@@ -7,6 +7,7 @@ export enum TenancyErrorCode {
   EmailTaken = 'staff-email-taken',
   InvitationInvalid = 'invitation-invalid',
   StaleVersion = 'stale-version',
+  CannotDisableSelf = 'cannot-disable-self',
 }
 
 export class TenancyException extends ProblemException {
@@ -25,6 +26,8 @@ export class TenancyException extends ProblemException {
         return [HttpStatus.BAD_REQUEST, 'The invitation is invalid, used or expired'];
       case TenancyErrorCode.StaleVersion:
         return [HttpStatus.CONFLICT, 'The resource has changed since you read it'];
+      case TenancyErrorCode.CannotDisableSelf:
+        return [HttpStatus.CONFLICT, 'You cannot disable your own account'];
       default:
         return assertUnreachable(code);
     }

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { hashToken, newToken, type TenantRole } from '@app/core';
+import { hashToken, newToken, NotFoundProblem, type TenantRole } from '@app/core';
 import { TenantContext } from './tenant-context';
 import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
@@ -100,6 +100,20 @@ export class TenantMembersService {
   async findActive(id: string): Promise<StaffView | null> {
     const user = await this.context.em().findOne(StaffUser, { id, disabledAt: null }, { disableIdentityMap: true });
     return user ? toStaffView(user) : null;
+  }
+
+  /** Disables a member (never oneself: a tenant must not lock out its last owner by accident). */
+  async disable(id: string, actorId: string, actor: string): Promise<StaffView> {
+    if (id === actorId) throw new TenancyException(TenancyErrorCode.CannotDisableSelf);
+    const em = this.context.em();
+    const user = await em.findOne(StaffUser, { id });
+    if (!user) throw new NotFoundProblem('staff member');
+    if (!user.disabledAt) {
+      user.disabledAt = new Date();
+      em.create(AuditEvent, { actor, action: 'staff.disabled', subjectType: 'staff_user', subjectId: id, fields: ['disabledAt'] });
+      await em.flush();
+    }
+    return toStaffView(user);
   }
 
   async recordLogin(id: string, rehashed?: string): Promise<void> {
