@@ -3,6 +3,9 @@ import { platformInitial } from './0001-initial.migration';
 import { platformExtensions } from './0002-extensions.migration';
 import { platformAccessLog } from './0003-access-log.migration';
 import { platformVatRates } from './0004-vat-rates.migration';
+import { platformJobs } from './0005-jobs.migration';
+import { platformIncidents } from './0006-incidents.migration';
+import { platformErasureLedger } from './0007-erasure-ledger.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger];

@@ -6,5 +6,6 @@ import { tenantRegisterSettings } from './0004-register-settings.migration';
 import { tenantConsent } from './0005-consent.migration';
 import { tenantRequests } from './0006-requests.migration';
 import { tenantPortalAccounts } from './0007-portal-accounts.migration';
+import { tenantRetention } from './0008-retention.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention];

@@ -5,6 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, CoreModule, loggerParams, ProblemFilter } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
+import { JobsModule } from '@app/jobs';
+import { IncidentsModule } from '@app/incidents';
 import { TenancyModule, tenancyEntities } from '@app/tenancy';
 import { AuthModule, authEntities } from '@app/auth';
 import { CustomersModule, customersEntities } from '@app/customers';
@@ -14,6 +16,7 @@ import { ConsentModule, consentEntities } from '@app/consent';
 import { RequestsModule, requestsEntities } from '@app/requests';
 import { PrivacyNoticeModule, privacyNoticeEntities } from '@app/privacy-notice';
 import { PortalModule, portalEntities } from '@app/portal';
+import { RetentionModule } from '@app/retention';
 
 @Module({})
 export class AppModule {
@@ -24,6 +27,7 @@ export class AppModule {
         CoreModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities] }),
+        JobsModule.forRoot({ autoStart: true }),
         MailModule,
         TenancyModule,
         AuthModule,
@@ -34,6 +38,8 @@ export class AppModule {
         RequestsModule,
         PrivacyNoticeModule,
         PortalModule,
+        IncidentsModule,
+        RetentionModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -4,11 +4,14 @@ import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { loadConfig, resolveSessionSecret } from '@app/core';
+import { AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
 import { resolveDatabase } from '@app/database';
 import { MigrationsService, OnboardTenantDto, TenancyService } from '@app/tenancy';
 import { PasswordService, PlatformStaffService } from '@app/auth';
 import { AccessLogService } from '@app/access-log';
+import { BackupService, type TableProgress } from '@app/backup';
+import { RetentionService } from '@app/retention';
+import { JobsService } from '@app/jobs';
 import { CliModule } from './cli.module';
 
 const say = (line: string) => process.stdout.write(line + '\n');
@@ -103,6 +106,77 @@ accessLog
       const created = await log.ensurePartitions();
       const dropped = await log.dropExpiredPartitions();
       say(`Access log: ${created} partition(s) created, ${dropped.length} dropped${dropped.length ? ` (${dropped.join(', ')})` : ''}`);
+    }),
+  );
+
+const tableProgress = (p: TableProgress) => say(`[${p.done}/${p.total}] ${p.table}: ${p.rows} row(s)`);
+const rowsIn = (tables: { rows: number }[]) => tables.reduce((sum, t) => sum + t.rows, 0);
+
+program
+  .command('backup')
+  .description("write one tenant's schema to a new gzip'd backup file (by default under the data folder's backups/)")
+  .requiredOption('--tenant <slug>')
+  .option('--out <file>', 'the file to write (must not exist)')
+  .action((options: { tenant: string; out?: string }) =>
+    withContext(async (ctx) => {
+      const started = Date.now();
+      const report = await ctx.get(BackupService).backup(options.tenant, { out: options.out, actor: 'cli', onProgress: tableProgress });
+      say(`Backed up ${report.tenant}: ${rowsIn(report.tables)} row(s) in ${report.tables.length} table(s), ${report.migrations.length} migration(s), in ${Date.now() - started} ms`);
+      say(`File (holds personal data; keep it safe): ${report.file}`);
+    }),
+  );
+
+program
+  .command('restore')
+  .description("replace one tenant's schema with a backup of that tenant, in one transaction; erasures since the backup are re-applied")
+  .requiredOption('--tenant <slug>')
+  .requiredOption('--file <file>')
+  .action((options: { tenant: string; file: string }) =>
+    withContext(async (ctx) => {
+      const started = Date.now();
+      const report = await ctx.get(BackupService).restore(options.tenant, options.file, { actor: 'cli', onProgress: tableProgress });
+      say(`Restored ${report.tenant} from its backup of ${report.backupCreatedAt}: ${rowsIn(report.tables)} row(s) in ${report.tables.length} table(s), in ${Date.now() - started} ms`);
+      say(`Migrations applied after loading: ${report.migrationsApplied.length ? report.migrationsApplied.join(', ') : 'none'}`);
+      say(`Erasures since the backup, applied again: ${report.erasuresReapplied.length}`);
+    }),
+  );
+
+const retention = program.command('retention').description('retention of register data (the privacy statement, section 8)');
+retention
+  .command('run')
+  .description('purge invoices past their retention period and flag long-inactive customers for review, each tenant in its own transaction')
+  .action(() =>
+    withContext(async (ctx) => {
+      const report = await ctx.get(RetentionService).runAll({
+        actor: 'cli',
+        onProgress: (done, total, outcome) =>
+          say(
+            'error' in outcome
+              ? `[${done}/${total}] ${outcome.tenant}: FAILED ${outcome.error}`
+              : `[${done}/${total}] ${outcome.tenant}: ${outcome.invoicesPurged} invoice(s) purged (${outcome.linesPurged} line(s), ${outcome.paymentsPurged} payment(s)); ` +
+                  `${outcome.customersFlagged} customer(s) flagged, ${outcome.flagsCleared} flag(s) cleared, ${outcome.underReview} under review`,
+          ),
+      });
+      const sum = (key: 'invoicesPurged' | 'customersFlagged' | 'underReview') => report.tenants.reduce((n, t) => n + t[key], 0);
+      say(`Retention: ${report.tenants.length} tenant(s) done, ${report.failed.length} failed; ${sum('invoicesPurged')} invoice(s) purged, ${sum('customersFlagged')} customer(s) newly flagged, ${sum('underReview')} under review`);
+      if (report.failed.length) process.exitCode = 1;
+    }),
+  );
+
+const jobs = program.command('jobs').description('the PostgreSQL job queue (the e-mail outbox and scheduled work)');
+jobs
+  .command('work')
+  .description('run job workers in this process until SIGINT or SIGTERM (beside or instead of the API\'s own workers)')
+  .action(() =>
+    withContext(async (ctx) => {
+      if (!ctx.get(AppConfig).jobsEnabled) throw new Error('JOBS_ENABLED is false: this process would run no workers');
+      await ctx.get(JobsService).start();
+      say('Job workers running; stop with Ctrl-C.');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      say('Stopping: running jobs finish first.');
     }),
   );
 

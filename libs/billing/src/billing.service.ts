@@ -154,6 +154,33 @@ export class BillingService {
     return em.nativeUpdate(Invoice, { customerId }, { customerId: null });
   }
 
+  /**
+   * Retention, inside the caller's transaction: deletes issued invoices and credit notes whose period is over,
+   * with their lines and payments. The period ends at the later of the legal hold stamped at issue
+   * (retain_until) and the end of the issue year plus the years the tenant's privacy statement promises.
+   * An invoice that a credit note still within its period refers to waits for that note. Returns the counts.
+   */
+  async purgeExpired(em: EntityManager, options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
+    const s = quoteIdent(this.context.tenant.schema);
+    const due = `select id from ${s}.invoice where status <> 'draft' and retain_until is not null
+      and greatest(retain_until, make_date(extract(year from issue_date)::int + ?, 12, 31)) < ?::date`;
+    const purge = `select d.id from (${due}) d where not exists (
+      select 1 from ${s}.invoice n where n.credited_invoice_id = d.id and n.id not in (${due}))`;
+    const params = [options.retentionYears, options.today, options.retentionYears, options.today];
+    // Locked first: a credit or a payment on one of them waits, and then finds it gone.
+    const locked = (await em.execute(`select id from ${s}.invoice where id in (${purge}) for update`, params)) as { id: string }[];
+    if (locked.length === 0) return { invoices: 0, lines: 0, payments: 0 };
+    const count = async (sql: string) => Number(((await em.execute(`with gone as (${sql} returning 1) select count(*) as n from gone`, params)) as { n: string }[])[0].n);
+    await em.execute(
+      `insert into ${s}.audit_event (actor, action, subject_type, subject_id, fields) select ?, 'invoice.purged', 'invoice', p.id::text, '{}' from (${purge}) p`,
+      [options.actor, ...params],
+    );
+    const payments = await count(`delete from ${s}.payment where invoice_id in (${purge})`);
+    const lines = await count(`delete from ${s}.invoice_line where invoice_id in (${purge})`);
+    const invoices = await count(`delete from ${s}.invoice where id in (${purge})`);
+    return { invoices, lines, payments };
+  }
+
   /** Every invoice of the customer, in pages, for the access export (constant memory however long the history). */
   async *invoicesForExport(customerId: string, em: EntityManager, batch = 500): AsyncGenerator<InvoiceView> {
     const today = todayInFinland();

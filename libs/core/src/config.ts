@@ -1,8 +1,9 @@
 // Application configuration: read once from the environment, validated, and refused at boot when wrong.
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1');
 
 export class AppConfig {
@@ -81,6 +82,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   accessLogRetentionDays = 90;
 
+  /** Run job workers (the e-mail outbox, schedules) in this process; off, jobs are still queued but only run when driven. */
+  @Transform(toBool) @IsBoolean()
+  jobsEnabled = true;
+
+  /** How often an idle worker looks for new jobs, in seconds. */
+  @Transform(toNumber) @IsNumber() @Min(0.5) @Max(300)
+  jobsPollingSeconds = 2;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -110,6 +119,8 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   SECURE_COOKIES: 'secureCookies',
   ACCESS_LOG_ENABLED: 'accessLogEnabled',
   ACCESS_LOG_RETENTION_DAYS: 'accessLogRetentionDays',
+  JOBS_ENABLED: 'jobsEnabled',
+  JOBS_POLLING_SECONDS: 'jobsPollingSeconds',
 };
 
 export class ConfigError extends Error {}

@@ -87,6 +87,16 @@ export class CustomersService {
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 
+  /**
+   * Every customer with an e-mail address (or those of `ids` that still have one), for notices that must
+   * reach everyone concerned whatever their consents, such as a breach notification (GDPR Art. 34).
+   */
+  async emailRecipients(ids?: string[]): Promise<{ id: string; email: string }[]> {
+    const where = ids ? { id: { $in: ids }, email: { $ne: null } } : { email: { $ne: null } };
+    const rows = await this.context.em().find(Customer, where, { fields: ['id', 'email'], orderBy: { id: 'asc' }, disableIdentityMap: true });
+    return rows.map((c) => ({ id: c.id, email: c.email! }));
+  }
+
   auditTrail(id: string): Promise<AuditEntry[]> {
     return this.find(id).then(() => this.audit.forSubject('customer', id));
   }

@@ -2,3 +2,4 @@ export * from './embedded-postgres';
 export * from './schema-migrator';
 export * from './database.module';
 export * from './resolve-database';
+export * from './bound-sql';

@@ -31,8 +31,18 @@ export function assertSchemaName(schema: string): string {
  */
 export async function migrateSchemaInTransaction(em: EntityManager, schema: string, migrations: readonly SchemaMigration[]): Promise<string[]> {
   if (!em.isInTransaction()) throw new Error('migrateSchemaInTransaction needs a transaction');
+  return migrateSchemaWith((sql, params = []) => em.execute(sql, params) as Promise<unknown[]>, schema, migrations);
+}
+
+/** Runs SQL (`?` placeholders) inside a transaction the caller holds open. */
+export type TransactionExecutor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+/**
+ * The same as migrateSchemaInTransaction on any executor that is inside a transaction: a tenant restore
+ * holds one raw connection (for COPY) and migrates the recreated schema on it.
+ */
+export async function migrateSchemaWith(execute: TransactionExecutor, schema: string, migrations: readonly SchemaMigration[]): Promise<string[]> {
   const quoted = quoteIdent(assertSchemaName(schema));
-  const execute = (sql: string, params: unknown[] = []) => em.execute(sql, params) as Promise<unknown[]>;
   await execute(`create schema if not exists ${quoted}`);
   await execute(`set local search_path to ${quoted}`);
   // Two migrators on one schema would race; the transaction-scoped lock makes the second wait.

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { MailService } from './mail.service';
+import { OutboxService } from './outbox.service';
 
+/** Mail transport (MailService) and the e-mail outbox (OutboxService; needs the JobsModule). */
 @Global()
-@Module({ providers: [MailService], exports: [MailService] })
+@Module({ providers: [MailService, OutboxService], exports: [MailService, OutboxService] })
 export class MailModule {}

@@ -4,12 +4,13 @@ import { CustomersModule } from '@app/customers';
 import { BillingModule } from '@app/billing';
 import { ConsentModule } from '@app/consent';
 import { PrivacyNoticeModule } from '@app/privacy-notice';
+import { BackupModule } from '@app/backup';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
 
 @Module({
-  imports: [TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule],
+  imports: [TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
   controllers: [RequestsController],
   providers: [RequestsService, ExportService],
   exports: [RequestsService, ExportService],

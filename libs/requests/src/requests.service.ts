@@ -10,6 +10,7 @@ import { CustomersService } from '@app/customers';
 import { BillingService } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
+import { ErasureLedgerService } from '@app/backup';
 import { DataSubjectRequest, ErasureLedgerEntry, OPEN_STATES, type RequestChannel, type RequestType } from './request.entity';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
@@ -63,6 +64,7 @@ export class RequestsService {
     private readonly consent: ConsentService,
     private readonly settings: RegisterSettingsService,
     private readonly audit: AuditTrailService,
+    private readonly platformLedger: ErasureLedgerService,
   ) {}
 
   async record(input: NewRequest, actor: string): Promise<RequestView> {
@@ -205,6 +207,8 @@ export class RequestsService {
     request.details = null;
     await this.customers.deleteForErasure(em, customerId);
     em.create(ErasureLedgerEntry, { customerId, requestId: request.id, invoicesRetained });
+    // The platform's copy outlives a restore of this schema, which re-applies it.
+    await this.platformLedger.record(em, { customerId, requestId: request.id });
     this.audit.record({ actor, action: 'customer.erased', subjectType: 'customer', subjectId: customerId, fields: [] }, em);
   }
 

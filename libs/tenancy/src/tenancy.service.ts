@@ -160,6 +160,12 @@ export class TenancyService {
     return toTenantView(tenant);
   }
 
+  /** The tenants with these slugs or ids, in slug order (unknown ones are left out): for work across tenants. */
+  async findMany(by: { slugs?: string[]; ids?: string[] }): Promise<TenantView[]> {
+    const tenants = await this.orm.em.fork().find(Tenant, { $or: [{ slug: { $in: by.slugs ?? [] } }, { id: { $in: by.ids ?? [] } }] }, { orderBy: { slug: 'asc' } });
+    return tenants.map(toTenantView);
+  }
+
   /** The scope of an active tenant, for the access guard; null when there is none by that slug. */
   async findScope(slug: string): Promise<TenantScope | null> {
     const tenant = await this.orm.em.fork().findOne(Tenant, { slug, status: 'active' }, { fields: ['id', 'slug', 'schemaName'] });

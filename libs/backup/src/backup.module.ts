@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@app/tenancy';
+import { BackupService } from './backup.service';
+import { ErasureLedgerService } from './erasure-ledger.service';
+
+/** Per-tenant backup and restore, and the platform's erasure ledger that restores re-apply. */
+@Module({
+  imports: [TenancyModule],
+  providers: [BackupService, ErasureLedgerService],
+  exports: [BackupService, ErasureLedgerService],
+})
+export class BackupModule {}

@@ -1,0 +1,268 @@
+// Logical backup and restore of one tenant's schema, in Node (no pg_dump: the embedded server is newer than
+// the system's client tools). A backup is one consistent snapshot; a restore is one transaction that touches
+// nothing outside the tenant's schema except reading the platform's erasure ledger.
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes, createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { link, mkdir, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { Client } from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { AppConfig, NotFoundProblem } from '@app/core';
+import { DATABASE_URL, migrateSchemaWith, quoteIdent, type SchemaMigration } from '@app/database';
+import { TenancyService, tenantSchemaName, type TenantScope } from '@app/tenancy';
+import { tenantMigrations } from '@migrations/tenant';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReader, countRows, END_OF_TABLE, headerLine, trailerLine, type BackupHeader } from './backup-format';
+import { BackupErrorCode, BackupException } from './backup.errors';
+import { ErasureLedgerService } from './erasure-ledger.service';
+import { executorOn } from './sql-executor';
+import { resetSequences, tenantTables, type TableInfo } from './tenant-tables';
+
+export interface TableProgress {
+  table: string;
+  rows: number;
+  done: number;
+  total: number;
+}
+export type BackupProgress = (progress: TableProgress) => void;
+
+export interface BackupReport {
+  tenant: string;
+  file: string;
+  createdAt: string;
+  migrations: string[];
+  tables: { name: string; rows: number }[];
+  bytes?: number;
+}
+
+export interface RestoreReport {
+  tenant: string;
+  file: string;
+  backupCreatedAt: string;
+  tables: { name: string; rows: number }[];
+  /** Tenant migrations newer than the backup, applied after its rows were loaded. */
+  migrationsApplied: string[];
+  /** Customers the backup brought back although they had been erased since: erased again. */
+  erasuresReapplied: string[];
+}
+
+const byName = (a: SchemaMigration, b: SchemaMigration) => a.name.localeCompare(b.name);
+const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
+const columnList = (columns: string[]) => columns.map(quoteIdent).join(', ');
+/** Rows are sent to COPY in chunks of about this size. */
+const COPY_CHUNK_BYTES = 256 * 1024;
+
+@Injectable()
+export class BackupService {
+  private readonly logger = new Logger(BackupService.name);
+
+  constructor(
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly config: AppConfig,
+    private readonly tenancy: TenancyService,
+    private readonly ledger: ErasureLedgerService,
+  ) {}
+
+  /** Where a backup goes unless told: the data folder, readable by its owner only (it holds personal data). */
+  defaultPath(slug: string, at = new Date()): string {
+    return resolve(this.config.dataDir, 'backups', `${slug}-${at.toISOString().replace(/[:.]/g, '-')}.backup.gz`);
+  }
+
+  /**
+   * Writes the tenant's schema to `out` (a new file): a REPEATABLE READ snapshot, so every table is read as of
+   * one moment; migrations of this schema wait meanwhile (they take the same advisory lock exclusively).
+   */
+  async backup(slug: string, options: { out?: string; actor?: string; onProgress?: BackupProgress } = {}): Promise<BackupReport> {
+    const tenant = await this.scope(slug);
+    const createdAt = new Date();
+    const file = resolve(options.out ?? this.defaultPath(tenant.slug, createdAt));
+    if (existsSync(file)) throw new BackupException(BackupErrorCode.FileExists, file);
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
+    const client = await this.connect();
+    try {
+      // Session-level, taken before the snapshot: a migration that was running has committed by then.
+      await client.query('select pg_advisory_lock_shared(hashtext($1))', [tenant.schema]);
+      await client.query('begin isolation level repeatable read read only');
+      const migrations = (await client.query<{ name: string }>(`select name from ${qualified(tenant.schema, 'schema_migrations')}`)).rows.map((r) => r.name).sort();
+      const tables = await tenantTables(client, tenant.schema);
+      const { server_version } = (await client.query<{ server_version: string }>('show server_version')).rows[0];
+      const header: BackupHeader = {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        tenant: { id: tenant.tenantId, slug: tenant.slug },
+        schema: tenant.schema,
+        migrations,
+        createdAt: createdAt.toISOString(),
+        postgresVersion: server_version,
+        tables,
+      };
+      const counted: { name: string; rows: number }[] = [];
+      await pipeline(
+        Readable.from(this.body(client, header, counted, options.onProgress)),
+        createGzip(),
+        createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
+      );
+      await client.query('commit');
+      // A hard link appears whole or not at all, and never replaces a file that is already there.
+      await link(partial, file).catch((error: unknown) => {
+        throw (error as { code?: string }).code === 'EEXIST' ? new BackupException(BackupErrorCode.FileExists, file) : error;
+      });
+      await client.query(`insert into ${qualified(tenant.schema, 'audit_event')} (actor, action, subject_type, subject_id, fields) values ($1, 'tenant.backed_up', 'tenant', $2, '{}')`, [
+        options.actor ?? 'cli',
+        tenant.tenantId,
+      ]);
+      this.logger.log({ tenant: tenant.slug, tables: counted.length }, 'tenant backed up');
+      return { tenant: tenant.slug, file, createdAt: header.createdAt, migrations, tables: counted };
+    } finally {
+      await rm(partial, { force: true });
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Replaces the tenant's schema with the backup, in one transaction: refused before anything is touched
+   * unless the backup is of this tenant and its migrations are a prefix of ours. The schema is dropped and
+   * migrated as far as the backup was, its rows are loaded, sequences moved past them, the file's checksum
+   * verified, newer migrations applied, and the platform's erasure ledger re-applied. Any failure (a damaged
+   * file included) rolls everything back: the tenant is left as it was.
+   */
+  async restore(slug: string, file: string, options: { actor?: string; onProgress?: BackupProgress } = {}): Promise<RestoreReport> {
+    const tenant = await this.scope(slug);
+    const current = [...tenantMigrations].sort(byName);
+    const reader = BackupReader.open(resolve(file));
+    let client: Client | undefined;
+    try {
+      const header = await reader.header();
+      this.assertRestorable(header, tenant, current);
+      client = await this.connect();
+      await client.query('begin');
+      const execute = executorOn(client);
+      // The migrator's lock: nothing else migrates this schema until we commit.
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [tenant.schema]);
+      await client.query(`drop schema if exists ${quoteIdent(tenant.schema)} cascade`);
+      await migrateSchemaWith(execute, tenant.schema, current.slice(0, header.migrations.length));
+      assertSameTables(header.tables, await tenantTables(client, tenant.schema));
+      // Migrations seed some rows (settings, counters): the backup's own take their place.
+      if (header.tables.length) await client.query(`truncate ${header.tables.map((t) => qualified(tenant.schema, t.name)).join(', ')}`);
+      const tables: { name: string; rows: number }[] = [];
+      for (const table of header.tables) {
+        const rows = await this.copyIn(client, tenant.schema, table, reader);
+        tables.push({ name: table.name, rows });
+        options.onProgress?.({ table: table.name, rows, done: tables.length, total: header.tables.length });
+      }
+      await reader.finish();
+      await resetSequences(client, tenant.schema);
+      const migrationsApplied = await migrateSchemaWith(execute, tenant.schema, current);
+      const actor = options.actor ?? 'cli';
+      const erasuresReapplied = await this.ledger.reapply(execute, tenant, actor);
+      await execute(`insert into ${qualified(tenant.schema, 'audit_event')} (actor, action, subject_type, subject_id, fields) values (?, 'tenant.restored', 'tenant', ?, '{}')`, [
+        actor,
+        tenant.tenantId,
+      ]);
+      await client.query('commit');
+      this.logger.log({ tenant: tenant.slug, reapplied: erasuresReapplied.length }, 'tenant restored');
+      return { tenant: tenant.slug, file: resolve(file), backupCreatedAt: header.createdAt, tables, migrationsApplied, erasuresReapplied };
+    } catch (error) {
+      await client?.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      reader.close();
+      await client?.end().catch(() => undefined);
+    }
+  }
+
+  private async *body(client: Client, header: BackupHeader, counted: { name: string; rows: number }[], onProgress?: BackupProgress): AsyncGenerator<Buffer> {
+    const hash = createHash('sha256');
+    const emit = (chunk: Buffer) => {
+      hash.update(chunk);
+      return chunk;
+    };
+    yield emit(headerLine(header));
+    for (const table of header.tables) {
+      let rows = 0;
+      const source = client.query(copyTo(`copy (select ${columnList(table.columns)} from ${qualified(header.schema, table.name)}) to stdout`));
+      for await (const chunk of source as AsyncIterable<Buffer>) {
+        rows += countRows(chunk);
+        yield emit(chunk);
+      }
+      yield emit(END_OF_TABLE);
+      counted.push({ name: table.name, rows });
+      onProgress?.({ table: table.name, rows, done: counted.length, total: header.tables.length });
+    }
+    yield trailerLine({ end: true, rows: Object.fromEntries(counted.map((t) => [t.name, t.rows])), sha256: hash.digest('hex') });
+  }
+
+  private async copyIn(client: Client, schema: string, table: TableInfo, reader: BackupReader): Promise<number> {
+    let rows = 0;
+    const sink = client.query(copyFrom(`copy ${qualified(schema, table.name)} (${columnList(table.columns)}) from stdin`));
+    async function* chunks(): AsyncGenerator<Buffer> {
+      let batch: Buffer[] = [];
+      let size = 0;
+      for await (const line of reader.rows(table.name)) {
+        rows++;
+        batch.push(line, NEWLINE);
+        size += line.length + 1;
+        if (size >= COPY_CHUNK_BYTES) {
+          yield Buffer.concat(batch);
+          batch = [];
+          size = 0;
+        }
+      }
+      if (batch.length) yield Buffer.concat(batch);
+    }
+    await pipeline(chunks, sink);
+    return rows;
+  }
+
+  private assertRestorable(header: BackupHeader, tenant: TenantScope, current: readonly SchemaMigration[]): void {
+    if (header.tenant.id !== tenant.tenantId || header.schema !== tenant.schema) {
+      throw new BackupException(BackupErrorCode.OtherTenant, `The backup is of tenant ${header.tenant.slug} (${header.tenant.id}), not of ${tenant.slug}.`);
+    }
+    const backup = [...header.migrations].sort((a, b) => a.localeCompare(b));
+    const prefix = current.slice(0, backup.length).map((m) => m.name);
+    if (backup.length > current.length || backup.some((name, i) => name !== prefix[i])) {
+      const unknown = backup.filter((name) => !current.some((m) => m.name === name));
+      throw new BackupException(
+        BackupErrorCode.NewerMigrations,
+        unknown.length
+          ? `The backup's schema has migrations this version does not know: ${unknown.join(', ')}. Restore it with the version that wrote it.`
+          : `The backup's migrations are not a prefix of this version's.`,
+        { unknownMigrations: unknown },
+      );
+    }
+  }
+
+  private async scope(slug: string): Promise<TenantScope> {
+    try {
+      const tenant = await this.tenancy.get(slug);
+      return { tenantId: tenant.id, slug: tenant.slug, schema: tenantSchemaName(tenant.id) };
+    } catch (error) {
+      if (error instanceof NotFoundProblem) throw new BackupException(BackupErrorCode.UnknownTenant, `No tenant "${slug}".`);
+      throw error;
+    }
+  }
+
+  private async connect(): Promise<Client> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'rekisteri-backup' });
+    // A connection lost mid-run rejects the query in flight; without a listener it would also crash the process.
+    client.on('error', (error: Error & { code?: string }) => this.logger.warn({ code: error.code }, 'backup connection lost'));
+    await client.connect();
+    return client;
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/** After migrating as far as the backup was, the schema must have exactly the backup's tables and columns. */
+function assertSameTables(backup: TableInfo[], schema: TableInfo[]): void {
+  const key = (tables: TableInfo[]) => JSON.stringify(tables.map((t) => [t.name, [...t.columns].sort()]).sort());
+  if (key(backup) !== key(schema)) {
+    const names = new Set(schema.map((t) => t.name));
+    const missing = backup.filter((t) => !names.has(t.name)).map((t) => t.name);
+    throw new BackupException(BackupErrorCode.SchemaMismatch, missing.length ? `Tables not in the schema: ${missing.join(', ')}.` : 'The columns of some table differ.');
+  }
+}

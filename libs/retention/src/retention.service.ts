@@ -1,0 +1,165 @@
+// Retention (the privacy statement's section 8): per tenant, each in its own transaction, invoices past their
+// period are purged and customers whose relationship seems to have ended are flagged for staff to review.
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, ForbiddenProblem, type Page, type Principal, toPage } from '@app/core';
+import { quoteIdent } from '@app/database';
+import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
+import { BillingService } from '@app/billing';
+import { displayName } from '@app/customers';
+import { RegisterSettingsService } from '@app/privacy-notice';
+
+export interface TenantRetentionReport {
+  tenant: string;
+  invoicesPurged: number;
+  linesPurged: number;
+  paymentsPurged: number;
+  /** Newly flagged in this run. */
+  customersFlagged: number;
+  /** Flags dropped because the customer was active again. */
+  flagsCleared: number;
+  /** Everyone flagged after this run. */
+  underReview: number;
+}
+
+export interface RetentionReport {
+  tenants: TenantRetentionReport[];
+  failed: { tenant: string; error: string }[];
+}
+
+export type RetentionProgress = (done: number, total: number, outcome: TenantRetentionReport | { tenant: string; error: string }) => void;
+
+export interface ReviewItem {
+  customerId: string;
+  name: string;
+  email: string | null;
+  lastActivityAt: Date;
+  flaggedAt: Date;
+  reviewAfterMonths: number;
+}
+
+const HELSINKI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger(RetentionService.name);
+
+  constructor(
+    private readonly context: TenantContext,
+    private readonly tenancy: TenancyService,
+    private readonly billing: BillingService,
+    private readonly settings: RegisterSettingsService,
+  ) {}
+
+  /** Every tenant, one transaction each: a tenant that fails is reported and the others go on. */
+  async runAll(options: { actor?: string; onProgress?: RetentionProgress } = {}): Promise<RetentionReport> {
+    const tenants = await this.allTenants();
+    const report: RetentionReport = { tenants: [], failed: [] };
+    for (const scope of tenants) {
+      try {
+        const done = await this.runForTenant(scope, options.actor);
+        report.tenants.push(done);
+        options.onProgress?.(report.tenants.length + report.failed.length, tenants.length, done);
+      } catch (error) {
+        const failure = { tenant: scope.slug, error: error instanceof Error ? error.message : String(error) };
+        this.logger.error({ tenant: scope.slug, err: error }, 'retention run failed for a tenant');
+        report.failed.push(failure);
+        options.onProgress?.(report.tenants.length + report.failed.length, tenants.length, failure);
+      }
+    }
+    return report;
+  }
+
+  async runForTenant(scope: TenantScope, actor = 'retention'): Promise<TenantRetentionReport> {
+    return this.context.run(scope, async () => {
+      const [reviewAfterMonths, retentionYears] = await Promise.all([this.settings.customerReviewAfterMonths(), this.settings.invoiceRetentionYears()]);
+      return this.context.em().transactional(async (em) => {
+        const purged = await this.billing.purgeExpired(em, { today: HELSINKI.format(new Date()), retentionYears, actor });
+        const flags = await this.refreshReviewFlags(em, scope.schema, reviewAfterMonths);
+        return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, ...flags };
+      });
+    });
+  }
+
+  /** The customers flagged for review in the tenant in scope, oldest flag first. Owners only. */
+  async reviewList(actor: Principal, options: { limit?: number; cursor?: string }): Promise<Page<ReviewItem>> {
+    const scope = this.context.tenant;
+    if (actor.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== scope.tenantId) throw new ForbiddenProblem();
+    const limit = options.limit ?? 50;
+    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const s = quoteIdent(scope.schema);
+    const rows = (await this.context.em().execute(
+      `select r.customer_id, r.last_activity_at, r.flagged_at, r.review_after_months,
+              c.company_name, c.contact_name, c.billing_first_name, c.billing_last_name, c.email
+         from ${s}.retention_review r join ${s}.customer c on c.id = r.customer_id
+        ${after ? 'where (r.flagged_at, r.customer_id) > (?::timestamptz, ?::uuid)' : ''}
+        order by r.flagged_at, r.customer_id
+        limit ?`,
+      after ? [after.at.toISOString(), after.id, limit + 1] : [limit + 1],
+    )) as ReviewRow[];
+    const page = toPage(rows.map(toItem), limit, (item) => ({ at: item.flaggedAt, id: item.customerId }));
+    return page;
+  }
+
+  /**
+   * A customer's last activity is the latest of: added to the register, last portal login, last invoice (drafted
+   * or issued). Older than the review period: flagged (kept as first flagged); active again: the flag goes.
+   */
+  private async refreshReviewFlags(em: EntityManager, schema: string, months: number): Promise<Pick<TenantRetentionReport, 'customersFlagged' | 'flagsCleared' | 'underReview'>> {
+    const s = quoteIdent(schema);
+    const inactive = `
+      select c.id, greatest(c.created_at, c.last_login_at, i.last_invoice_at) as last_activity_at
+        from ${s}.customer c
+        left join lateral (
+          select max(greatest(x.created_at, x.issue_date::timestamptz)) as last_invoice_at from ${s}.invoice x where x.customer_id = c.id
+        ) i on true
+       where greatest(c.created_at, c.last_login_at, i.last_invoice_at) < now() - make_interval(months => ?)`;
+    const [cleared] = (await em.execute(
+      `with gone as (delete from ${s}.retention_review r where r.customer_id not in (select id from (${inactive}) a) returning 1) select count(*) as n from gone`,
+      [months],
+    )) as { n: string }[];
+    const [flagged] = (await em.execute(
+      `with up as (
+         insert into ${s}.retention_review (customer_id, last_activity_at, review_after_months)
+         select id, last_activity_at, ? from (${inactive}) a
+         on conflict (customer_id) do update set last_activity_at = excluded.last_activity_at, review_after_months = excluded.review_after_months
+         returning (xmax = 0) as inserted)
+       select count(*) filter (where inserted) as added, count(*) as total from up`,
+      [months, months],
+    )) as { added: string; total: string }[];
+    return { customersFlagged: Number(flagged.added), flagsCleared: Number(cleared.n), underReview: Number(flagged.total) };
+  }
+
+  private async allTenants(): Promise<TenantScope[]> {
+    const scopes: TenantScope[] = [];
+    for (let after: string | undefined; ; ) {
+      const page = await this.tenancy.list({ limit: 200, after });
+      scopes.push(...page.map((t) => ({ tenantId: t.id, slug: t.slug, schema: tenantSchemaName(t.id) })));
+      if (page.length < 200) return scopes;
+      after = page[page.length - 1].slug;
+    }
+  }
+}
+
+interface ReviewRow {
+  customer_id: string;
+  last_activity_at: Date | string;
+  flagged_at: Date | string;
+  review_after_months: number;
+  company_name: string | null;
+  contact_name: string | null;
+  billing_first_name: string | null;
+  billing_last_name: string | null;
+  email: string | null;
+}
+
+function toItem(r: ReviewRow): ReviewItem {
+  return {
+    customerId: r.customer_id,
+    name: displayName({ companyName: r.company_name, contactName: r.contact_name, billingFirstName: r.billing_first_name, billingLastName: r.billing_last_name }),
+    email: r.email,
+    lastActivityAt: new Date(r.last_activity_at),
+    flaggedAt: new Date(r.flagged_at),
+    reviewAfterMonths: Number(r.review_after_months),
+  };
+}
