@@ -107,10 +107,9 @@ describe('tenant backup and restore', () => {
     // Generated columns are computed again on restore, not carried.
     expect(header.tables.find((x: { name: string }) => x.name === 'customer').columns).not.toContain('search_text');
 
-    // Life goes on after the backup: all of this must go.
+    // Life goes on after the backup: all of this must go (withdrawn consent excepted: it is re-applied, see below).
     const later = await newCustomer(staffA, a, 'Myöhempi Asiakas');
     await staffA.patch(`${t}/customers/${kept.id}`).send({ contactName: 'Muutettu Nimi', version: 1 }).expect(200);
-    await staffA.put(`${t}/customers/${kept.id}/consents/marketing_email`).send({ granted: false }).expect(200);
     await issued(staffA, a, later.id);
 
     const report = await service().restore(a.slug, written.file, { actor: 'test' });
@@ -133,6 +132,25 @@ describe('tenant backup and restore', () => {
     expect((await issued(staffA, a, kept.id)).number).toBe(creditNote.number + 1);
     const [restored] = await ctx.sql<{ actor: string }>(`select actor from "${a.schema}".audit_event where action = 'tenant.restored'`);
     expect(restored).toEqual({ actor: 'test' });
+  });
+
+  it('keeps withdrawn whatever consent was withdrawn after the backup, and suppressed whoever objected', async () => {
+    const t = `/api/t/${a.slug}`;
+    const withdrawer = await newCustomer(staffA, a, 'Peruuttaja');
+    const objector = await newCustomer(staffA, a, 'Vastustaja');
+    for (const c of [withdrawer, objector]) await staffA.put(`${t}/customers/${c.id}/consents/marketing_email`).send({ granted: true }).expect(200);
+    const file = await backup(a);
+    await staffA.put(`${t}/customers/${withdrawer.id}/consents/marketing_email`).send({ granted: false }).expect(200);
+    await staffA.post(`${t}/requests`).send({ customerId: objector.id, type: 'objection', channel: 'letter' }).expect(201);
+
+    await service().restore(a.slug, file, { actor: 'test' });
+    for (const c of [withdrawer, objector]) {
+      expect((await staffA.get(`${t}/customers/${c.id}/consents/marketing_email`).expect(200)).body.granted).toBe(false);
+    }
+    const audience = (await staffA.get(`${t}/consents/audience?purpose=marketing_email&limit=200`).expect(200)).body.items.map((m: { customerId: string }) => m.customerId);
+    expect(audience).not.toContain(withdrawer.id);
+    expect(audience).not.toContain(objector.id);
+    expect(await ctx.sql(`select 1 from "${a.schema}".suppression`)).not.toEqual([]);
   });
 
   it('keeps erased whoever was erased after the backup; their issued invoice stays detached', async () => {

@@ -70,6 +70,8 @@ interface ExportRun {
   peakMiB: number;
 }
 
+const count = (text: string) => text.split('"kind":"invoice"').length - 1;
+
 async function exportOnce(api: Api, staff: Client, tenant: Tenant, requestId: string): Promise<ExportRun> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   const rssBeforeMiB = api.memory().rssMiB;
@@ -85,8 +87,9 @@ async function exportOnce(api: Api, staff: Client, tenant: Tenant, requestId: st
   for await (const chunk of res.body) {
     if (!bytes) firstByteMs = performance.now() - started;
     bytes += chunk.length;
+    // Occurrences wholly inside the carried-over tail were counted with the previous chunk.
     const text = tail + decoder.decode(chunk, { stream: true });
-    invoices += text.split('"kind":"invoice"').length - 1;
+    invoices += count(text) - count(tail);
     tail = text.slice(-20);
   }
   const ms = performance.now() - started;

@@ -6,6 +6,7 @@ import { platformVatRates } from './0004-vat-rates.migration';
 import { platformJobs } from './0005-jobs.migration';
 import { platformIncidents } from './0006-incidents.migration';
 import { platformErasureLedger } from './0007-erasure-ledger.migration';
+import { platformConsentLedger } from './0008-consent-ledger.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger];

@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { AppConfig, NotFoundProblem } from '@app/core';
 import { DATABASE_URL, migrateSchemaWith, quoteIdent, type SchemaMigration } from '@app/database';
+import { ConsentService } from '@app/consent';
 import { TenancyService, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { tenantMigrations } from '@migrations/tenant';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReader, countRows, END_OF_TABLE, headerLine, trailerLine, type BackupHeader } from './backup-format';
@@ -159,12 +160,13 @@ export class BackupService {
       const migrationsApplied = await migrateSchemaWith(execute, tenant.schema, current);
       const actor = options.actor ?? 'cli';
       const erasuresReapplied = await this.ledger.reapply(execute, tenant, actor);
+      const withdrawalsReapplied = await ConsentService.reapplyWithdrawals(execute, tenant.schema, tenant.tenantId);
       await execute(`insert into ${qualified(tenant.schema, 'audit_event')} (actor, action, subject_type, subject_id, fields) values (?, 'tenant.restored', 'tenant', ?, '{}')`, [
         actor,
         tenant.tenantId,
       ]);
       await client.query('commit');
-      this.logger.log({ tenant: tenant.slug, reapplied: erasuresReapplied.length }, 'tenant restored');
+      this.logger.log({ tenant: tenant.slug, reapplied: erasuresReapplied.length, withdrawalsReapplied }, 'tenant restored');
       return { tenant: tenant.slug, file: resolve(file), backupCreatedAt: header.createdAt, tables, migrationsApplied, erasuresReapplied };
     } catch (error) {
       await client?.query('rollback').catch(() => undefined);

@@ -5,7 +5,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { AppConfig, decodeCursor, type Page, ProblemException, toPage } from '@app/core';
-import { quoteIdent } from '@app/database';
+import { quoteIdent, type TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { RegisterSettingsService } from '@app/privacy-notice';
@@ -80,7 +80,9 @@ export class ConsentService {
       const customer = await this.customers.lockForInvoicing(em, customerId);
       const latest = await em.findOne(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'desc' } });
       if (stateOf(purpose, latest ?? undefined).granted === granted) return;
-      em.create(ConsentEvent, { customerId, purpose, action: granted ? 'granted' : 'withdrawn', channel, actor, noticeVersion });
+      const occurredAt = new Date();
+      em.create(ConsentEvent, { customerId, purpose, action: granted ? 'granted' : 'withdrawn', channel, actor, noticeVersion, occurredAt });
+      if (!granted) await this.mirrorWithdrawal(em, customerId, purpose, channel, actor, occurredAt);
       // A fresh, explicit opt-in supersedes an earlier objection for that address.
       if (granted && purpose === 'marketing_email' && customer.email) await em.execute(`delete from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(customer.email)]);
     });
@@ -92,9 +94,15 @@ export class ConsentService {
     const noticeVersion = await this.settings.noticeVersion();
     const latest = await this.latestEvents(customerId, em);
     for (const purpose of PURPOSES) {
-      if (stateOf(purpose, latest.get(purpose)).granted) em.create(ConsentEvent, { customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion });
+      if (!stateOf(purpose, latest.get(purpose)).granted) continue;
+      const occurredAt = new Date();
+      em.create(ConsentEvent, { customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion, occurredAt });
+      await this.mirrorWithdrawal(em, customerId, purpose, 'objection', actor, occurredAt);
     }
-    if (email) await em.execute(`insert into ${this.table('suppression')} (email_sha256, reason) values (?, 'objection') on conflict do nothing`, [emailDigest(email)]);
+    if (!email) return;
+    const digest = emailDigest(email);
+    await em.execute(`insert into ${this.table('suppression')} (email_sha256, reason) values (?, 'objection') on conflict do nothing`, [digest]);
+    await em.execute(`insert into platform.suppression_ledger (tenant_id, email_sha256, reason) values (?, ?, 'objection') on conflict do nothing`, [this.context.tenant.tenantId, digest]);
   }
 
   /** Customers who may be contacted for the purpose now: consent holds and the address is not suppressed. */
@@ -168,6 +176,36 @@ export class ConsentService {
     } catch {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'unsubscribe-link-invalid', 'This unsubscribe link is invalid or has expired', 'Ask for a new one, or withdraw consent in the portal.');
     }
+  }
+
+  /**
+   * After a tenant is restored from a backup: withdrawals and suppressions made since the backup are applied
+   * again (in the restore's transaction), so no one gets marketing they refused. Returns the events re-added.
+   */
+  static async reapplyWithdrawals(execute: TransactionExecutor, schema: string, tenantId: string): Promise<number> {
+    const s = quoteIdent(schema);
+    const added = (await execute(
+      `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at)
+       select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at
+         from (select distinct on (customer_id, purpose) * from platform.consent_withdrawal_ledger
+                where tenant_id = ? order by customer_id, purpose, withdrawn_at desc) w
+         join ${s}.customer c on c.id = w.customer_id
+         join lateral (select action, occurred_at, notice_version from ${s}.consent_event e
+                        where e.customer_id = w.customer_id and e.purpose = w.purpose order by e.id desc limit 1) latest on true
+        where latest.action = 'granted' and latest.occurred_at < w.withdrawn_at
+       returning 1`,
+      [tenantId],
+    )) as unknown[];
+    await execute(`insert into ${s}.suppression (email_sha256, reason) select email_sha256, reason from platform.suppression_ledger where tenant_id = ? on conflict do nothing`, [tenantId]);
+    return added.length;
+  }
+
+  /** Consent decisions survive a restore only if they also live outside the tenant's schema. */
+  private async mirrorWithdrawal(em: EntityManager, customerId: string, purpose: Purpose, channel: ConsentChannel, actor: string, at: Date): Promise<void> {
+    await em.execute(
+      `insert into platform.consent_withdrawal_ledger (tenant_id, customer_id, purpose, channel, actor, withdrawn_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
+      [this.context.tenant.tenantId, customerId, purpose, channel, actor, at],
+    );
   }
 
   private async latestEvents(customerId: string, em: EntityManager = this.context.em()): Promise<Map<string, ConsentEvent>> {
