@@ -79,7 +79,7 @@ export class Bench {
         `insert into "${schema}".customer (id, company_name, contact_name, email, phone, street_address, postal_code, city, billing_first_name, billing_last_name, created_at, updated_at)
          select gen_random_uuid(), case when g % 3 = 0 then 'Yritys ' || g || ' Oy' end, 'Asiakas ' || g, 'customer' || g || '@example.test',
                 '+35840' || lpad(g::text, 7, '0'), 'Katu ' || g, lpad((g % 99999)::text, 5, '0'), 'Helsinki', 'Etu' || g, 'Suku' || g,
-                now() - g * interval '1 minute', now()
+                date_trunc('milliseconds', now() - g * interval '1 minute'), now()
          from generate_series($1::int, $2::int) g`,
         [from, to],
       );

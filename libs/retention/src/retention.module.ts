@@ -2,14 +2,17 @@ import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
 import { BillingModule } from '@app/billing';
 import { PrivacyNoticeModule } from '@app/privacy-notice';
+import { BackupModule } from '@app/backup';
+import { RequestsModule } from '@app/requests';
+import { ScheduledJobs } from './scheduled-jobs';
 import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 
 /** Scheduled retention over the tenants' registers: expired invoices purged, long-inactive customers flagged. */
 @Module({
-  imports: [TenancyModule, BillingModule, PrivacyNoticeModule],
+  imports: [TenancyModule, BillingModule, PrivacyNoticeModule, BackupModule, RequestsModule],
   controllers: [RetentionController],
-  providers: [RetentionService],
-  exports: [RetentionService],
+  providers: [RetentionService, ScheduledJobs],
+  exports: [RetentionService, ScheduledJobs],
 })
 export class RetentionModule {}

@@ -1,0 +1,110 @@
+// The nightly work the privacy statement promises, run from the PostgreSQL job queue (pg-boss), so that with
+// several API instances each run happens once: retention (section 8), automatic backups (section 9), and a
+// reminder to each tenant's owners of data-subject requests that are due soon or overdue (section 10).
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppConfig } from '@app/core';
+import { JobsService } from '@app/jobs';
+import { OutboxService } from '@app/mail';
+import { BackupService } from '@app/backup';
+import { RequestsService } from '@app/requests';
+import { TenancyService, TenantContext, TenantMembersService, type TenantView } from '@app/tenancy';
+import { RetentionService } from './retention.service';
+
+export const RETENTION_JOB = 'retention.run';
+export const BACKUP_JOB = 'backups.nightly';
+export const REMINDER_JOB = 'requests.deadline-reminders';
+/** Nightly backups are kept this many days; older files are deleted (they hold personal data too). */
+export const BACKUP_KEEP_DAYS = 14;
+
+@Injectable()
+export class ScheduledJobs implements OnModuleInit {
+  private readonly logger = new Logger('ScheduledJobs');
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly retention: RetentionService,
+    private readonly backups: BackupService,
+    private readonly requests: RequestsService,
+    private readonly tenancy: TenancyService,
+    private readonly members: TenantMembersService,
+    private readonly context: TenantContext,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.work(RETENTION_JOB, () => this.runRetention());
+    this.jobs.work(BACKUP_JOB, async () => void (await this.backUpAll()));
+    this.jobs.work(REMINDER_JOB, async () => void (await this.remindDeadlines()));
+    this.jobs.schedule(BACKUP_JOB, '0 1 * * *');
+    this.jobs.schedule(RETENTION_JOB, '0 2 * * *');
+    this.jobs.schedule(REMINDER_JOB, '0 5 * * *');
+  }
+
+  async runRetention(): Promise<void> {
+    const report = await this.retention.runAll({ actor: 'scheduled' });
+    this.logger.log({ tenants: report.tenants.length, failed: report.failed.length }, 'retention run');
+  }
+
+  /** Backs up every tenant, then deletes nightly backups older than BACKUP_KEEP_DAYS. */
+  async backUpAll(now = new Date()): Promise<{ backedUp: string[]; deleted: string[] }> {
+    const backedUp: string[] = [];
+    for (const tenant of await this.allTenants()) {
+      try {
+        await this.backups.backup(tenant.slug, { actor: 'scheduled' });
+        backedUp.push(tenant.slug);
+      } catch (error) {
+        this.logger.error({ tenant: tenant.slug, code: (error as { code?: string }).code }, 'backup failed');
+      }
+    }
+    const dir = resolve(this.config.dataDir, 'backups');
+    const deleted: string[] = [];
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!name.endsWith('.backup.gz')) continue;
+      const file = join(dir, name);
+      if (now.getTime() - (await stat(file)).mtimeMs > BACKUP_KEEP_DAYS * 86_400_000) {
+        await rm(file);
+        deleted.push(name);
+      }
+    }
+    this.logger.log({ backedUp: backedUp.length, deleted: deleted.length }, 'nightly backups');
+    return { backedUp, deleted };
+  }
+
+  /** Tells each tenant's owners which requests are due within a week or overdue. Returns the tenants told. */
+  async remindDeadlines(): Promise<string[]> {
+    const reminded: string[] = [];
+    for (const tenant of await this.allTenants()) {
+      const scope = (await this.tenancy.findScope(tenant.slug))!;
+      await this.context.run(scope, async () => {
+        const [soon, overdue] = await Promise.all([
+          this.requests.list({ filter: 'due_soon', limit: 200 }),
+          this.requests.list({ filter: 'overdue', limit: 200 }),
+        ]);
+        if (!soon.items.length && !overdue.items.length) return;
+        const owners = (await this.members.list()).filter((m) => m.role === 'owner' && m.active);
+        const text = reminderText(tenant, soon.items.length, overdue.items.length);
+        for (const owner of owners) await this.outbox.enqueue({ to: owner.email, subject: text.subject, text: text.body }, { topic: 'request-deadlines' });
+        reminded.push(tenant.slug);
+      });
+    }
+    return reminded;
+  }
+
+  private async allTenants(): Promise<TenantView[]> {
+    const all: TenantView[] = [];
+    for (;;) {
+      const page = await this.tenancy.list({ limit: 200, after: all.at(-1)?.slug });
+      all.push(...page.filter((t) => t.status === 'active'));
+      if (page.length < 200) return all;
+    }
+  }
+}
+
+function reminderText(tenant: TenantView, soon: number, overdue: number): { subject: string; body: string } {
+  const fi = `Rekisterin ${tenant.legalName} tietopyynnöistä ${soon} erääntyy viikon sisällä ja ${overdue} on myöhässä.`;
+  const en = `Of the data-subject requests of ${tenant.legalName}, ${soon} fall due within a week and ${overdue} are overdue.`;
+  return { subject: `Tietopyyntöjen määräajat / Request deadlines: ${tenant.legalName}`, body: `${fi}\n\n${en}\n` };
+}
