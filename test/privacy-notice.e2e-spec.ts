@@ -145,7 +145,7 @@ describe('register settings and the privacy notice', () => {
             requestContact: { name: 'Aleksi Kovács', email: 'aleksi@wellnessroom.fi' },
           },
         });
-        expect(body.dataCategories).toEqual(['business_id', 'company_name', 'contact_name', 'email', 'postal_address', 'phone', 'billing_name', 'last_login', 'billing_history']);
+        expect(body.dataCategories).toEqual(['business_id', 'company_name', 'contact_name', 'email', 'postal_address', 'phone', 'billing_name', 'last_login', 'billing_history', 'marketing_consents', 'data_subject_requests']);
         expect(body.purposes.fi).toMatch(/asiakassuhteen/);
         expect(body.purposes.en).toMatch(/customer relationship/);
       }
@@ -186,7 +186,7 @@ describe('register settings and the privacy notice', () => {
       const categories = body.sections[4].blocks.find((b) => b.kind === 'list');
       expect(categories).toEqual({
         kind: 'list',
-        items: ['y-tunnus', 'yrityksen nimi', 'yhteyshenkilön nimi', 'sähköpostiosoite', 'osoite', 'puhelinnumero', 'laskutustiedot (etu- ja sukunimi)', 'viimeisin sisäänkirjautuminen', 'laskutushistoria'],
+        items: ['y-tunnus', 'yrityksen nimi', 'yhteyshenkilön nimi', 'sähköpostiosoite', 'osoite', 'puhelinnumero', 'laskutustiedot (etu- ja sukunimi)', 'viimeisin sisäänkirjautuminen', 'laskutushistoria', 'markkinointiluvat ja -kiellot sekä niiden muutoshistoria', 'tietosuojaa koskevat pyynnöt ja niiden käsittely'],
       });
       const bases = sectionText(body, 'legal-bases');
       expect(bases).toMatch(/Asiakassuhteen hoitaminen ja laskutus: sopimus/);

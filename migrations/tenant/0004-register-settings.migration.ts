@@ -13,7 +13,7 @@ export const tenantRegisterSettings: SchemaMigration = {
         register_name text check (length(register_name) between 1 and 200),
         purposes_fi text not null default 'Rekisterin käyttötarkoitus on asiakassuhteen hoitaminen ja parantaminen sekä laskutustietojen ylläpito. Henkilötietoja käytetään asiakassuhteen ylläpitoon, laskutukseen sekä palvelun edellyttämien yhteydenottojen ja viestien mahdollistamiseen.',
         purposes_en text not null default 'The register is used to manage and improve the customer relationship and to keep billing information. Personal data is used to maintain the customer relationship, for billing, and to make possible the contacts and messages that the service requires.',
-        data_categories text[] not null default '{business_id,company_name,contact_name,email,postal_address,phone,billing_name,last_login,billing_history}'
+        data_categories text[] not null default '{business_id,company_name,contact_name,email,postal_address,phone,billing_name,last_login,billing_history,marketing_consents,data_subject_requests}'
           check (data_categories <@ '{business_id,company_name,contact_name,email,postal_address,phone,billing_name,last_login,billing_history,marketing_consents,data_subject_requests}'::text[]),
         data_sources_fi text not null default 'Tiedot kerätään rekisteröidyiltä itseltään.',
         data_sources_en text not null default 'The data is collected from the data subjects themselves.',

@@ -81,7 +81,7 @@ describe('privacy notice document', () => {
   it('lists the data categories in the order of the settings', () => {
     expect(build('fi').sections[4].blocks[1]).toEqual({
       kind: 'list',
-      items: ['y-tunnus', 'yrityksen nimi', 'yhteyshenkilön nimi', 'sähköpostiosoite', 'osoite', 'puhelinnumero', 'laskutustiedot (etu- ja sukunimi)', 'viimeisin sisäänkirjautuminen', 'laskutushistoria'],
+      items: ['y-tunnus', 'yrityksen nimi', 'yhteyshenkilön nimi', 'sähköpostiosoite', 'osoite', 'puhelinnumero', 'laskutustiedot (etu- ja sukunimi)', 'viimeisin sisäänkirjautuminen', 'laskutushistoria', 'markkinointiluvat ja -kiellot sekä niiden muutoshistoria', 'tietosuojaa koskevat pyynnöt ja niiden käsittely'],
     });
   });
 

@@ -35,6 +35,9 @@ export const STORED_DATA_CATEGORIES: readonly DataCategory[] = [
   'billing_name',
   'last_login',
   'billing_history',
+  // The consent ledger and the data-subject requests are kept for every customer who has any (libs/consent, libs/requests).
+  'marketing_consents',
+  'data_subject_requests',
 ];
 
 /** Marketing is opt-in per channel; these match the consent purposes marketing_email and marketing_sms. */
