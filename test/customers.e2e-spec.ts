@@ -104,6 +104,23 @@ describe('customers', () => {
     problemOf(await staff.get(`${base}?limit=201`).expect(400));
   });
 
+  it('pages exactly once over rows written by SQL with sub-millisecond clocks', async () => {
+    // Timestamps are stored to the millisecond, as cursors carry them: rows written in one statement share times.
+    await ctx.sql(
+      `insert into "${tenant.schema}".customer (id, contact_name, created_at)
+       select gen_random_uuid(), 'Eräajo ' || i, now() + i * interval '1 microsecond' from generate_series(1, 25) i`,
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await staff.get(`${base}?q=eräajo&limit=4${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      seen.push(...res.body.items.map((c) => c.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+  });
+
   describe('bad input answers 400 and writes nothing', () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['a wrong business ID check digit', { contactName: 'X', businessId: '2832233-4' }, 'businessId'],

@@ -1,7 +1,7 @@
 // The API as it runs in production (`node dist/apps/api/src/main.js`, built by `npm run bench`), as a child
 // process on a loopback port, against the benchmark database. Its stdout (pino's JSON lines) goes to a file.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, sleep } from './postgres.mts';
@@ -61,7 +61,11 @@ export async function startApi(options: ApiOptions): Promise<Api> {
     logFile,
     memory: () => ({ rssMiB: status('VmRSS:'), peakMiB: status('VmHWM:') }),
     resetPeak: () => writeClearRefs(child.pid!),
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      // The log, the session secret and the .eml outbox go with it; BENCH_KEEP=1 keeps them to read.
+      if (process.env.BENCH_KEEP !== '1') rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Load generators: autocannon against the API over loopback, pgbench against PostgreSQL with the same SQL.
 // Every run is bounded in time (and autocannon also in requests).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -78,7 +78,8 @@ export interface PgbenchResult {
 
 /** pgbench in extended query mode: unnamed statements with parameters, as node-postgres sends them. */
 export async function pgbench(run: PgbenchRun): Promise<PgbenchResult> {
-  const file = join(mkdtempSync(join(tmpdir(), 'rekisteri-pgbench-')), 'script.sql');
+  const dir = mkdtempSync(join(tmpdir(), 'rekisteri-pgbench-'));
+  const file = join(dir, 'script.sql');
   writeFileSync(file, run.script);
   const defines = Object.entries(run.defines ?? {}).flatMap(([k, v]) => ['-D', `${k}=${v}`]);
   const args = ['-n', '-M', 'extended', '-c', String(run.clients), '-j', '2', '-T', String(run.seconds), '-f', file, ...defines];
@@ -91,6 +92,7 @@ export async function pgbench(run: PgbenchRun): Promise<PgbenchResult> {
     const timer = setTimeout(() => child.kill('SIGKILL'), (run.seconds + 60) * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
       resolve({ stdout, stderr, code });
     });
   });

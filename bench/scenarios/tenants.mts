@@ -5,7 +5,7 @@
 // with SQL, then `cli migrate` (the operator's command, built) creates and migrates every schema. PostgreSQL's
 // own figure for both: the same migration SQL sent by one plain pg client, a transaction per schema.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,10 +51,11 @@ async function bareMigrate(client: pg.Client, schema: string): Promise<void> {
   await client.query('commit');
 }
 
-async function runCliMigrate(bench: Bench): Promise<{ ms: number; ok: number; failed: number; wall: number }> {
+async function runCliMigrate(bench: Bench): Promise<{ ms: number; ok: number; changed: number; failed: number; wall: number }> {
   const started = Date.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rekisteri-bench-cli-'));
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'migrate'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: bench.pg.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'rekisteri-bench-cli-')), LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: bench.pg.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -67,9 +68,10 @@ async function runCliMigrate(bench: Bench): Promise<{ ms: number; ok: number; fa
   const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
-  const m = /Tenants: (\d+) ok \(\d+ changed\), (\d+) failed, in (\d+) ms/.exec(out);
+  rmSync(dataDir, { recursive: true, force: true });
+  const m = /Tenants: (\d+) ok \((\d+) changed\), (\d+) failed, in (\d+) ms/.exec(out);
   if (code !== 0 || !m) throw new Error(`cli migrate failed (${code}):\n${out.slice(-3000)}`);
-  return { ok: Number(m[1]), failed: Number(m[2]), ms: Number(m[3]), wall: Date.now() - started };
+  return { ok: Number(m[1]), changed: Number(m[2]), failed: Number(m[3]), ms: Number(m[4]), wall: Date.now() - started };
 }
 
 export async function tenantsScenario(bench: Bench, api: Api): Promise<void> {
@@ -178,7 +180,7 @@ export async function tenantsScenario(bench: Bench, api: Api): Promise<void> {
       met: Math.max(onboardBefore, onboardAfter) < 100,
     });
     bench.report.add({
-      scenario: `migrating ${migrate.ok} tenant schemas (cli migrate, from none)`,
+      scenario: `migrating ${migrate.ok} tenants (cli migrate; ${migrate.changed} new schemas, the others up to date)`,
       figure: `${fmt(migrate.ms / 1000, 1)} s (${migrate.failed} failed; no-op rerun ${fmt(noop.ms / 1000, 1)} s)`,
       baseline: `plain pg client: ${fmt(perTenant(bareSequential) / 1000, 1)} s one schema at a time, ${fmt(perTenant(bareParallel) / 1000, 1)} s ${TENANT_MIGRATION_CONCURRENCY} at a time (${BARE_SAMPLE} measured, × ${TENANTS / BARE_SAMPLE})`,
       ratio: (migrate.ms / perTenant(bareParallel)).toFixed(2),

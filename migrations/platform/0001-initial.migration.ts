@@ -18,8 +18,8 @@ export const platformInitial: SchemaMigration = {
         contact_person text not null,
         language text not null default 'fi' check (language in ('fi', 'en')),
         status text not null default 'active' check (status in ('active', 'suspended')),
-        created_at timestamptz not null default now(),
-        updated_at timestamptz not null default now(),
+        created_at timestamptz(3) not null default now(),
+        updated_at timestamptz(3) not null default now(),
         version integer not null default 1
       )`);
     await db.execute(`
@@ -29,9 +29,9 @@ export const platformInitial: SchemaMigration = {
         name text not null,
         password_hash text,
         roles text[] not null default '{}',
-        disabled_at timestamptz,
-        last_login_at timestamptz,
-        created_at timestamptz not null default now()
+        disabled_at timestamptz(3),
+        last_login_at timestamptz(3),
+        created_at timestamptz(3) not null default now()
       )`);
     await db.execute(`create unique index platform_staff_email_key on platform_staff (lower(email))`);
     await db.execute(`
@@ -41,16 +41,16 @@ export const platformInitial: SchemaMigration = {
         role text not null,
         action text not null check (action in ('grant', 'revoke')),
         actor_id uuid references platform_staff (id),
-        changed_at timestamptz not null default now()
+        changed_at timestamptz(3) not null default now()
       )`);
     await db.execute(`
       create table platform_invitation (
         id uuid primary key,
         staff_id uuid not null references platform_staff (id),
         token_hash text not null unique,
-        expires_at timestamptz not null,
-        accepted_at timestamptz,
-        created_at timestamptz not null default now()
+        expires_at timestamptz(3) not null,
+        accepted_at timestamptz(3),
+        created_at timestamptz(3) not null default now()
       )`);
     // The table connect-pg-simple expects; `principal` is derived so a user's sessions can be ended at once.
     await db.execute(`

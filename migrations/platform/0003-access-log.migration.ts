@@ -71,7 +71,7 @@ export const platformAccessLog: SchemaMigration = {
     await db.execute(`
       create table access_log_search (
         id uuid primary key,
-        searched_at timestamptz not null,
+        searched_at timestamptz(3) not null,
         investigator_id uuid not null references platform_staff (id),
         filters jsonb not null,
         justification text not null check (char_length(justification) between 10 and 2000),

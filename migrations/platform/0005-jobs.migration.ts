@@ -11,10 +11,10 @@ export const platformJobs: SchemaMigration = {
         id uuid primary key,
         topic text not null check (topic ~ '^[a-z][a-z0-9-]{0,62}$'),
         ref text check (char_length(ref) <= 200),
-        queued_at timestamptz not null default now(),
+        queued_at timestamptz(3) not null default now(),
         attempts integer not null default 0 check (attempts >= 0),
-        delivered_at timestamptz,
-        failed_at timestamptz,
+        delivered_at timestamptz(3),
+        failed_at timestamptz(3),
         last_error text check (char_length(last_error) <= 200)
       )`);
     await db.execute(`create index outbox_message_undelivered_idx on outbox_message (queued_at) where delivered_at is null`);

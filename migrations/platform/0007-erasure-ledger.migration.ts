@@ -11,7 +11,7 @@ export const platformErasureLedger: SchemaMigration = {
         tenant_id uuid not null references tenant (id) on delete cascade,
         customer_id uuid not null,
         request_id uuid,
-        erased_at timestamptz not null default now(),
+        erased_at timestamptz(3) not null default now(),
         primary key (tenant_id, customer_id)
       )`);
     // Erasures done before this table existed: copied from each tenant's own ledger, once.

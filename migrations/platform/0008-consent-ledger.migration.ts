@@ -12,7 +12,7 @@ export const platformConsentLedger: SchemaMigration = {
         purpose text not null,
         channel text not null,
         actor text not null,
-        withdrawn_at timestamptz not null,
+        withdrawn_at timestamptz(3) not null,
         primary key (tenant_id, customer_id, purpose, withdrawn_at)
       )`);
     await db.execute(`
@@ -20,7 +20,7 @@ export const platformConsentLedger: SchemaMigration = {
         tenant_id uuid not null,
         email_sha256 text not null,
         reason text not null,
-        created_at timestamptz not null default now(),
+        created_at timestamptz(3) not null default now(),
         primary key (tenant_id, email_sha256)
       )`);
   },

@@ -11,9 +11,9 @@ export const tenantStaff: SchemaMigration = {
         name text not null,
         role text not null check (role in ('owner', 'staff')),
         password_hash text,
-        disabled_at timestamptz,
-        last_login_at timestamptz,
-        created_at timestamptz not null default now(),
+        disabled_at timestamptz(3),
+        last_login_at timestamptz(3),
+        created_at timestamptz(3) not null default now(),
         version integer not null default 1
       )`);
     await db.execute(`create unique index staff_user_email_key on staff_user (lower(email))`);
@@ -22,14 +22,14 @@ export const tenantStaff: SchemaMigration = {
         id uuid primary key,
         staff_user_id uuid not null references staff_user (id),
         token_hash text not null unique,
-        expires_at timestamptz not null,
-        accepted_at timestamptz,
-        created_at timestamptz not null default now()
+        expires_at timestamptz(3) not null,
+        accepted_at timestamptz(3),
+        created_at timestamptz(3) not null default now()
       )`);
     await db.execute(`
       create table audit_event (
         id bigint generated always as identity primary key,
-        occurred_at timestamptz not null default now(),
+        occurred_at timestamptz(3) not null default now(),
         actor text not null,
         action text not null,
         subject_type text not null,

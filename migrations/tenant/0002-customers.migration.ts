@@ -18,9 +18,9 @@ export const tenantCustomers: SchemaMigration = {
         country char(2) not null default 'FI',
         billing_first_name text,
         billing_last_name text,
-        last_login_at timestamptz,
-        created_at timestamptz not null default now(),
-        updated_at timestamptz not null default now(),
+        last_login_at timestamptz(3),
+        created_at timestamptz(3) not null default now(),
+        updated_at timestamptz(3) not null default now(),
         version integer not null default 1,
         search_text text generated always as (lower(
           coalesce(company_name, '') || ' ' || coalesce(contact_name, '') || ' ' || coalesce(billing_first_name, '') || ' ' ||

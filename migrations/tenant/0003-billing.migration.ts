@@ -29,8 +29,8 @@ export const tenantBilling: SchemaMigration = {
         paid_cents bigint not null default 0,
         retain_until date,
         notes text,
-        created_at timestamptz not null default now(),
-        updated_at timestamptz not null default now(),
+        created_at timestamptz(3) not null default now(),
+        updated_at timestamptz(3) not null default now(),
         version integer not null default 1,
         check ((status = 'draft') = (number is null))
       )`);
@@ -56,7 +56,7 @@ export const tenantBilling: SchemaMigration = {
         paid_on date not null,
         reference text,
         recorded_by text not null,
-        created_at timestamptz not null default now()
+        created_at timestamptz(3) not null default now()
       )`);
     await db.execute(`create index payment_invoice_idx on payment (invoice_id)`);
   },

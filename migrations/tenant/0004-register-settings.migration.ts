@@ -35,7 +35,7 @@ export const tenantRegisterSettings: SchemaMigration = {
         request_contact_name text check (length(request_contact_name) between 1 and 200),
         request_contact_email text check (length(request_contact_email) between 3 and 254),
         notice_version integer not null default 1,
-        updated_at timestamptz not null default now(),
+        updated_at timestamptz(3) not null default now(),
         updated_by text,
         version integer not null default 1,
         constraint register_settings_contact_whole check ((request_contact_name is null) = (request_contact_email is null)),

@@ -13,7 +13,7 @@ export const tenantConsent: SchemaMigration = {
         channel text not null check (channel in ('portal', 'staff_written_request', 'email_link', 'objection')),
         actor text not null,
         notice_version integer not null,
-        occurred_at timestamptz not null default now()
+        occurred_at timestamptz(3) not null default now()
       )`);
     await db.execute(`create index consent_event_current_idx on consent_event (customer_id, purpose, id desc)`);
     // The ledger only grows: corrections are new events, never edits.
@@ -29,7 +29,7 @@ export const tenantConsent: SchemaMigration = {
       create table suppression (
         email_sha256 text primary key,
         reason text not null check (reason in ('objection', 'unsubscribe')),
-        created_at timestamptz not null default now()
+        created_at timestamptz(3) not null default now()
       )`);
   },
 };

@@ -10,18 +10,18 @@ export const tenantPortalAccounts: SchemaMigration = {
         customer_id uuid primary key references customer (id) on delete cascade,
         -- Null until the customer accepts an invitation and sets a password.
         password_hash text,
-        disabled_at timestamptz,
-        last_login_at timestamptz,
-        created_at timestamptz not null default now()
+        disabled_at timestamptz(3),
+        last_login_at timestamptz(3),
+        created_at timestamptz(3) not null default now()
       )`);
     await db.execute(`
       create table portal_invitation (
         id uuid primary key,
         customer_id uuid not null references customer (id) on delete cascade,
         token_hash text not null unique,
-        expires_at timestamptz not null,
-        accepted_at timestamptz,
-        created_at timestamptz not null default now()
+        expires_at timestamptz(3) not null,
+        accepted_at timestamptz(3),
+        created_at timestamptz(3) not null default now()
       )`);
     await db.execute(`create index portal_invitation_customer_idx on portal_invitation (customer_id)`);
   },

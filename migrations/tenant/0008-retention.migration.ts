@@ -9,7 +9,7 @@ export const tenantRetention: SchemaMigration = {
       create table retention_review (
         customer_id uuid primary key references customer (id) on delete cascade,
         -- The latest of: added to the register, last portal login, last invoice.
-        last_activity_at timestamptz not null,
+        last_activity_at timestamptz(3) not null,
         review_after_months integer not null,
         -- Milliseconds, like the list cursor that pages by it.
         flagged_at timestamptz(3) not null default now()
