@@ -156,6 +156,21 @@ describe('sessions', () => {
     problemOf(await agent.get('/api/platform/me').expect(401));
   });
 
+  it('refreshes the idle timeout in the database at most once a minute per session', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const agent = await ctx.loginPlatform(staff);
+    const expiry = async () => Number((await ctx.sql<{ ms: string }>('select extract(epoch from expire) * 1000 as ms from platform.session where principal = ?', [`platform:${staff.id}`]))[0].ms);
+    await ctx.sql(`update platform.session set expire = expire - interval '5 minutes' where principal = ?`, [`platform:${staff.id}`]);
+    const aged = await expiry();
+    await agent.get('/api/platform/me').expect(200);
+    expect(await expiry()).toBeGreaterThan(aged);
+    // Age it again: a request within the minute leaves the row alone.
+    await ctx.sql(`update platform.session set expire = expire - interval '5 minutes' where principal = ?`, [`platform:${staff.id}`]);
+    const agedAgain = await expiry();
+    await agent.get('/api/platform/me').expect(200);
+    expect(await expiry()).toBe(agedAgain);
+  });
+
   it('expires an idle session', async () => {
     const staff = await ctx.newPlatformStaff();
     const agent = await ctx.loginPlatform(staff);

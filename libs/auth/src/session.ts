@@ -28,6 +28,7 @@ export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionS
   if (!config.sessionSecret) throw new Error('sessionSecret must be resolved before sessions are set up');
   const PgStore = connectPgSimple(session);
   const store = new PgStore({ pool, schemaName: 'platform', tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600 });
+  throttleTouches(store);
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
   const sessions = session({
@@ -48,6 +49,29 @@ export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionS
   return {
     middleware: [sessions, absoluteLifetime, passport.initialize(), passport.session()],
     close: () => store.close(),
+  };
+}
+
+/** How often one API instance refreshes a session's server-side expiry. */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * The rolling idle timeout costs an UPDATE on every request. Refreshing it at most once a minute per session
+ * keeps the timeout within a minute of exact (a session can end up to a minute early, never late) for a
+ * fraction of the writes. The memory of recent touches is bounded.
+ */
+function throttleTouches(store: session.Store, remember = 100_000): void {
+  const touch = store.touch?.bind(store);
+  if (!touch) return;
+  const touchedAt = new Map<string, number>();
+  store.touch = (sid, sess, callback) => {
+    const now = Date.now();
+    const last = touchedAt.get(sid);
+    if (last !== undefined && now - last < SESSION_TOUCH_INTERVAL_MS) return callback?.();
+    touchedAt.delete(sid);
+    touchedAt.set(sid, now);
+    if (touchedAt.size > remember) touchedAt.delete(touchedAt.keys().next().value as string);
+    touch(sid, sess, callback);
   };
 }
 
