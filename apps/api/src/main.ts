@@ -1,16 +1,16 @@
-// `npm start`: embedded PostgreSQL unless DATABASE_URL is set, migrations, the first admin, then serve.
-import { loadConfig, resolveSessionSecret } from '@app/core';
-import { resolveDatabase } from '@app/database';
+// `npm start`: embedded PostgreSQL unless DATABASE_URL is set, migrations, the first admin, then serve
+// (with API_WORKERS > 1, from that many processes sharing the port; the first one prepares, the others serve).
+import cluster from 'node:cluster';
+import { type AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
+import { resolveDatabase, type ResolvedDatabase } from '@app/database';
 import { MigrationsService } from '@app/tenancy';
 import { FirstAdminService } from '@app/auth';
 import { createApp } from './app';
 
 const say = (line: string) => process.stdout.write(line + '\n');
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  resolveSessionSecret(config);
-  const db = await resolveDatabase(config, say);
+/** Migrations and the first admin, once, before anything serves. */
+async function prepare(config: AppConfig, db: ResolvedDatabase) {
   const app = await createApp(config, db.url);
   const report = await app.get(MigrationsService).migrateAll((done, total, slug, outcome) => {
     if (outcome === 'failed' || done === total || done % 100 === 0) say(`  tenant migrations ${done}/${total} (${slug}: ${outcome})`);
@@ -18,10 +18,54 @@ async function main(): Promise<void> {
   if (report.platform.length) say(`Platform migrations applied: ${report.platform.join(', ')}`);
   if (report.failed.length) say(`Tenant migrations failed for: ${report.failed.map((f) => f.slug).join(', ')} (run \`npm run cli -- migrate\` for details)`);
   await app.get(FirstAdminService).ensure({ embedded: db.embedded, print: say });
+  return app;
+}
+
+async function serve(config: AppConfig, databaseUrl: string, onStop: () => Promise<void>): Promise<void> {
+  const app = await createApp(config, databaseUrl);
   await app.listen(config.port);
-  say(`Rekisteri listens on http://localhost:${config.port}/api (OpenAPI at /api/docs)`);
   const stop = async () => {
     await app.close();
+    await onStop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  resolveSessionSecret(config);
+  if (cluster.isWorker) return serve(config, process.env.REKISTERI_WORKER_DATABASE_URL!, async () => undefined);
+
+  const db = await resolveDatabase(config, say);
+  if (config.apiWorkers === 1) {
+    const app = await prepare(config, db);
+    await app.listen(config.port);
+    say(`Rekisteri listens on http://localhost:${config.port}/api (OpenAPI at /api/docs)`);
+    const stop = async () => {
+      await app.close();
+      await db.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+
+  await (await prepare(config, db)).close();
+  let stopping = false;
+  const fork = () => cluster.fork({ REKISTERI_WORKER_DATABASE_URL: db.url });
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    say(`API worker ${worker.process.pid} exited (${code}); starting another`);
+    fork();
+  });
+  for (let i = 0; i < config.apiWorkers; i++) fork();
+  say(`Rekisteri listens on http://localhost:${config.port}/api with ${config.apiWorkers} workers (OpenAPI at /api/docs)`);
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(Object.values(cluster.workers ?? {}).map((w) => new Promise((resolve) => (w ? (w.once('exit', resolve), w.kill('SIGTERM')) : resolve(null)))));
     await db.stop();
     process.exit(0);
   };

@@ -35,6 +35,10 @@ export class AppConfig {
   @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   publicOrigin?: string;
 
+  /** HTTP worker processes sharing the port (node:cluster); one per core uses the machine. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  apiWorkers = 1;
+
   @Transform(toInt) @IsInt() @Min(1)
   sessionIdleMinutes = 30;
 
@@ -104,6 +108,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   SESSION_SECRET: 'sessionSecret',
   TRUST_PROXY: 'trustProxy',
   PUBLIC_ORIGIN: 'publicOrigin',
+  API_WORKERS: 'apiWorkers',
   SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
   SESSION_ABSOLUTE_HOURS: 'sessionAbsoluteHours',
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 'loginMaxFailuresPerAccount',
