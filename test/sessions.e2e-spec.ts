@@ -171,6 +171,14 @@ describe('sessions', () => {
     expect(await expiry()).toBe(agedAgain);
   });
 
+  it("ends a tenant's sessions while the tenant is suspended", async () => {
+    const tenant = await ctx.newTenant();
+    const owner = await ctx.loginTenant(tenant, tenant.owner);
+    await owner.get(`/api/t/${tenant.slug}/me`).expect(200);
+    await ctx.sql(`update platform.tenant set status = 'suspended' where id = ?`, [tenant.id]);
+    problemOf(await owner.get(`/api/t/${tenant.slug}/me`).expect(401));
+  });
+
   it('expires an idle session', async () => {
     const staff = await ctx.newPlatformStaff();
     const agent = await ctx.loginPlatform(staff);

@@ -115,11 +115,9 @@ export class AuthService {
   }
 
   private async loadTenantStaff(tenantId: string, staffId: string): Promise<TenantStaffPrincipal | null> {
-    const scope = await this.tenancy.findScopeById(tenantId);
-    if (!scope) return null;
-    const staff = await this.context.run(scope, () => this.members.findActive(staffId));
+    const staff = await this.tenancy.findActiveStaff(tenantId, staffId);
     if (!staff) return null;
-    return { kind: 'tenant-staff', id: staff.id, email: staff.email, name: staff.name, role: staff.role as TenantRole, tenantId: scope.tenantId, tenantSlug: scope.slug };
+    return { kind: 'tenant-staff', id: staff.id, email: staff.email, name: staff.name, role: staff.role as TenantRole, tenantId, tenantSlug: staff.scope.slug };
   }
 
   private async loadCustomer(tenantId: string, customerId: string): Promise<CustomerPrincipal | null> {

@@ -3,12 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
-import { migrateSchemaInTransaction, SchemaMigration } from '@app/database';
+import { migrateSchemaInTransaction, quoteIdent, SchemaMigration } from '@app/database';
 import { MailService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
-import { TenantMembersService } from './tenant-members.service';
+import { type StaffView, TenantMembersService } from './tenant-members.service';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 
@@ -173,6 +173,33 @@ export class TenancyService {
   async findScope(slug: string): Promise<TenantScope | null> {
     const tenant = await this.orm.em.fork().findOne(Tenant, { slug, status: 'active' }, { fields: ['id', 'slug', 'schemaName'] });
     return tenant ? scopeOf(tenant) : null;
+  }
+
+  /**
+   * An active member of staff of an active tenant, in one statement: the session's principal is re-read on every
+   * request, so this is on the hot path. The schema derives from the tenant id; the join reads the registry row.
+   */
+  async findActiveStaff(tenantId: string, staffId: string): Promise<(StaffView & { scope: TenantScope }) | null> {
+    const schema = tenantSchemaName(tenantId);
+    const rows = (await this.orm.em.fork().execute(
+      `select s.id, s.email, s.name, s.role, s.last_login_at, s.created_at, t.slug
+         from ${quoteIdent(schema)}.staff_user s
+         join platform.tenant t on t.id = ? and t.status = 'active' and t.schema_name = ?
+        where s.id = ? and s.disabled_at is null`,
+      [tenantId, schema, staffId],
+    )) as { id: string; email: string; name: string; role: TenantRole; last_login_at: Date | null; created_at: Date; slug: string }[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      active: true,
+      lastLoginAt: row.last_login_at,
+      createdAt: row.created_at,
+      scope: { tenantId, slug: row.slug, schema },
+    };
   }
 
   async findScopeById(id: string): Promise<TenantScope | null> {

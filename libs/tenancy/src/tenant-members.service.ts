@@ -97,11 +97,6 @@ export class TenantMembersService {
     return { ...toStaffView(user), passwordHash: user.passwordHash };
   }
 
-  async findActive(id: string): Promise<StaffView | null> {
-    const user = await this.context.em().findOne(StaffUser, { id, disabledAt: null }, { disableIdentityMap: true });
-    return user ? toStaffView(user) : null;
-  }
-
   /** Disables a member (never oneself: a tenant must not lock out its last owner by accident). */
   async disable(id: string, actorId: string, actor: string): Promise<StaffView> {
     if (id === actorId) throw new TenancyException(TenancyErrorCode.CannotDisableSelf);
