@@ -1,5 +1,5 @@
 import { DATA_CATEGORIES } from '@app/privacy-notice';
-import { adviceFor, categoryNames, controllerFollowUp, controllerNotice, customerFollowUp, customerNotice, formatTime, INCIDENT_DATA_CATEGORIES, type IncidentFacts } from './incident-texts';
+import { adviceFor, categoryNames, controllerFollowUp, controllerNotice, customerFollowUp, customerNotice, formatTime, type IncidentFacts } from './incident-texts';
 
 const incident: IncidentFacts = {
   id: '6f1c1f59-5d2a-4d59-9a55-0b5c4f2b8e10',
@@ -13,8 +13,12 @@ const incident: IncidentFacts = {
 const controller = { legalName: 'WellnessRoom Espoo', contactPerson: 'Aleksi Kovács', contactEmail: 'aleksi@wellnessroom.fi', streetAddress: 'Merivirta 5A', postalCode: '02320', city: 'Espoo' };
 
 describe('incident notice texts', () => {
-  it('can name every data category the register itself keeps (statement section 5)', () => {
-    for (const category of DATA_CATEGORIES) expect(INCIDENT_DATA_CATEGORIES).toContain(category);
+  it('names every data category the register itself keeps (statement section 5), in both languages', () => {
+    for (const lang of ['fi', 'en'] as const) {
+      const names = categoryNames(DATA_CATEGORIES, lang);
+      expect(names).toHaveLength(DATA_CATEGORIES.length);
+      for (const name of names) expect(name).toEqual(expect.stringMatching(/\S/));
+    }
   });
 
   it('shows times in Finnish time, saying so', () => {

@@ -1,24 +1,12 @@
 // What the notices say, in Finnish and English: what happened, which data, what the reader should do,
 // and whom to contact. Pure functions of the incident and the tenant, so they are tested without mail.
 
+import { DATA_CATEGORIES } from '@app/privacy-notice';
+
 export type Lang = 'fi' | 'en';
 
 /** The data an incident can concern: the register's categories (statement section 5) and what the platform adds. */
-export const INCIDENT_DATA_CATEGORIES = [
-  'business_id',
-  'company_name',
-  'contact_name',
-  'email',
-  'postal_address',
-  'phone',
-  'billing_name',
-  'last_login',
-  'billing_history',
-  'marketing_consents',
-  'data_subject_requests',
-  'portal_credentials',
-  'ip_addresses',
-] as const;
+export const INCIDENT_DATA_CATEGORIES = [...DATA_CATEGORIES, 'portal_credentials', 'ip_addresses'] as const;
 export type IncidentDataCategory = (typeof INCIDENT_DATA_CATEGORIES)[number];
 
 const CATEGORY_NAMES: Record<Lang, Record<IncidentDataCategory, string>> = {
