@@ -1,7 +1,9 @@
 // Summarises a V8 CPU profile (from BENCH_CPU_PROFILE=1): self time by package (or our code) and the top
 // functions, so a README can say where a request's time goes with evidence.
 //
-//   node_modules/.bin/node bench/profile-summary.mts bench/profiles/CPU.<...>.cpuprofile [top]
+//   node_modules/.bin/node bench/profile-summary.mts bench/profiles/CPU.<...>.cpuprofile [top] [window-seconds]
+//
+// With window-seconds, only the busiest window of that length counts: the load itself, not start-up and seeding.
 import { readFileSync } from 'node:fs';
 
 interface Node {
@@ -17,7 +19,7 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, windowArg] = process.argv.slice(2);
 if (!file) {
   process.stdout.write('usage: bench/profile-summary.mts <file.cpuprofile> [top]\n');
   process.exit(2);
@@ -25,8 +27,30 @@ if (!file) {
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const top = Number(topArg ?? 25);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const idleId = profile.nodes.find((n) => n.callFrame.functionName === '(idle)')?.id;
+const [from, to] = windowArg ? busiestWindow(Number(windowArg) * 1e6) : [0, profile.samples.length];
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+for (let i = from; i < to; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+
+/** The sample range [from, to) of the given length (µs) with the least idle time. */
+function busiestWindow(length: number): [number, number] {
+  let best: [number, number] = [0, profile.samples.length];
+  let bestIdle = Infinity;
+  let start = 0;
+  let span = 0;
+  let idle = 0;
+  for (let end = 0; end < profile.samples.length; end++) {
+    span += profile.timeDeltas[end] ?? 0;
+    if (profile.samples[end] === idleId) idle += profile.timeDeltas[end] ?? 0;
+    while (span - (profile.timeDeltas[start] ?? 0) >= length) {
+      span -= profile.timeDeltas[start] ?? 0;
+      if (profile.samples[start] === idleId) idle -= profile.timeDeltas[start] ?? 0;
+      start++;
+    }
+    if (span >= length && idle < bestIdle) [bestIdle, best] = [idle, [start, end + 1]];
+  }
+  return best;
+}
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 function area(url: string, name: string): string {

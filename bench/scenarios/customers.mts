@@ -29,7 +29,7 @@ export async function captureRequest(bench: Bench, api: Api, tenant: Tenant, coo
   if (check.status !== 200 || body.items.length !== 50) throw new Error(`the customers page answered ${check.status} with ${body.items?.length} items`);
   const logged = await bench.pg.capture(async () => void (await (await fetch(url, { headers: { cookie } })).text()));
   const statements = logged.filter((s) => isRequestStatement(s, bench.pg.pid));
-  const page = statements.find((s) => /\."customer" as/.test(s.sql));
+  const page = statements.find((s) => /\."?customer"?\s/.test(s.sql));
   const sessionRead = statements.find((s) => /from "platform"\."session"/i.test(s.sql));
   if (!page || !sessionRead) throw new Error(`could not find the page query and the session read in:\n${statements.map((s) => s.sql).join('\n')}`);
   return { statements, page, sid: sessionRead.params[0]! };

@@ -1,8 +1,10 @@
 // Customers of the tenant in scope: create, read, rectify (optimistic concurrency), search, audit.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
+import { PG_POOL, quoteIdent } from '@app/database';
 import { AuditTrailService, TenantContext, type AuditEntry } from '@app/tenancy';
 import { Customer } from './customer.entity';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
@@ -20,6 +22,12 @@ export type CustomerView = {
   lastLoginAt: Date | null;
   country: string;
 } & Record<Exclude<Editable, 'country'>, string | null>;
+
+/** The columns of a CustomerView, named as the API names them. */
+const VIEW_COLUMNS = [
+  'id', 'version', 'created_at as "createdAt"', 'updated_at as "updatedAt"', 'last_login_at as "lastLoginAt"', 'country',
+  ...EDITABLE.filter((key) => key !== 'country').map((key) => `${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())} as "${key}"`),
+].join(', ');
 
 function toView(c: Customer): CustomerView {
   const view = { id: c.id, country: c.country, lastLoginAt: c.lastLoginAt ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version } as CustomerView;
@@ -39,6 +47,7 @@ export class CustomersService {
   constructor(
     private readonly context: TenantContext,
     private readonly audit: AuditTrailService,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   async create(dto: CreateCustomerDto, actor: string): Promise<CustomerView> {
@@ -76,17 +85,23 @@ export class CustomersService {
 
   async list(options: { q?: string; limit?: number; cursor?: string }): Promise<Page<CustomerView>> {
     const limit = options.limit ?? 50;
-    const qb = this.context.em().createQueryBuilder(Customer, 'c').select('*').orderBy({ createdAt: 'desc', id: 'desc' }).limit(limit + 1);
-    if (options.q) qb.andWhere('c.search_text like ?', [`%${escapeLike(options.q.trim().toLowerCase())}%`]);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (options.q) where.push(`search_text like $${params.push(`%${escapeLike(options.q.trim().toLowerCase())}%`)}`);
     if (options.cursor) {
       const after = decodeCursor(options.cursor);
-      qb.andWhere('(c.created_at, c.id) < (?, ?)', [after.at, after.id]);
+      where.push(`(created_at, id) < ($${params.push(after.at)}, $${params.push(after.id)})`);
     }
-    // Plain rows, not managed entities: a page is read-only, and hydrating 51 entities into the identity map
-    // (with change-tracking snapshots) cost more CPU than everything else in the request (bench/README.md).
-    const rows = await qb.execute<Customer[]>('all', true);
-    const page = toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
-    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+    // The busiest read of the register is one parameterised statement on the plain pool, its rows already in
+    // the API's shape: building it with the ORM and mapping its rows cost more CPU than PostgreSQL's answer
+    // (bench/README.md, "customers page").
+    const { rows } = await this.pool.query<CustomerView>(
+      `select ${VIEW_COLUMNS} from ${quoteIdent(this.context.tenant.schema)}.customer` +
+        (where.length ? ` where ${where.join(' and ')}` : '') +
+        ` order by created_at desc, id desc limit $${params.push(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
   }
 
   /**

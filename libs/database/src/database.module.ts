@@ -1,4 +1,5 @@
-// MikroORM for entities and one small pg pool for the session store and throttling, both on one database.
+// MikroORM for entities, and a plain pg pool for the session store, throttling and the few statements every
+// request makes (bench/README.md: the ORM's query building cost more CPU than PostgreSQL's answer), both on one database.
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
@@ -14,20 +15,22 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+const DEFAULT_POOL_SIZE = 10;
+
 export async function createOrm(options: DatabaseOptions): Promise<MikroORM> {
   return MikroORM.init({
     clientUrl: options.url,
     entities: options.entities,
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: { min: 0, max: options.poolSize ?? DEFAULT_POOL_SIZE },
     allowGlobalContext: false,
     ensureDatabase: false,
     debug: false,
   });
 }
 
-function createPool(url: string) {
+function createPool(url: string, size: number) {
   return () => {
-    const pool = new Pool({ connectionString: url, max: 4 });
+    const pool = new Pool({ connectionString: url, max: size });
     // An idle client dies when PostgreSQL restarts; without a listener that would crash the process.
     pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code }, 'idle database connection lost'));
     return pool;
@@ -63,7 +66,7 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         { provide: DATABASE_URL, useValue: options.url },
         { provide: MikroORM, useFactory: () => createOrm(options) },
-        { provide: PG_POOL, useFactory: createPool(options.url) },
+        { provide: PG_POOL, useFactory: createPool(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) },
       ],
       exports: [MikroORM, PG_POOL, DATABASE_URL],
     };

@@ -1,9 +1,10 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
-import { migrateSchemaInTransaction, quoteIdent, SchemaMigration } from '@app/database';
+import { migrateSchemaInTransaction, PG_POOL, quoteIdent, SchemaMigration } from '@app/database';
 import { MailService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import { Tenant } from './tenant.entity';
@@ -61,6 +62,7 @@ export class TenancyService {
     private readonly members: TenantMembersService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   /**
@@ -181,13 +183,14 @@ export class TenancyService {
    */
   async findActiveStaff(tenantId: string, staffId: string): Promise<(StaffView & { scope: TenantScope }) | null> {
     const schema = tenantSchemaName(tenantId);
-    const rows = (await this.orm.em.fork().execute(
+    // Every staff request runs this: one parameterised statement on the plain pool, no ORM (bench/README.md).
+    const { rows } = await this.pool.query<{ id: string; email: string; name: string; role: TenantRole; last_login_at: Date | null; created_at: Date; slug: string }>(
       `select s.id, s.email, s.name, s.role, s.last_login_at, s.created_at, t.slug
          from ${quoteIdent(schema)}.staff_user s
-         join platform.tenant t on t.id = ? and t.status = 'active' and t.schema_name = ?
-        where s.id = ? and s.disabled_at is null`,
+         join platform.tenant t on t.id = $1 and t.status = 'active' and t.schema_name = $2
+        where s.id = $3 and s.disabled_at is null`,
       [tenantId, schema, staffId],
-    )) as { id: string; email: string; name: string; role: TenantRole; last_login_at: Date | null; created_at: Date; slug: string }[];
+    );
     const row = rows[0];
     if (!row) return null;
     return {
