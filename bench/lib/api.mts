@@ -47,6 +47,8 @@ export async function startApi(options: ApiOptions): Promise<Api> {
     PLATFORM_ADMIN_PASSWORD: ADMIN.password,
     // API_WORKERS=2 npm run bench -- customers: the API as one process per core.
     ...(process.env.API_WORKERS ? { API_WORKERS: process.env.API_WORKERS } : {}),
+    // API_NODE_OPTIONS='--max-semi-space-size=32' npm run bench -- customers: V8 flags for the API only.
+    ...(process.env.API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.API_NODE_OPTIONS } : {}),
     ...options.env,
   };
   const flags = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/profiles')}`] : [];

@@ -15,6 +15,8 @@ export interface BenchPostgres {
   version: string;
   /** The backend pid of our own client (its statements are not the API's). */
   pid: string;
+  /** The postmaster's pid: the backends are its children (bench/lib/cpu.mts counts their CPU). */
+  postmasterPid: number;
   /** One client on the benchmark database, for seeding and checks. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Environment for libpq tools (pgbench) to reach the benchmark database. */
@@ -71,6 +73,8 @@ export async function startBenchPostgres(say: (line: string) => void): Promise<B
     password,
     version,
     pid: String(pid),
+    // Our own backend's parent.
+    postmasterPid: Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]),
     sql,
     libpqEnv: () => ({ ...process.env, PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'postgres', PGPASSWORD: password, PGDATABASE: 'bench' }),
     async capture(during) {

@@ -6,6 +6,7 @@
 // statement the request makes (session read and touch, tenant and staff re-read, the page).
 import type { Api } from '../lib/api.mts';
 import { type Bench, CLIENTS } from '../lib/context.mts';
+import { cpuMeter, describeCpu } from '../lib/cpu.mts';
 import { httpLoad, median, pgbench } from '../lib/load.mts';
 import { isRequestStatement, toPgbenchScript } from '../lib/pgbench-script.mts';
 import { fmt } from '../lib/report.mts';
@@ -64,16 +65,25 @@ export async function customersScenario(bench: Bench, api: Api): Promise<void> {
   const wholeRuns: number[] = [];
   const p99s: number[] = [];
   for (let round = 1; round <= rounds; round++) {
+    const apiCpu = cpuMeter({ api: [api.pid], postmaster: bench.pg.postmasterPid });
     const http = await httpLoad({ url: api.origin + pagePath(tenant), connections: CLIENTS, seconds, cookies });
+    const apiShares = apiCpu();
     if (http.failures) throw new Error(`${http.failures} failed requests`);
     apiRuns.push(http.rps);
     p99s.push(http.p99);
     const page = await pgbench({ env, ...pageOnly, clients: CLIENTS, seconds });
     pageRuns.push(page.tps);
+    const pgbenchCpu = cpuMeter({ api: [api.pid], postmaster: bench.pg.postmasterPid });
     const all = await pgbench({ env, ...whole, clients: CLIENTS, seconds });
+    const pgbenchShares = pgbenchCpu();
     wholeRuns.push(all.tps);
     bench.say(`  round ${round}/${rounds}: API ${fmt(http.rps)} req/s (p50 ${http.p50} ms, p99 ${http.p99} ms) | pgbench page query ${fmt(page.tps)} tps | pgbench all ${captured.statements.length} statements ${fmt(all.tps)} tps`);
+    bench.say(`    during the API load: ${describeCpu(apiShares)}`);
+    bench.say(`    during pgbench (all statements): ${describeCpu(pgbenchShares)}`);
   }
+  // The floor under the page: the same session read and principal re-read, a 200-byte answer, no page query.
+  const me = await httpLoad({ url: `${api.origin}/api/t/${tenant.slug}/me`, connections: CLIENTS, seconds, cookies });
+  bench.say(`  for comparison, GET me (session read and principal re-read only): ${fmt(me.rps)} req/s (p99 ${me.p99} ms)`);
   const apiRps = median(apiRuns);
   const pageTps = median(pageRuns);
   const wholeTps = median(wholeRuns);
