@@ -97,6 +97,18 @@ describe('sessions', () => {
     expect(keys.some((k) => k.key.includes(staff.email) || k.key.includes('127.0.0.1'))).toBe(false);
   });
 
+  it('clears an account’s failures at a successful login, and only then', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const attempt = (password: string, status: number) => ctx.http().post('/api/platform/login').send({ email: staff.email, password }).expect(status);
+    for (let i = 0; i < 2; i++) await attempt('wrong password!', 401);
+    await attempt(staff.password, 200);
+    // The two failures are gone: three more are needed before the account is throttled.
+    for (let i = 0; i < 2; i++) await attempt('wrong password!', 401);
+    await attempt(staff.password, 200);
+    for (let i = 0; i < 3; i++) await attempt('wrong password!', 401);
+    await attempt(staff.password, 429);
+  });
+
   it('records the last login and rehashes a password whose parameters are below the current ones', async () => {
     const staff = await ctx.newPlatformStaff();
     const weak = await import('argon2').then((a) => a.hash(staff.password, { type: a.argon2id, memoryCost: 8192, timeCost: 2, parallelism: 1 }));

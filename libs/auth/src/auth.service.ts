@@ -35,12 +35,12 @@ export class AuthService {
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
+  // A login reads the account once: the principal is built from that row (the same statement filters out
+  // disabled accounts and, for staff, inactive tenants), not read again (bench/README.md, "login").
   async verifyPlatform(credentials: Credentials, address: string): Promise<PlatformPrincipal> {
     const account = await this.verify(`platform:${credentials.email}`, credentials, address, () => this.platformStaff.findForLogin(credentials.email));
     await this.platformStaff.recordLogin(account.id, account.rehashed);
-    const principal = await this.platformStaff.loadPrincipal(account.id);
-    if (!principal) throw new AuthException(AuthErrorCode.InvalidCredentials);
-    return principal;
+    return { kind: 'platform', id: account.id, email: account.email, name: account.name, roles: account.roles };
   }
 
   async verifyTenantStaff(slug: string, credentials: Credentials, address: string): Promise<TenantStaffPrincipal> {
@@ -50,7 +50,7 @@ export class AuthService {
     );
     // `verify` only succeeds with an account, so the scope exists here.
     await this.context.run(scope!, () => this.members.recordLogin(account.id, account.rehashed));
-    return this.loadTenantStaff(scope!.tenantId, account.id) as Promise<TenantStaffPrincipal>;
+    return { kind: 'tenant-staff', id: account.id, email: account.email, name: account.name, role: account.role, tenantId: scope!.tenantId, tenantSlug: scope!.slug };
   }
 
   /** The portal module plugs in its accounts; without it no customer can log in or keep a session. */
@@ -133,15 +133,15 @@ export class AuthService {
    * The shared login path: throttle first, then one argon2 verification whether or not the
    * account exists, and one answer for every failure.
    */
-  private async verify(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<Account | null>): Promise<Account & { rehashed?: string }> {
-    await this.throttle.admit(throttleKey, address);
+  private async verify<A extends Account>(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<A | null>): Promise<A & { rehashed?: string }> {
+    const { accountHasFailures } = await this.throttle.admit(throttleKey, address);
     const account = await find();
     const ok = account ? await this.passwords.verify(account.passwordHash, credentials.password) : await this.passwords.verifyNothing(credentials.password);
     if (!account || !ok) {
       await this.throttle.recordFailure(throttleKey);
       throw new AuthException(AuthErrorCode.InvalidCredentials);
     }
-    await this.throttle.recordSuccess(throttleKey);
+    if (accountHasFailures) await this.throttle.recordSuccess(throttleKey);
     const rehashed = this.passwords.needsRehash(account.passwordHash) ? await this.passwords.hash(credentials.password) : undefined;
     return { ...account, rehashed };
   }

@@ -28,10 +28,14 @@ export class LoginThrottleService implements OnModuleInit {
     this.addresses = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: this.config.loginMaxAttemptsPerAddress });
   }
 
-  /** Counts an attempt from this address and refuses (429) when the address or the account is over its limit. */
-  async admit(accountKey: string, address: string): Promise<void> {
+  /**
+   * Counts an attempt from this address and refuses (429) when the address or the account is over its limit.
+   * Tells whether the account has failures on record, so that a success only clears a record that exists.
+   */
+  async admit(accountKey: string, address: string): Promise<{ accountHasFailures: boolean }> {
     const [account] = await Promise.all([this.accounts.get(this.accountId(accountKey)), this.consume(this.addresses, this.addressId(address))]);
     if (account && account.remainingPoints <= 0 && account.msBeforeNext > 0) throw this.tooMany(account);
+    return { accountHasFailures: account !== null };
   }
 
   async recordFailure(accountKey: string): Promise<void> {

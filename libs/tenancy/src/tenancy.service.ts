@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
-import { migrateSchemaInTransaction, PG_POOL, quoteIdent, SchemaMigration } from '@app/database';
+import { assertSchemaName, migrateSchemaInTransaction, PG_POOL, quoteIdent, SchemaMigration } from '@app/database';
 import { MailService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import { Tenant } from './tenant.entity';
@@ -172,9 +172,13 @@ export class TenancyService {
   }
 
   /** The scope of an active tenant, for the access guard; null when there is none by that slug. */
+  /** An active tenant's scope by its slug; every login starts here, so it is one plain statement. */
   async findScope(slug: string): Promise<TenantScope | null> {
-    const tenant = await this.orm.em.fork().findOne(Tenant, { slug, status: 'active' }, { fields: ['id', 'slug', 'schemaName'] });
-    return tenant ? scopeOf(tenant) : null;
+    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string }>(
+      `select id, slug, schema_name from platform.tenant where slug = $1 and status = 'active'`,
+      [slug],
+    );
+    return rows[0] ? { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name) } : null;
   }
 
   /**
