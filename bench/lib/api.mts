@@ -47,16 +47,18 @@ export async function startApi(options: ApiOptions): Promise<Api> {
     PLATFORM_ADMIN_PASSWORD: ADMIN.password,
     // API_WORKERS=2 npm run bench -- customers: the API as one process per core.
     ...(process.env.API_WORKERS ? { API_WORKERS: process.env.API_WORKERS } : {}),
-    // API_NODE_OPTIONS='--max-semi-space-size=32' npm run bench -- customers: V8 flags for the API only.
-    ...(process.env.API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.API_NODE_OPTIONS } : {}),
     ...options.env,
   };
   const flags = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/profiles')}`] : [];
+  // API_NODE_FLAGS='--trace-gc' npm run bench -- login: Node/V8 flags for the API process only.
+  flags.push(...(process.env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   if (options.cpuProfile) mkdirSync(join(ROOT, 'bench/profiles'), { recursive: true });
   const child = spawn(process.execPath, [...flags, join(ROOT, 'dist/apps/api/src/main.js')], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(logFile);
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
+  // Both streams into one file; neither may end it while the other still writes.
+  child.stdout.pipe(out, { end: false });
+  child.stderr.pipe(out, { end: false });
+  child.once('close', () => out.end());
   await waitUntilListening(child, origin, logFile);
   const status = (field: string) => Number(/(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '')?.[1] ?? NaN) / 1024;
   return {

@@ -37,6 +37,23 @@ function processes(): Proc[] {
   return out;
 }
 
+/** CPU of a process's libuv worker threads (their names say so). */
+function threadPoolTicks(pid: number): number {
+  let ticks = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'libuv-worker') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    // the process ended
+  }
+  return ticks;
+}
+
 function machineTicks(): { busy: number; total: number } {
   const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
   const n = values.map(Number);
@@ -47,6 +64,9 @@ function machineTicks(): { busy: number; total: number } {
 export interface CpuShares {
   /** Cores busy on average over the interval, per role. */
   api: number;
+  /** Of `api`: libuv's worker threads (argon2 runs there) and the rest (the event loop, V8's helpers). */
+  apiThreadPool: number;
+  apiEventLoop: number;
   postgres: number;
   loadGenerator: number;
   pgbench: number;
@@ -72,12 +92,14 @@ export function cpuMeter(roles: { api: number[]; postmaster: number }): () => Cp
   const snapshot = () => {
     const ticks = new Map<number, { role: Role; ticks: number }>();
     let children = 0;
+    let threadPool = 0;
     for (const p of processes()) {
       const role = classify(p);
       if (role) ticks.set(p.pid, { role, ticks: p.ticks });
+      if (role === 'api') threadPool += threadPoolTicks(p.pid);
       if (p.pid === process.pid) children = p.childTicks;
     }
-    return { ticks, children, machine: machineTicks(), at: performance.now() };
+    return { ticks, children, threadPool, machine: machineTicks(), at: performance.now() };
   };
   const before = snapshot();
   return () => {
@@ -89,11 +111,13 @@ export function cpuMeter(roles: { api: number[]; postmaster: number }): () => Cp
     const [api, postgres, loadGenerator, pgbench] = [used.api, used.postgres, used.loadGenerator, after.children - before.children].map(share);
     const machine = share(after.machine.busy - before.machine.busy);
     const cores = Math.round((after.machine.total - before.machine.total) / TICKS_PER_SECOND / seconds);
-    return { api, postgres, loadGenerator, pgbench, machine, cores, other: Math.max(0, machine - api - postgres - loadGenerator - pgbench) };
+    const apiThreadPool = share(after.threadPool - before.threadPool);
+    return { api, apiThreadPool, apiEventLoop: api - apiThreadPool, postgres, loadGenerator, pgbench, machine, cores, other: Math.max(0, machine - api - postgres - loadGenerator - pgbench) };
   };
 }
 
 export function describeCpu(c: CpuShares): string {
   const f = (x: number) => x.toFixed(2);
-  return `CPU (cores of ${c.cores}): API ${f(c.api)}, PostgreSQL ${f(c.postgres)}, load generator ${f(c.loadGenerator)}${c.pgbench >= 0.005 ? `, pgbench client ${f(c.pgbench)}` : ''}, other ${f(c.other)}, machine ${f(c.machine)}`;
+  const pool = c.apiThreadPool >= 0.005 ? ` (thread pool ${f(c.apiThreadPool)}, event loop and the rest ${f(c.apiEventLoop)})` : '';
+  return `CPU (cores of ${c.cores}): API ${f(c.api)}${pool}, PostgreSQL ${f(c.postgres)}, load generator ${f(c.loadGenerator)}${c.pgbench >= 0.005 ? `, pgbench client ${f(c.pgbench)}` : ''}, other ${f(c.other)}, machine ${f(c.machine)}`;
 }
