@@ -45,8 +45,8 @@ export async function startApi(options: ApiOptions): Promise<Api> {
     SESSION_SECRET,
     PLATFORM_ADMIN_EMAIL: ADMIN.email,
     PLATFORM_ADMIN_PASSWORD: ADMIN.password,
-    // API_WORKERS=2 npm run bench -- customers: the API as one process per core.
-    ...(process.env.API_WORKERS ? { API_WORKERS: process.env.API_WORKERS } : {}),
+    // API_WORKERS=2 npm run bench -- customers: the API as one process per core; DATABASE_POOL_SIZE likewise.
+    ...Object.fromEntries(['API_WORKERS', 'DATABASE_POOL_SIZE'].filter((name) => process.env[name]).map((name) => [name, process.env[name]])),
     ...options.env,
   };
   const flags = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/profiles')}`] : [];

@@ -23,6 +23,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(65535)
   embeddedPostgresPort = 5433;
 
+  /** Connections per pool and process (the ORM's, and the plain one for sessions and the hot reads). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  databasePoolSize = 10;
+
   /** Secret for signing session cookies and tokens; generated and kept in dataDir when absent outside production. */
   @IsOptional() @IsString() @MinLength(32)
   sessionSecret?: string;
@@ -105,6 +109,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   DATABASE_URL: 'databaseUrl',
   DATA_DIR: 'dataDir',
   EMBEDDED_POSTGRES_PORT: 'embeddedPostgresPort',
+  DATABASE_POOL_SIZE: 'databasePoolSize',
   SESSION_SECRET: 'sessionSecret',
   TRUST_PROXY: 'trustProxy',
   PUBLIC_ORIGIN: 'publicOrigin',
