@@ -6,12 +6,13 @@ describe('configuration', () => {
   });
 
   it('reads the environment', () => {
-    expect(loadConfig({ PORT: '8080', API_WORKERS: '2', TRUST_PROXY: 'loopback' })).toMatchObject({ port: 8080, apiWorkers: 2, trustProxy: 'loopback' });
+    expect(loadConfig({ PORT: '8080', API_WORKERS: '2', TRUST_PROXY: 'loopback', DATABASE_POOL_SIZE: '20' })).toMatchObject({ port: 8080, apiWorkers: 2, trustProxy: 'loopback', databasePoolSize: 20 });
   });
 
   it.each([
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY/],
     [{ API_WORKERS: '0' }, /API_WORKERS/],
+    [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ ARGON2_MEMORY_KIB: '512' }, /ARGON2_MEMORY_KIB/],
     [{ NODE_ENV: 'production' }, /SESSION_SECRET is required/],

@@ -171,8 +171,7 @@ export class TenancyService {
     return tenants.map(toTenantView);
   }
 
-  /** The scope of an active tenant, for the access guard; null when there is none by that slug. */
-  /** An active tenant's scope by its slug; every login starts here, so it is one plain statement. */
+  /** The scope of an active tenant by its slug, null when there is none; every login starts here: one plain statement. */
   async findScope(slug: string): Promise<TenantScope | null> {
     const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string }>(
       `select id, slug, schema_name from platform.tenant where slug = $1 and status = 'active'`,
