@@ -64,8 +64,9 @@ export class TestContext {
     await this.dropDatabase();
   }
 
-  get<T>(token: new (...args: never[]) => T): T {
-    return this.app.get(token);
+  /** A provider of the app, by its class or its injection token (such as PG_POOL). */
+  get<T>(token: (new (...args: never[]) => T) | symbol): T {
+    return this.app.get<T>(token);
   }
 
   get orm(): MikroORM {
