@@ -1,7 +1,9 @@
 // Sessions: new id at login, dead after logout, roles re-read on every request, throttling, equal answers.
 import { AppConfig } from '@app/core';
 import { PlatformStaffService, sessionCookieName } from '@app/auth';
+import { PG_POOL } from '@app/database';
 import { problemOf, TestContext } from '@app/testing';
+import type { Pool } from 'pg';
 
 const sessionIdOf = (setCookie: string[] | string | undefined, name: string): string | undefined => {
   const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
@@ -39,6 +41,30 @@ describe('sessions', () => {
     expect(secondId).not.toBe(firstId);
     await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${secondId}`).expect(200);
     problemOf(await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${firstId}`).expect(401));
+  });
+
+  it('writes a new session once at login, and deletes nothing for a visitor who had none', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const pool = ctx.get<Pool>(PG_POOL);
+    const sessionStatements: string[] = [];
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('"session"')) sessionStatements.push(args[0].trim().split(/\s+/)[0].toUpperCase());
+      return query(...args);
+    }) as typeof pool.query);
+    try {
+      const login = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(200);
+      expect(sessionStatements).toEqual(['INSERT']);
+      // A second login from that session: the old row goes, the new one is written once.
+      sessionStatements.length = 0;
+      const id = sessionIdOf(login.headers['set-cookie'], cookieName)!;
+      await ctx.http().post('/api/platform/login').set('Cookie', `${cookieName}=${id}`).send({ email: staff.email, password: staff.password }).expect(200);
+      expect(sessionStatements).toEqual(['SELECT', 'DELETE', 'INSERT']);
+    } finally {
+      spy.mockRestore();
+    }
+    const [row] = await ctx.sql<{ authenticatedAt: string }>(`select sess->>'authenticatedAt' as "authenticatedAt" from platform.session where principal = ?`, [`platform:${staff.id}`]);
+    expect(Number(row.authenticatedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('kills the session at logout, server-side', async () => {

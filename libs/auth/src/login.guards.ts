@@ -24,9 +24,11 @@ export function sessionLoginGuard(strategy: string): Type<CanActivate> {
     override async canActivate(context: ExecutionContext): Promise<boolean> {
       const ok = (await super.canActivate(context)) as boolean;
       const req = context.switchToHttp().getRequest<Request>();
-      // passport's req.logIn regenerates the session: the pre-login id is dead from here on.
-      await super.logIn(req);
+      // Stamped before passport saves the new session, so that it is written once; keepSessionInfo carries
+      // the stamp across the regenerate (the session holds nothing else but passport's key, which is replaced).
       req.session.authenticatedAt = Date.now();
+      // passport's req.logIn regenerates the session: the pre-login id is dead from here on.
+      await new Promise<void>((resolve, reject) => req.logIn(req.user!, { session: true, keepSessionInfo: true }, (err) => (err ? reject(err) : resolve())));
       return ok;
     }
 

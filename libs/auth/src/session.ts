@@ -28,7 +28,6 @@ export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionS
   if (!config.sessionSecret) throw new Error('sessionSecret must be resolved before sessions are set up');
   const PgStore = connectPgSimple(session);
   const store = new PgStore({ pool, schemaName: 'platform', tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600 });
-  throttleTouches(store);
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
   const sessions = session({
@@ -41,6 +40,8 @@ export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionS
     unset: 'destroy',
     cookie: { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', maxAge: idleMs },
   });
+  throttleTouches(store);
+  skipRedundantLoginWrites(store);
   const absoluteLifetime = (req: Request, _res: Response, next: NextFunction) => {
     const started = req.session?.authenticatedAt;
     if (started && Date.now() - started > absoluteMs) return req.session.regenerate(next);
@@ -72,6 +73,53 @@ function throttleTouches(store: session.Store, remember = 100_000): void {
     touchedAt.set(sid, now);
     if (touchedAt.size > remember) touchedAt.delete(touchedAt.keys().next().value as string);
     touch(sid, sess, callback);
+  };
+}
+
+/** express-session adds `generate` to its store when session() is called. */
+type GeneratingStore = session.Store & { generate(req: Request): void };
+
+/**
+ * A login would cost four session statements; this makes it one. express-session's regenerate DELETEs the old
+ * id first, but a visitor's pre-login session was only generated in memory (saveUninitialized: false), so for
+ * ids generated in this request and never stored the DELETE is skipped. And a regenerated session is saved
+ * twice: by passport, then again at the response (its expiry moved by milliseconds); a second write of the
+ * same sid and data within one request is skipped (the stored expiry is those milliseconds early, never late).
+ * Stored and loaded sessions are destroyed and saved as before. Needs the `generate` that session() puts on
+ * the store, so call it after session().
+ */
+function skipRedundantLoginWrites(sessionStore: session.Store): void {
+  const store = sessionStore as GeneratingStore;
+  if (typeof store.generate !== 'function') throw new Error('skipRedundantLoginWrites needs the store after session()');
+  const unstored = new WeakMap<Request, string>();
+  const written = new WeakMap<Request, { sid: string; data: string }>();
+  // Should the store ever be handed a plain object instead of express-session's Session, stop skipping.
+  let trusted = true;
+  const generate = store.generate.bind(store);
+  store.generate = (req) => {
+    generate(req);
+    unstored.set(req as Request, req.sessionID);
+  };
+  const set = store.set.bind(store);
+  store.set = (sid, sess, callback) => {
+    // express-session hands the store its Session, which knows its request.
+    const req = (sess as { req?: Request }).req;
+    if (!req) {
+      trusted = false;
+      return set(sid, sess, callback);
+    }
+    unstored.delete(req);
+    const data = JSON.stringify({ ...sess, cookie: undefined });
+    const previous = written.get(req);
+    if (trusted && previous?.sid === sid && previous.data === data) return callback?.();
+    written.set(req, { sid, data });
+    set(sid, sess, callback);
+  };
+  const regenerate = store.regenerate.bind(store);
+  store.regenerate = (req, callback) => {
+    if (!trusted || unstored.get(req as Request) !== req.sessionID) return regenerate(req, callback);
+    store.generate(req);
+    callback();
   };
 }
 
