@@ -1,9 +1,11 @@
 // Summarises a V8 CPU profile (from BENCH_CPU_PROFILE=1): self time by package (or our code) and the top
 // functions, so a README can say where a request's time goes with evidence.
 //
-//   node_modules/.bin/node bench/profile-summary.mts bench/profiles/CPU.<...>.cpuprofile [top] [window-seconds]
+//   node_modules/.bin/node bench/profile-summary.mts bench/profiles/CPU.<...>.cpuprofile [top] [window-seconds] [skip-seconds]
 //
 // With window-seconds, only the busiest window of that length counts: the load itself, not start-up and seeding.
+// When the load keeps the event loop less busy than start-up did (a login storm waits on argon2's threads),
+// skip-seconds leaves the first seconds of the profile out of the search.
 import { readFileSync } from 'node:fs';
 
 interface Node {
@@ -19,7 +21,7 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg, windowArg] = process.argv.slice(2);
+const [file, topArg, windowArg, skipArg] = process.argv.slice(2);
 if (!file) {
   process.stdout.write('usage: bench/profile-summary.mts <file.cpuprofile> [top]\n');
   process.exit(2);
@@ -36,10 +38,12 @@ for (let i = from; i < to; i++) self.set(profile.samples[i], (self.get(profile.s
 function busiestWindow(length: number): [number, number] {
   let best: [number, number] = [0, profile.samples.length];
   let bestIdle = Infinity;
-  let start = 0;
+  let first = 0;
+  for (let elapsed = 0; first < profile.samples.length && elapsed < Number(skipArg ?? 0) * 1e6; first++) elapsed += profile.timeDeltas[first] ?? 0;
+  let start = first;
   let span = 0;
   let idle = 0;
-  for (let end = 0; end < profile.samples.length; end++) {
+  for (let end = first; end < profile.samples.length; end++) {
     span += profile.timeDeltas[end] ?? 0;
     if (profile.samples[end] === idleId) idle += profile.timeDeltas[end] ?? 0;
     while (span - (profile.timeDeltas[start] ?? 0) >= length) {
