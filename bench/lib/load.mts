@@ -15,7 +15,11 @@ export interface HttpLoad {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
-  /** Requests per second over all connections (open-loop); unset: as fast as the server answers. */
+  /**
+   * Requests per second over all connections; unset: as fast as the server answers. autocannon paces by a
+   * quota per connection and second: at every tick each connection sends its share back to back (closed loop),
+   * so N connections make synchronised bursts of N concurrent requests. For latency, use one connection.
+   */
   overallRate?: number;
   /** Bounds the run in requests as well as in time. */
   maxRequests?: number;
@@ -42,6 +46,9 @@ export async function httpLoad(load: HttpLoad): Promise<HttpResult> {
     duration: load.seconds,
     maxOverallRequests: load.maxRequests ?? 1_000_000,
     overallRate: load.overallRate,
+    // autocannon 'corrects' paced latencies with an expected interval of ceil(1 / rate) (seconds, recorded as
+    // milliseconds: 1 ms), adding made-up samples of 1, 2, ... n-1 ms for every n-ms response. Raw latencies.
+    ignoreCoordinatedOmission: load.overallRate !== undefined,
     timeout: 30,
     headers: load.headers,
     setupClient: (client) => {

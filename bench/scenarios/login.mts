@@ -18,8 +18,11 @@ import { pagePath } from './customers.mts';
  */
 const ARGON2 = { memoryKib: 19_456, timeCost: 2, niceness: 10 };
 const STORM_CONNECTIONS = 16;
-/** The other requests: customers pages at a steady rate, so their latency is not their own queueing. */
-const OTHER = { rate: 20, connections: 4 };
+/**
+ * The other requests: customers pages, 20 a second, one at a time (one connection: with more, autocannon's
+ * per-second quota sends them in synchronised bursts, and they queue behind each other; bench/README.md).
+ */
+const OTHER = { rate: 20, connections: 1 };
 
 async function bareArgon2(seconds: number, concurrency: number): Promise<number> {
   const child = spawn(process.execPath, [join(ROOT, 'bench/lib/argon2-baseline.mts'), String(seconds), String(concurrency), String(ARGON2.memoryKib), String(ARGON2.timeCost), String(ARGON2.niceness)], {

@@ -22,7 +22,8 @@ const TENANTS = Number(process.env.BENCH_TENANTS ?? 1_000);
 const ONBOARDINGS = 15;
 /** Schemas the plain-pg baseline migrates (then extrapolated to TENANTS, and dropped). */
 const BARE_SAMPLE = 100;
-const LATENCY = { rate: 50, connections: 4 };
+/** One connection, so the pages do not queue behind each other (see OTHER in login.mts). */
+const LATENCY = { rate: 50, connections: 1 };
 /** TENANT_MIGRATION_CONCURRENCY in libs/tenancy/src/tenancy.service.ts: the plain-pg baseline runs as many at once. */
 const TENANT_MIGRATION_CONCURRENCY = 4;
 
