@@ -20,6 +20,8 @@ export interface Api {
   origin: string;
   pid: number;
   logFile: string;
+  /** Its inspector's loopback port, once SIGUSR1 turns the inspector on (bench/lib/heap.mts). */
+  inspectPort: number;
   /** Resident set size now and its peak since the last resetPeak(), in MiB (from /proc). */
   memory(): { rssMiB: number; peakMiB: number };
   resetPeak(): void;
@@ -49,7 +51,10 @@ export async function startApi(options: ApiOptions): Promise<Api> {
     ...Object.fromEntries(['API_WORKERS', 'DATABASE_POOL_SIZE'].filter((name) => process.env[name]).map((name) => [name, process.env[name]])),
     ...options.env,
   };
-  const flags = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/profiles')}`] : [];
+  const inspectPort = await freePort();
+  // The inspector's port only: it stays off until bench/lib/heap.mts turns it on (SIGUSR1) for the export.
+  const flags = [`--inspect-port=127.0.0.1:${inspectPort}`];
+  if (options.cpuProfile) flags.push('--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/profiles')}`);
   // API_NODE_FLAGS='--trace-gc' npm run bench -- login: Node/V8 flags for the API process only.
   flags.push(...(process.env.API_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   if (options.cpuProfile) mkdirSync(join(ROOT, 'bench/profiles'), { recursive: true });
@@ -65,6 +70,7 @@ export async function startApi(options: ApiOptions): Promise<Api> {
     origin,
     pid: child.pid!,
     logFile,
+    inspectPort,
     memory: () => ({ rssMiB: status('VmRSS:'), peakMiB: status('VmHWM:') }),
     resetPeak: () => writeClearRefs(child.pid!),
     stop: async () => {
