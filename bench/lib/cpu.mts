@@ -78,8 +78,8 @@ export interface CpuShares {
 
 /**
  * Starts counting; the returned function stops and tells the average cores each role used. `postmaster` is
- * the private PostgreSQL's postmaster pid; backends are its children (a backend that ends within the interval
- * loses what it used since the start). pgbench counts once it has exited: it is this process's child.
+ * the private PostgreSQL's postmaster pid; backends are its children (one that ends within the interval counts
+ * through the postmaster's reaped-children time). pgbench counts once it has exited: it is this process's child.
  */
 export function cpuMeter(roles: { api: number[]; postmaster: number }): () => CpuShares {
   type Role = 'api' | 'postgres' | 'loadGenerator';
@@ -92,14 +92,16 @@ export function cpuMeter(roles: { api: number[]; postmaster: number }): () => Cp
   const snapshot = () => {
     const ticks = new Map<number, { role: Role; ticks: number }>();
     let children = 0;
+    let endedBackends = 0;
     let threadPool = 0;
     for (const p of processes()) {
       const role = classify(p);
       if (role) ticks.set(p.pid, { role, ticks: p.ticks });
       if (role === 'api') threadPool += threadPoolTicks(p.pid);
       if (p.pid === process.pid) children = p.childTicks;
+      if (p.pid === roles.postmaster) endedBackends = p.childTicks;
     }
-    return { ticks, children, threadPool, machine: machineTicks(), at: performance.now() };
+    return { ticks, children, endedBackends, threadPool, machine: machineTicks(), at: performance.now() };
   };
   const before = snapshot();
   return () => {
@@ -108,6 +110,10 @@ export function cpuMeter(roles: { api: number[]; postmaster: number }): () => Cp
     const share = (ticks: number) => ticks / TICKS_PER_SECOND / seconds;
     const used = { api: 0, postgres: 0, loadGenerator: 0 };
     for (const [pid, { role, ticks }] of after.ticks) used[role] += ticks - (before.ticks.get(pid)?.ticks ?? 0);
+    // Backends that ended within the interval (pgbench's, at its exit) were reaped by the postmaster: their whole
+    // lives are in its children's time; what they had used before the interval was counted at the start.
+    used.postgres += after.endedBackends - before.endedBackends;
+    for (const [pid, { role, ticks }] of before.ticks) if (role === 'postgres' && !after.ticks.has(pid)) used.postgres -= ticks;
     const [api, postgres, loadGenerator, pgbench] = [used.api, used.postgres, used.loadGenerator, after.children - before.children].map(share);
     const machine = share(after.machine.busy - before.machine.busy);
     const cores = Math.round((after.machine.total - before.machine.total) / TICKS_PER_SECOND / seconds);
