@@ -96,6 +96,25 @@ describe('IP access log', () => {
       expect(await rowsOf(login.headers['x-request-id'])).toEqual([expect.objectContaining({ route: '/api/platform/login', status: 200, principal: `platform:${staff.id}` })]);
     });
 
+    it("counts anonymous requests to a tenant's public routes as its traffic: failed logins, its privacy notice", async () => {
+      const tenant = await ctx.newTenant();
+      const wrong = { email: 'nobody@example.test', password: 'not the password at all' };
+      const failedStaff = await ctx.http().post(`/api/t/${tenant.slug}/login`).send(wrong).expect(401);
+      const failedCustomer = await ctx.http().post(`/api/t/${tenant.slug}/portal/login`).send(wrong).expect(401);
+      const notice = await ctx.http().get(`/api/t/${tenant.slug}/privacy-notice`).set('Accept', 'application/json').expect(200);
+      const nowhere = await ctx.http().post('/api/t/no-such-tenant/login').send(wrong).expect(401);
+      await log.flush();
+      for (const res of [failedStaff, failedCustomer, notice]) {
+        expect(await rowsOf(res.headers['x-request-id'])).toEqual([expect.objectContaining({ tenant_id: tenant.id, principal: null })]);
+      }
+      expect(await rowsOf(nowhere.headers['x-request-id'])).toEqual([expect.objectContaining({ route: '/api/t/:tenant/login', tenant_id: null })]);
+      // A platform admin looking at a tenant is not that tenant's traffic.
+      const admin = await ctx.loginPlatform(await ctx.newPlatformStaff(['platform_admin']));
+      const looked = await admin.get(`/api/platform/tenants`).expect(200);
+      await log.flush();
+      expect(await rowsOf(looked.headers['x-request-id'])).toEqual([expect.objectContaining({ tenant_id: null })]);
+    });
+
     it('ignores a forged X-Forwarded-For when no proxy is trusted', async () => {
       const res = await ctx.http().get('/api/health').set('X-Forwarded-For', '203.0.113.66').expect(200);
       await log.flush();

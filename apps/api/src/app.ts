@@ -42,9 +42,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.setGlobalPrefix('api');
 
   app.use(requestIdMiddleware);
+  // The request's tenant slot first: the access log reads from it whose traffic the request turned out to be.
+  app.use((_req: Request, _res: Response, next: NextFunction) => TenantContext.enter(next));
   // The IP access log sees every request, even those refused or failed by anything below.
   if (config.accessLogEnabled) app.use(app.get(AccessLogService).middleware());
-  app.use((_req: Request, _res: Response, next: NextFunction) => TenantContext.enter(next));
   app.use('/api/docs', DOCS_CSP);
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : API_CSP(req, res, next)));
   app.use((_req: Request, res: Response, next: NextFunction) => {

@@ -46,6 +46,12 @@ describe('access log rows', () => {
     expect(requestRow(request({ user: { nonsense: true } } as unknown as Partial<Request>), 200, new Date(), 1)).toMatchObject({ tenantId: null, principal: null });
   });
 
+  it("attributes an anonymous request to the tenant whose public route it reached, never a platform principal's", () => {
+    expect(requestRow(request({}), 401, new Date(), 1, TENANT)).toMatchObject({ tenantId: TENANT, principal: null });
+    const platform = { kind: 'platform', id: STAFF, email: 'e@x.fi', name: 'E', roles: [] };
+    expect(requestRow(request({ principal: platform } as Partial<Request>), 200, new Date(), 1, TENANT)).toMatchObject({ tenantId: null });
+  });
+
   it('skips a request without a request id rather than write a row the database would refuse', () => {
     expect(requestRow(request({ id: 'forged' } as Partial<Request>), 200, new Date(), 1)).toBeNull();
   });

@@ -22,8 +22,11 @@ export function routeTemplate(req: Pick<Request, 'route' | 'baseUrl'>): string {
   return typeof path === 'string' && path !== NEST_NOT_FOUND_PATH ? (req.baseUrl ?? '') + path : UNMATCHED_ROUTE;
 }
 
-/** One access-log row for a finished request; null only if the request id is missing (it never is after requestIdMiddleware). */
-export function requestRow(req: Request, status: number, loggedAt: Date, latencyMs: number): AccessLogRow | null {
+/**
+ * One access-log row for a finished request; null only if the request id is missing (it never is after
+ * requestIdMiddleware). `trafficOf`: the tenant an anonymous request was found to be for (a failed login).
+ */
+export function requestRow(req: Request, status: number, loggedAt: Date, latencyMs: number, trafficOf?: string): AccessLogRow | null {
   if (typeof req.id !== 'string' || !UUID.test(req.id)) return null;
   const principal = principalOf(req);
   return {
@@ -34,8 +37,9 @@ export function requestRow(req: Request, status: number, loggedAt: Date, latency
     route: routeTemplate(req),
     status,
     latencyMs: Math.min(Math.max(0, Math.round(latencyMs)), MAX_INT),
-    // Everyone but platform staff acts within one tenant: that tenant's traffic, for access transparency.
-    tenantId: principal && principal.kind !== 'platform' ? principal.tenantId : null,
+    // Everyone but platform staff acts within one tenant: that tenant's traffic, for access transparency. So does
+    // an anonymous request to a tenant's public route (a failed login, its privacy notice).
+    tenantId: principal ? (principal.kind !== 'platform' ? principal.tenantId : null) : (trafficOf ?? null),
     principal: principal ? principalKey(principal) : null,
     requestId: req.id,
   };
@@ -47,16 +51,18 @@ function principalOf(req: Request): Principal | undefined {
   return typeof principal?.kind === 'string' && typeof principal.id === 'string' ? principal : undefined;
 }
 
-export function accessLogMiddleware(record: (row: AccessLogRow) => void): RequestHandler {
+/** `trafficOf` is called at the start of each request and returns who its traffic turned out to be for at the end. */
+export function accessLogMiddleware(record: (row: AccessLogRow) => void, trafficOf: () => () => string | undefined = () => () => undefined): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const loggedAt = new Date();
+    const tenantOfTraffic = trafficOf();
     const started = process.hrtime.bigint();
     let done = false;
     const finish = (aborted: boolean) => () => {
       if (done) return;
       done = true;
       const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const row = requestRow(req, aborted ? CLIENT_CLOSED_REQUEST : res.statusCode, loggedAt, latencyMs);
+      const row = requestRow(req, aborted ? CLIENT_CLOSED_REQUEST : res.statusCode, loggedAt, latencyMs, tenantOfTraffic());
       if (row) record(row);
     };
     // 'finish' comes first for a complete response; 'close' first means the client went away.

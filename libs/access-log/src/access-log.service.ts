@@ -3,6 +3,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { RequestHandler } from 'express';
 import { AppConfig } from '@app/core';
+import { TenantContext } from '@app/tenancy';
 import { accessLogMiddleware } from './access-log.middleware';
 import { AccessLogStore } from './access-log.store';
 import { AccessLogWriter, errorCode, type WriterStats } from './access-log.writer';
@@ -42,7 +43,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Express middleware recording every request; register it right after the request id. */
   middleware(): RequestHandler {
-    return accessLogMiddleware((row) => this.writer.record(row));
+    return accessLogMiddleware((row) => this.writer.record(row), TenantContext.trafficOfCurrentRequest);
   }
 
   /** Writes everything recorded so far (tests, shutdown); never throws. */

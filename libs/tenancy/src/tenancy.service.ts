@@ -171,13 +171,18 @@ export class TenancyService {
     return tenants.map(toTenantView);
   }
 
-  /** The scope of an active tenant by its slug, null when there is none; every login starts here: one plain statement. */
+  /**
+   * The scope of an active tenant by its slug, null when there is none; every login starts here: one plain statement.
+   * Public routes find their tenant here, so within a request its traffic is attributed to the tenant found.
+   */
   async findScope(slug: string): Promise<TenantScope | null> {
     const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string }>(
       `select id, slug, schema_name from platform.tenant where slug = $1 and status = 'active'`,
       [slug],
     );
-    return rows[0] ? { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name) } : null;
+    if (!rows[0]) return null;
+    TenantContext.attributeTraffic(rows[0].id);
+    return { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name) };
   }
 
   /**

@@ -14,6 +14,8 @@ export interface TenantScope {
 interface Slot {
   tenant?: TenantScope;
   em?: EntityManager;
+  /** A public route resolved this tenant from its URL: the request is its traffic (for the access log only). */
+  trafficOf?: string;
 }
 
 const storage = new AsyncLocalStorage<Slot>();
@@ -35,6 +37,22 @@ export class TenantContext {
   /** Opens an empty slot for a request; the guard fills it once it has checked the session. */
   static enter<T>(fn: () => T): T {
     return storage.run({}, fn);
+  }
+
+  /**
+   * A public route (a login, the privacy notice, an invitation) resolved its tenant from the URL with no one
+   * signed in yet: the request is that tenant's traffic, so the access log can say so (and the tenant's access
+   * transparency and IP retention cover it). It grants nothing: tenant data still needs a bound scope.
+   */
+  static attributeTraffic(tenantId: string): void {
+    const slot = storage.getStore();
+    if (slot && !slot.tenant) slot.trafficOf ??= tenantId;
+  }
+
+  /** Whose traffic the current request is, read later from its slot (the access log reads it when the response is done). */
+  static trafficOfCurrentRequest(): () => string | undefined {
+    const slot = storage.getStore();
+    return () => slot?.tenant?.tenantId ?? slot?.trafficOf;
   }
 
   /** Sets the tenant of the current slot. Refuses to switch tenants within one request. */
