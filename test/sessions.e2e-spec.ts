@@ -11,6 +11,9 @@ const sessionIdOf = (setCookie: string[] | string | undefined, name: string): st
   return cookie?.split(';')[0].slice(name.length + 1);
 };
 
+/** The store's id inside a signed cookie value (`s:<sid>.<signature>`, URL-encoded). */
+const storedSid = (cookieValue: string): string => decodeURIComponent(cookieValue).slice(2).split('.')[0];
+
 describe('sessions', () => {
   let ctx: TestContext;
   let cookieName: string;
@@ -55,11 +58,19 @@ describe('sessions', () => {
     try {
       const login = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(200);
       expect(sessionStatements).toEqual(['INSERT']);
-      // A second login from that session: the old row goes, the new one is written once.
-      sessionStatements.length = 0;
+      // A second login from that session: the old row goes, the new one is written once. The old session's
+      // stored cookie is as old as its last full save (touches only move the row's expiry): the new one must
+      // not inherit that expiry.
       const id = sessionIdOf(login.headers['set-cookie'], cookieName)!;
-      await ctx.http().post('/api/platform/login').set('Cookie', `${cookieName}=${id}`).send({ email: staff.email, password: staff.password }).expect(200);
+      const aged = await ctx.sql(`update platform.session set sess = jsonb_set(sess::jsonb, '{cookie,expires}', to_jsonb(now() - interval '10 minutes'))::json where sid = ? returning sid`, [storedSid(id)]);
+      expect(aged).toHaveLength(1);
+      sessionStatements.length = 0;
+      const again = await ctx.http().post('/api/platform/login').set('Cookie', `${cookieName}=${id}`).send({ email: staff.email, password: staff.password }).expect(200);
       expect(sessionStatements).toEqual(['SELECT', 'DELETE', 'INSERT']);
+      const newId = sessionIdOf(again.headers['set-cookie'], cookieName)!;
+      const [{ minutes }] = await ctx.sql<{ minutes: string }>(`select extract(epoch from expire - now()) / 60 as minutes from platform.session where sid = ?`, [storedSid(newId)]);
+      expect(Number(minutes)).toBeGreaterThan(ctx.get(AppConfig).sessionIdleMinutes - 2);
+      await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${newId}`).expect(200);
     } finally {
       spy.mockRestore();
     }

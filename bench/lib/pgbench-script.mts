@@ -25,7 +25,15 @@ export function toPgbenchScript(statements: LoggedStatement[], variable: (value:
   return { script: texts.map((t) => t.replace(/;\s*$/, '') + ';').join('\n') + '\n', defines };
 }
 
-/** A statement that the request path issues (not the access log's batched insert, not our own session). */
+/**
+ * What the API does in the background whatever the request: pg-boss (its own `pgboss` schema: the outbox and
+ * schedule workers poll it) and the session store's pruning. A capture of a request leaves these out.
+ */
+export function isBackgroundStatement(statement: LoggedStatement): boolean {
+  return /\bpgboss\b/i.test(statement.sql) || /^\s*delete from\s+"?platform"?\."?session"?\s+where\s+expire\s*</i.test(statement.sql);
+}
+
+/** A statement that the request path issues (not the access log's batched insert, not background work, not our own session). */
 export function isRequestStatement(statement: LoggedStatement, benchPid: string): boolean {
-  return statement.pid !== benchPid && !/access_log/i.test(statement.sql);
+  return statement.pid !== benchPid && !/access_log/i.test(statement.sql) && !isBackgroundStatement(statement);
 }

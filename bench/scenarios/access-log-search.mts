@@ -11,6 +11,7 @@ import { ADMIN, type Api } from '../lib/api.mts';
 import type { Bench } from '../lib/context.mts';
 import { loginPlatform } from '../lib/http.mts';
 import { median } from '../lib/load.mts';
+import { isBackgroundStatement } from '../lib/pgbench-script.mts';
 import type { LoggedStatement } from '../lib/postgres.mts';
 import { fmt } from '../lib/report.mts';
 
@@ -79,7 +80,7 @@ export async function accessLogSearchScenario(bench: Bench, api: Api): Promise<v
   // PostgreSQL: the statements of one search request (session, principal, the search and its record) replayed.
   let searchId = '';
   const captured = (await bench.pg.capture(async () => void (searchId = (await search(addresses[0])).body.id))).filter(
-    (s) => s.pid !== bench.pg.pid && !/insert into\s+"?platform"?\."?access_log"?\s/i.test(s.sql),
+    (s) => s.pid !== bench.pg.pid && !/insert into\s+"?platform"?\."?access_log"?\s/i.test(s.sql) && !isBackgroundStatement(s),
   );
   const replayed = await replay(bench.pg.url, captured, { address: addresses[0], searchId }, addresses);
   bench.say(

@@ -27,6 +27,9 @@ export function sessionLoginGuard(strategy: string): Type<CanActivate> {
       // Stamped before passport saves the new session, so that it is written once; keepSessionInfo carries
       // the stamp across the regenerate (the session holds nothing else but passport's key, which is replaced).
       req.session.authenticatedAt = Date.now();
+      // keepSessionInfo carries the cookie over too: from a loaded session its expiry is as old as its last
+      // full save, so renew it, or the new session could be stored already expired.
+      req.session.touch();
       // passport's req.logIn regenerates the session: the pre-login id is dead from here on.
       await new Promise<void>((resolve, reject) => req.logIn(req.user!, { session: true, keepSessionInfo: true }, (err) => (err ? reject(err) : resolve())));
       return ok;

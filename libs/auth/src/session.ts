@@ -84,7 +84,7 @@ type GeneratingStore = session.Store & { generate(req: Request): void };
  * id first, but a visitor's pre-login session was only generated in memory (saveUninitialized: false), so for
  * ids generated in this request and never stored the DELETE is skipped. And a regenerated session is saved
  * twice: by passport, then again at the response (its expiry moved by milliseconds); a second write of the
- * same sid and data within one request is skipped (the stored expiry is those milliseconds early, never late).
+ * same sid and data within one request is skipped unless it moves the expiry by more than a touch would.
  * Stored and loaded sessions are destroyed and saved as before. Needs the `generate` that session() puts on
  * the store, so call it after session().
  */
@@ -92,7 +92,7 @@ function skipRedundantLoginWrites(sessionStore: session.Store): void {
   const store = sessionStore as GeneratingStore;
   if (typeof store.generate !== 'function') throw new Error('skipRedundantLoginWrites needs the store after session()');
   const unstored = new WeakMap<Request, string>();
-  const written = new WeakMap<Request, { sid: string; data: string }>();
+  const written = new WeakMap<Request, { sid: string; data: string; expires: number }>();
   // Should the store ever be handed a plain object instead of express-session's Session, stop skipping.
   let trusted = true;
   const generate = store.generate.bind(store);
@@ -110,10 +110,14 @@ function skipRedundantLoginWrites(sessionStore: session.Store): void {
     }
     unstored.delete(req);
     const data = JSON.stringify({ ...sess, cookie: undefined });
+    const expires = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : Infinity;
     const previous = written.get(req);
-    if (trusted && previous?.sid === sid && previous.data === data) return callback?.();
-    written.set(req, { sid, data });
-    set(sid, sess, callback);
+    // The same data, stored with an expiry at most the touch interval short of this one: as touches go.
+    if (trusted && previous?.sid === sid && previous.data === data && previous.expires >= expires - SESSION_TOUCH_INTERVAL_MS) return callback?.();
+    set(sid, sess, (error?: unknown) => {
+      if (!error) written.set(req, { sid, data, expires });
+      callback?.(error);
+    });
   };
   const regenerate = store.regenerate.bind(store);
   store.regenerate = (req, callback) => {

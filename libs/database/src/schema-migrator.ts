@@ -52,7 +52,8 @@ export async function migrateSchemaWith(execute: TransactionExecutor, schema: st
   )) as { known: boolean }[];
   if (!known) {
     await execute(`create schema if not exists ${quoted}`);
-    await execute(`create table schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
+    // `if not exists` still: the lookup above ran before the lock was granted, from a possibly stale cache.
+    await execute(`create table if not exists ${quoted}.schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
   }
   const applied = new Set(known ? ((await execute('select name from schema_migrations')) as { name: string }[]).map((r) => r.name) : []);
   const pending = [...migrations].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name));
