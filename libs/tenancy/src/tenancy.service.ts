@@ -9,7 +9,7 @@ import { MailService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
-import { type StaffView, TenantMembersService } from './tenant-members.service';
+import { STAFF_COLUMNS, type StaffRow, type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 
@@ -192,25 +192,14 @@ export class TenancyService {
   async findActiveStaff(tenantId: string, staffId: string): Promise<(StaffView & { scope: TenantScope }) | null> {
     const schema = tenantSchemaName(tenantId);
     // Every staff request runs this: one parameterised statement on the plain pool, no ORM (bench/README.md).
-    const { rows } = await this.pool.query<{ id: string; email: string; name: string; role: TenantRole; last_login_at: Date | null; created_at: Date; slug: string }>(
-      `select s.id, s.email, s.name, s.role, s.last_login_at, s.created_at, t.slug
+    const { rows } = await this.pool.query<StaffRow & { slug: string }>(
+      `select ${STAFF_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, t.slug
          from ${quoteIdent(schema)}.staff_user s
          join platform.tenant t on t.id = $1 and t.status = 'active' and t.schema_name = $2
         where s.id = $3 and s.disabled_at is null`,
       [tenantId, schema, staffId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      active: true,
-      lastLoginAt: row.last_login_at,
-      createdAt: row.created_at,
-      scope: { tenantId, slug: row.slug, schema },
-    };
+    return rows[0] ? { ...staffViewOfRow(rows[0]), scope: { tenantId, slug: rows[0].slug, schema } } : null;
   }
 
   async findScopeById(id: string): Promise<TenantScope | null> {

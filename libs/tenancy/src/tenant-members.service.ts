@@ -40,6 +40,22 @@ export function toStaffView(user: StaffUser & { passwordHash?: string | null }):
   };
 }
 
+/** A staff_user row as the plain statements of login and the principal re-read select it. */
+export const STAFF_COLUMNS = 'id, email, name, role, last_login_at, created_at';
+export interface StaffRow {
+  id: string;
+  email: string;
+  name: string;
+  role: TenantRole;
+  last_login_at: Date | null;
+  created_at: Date;
+}
+
+/** The view of an active member from a plain row (the statement filtered out disabled accounts). */
+export function staffViewOfRow(row: StaffRow): StaffView {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, active: true, lastLoginAt: row.last_login_at, createdAt: row.created_at };
+}
+
 @Injectable()
 export class TenantMembersService {
   constructor(
@@ -93,18 +109,18 @@ export class TenantMembersService {
     });
   }
 
-  /** The member who may log in with this e-mail, with the password hash loaded; null when none. */
-  // Login's two statements go straight to the plain pool: the ORM was a sixth of the event loop in a login
-  // storm (bench/README.md, "login").
+  /**
+   * The member who may log in with this e-mail, with the password hash loaded; null when none. Login's two
+   * statements go straight to the plain pool: the ORM was a sixth of the event loop in a login storm
+   * (bench/README.md, "login").
+   */
   async findForLogin(email: string): Promise<(StaffView & { passwordHash: string }) | null> {
-    const { rows } = await this.pool.query<{ id: string; email: string; name: string; role: TenantRole; password_hash: string; last_login_at: Date | null; created_at: Date }>(
-      `select id, email, name, role, password_hash, last_login_at, created_at from ${this.table('staff_user')}
+    const { rows } = await this.pool.query<StaffRow & { password_hash: string }>(
+      `select ${STAFF_COLUMNS}, password_hash from ${this.table('staff_user')}
         where lower(email) = $1 and disabled_at is null and password_hash is not null`,
       [email.trim().toLowerCase()],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return { id: row.id, email: row.email, name: row.name, role: row.role, active: true, lastLoginAt: row.last_login_at, createdAt: row.created_at, passwordHash: row.password_hash };
+    return rows[0] ? { ...staffViewOfRow(rows[0]), passwordHash: rows[0].password_hash } : null;
   }
 
   /** Disables a member (never oneself: a tenant must not lock out its last owner by accident). */
