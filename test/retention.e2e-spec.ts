@@ -54,6 +54,8 @@ describe('retention', () => {
   }
 
   it('purges issued invoices past their period with their lines and payments, and nothing else', async () => {
+    // The periods below end on fixed dates, so the run happens on a fixed day whatever day the test runs.
+    ctx.clock.set('2026-12-01T10:00:00Z');
     // The statement promises seven years here: an invoice of 2019 is kept until the end of 2026, although
     // the legal hold stamped on it (six years) ended with 2025.
     await setSetting(ownerA, a, { invoiceRetentionYears: 7 });
@@ -99,6 +101,12 @@ describe('retention', () => {
     await backdate(a, note.id, '2017-03-02');
     expect(reportOf(await run(), a)).toMatchObject({ invoicesPurged: 2 });
     expect(await exists(a, 'invoice', 'id', creditedOld.id)).toBe(false);
+
+    // A year on, the invoice the setting kept until the end of 2026 goes too.
+    ctx.clock.set('2027-01-01T10:00:00Z');
+    expect(reportOf(await run(), a)).toMatchObject({ invoicesPurged: 1 });
+    expect(await exists(a, 'invoice', 'id', heldBySetting.id)).toBe(false);
+    ctx.clock.reset();
     await setSetting(ownerA, a, { invoiceRetentionYears: 6 });
   });
 

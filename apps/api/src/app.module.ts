@@ -2,7 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, CoreModule, loggerParams, ProblemFilter } from '@app/core';
+import { AppConfig, Clock, CoreModule, loggerParams, ProblemFilter } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
 import { JobsModule } from '@app/jobs';
@@ -20,11 +20,11 @@ import { RetentionModule } from '@app/retention';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, clock),
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities], poolSize: config.databasePoolSize }),
         JobsModule.forRoot({ autoStart: true }),

@@ -14,3 +14,4 @@ export * from './secrets';
 export * from './pagination';
 export * from './finnish/reference-number';
 export * from './html';
+export * from './clock';

@@ -2,7 +2,7 @@
 // period are purged and customers whose relationship seems to have ended are flagged for staff to review.
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, ForbiddenProblem, type Page, type Principal, toPage } from '@app/core';
+import { Clock, decodeCursor, ForbiddenProblem, type Page, type Principal, toPage } from '@app/core';
 import { quoteIdent } from '@app/database';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { BillingService } from '@app/billing';
@@ -38,7 +38,6 @@ export interface ReviewItem {
   reviewAfterMonths: number;
 }
 
-const HELSINKI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 @Injectable()
 export class RetentionService {
@@ -49,6 +48,7 @@ export class RetentionService {
     private readonly tenancy: TenancyService,
     private readonly billing: BillingService,
     private readonly settings: RegisterSettingsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Every tenant, one transaction each: a tenant that fails is reported and the others go on. */
@@ -74,8 +74,8 @@ export class RetentionService {
     return this.context.run(scope, async () => {
       const [reviewAfterMonths, retentionYears] = await Promise.all([this.settings.customerReviewAfterMonths(), this.settings.invoiceRetentionYears()]);
       return this.context.em().transactional(async (em) => {
-        const purged = await this.billing.purgeExpired(em, { today: HELSINKI.format(new Date()), retentionYears, actor });
-        const flags = await this.refreshReviewFlags(em, scope.schema, reviewAfterMonths);
+        const purged = await this.billing.purgeExpired(em, { today: this.clock.today(), retentionYears, actor });
+        const flags = await this.refreshReviewFlags(em, scope.schema, reviewAfterMonths, this.clock.now());
         return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, ...flags };
       });
     });
@@ -105,7 +105,7 @@ export class RetentionService {
    * A customer's last activity is the latest of: added to the register, last portal login, last invoice (drafted
    * or issued). Older than the review period: flagged (kept as first flagged); active again: the flag goes.
    */
-  private async refreshReviewFlags(em: EntityManager, schema: string, months: number): Promise<Pick<TenantRetentionReport, 'customersFlagged' | 'flagsCleared' | 'underReview'>> {
+  private async refreshReviewFlags(em: EntityManager, schema: string, months: number, now: Date): Promise<Pick<TenantRetentionReport, 'customersFlagged' | 'flagsCleared' | 'underReview'>> {
     const s = quoteIdent(schema);
     const inactive = `
       select c.id, greatest(c.created_at, c.last_login_at, i.last_invoice_at) as last_activity_at
@@ -113,10 +113,10 @@ export class RetentionService {
         left join lateral (
           select max(greatest(x.created_at, x.issue_date::timestamptz)) as last_invoice_at from ${s}.invoice x where x.customer_id = c.id
         ) i on true
-       where greatest(c.created_at, c.last_login_at, i.last_invoice_at) < now() - make_interval(months => ?)`;
+       where greatest(c.created_at, c.last_login_at, i.last_invoice_at) < ?::timestamptz - make_interval(months => ?)`;
     const [cleared] = (await em.execute(
       `with gone as (delete from ${s}.retention_review r where r.customer_id not in (select id from (${inactive}) a) returning 1) select count(*) as n from gone`,
-      [months],
+      [now.toISOString(), months],
     )) as { n: string }[];
     const [flagged] = (await em.execute(
       `with up as (
@@ -125,7 +125,7 @@ export class RetentionService {
          on conflict (customer_id) do update set last_activity_at = excluded.last_activity_at, review_after_months = excluded.review_after_months
          returning (xmax = 0) as inserted)
        select count(*) filter (where inserted) as added, count(*) as total from up`,
-      [months, months],
+      [months, now.toISOString(), months],
     )) as { added: string; total: string }[];
     return { customersFlagged: Number(flagged.added), flagsCleared: Number(cleared.n), underReview: Number(flagged.total) };
   }

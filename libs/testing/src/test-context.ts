@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { AppConfig, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
+import { AppConfig, ControlledClock, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
 import { type CustomerView, CustomersService, type CreateCustomerDto } from '@app/customers';
@@ -39,6 +39,8 @@ export class TestContext {
     readonly config: AppConfig,
     readonly databaseUrl: string,
     private readonly dropDatabase: () => Promise<void>,
+    /** The app's clock: follows the system clock until a test sets it. */
+    readonly clock: ControlledClock,
   ) {}
 
   static async create(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
@@ -55,8 +57,9 @@ export class TestContext {
         ...overrides,
       },
     );
-    const app = await createApp(config, db.url);
-    return new TestContext(app, config, db.url, db.drop);
+    const clock = new ControlledClock();
+    const app = await createApp(config, db.url, clock);
+    return new TestContext(app, config, db.url, db.drop, clock);
   }
 
   async close(): Promise<void> {

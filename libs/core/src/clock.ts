@@ -1,0 +1,38 @@
+// The time the services reason with (deadlines, retention, "not in the future"). Production reads the system
+// clock; tests hand the app a clock they move, so that no test depends on the day it runs.
+import { Injectable } from '@nestjs/common';
+
+const HELSINKI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+@Injectable()
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+
+  /** Today's calendar date in Finland (YYYY-MM-DD): business dates (issue, due, payment) are Finnish dates. */
+  today(): string {
+    return HELSINKI_DATE.format(this.now());
+  }
+}
+
+/** A clock a test sets and moves; until set it follows the system clock. */
+export class ControlledClock extends Clock {
+  private fixed?: number;
+
+  override now(): Date {
+    return new Date(this.fixed ?? Date.now());
+  }
+
+  set(at: Date | string): void {
+    this.fixed = new Date(at).getTime();
+  }
+
+  advance(ms: number): void {
+    this.fixed = (this.fixed ?? Date.now()) + ms;
+  }
+
+  reset(): void {
+    this.fixed = undefined;
+  }
+}
