@@ -26,7 +26,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities], poolSize: config.databasePoolSize }),
+        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities], poolSize: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.databaseStatementTimeoutMs, lockTimeoutMs: config.databaseLockTimeoutMs }),
         JobsModule.forRoot({ autoStart: true }),
         MailModule,
         TenancyModule,

@@ -22,7 +22,7 @@ export class CliModule {
     return {
       module: CliModule,
       // IncidentsModule for its outbox listener: `jobs work` sends incident notices and must record their delivery.
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities], poolSize: 4 }), JobsModule.forRoot({ autoStart: false }), MailModule, TenancyModule, AuthModule, AccessLogModule.forRoot({ scheduleMaintenance: false }), IncidentsModule, BackupModule, RetentionModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities], poolSize: 4, statementTimeoutMs: 0, lockTimeoutMs: 0, acquireTimeoutMs: 30_000 }), JobsModule.forRoot({ autoStart: false }), MailModule, TenancyModule, AuthModule, AccessLogModule.forRoot({ scheduleMaintenance: false }), IncidentsModule, BackupModule, RetentionModule],
     };
   }
 }

@@ -37,7 +37,9 @@ export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionS
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    unset: 'destroy',
+    // Never 'destroy': when loading a session fails (the database restarting), express-session leaves
+    // req.session unset, and 'destroy' would then delete that live session once the database answers again.
+    unset: 'keep',
     cookie: { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/', maxAge: idleMs },
   });
   throttleTouches(store);

@@ -27,6 +27,18 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   databasePoolSize = 10;
 
+  /** Longest a request waits for a pooled database connection before it answers 503. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  databaseAcquireTimeoutMs = 3_000;
+
+  /** Longest one SQL statement of a request may run (PostgreSQL's statement_timeout). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000)
+  databaseStatementTimeoutMs = 30_000;
+
+  /** Longest a statement waits for a lock (PostgreSQL's lock_timeout) before the request answers 503. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  databaseLockTimeoutMs = 3_000;
+
   /** Secret for signing session cookies and tokens; generated and kept in dataDir when absent outside production. */
   @IsOptional() @IsString() @MinLength(32)
   sessionSecret?: string;
@@ -110,6 +122,9 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   DATA_DIR: 'dataDir',
   EMBEDDED_POSTGRES_PORT: 'embeddedPostgresPort',
   DATABASE_POOL_SIZE: 'databasePoolSize',
+  DATABASE_ACQUIRE_TIMEOUT_MS: 'databaseAcquireTimeoutMs',
+  DATABASE_STATEMENT_TIMEOUT_MS: 'databaseStatementTimeoutMs',
+  DATABASE_LOCK_TIMEOUT_MS: 'databaseLockTimeoutMs',
   SESSION_SECRET: 'sessionSecret',
   TRUST_PROXY: 'trustProxy',
   PUBLIC_ORIGIN: 'publicOrigin',

@@ -1,7 +1,8 @@
 // Turns every thrown error into problem+json; unknown errors become a logged 500 that says nothing more.
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException, problemForStatus } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException, problemForStatus, unavailableProblem } from './problem';
+import { unavailableFailure } from './unavailable';
 
 const logger = new Logger('Problem');
 
@@ -38,6 +39,12 @@ function toProblem(error: unknown, req: Request): ProblemBody {
   const maybe = error as { status?: number; expose?: boolean; type?: string };
   if (typeof maybe?.status === 'number' && maybe.status >= 400 && maybe.status < 500 && maybe.expose) {
     return problemForStatus(maybe.status, maybe.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : undefined);
+  }
+  const unavailable = unavailableFailure(error);
+  if (unavailable) {
+    // Expected while PostgreSQL restarts or is overloaded: the code is enough (a message can quote values).
+    logger.warn({ code: unavailable.code, requestId: req.id, route: req.route?.path }, unavailable.kind);
+    return unavailableProblem(unavailable.kind, unavailable.retryAfterSeconds);
   }
   logger.error({ err: error, requestId: req.id, route: req.route?.path }, 'unhandled error');
   return problemForStatus(500, 'Something went wrong on our side. Quote the request id when reporting it.');

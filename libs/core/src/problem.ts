@@ -69,6 +69,12 @@ export class ConflictProblem extends ProblemException {
   }
 }
 
+/** 503: the database is away (restarting, refusing connections) or too busy (no connection or lock in time). */
+export function unavailableProblem(kind: 'database-unavailable' | 'database-busy', retryAfterSeconds: number): ProblemBody {
+  const detail = kind === 'database-unavailable' ? 'The service cannot reach its database right now. Try again shortly.' : 'The service is too busy to answer right now. Try again shortly.';
+  return { type: TYPE_BASE + kind, title: 'Service unavailable', status: 503, detail, retryAfterSeconds };
+}
+
 /** Problem bodies for errors raised by the framework itself (unknown route, bad JSON, too large). */
 export function problemForStatus(status: number, detail?: string): ProblemBody {
   const titles: Record<number, string> = {

@@ -1,36 +1,68 @@
 // MikroORM for entities, and a plain pg pool for the session store, throttling and the few statements every
 // request makes (bench/README.md: the ORM's query building cost more CPU than PostgreSQL's answer), both on one database.
+// Both pools bound every wait: for a connection (acquire timeout), for a lock, for a statement, and for a
+// transaction left idle; a connection that dies while checked out is destroyed, never returned (pool-guard.ts).
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import { HealthController } from './health.controller';
+import { DatabaseHealth } from './database-health';
+import { guardCheckouts } from './pool-guard';
 
 export const PG_POOL = Symbol('PG_POOL');
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
-export interface DatabaseOptions {
-  url: string;
-  entities: EntitySchema[];
-  poolSize?: number;
+export interface DatabaseLimits {
+  /** Connections per pool. */
+  poolSize: number;
+  /** Longest wait for a pooled connection (or a new one to open) before the request answers 503. */
+  acquireTimeoutMs: number;
+  /** Longest a single statement may run. */
+  statementTimeoutMs: number;
+  /** Longest a statement waits for a row or table lock. */
+  lockTimeoutMs: number;
 }
 
-const DEFAULT_POOL_SIZE = 10;
+export interface DatabaseOptions extends Partial<DatabaseLimits> {
+  url: string;
+  entities: EntitySchema[];
+}
+
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { poolSize: 10, acquireTimeoutMs: 3_000, statementTimeoutMs: 30_000, lockTimeoutMs: 3_000 };
+/** A transaction left open without a statement this long is ended by PostgreSQL (and its connection with it). */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
+/** Connection settings shared by both pools; PostgreSQL applies the timeouts to every session it opens. */
+export function poolConfig(url: string, options: Partial<DatabaseLimits> = {}): PoolConfig {
+  const limits = { ...DEFAULT_DATABASE_LIMITS, ...options };
+  return {
+    connectionString: url,
+    max: limits.poolSize,
+    connectionTimeoutMillis: limits.acquireTimeoutMs,
+    statement_timeout: limits.statementTimeoutMs,
+    lock_timeout: limits.lockTimeoutMs,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    keepAlive: true,
+  };
+}
 
 export async function createOrm(options: DatabaseOptions): Promise<MikroORM> {
+  const { connectionString: _url, max, ...driverOptions } = poolConfig(options.url, options);
   return MikroORM.init({
     clientUrl: options.url,
     entities: options.entities,
-    pool: { min: 0, max: options.poolSize ?? DEFAULT_POOL_SIZE },
+    pool: { min: 0, max },
+    driverOptions: { ...driverOptions, onPoolCreated: (pool: Pool) => guardCheckouts(pool) },
     allowGlobalContext: false,
     ensureDatabase: false,
     debug: false,
   });
 }
 
-function createPool(url: string, size: number) {
+function createPool(options: DatabaseOptions) {
   return () => {
-    const pool = new Pool({ connectionString: url, max: size });
+    const pool = guardCheckouts(new Pool(poolConfig(options.url, options)));
     // An idle client dies when PostgreSQL restarts; without a listener that would crash the process.
     pool.on('error', (error: Error & { code?: string }) => logger.warn({ code: error.code }, 'idle database connection lost'));
     return pool;
@@ -47,7 +79,7 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
       resolve();
     }, ms);
   });
-  await Promise.race([work.catch((error: unknown) => logger.warn({ err: error }, 'database shutdown failed')), timeout]);
+  await Promise.race([work.catch((error: unknown) => logger.warn({ code: (error as { code?: string }).code }, 'database shutdown failed')), timeout]);
   clearTimeout(timer);
 }
 
@@ -57,6 +89,7 @@ export class DatabaseModule implements OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly health: DatabaseHealth,
   ) {}
 
   static forRoot(options: DatabaseOptions): DynamicModule {
@@ -66,16 +99,16 @@ export class DatabaseModule implements OnApplicationShutdown {
       providers: [
         { provide: DATABASE_URL, useValue: options.url },
         { provide: MikroORM, useFactory: () => createOrm(options) },
-        { provide: PG_POOL, useFactory: createPool(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) },
+        { provide: PG_POOL, useFactory: createPool(options) },
+        { provide: DatabaseHealth, useFactory: () => new DatabaseHealth(options.url) },
       ],
-      exports: [MikroORM, PG_POOL, DATABASE_URL],
+      exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // A connection killed mid-transaction (a PostgreSQL restart, an operator's pg_terminate_backend) can stay
-    // checked out of the driver's pool forever; shutting down must not wait for it.
     await withTimeout(this.orm.close(true), 5000);
     await withTimeout(this.pool.end(), 5000);
+    await withTimeout(this.health.close(), 1000);
   }
 }

@@ -1,22 +1,21 @@
 // Liveness and database reachability, for load balancers and humans.
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { ProblemException, Public } from '@app/core';
+import { DatabaseHealth } from './database-health';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly health: DatabaseHealth) {}
 
   @Get()
   @Public()
-  async health() {
-    try {
-      await this.orm.em.fork().execute('select 1');
-    } catch {
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'database-unavailable', 'The database is not reachable');
+  async check() {
+    const report = await this.health.check();
+    if (report.database === 'down') {
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'database-unavailable', 'The database is not reachable', report.reason, { retryAfterSeconds: 5, ...report });
     }
-    return { status: 'ok', database: 'up' };
+    return { status: 'ok', ...report };
   }
 }

@@ -45,9 +45,10 @@ export async function migrateSchemaWith(execute: TransactionExecutor, schema: st
   const quoted = quoteIdent(assertSchemaName(schema));
   // Round trips, not SQL, are most of the cost of checking 1 000 up-to-date schemas: one statement takes the
   // lock (two migrators on one schema would race; the transaction-scoped lock makes the second wait), sets
-  // the search_path for this transaction, and says whether the schema has been migrated before.
+  // the search_path for this transaction, lifts the request pools' statement timeout (a migration may rewrite
+  // a big table), and says whether the schema has been migrated before.
   const [{ known }] = (await execute(
-    `select pg_advisory_xact_lock(hashtext(?)), set_config('search_path', ?, true), to_regclass(?) is not null as known`,
+    `select pg_advisory_xact_lock(hashtext(?)), set_config('search_path', ?, true), set_config('statement_timeout', '0', true), to_regclass(?) is not null as known`,
     [schema, quoted, `${quoted}.schema_migrations`],
   )) as { known: boolean }[];
   if (!known) {
