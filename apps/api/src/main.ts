@@ -1,13 +1,25 @@
 // `npm start`: embedded PostgreSQL unless DATABASE_URL is set, migrations, the first admin, then serve
 // (with API_WORKERS > 1, from that many processes sharing the port; the first one prepares, the others serve).
 import cluster from 'node:cluster';
+import pino from 'pino';
 import { type AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
-import { resolveDatabase, type ResolvedDatabase } from '@app/database';
+import { type EmbeddedEvent, resolveDatabase, type ResolvedDatabase } from '@app/database';
 import { MigrationsService } from '@app/tenancy';
 import { FirstAdminService } from '@app/auth';
 import { createApp } from './app';
 
 const say = (line: string) => process.stdout.write(line + '\n');
+
+/** What happens to the embedded PostgreSQL, in the API's log: why it died, and whether it came back. */
+function embeddedEventLogger(config: AppConfig): (event: EmbeddedEvent) => void {
+  const log = pino({ level: config.logLevel, base: { context: 'EmbeddedPostgres' } });
+  return (event) => {
+    if (event.kind === 'died') log.error({ exitCode: event.code, signal: event.signal, reason: event.reason }, 'the embedded PostgreSQL stopped; restarting it (its log: postgres.log in the data folder)');
+    else if (event.kind === 'restarted') log.warn({ attempt: event.attempt }, 'the embedded PostgreSQL is running again');
+    else if (event.kind === 'restart-failed') log.warn({ attempt: event.attempt, retryInMs: event.retryInMs }, 'the embedded PostgreSQL did not start; trying again');
+    else log.fatal({ attempts: event.attempts }, 'the embedded PostgreSQL could not be started again; gave up: see postgres.log in the data folder, fix the cause (disk space?), then restart the API');
+  };
+}
 
 /** Migrations and the first admin, once, before anything serves. */
 async function prepare(config: AppConfig, db: ResolvedDatabase) {
@@ -38,7 +50,7 @@ async function main(): Promise<void> {
   resolveSessionSecret(config);
   if (cluster.isWorker) return serve(config, process.env.REKISTERI_WORKER_DATABASE_URL!, async () => undefined);
 
-  const db = await resolveDatabase(config, say);
+  const db = await resolveDatabase(config, say, embeddedEventLogger(config));
   if (config.apiWorkers === 1) {
     const app = await prepare(config, db);
     await app.listen(config.port);

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedEvent, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   url: string;
@@ -14,6 +14,7 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(
   options: { databaseUrl?: string; dataDir: string; embeddedPostgresPort: number },
   say: (line: string) => void = () => undefined,
+  onEmbeddedEvent?: (event: EmbeddedEvent) => void,
 ): Promise<ResolvedDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, embedded: false, stop: async () => undefined };
   const root = resolve(options.dataDir);
@@ -23,7 +24,7 @@ export async function resolveDatabase(
     if (await answers(url)) return { url, embedded: true, stop: async () => undefined };
   }
   say(`Starting the embedded PostgreSQL (data in ${join(options.dataDir, 'postgres')}, port ${options.embeddedPostgresPort})...`);
-  const db = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.embeddedPostgresPort, database: 'rekisteri' });
+  const db = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.embeddedPostgresPort, database: 'rekisteri', onEvent: onEmbeddedEvent });
   return { url: db.url, embedded: true, stop: db.stop };
 }
 
