@@ -11,6 +11,7 @@ export enum BackupErrorCode {
   SchemaMismatch = 'backup-schema-mismatch',
   Corrupt = 'backup-corrupt',
   FileExists = 'backup-file-exists',
+  TenantBusy = 'tenant-busy',
 }
 
 export class BackupException extends ProblemException {
@@ -37,6 +38,8 @@ export class BackupException extends ProblemException {
         return [HttpStatus.BAD_REQUEST, 'The backup is damaged; nothing was restored'];
       case BackupErrorCode.FileExists:
         return [HttpStatus.CONFLICT, 'The backup file already exists'];
+      case BackupErrorCode.TenantBusy:
+        return [HttpStatus.SERVICE_UNAVAILABLE, 'The tenant is too busy to restore now; nothing was restored'];
       default:
         return assertUnreachable(code);
     }

@@ -55,6 +55,11 @@ const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${qu
 const columnList = (columns: string[]) => columns.map(quoteIdent).join(', ');
 /** Rows are sent to COPY in chunks of about this size. */
 const COPY_CHUNK_BYTES = 256 * 1024;
+/** How long a restore waits for the tenant's running requests to let go of its tables, and how often it tries. */
+const RESTORE_LOCK_TIMEOUT = '10s';
+const RESTORE_ATTEMPTS = 3;
+/** lock_not_available (our lock timeout) and deadlock_detected: the tenant's traffic was in the way. */
+const LOST_TO_TRAFFIC = new Set(['55P03', '40P01']);
 
 @Injectable()
 export class BackupService {
@@ -133,6 +138,26 @@ export class BackupService {
    */
   async restore(slug: string, file: string, options: { actor?: string; onProgress?: BackupProgress } = {}): Promise<RestoreReport> {
     const tenant = await this.scope(slug);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.restoreOnce(tenant, file, options);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (typeof code !== 'string' || !LOST_TO_TRAFFIC.has(code)) throw error;
+        this.logger.warn({ tenant: tenant.slug, attempt, code }, 'restore could not lock the tenant; nothing was changed');
+        if (attempt >= RESTORE_ATTEMPTS) {
+          throw new BackupException(
+            BackupErrorCode.TenantBusy,
+            `Requests of ${tenant.slug} kept its tables locked through ${RESTORE_ATTEMPTS} attempts of ${RESTORE_LOCK_TIMEOUT} each. ` +
+              `Try again in a quieter moment, or suspend the tenant first (PATCH /api/platform/tenants/${tenant.slug} with status "suspended") and resume it after the restore.`,
+          );
+        }
+        await new Promise((done) => setTimeout(done, 1000 * attempt));
+      }
+    }
+  }
+
+  private async restoreOnce(tenant: TenantScope, file: string, options: { actor?: string; onProgress?: BackupProgress }): Promise<RestoreReport> {
     const current = [...tenantMigrations].sort(byName);
     const reader = BackupReader.open(resolve(file));
     let client: Client | undefined;
@@ -144,6 +169,7 @@ export class BackupService {
       const execute = executorOn(client);
       // The migrator's lock: nothing else migrates this schema until we commit.
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [tenant.schema]);
+      await lockTenantTables(client, tenant.schema);
       await client.query(`drop schema if exists ${quoteIdent(tenant.schema)} cascade`);
       await migrateSchemaWith(execute, tenant.schema, current.slice(0, header.migrations.length));
       assertSameTables(header.tables, await tenantTables(client, tenant.schema));
@@ -258,6 +284,22 @@ export class BackupService {
 }
 
 const NEWLINE = Buffer.from('\n');
+
+/**
+ * Every table of the schema, exclusively, in one statement and in name order, before anything is dropped:
+ * DROP SCHEMA would otherwise lock table after table in catalog order while requests lock them in theirs, a
+ * deadlock waiting to happen. Requests that arrive later wait (up to their own lock timeout, then 503); this
+ * waits for running ones up to RESTORE_LOCK_TIMEOUT, and the caller tries again.
+ */
+async function lockTenantTables(client: Client, schema: string): Promise<void> {
+  await client.query(`select set_config('lock_timeout', $1, true)`, [RESTORE_LOCK_TIMEOUT]);
+  const { rows } = await client.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p') order by c.relname`,
+    [schema],
+  );
+  if (rows.length) await client.query(`lock table ${rows.map((r) => qualified(schema, r.name)).join(', ')} in access exclusive mode`);
+  await client.query(`select set_config('lock_timeout', '0', true)`);
+}
 
 /** After migrating as far as the backup was, the schema must have exactly the backup's tables and columns. */
 function assertSameTables(backup: TableInfo[], schema: TableInfo[]): void {
