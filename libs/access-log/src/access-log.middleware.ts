@@ -1,6 +1,8 @@
-// The Express middleware that sees every request: it notes the start, and when the response is done
-// (or the client went away) hands one row to the writer. Registered right after the request id.
+// The Express middleware that sees every request: it notes the start, and as the response's headers go out (or
+// when the client went away first) hands one row to the recorder, so the row is journalled before the client
+// has its answer. Registered right after the request id.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import onHeaders from 'on-headers';
 import { principalKey, type Principal } from '@app/core';
 import { normalizeClientIp } from './ip';
 import type { AccessLogRow } from './access-log.writer';
@@ -65,8 +67,8 @@ export function accessLogMiddleware(record: (row: AccessLogRow) => void, traffic
       const row = requestRow(req, aborted ? CLIENT_CLOSED_REQUEST : res.statusCode, loggedAt, latencyMs, tenantOfTraffic());
       if (row) record(row);
     };
-    // 'finish' comes first for a complete response; 'close' first means the client went away.
-    res.once('finish', finish(false));
+    // The status is final once the headers go out; 'close' before that means the client went away.
+    onHeaders(res, finish(false));
     res.once('close', finish(true));
     next();
   };

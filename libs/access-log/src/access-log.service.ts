@@ -4,9 +4,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { RequestHandler } from 'express';
 import { AppConfig } from '@app/core';
 import { TenantContext } from '@app/tenancy';
+import { join } from 'node:path';
 import { accessLogMiddleware } from './access-log.middleware';
+import { AccessLogJournal, journalRows } from './access-log.journal';
 import { AccessLogStore } from './access-log.store';
-import { AccessLogWriter, errorCode, type WriterStats } from './access-log.writer';
+import { type AccessLogRow, AccessLogWriter, errorCode, isRetryable, type WriterStats } from './access-log.writer';
 import { retentionCutoff, utcDay } from './search-filters';
 
 export const ACCESS_LOG_OPTIONS = Symbol('ACCESS_LOG_OPTIONS');
@@ -25,6 +27,8 @@ const WRITER = { capacity: 50_000, batchSize: 1_000, intervalMs: 1_000 };
 export class AccessLogService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AccessLog');
   private readonly writer: AccessLogWriter;
+  /** Only a process that serves HTTP journals its rows (the CLI records none). */
+  private journal?: AccessLogJournal;
   private maintenanceTimer?: NodeJS.Timeout;
 
   constructor(
@@ -33,7 +37,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(ACCESS_LOG_OPTIONS) private readonly options: AccessLogOptions,
   ) {
     // Only codes and counts are logged: error messages can quote the rows, and rows hold addresses.
-    this.writer = new AccessLogWriter((rows) => this.store.insert(rows), WRITER, {
+    this.writer = new AccessLogWriter((rows) => this.write(rows), WRITER, {
       failing: (code, buffered) => this.logger.warn({ code, buffered }, 'access log cannot be written; buffering'),
       recovered: (dropped) => this.logger.log({ dropped }, 'access log writes recovered'),
       overflowed: (dropped) => this.logger.warn({ dropped }, 'access log buffer overflowed; oldest rows dropped'),
@@ -43,7 +47,61 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Express middleware recording every request; register it right after the request id. */
   middleware(): RequestHandler {
-    return accessLogMiddleware((row) => this.writer.record(row), TenantContext.trafficOfCurrentRequest);
+    this.journal ??= new AccessLogJournal(join(this.config.dataDir, 'access-log-journal'));
+    return accessLogMiddleware((row) => this.record(row), TenantContext.trafficOfCurrentRequest);
+  }
+
+  /** In the journal first (it survives a crash of this process), then to the batched writer. */
+  private record(row: AccessLogRow): void {
+    try {
+      if (this.journal) row.seq = this.journal.append(row);
+    } catch (error) {
+      this.logger.error({ code: errorCode(error) }, 'access log journal cannot be written; the row is only buffered');
+    }
+    this.writer.record(row);
+  }
+
+  private async write(rows: AccessLogRow[]): Promise<void> {
+    const seq = rows.reduce((max, r) => Math.max(max, r.seq ?? 0), 0);
+    await this.store.insert(rows, this.journal && seq ? { journal: this.journal.id, seq } : undefined);
+    if (seq) this.journal?.written(seq);
+  }
+
+  /**
+   * Rows journalled by processes that crashed, written from where each had got to. A batch the database refuses
+   * as bad data is skipped (it would fail every start); a database that is away leaves the journal for next time.
+   */
+  async replayOrphanJournals(): Promise<{ journals: number; rows: number }> {
+    if (!this.journal) return { journals: 0, rows: 0 };
+    let rows = 0;
+    const orphans = this.journal.claimOrphans();
+    for (const { journal, files } of orphans) {
+      try {
+        const after = await this.store.journalMark(journal);
+        let batch: AccessLogRow[] = [];
+        const flush = async () => {
+          const seq = batch[batch.length - 1].seq!;
+          await this.store.insert(batch, { journal, seq }).catch((error: unknown) => {
+            if (isRetryable(error)) throw error;
+            this.logger.error({ code: errorCode(error), rows: batch.length }, 'journalled access-log rows refused by the database; skipped');
+          });
+          rows += batch.length;
+          batch = [];
+        };
+        for (const row of journalRows(files, after)) {
+          batch.push(row);
+          if (batch.length >= WRITER.batchSize) await flush();
+        }
+        if (batch.length) await flush();
+        await this.store.forgetJournal(journal);
+        this.journal.remove(files);
+      } catch (error) {
+        this.logger.warn({ code: errorCode(error) }, 'a crashed process\'s access-log journal could not be replayed; kept for the next start');
+        this.journal.unclaim(files);
+      }
+    }
+    if (orphans.length) this.logger.log({ journals: orphans.length, rows }, 'access-log journals of crashed processes replayed');
+    return { journals: orphans.length, rows };
   }
 
   /** Writes everything recorded so far (tests, shutdown); never throws. */
@@ -80,6 +138,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.journal && (await this.store.isMigrated().catch(() => false))) await this.replayOrphanJournals();
     this.writer.start();
     if (!this.options.scheduleMaintenance) return;
     await this.maintain();
@@ -87,11 +146,18 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     this.maintenanceTimer.unref();
   }
 
+  private async closeJournal(journal: AccessLogJournal, allWritten: boolean): Promise<void> {
+    if (!allWritten) return journal.keep();
+    journal.discard();
+    await this.store.forgetJournal(journal.id).catch(() => undefined);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.maintenanceTimer);
     await this.writer.close();
     const { buffered } = this.writer.stats();
-    if (buffered) this.logger.warn({ rows: buffered }, 'access log rows could not be written before shutdown');
+    if (buffered) this.logger.warn({ rows: buffered }, 'access log rows could not be written before shutdown; the journal keeps them for the next start');
+    if (this.journal) await this.closeJournal(this.journal, buffered === 0);
     await this.store.close();
   }
 }

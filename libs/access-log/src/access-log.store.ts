@@ -3,6 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import type { AccessLogRow } from './access-log.writer';
+import type { JournalMark } from './access-log.journal';
 import { errorCode } from './access-log.writer';
 import { DAY_MS, type SearchFilters, utcDay } from './search-filters';
 
@@ -12,10 +13,15 @@ export const ACCESS_LOG_POOL = Symbol('ACCESS_LOG_POOL');
 const NO_PARTITION = '23514';
 const LOCK = `select pg_advisory_xact_lock(hashtext('rekisteri:access-log-maintenance'))`;
 
-// unnest turns nine arrays into rows: one statement and nine parameters whatever the batch size.
+// unnest turns nine arrays into rows: one statement and nine parameters whatever the batch size. The same
+// statement moves the writing process's journal mark ($10, $11), so the mark and the rows commit together.
 const INSERT = `
-  insert into platform.access_log (logged_at, ip, method, route, status, latency_ms, tenant_id, principal, request_id)
-  select * from unnest($1::timestamptz[], $2::inet[], $3::text[], $4::text[], $5::smallint[], $6::integer[], $7::uuid[], $8::text[], $9::uuid[])`;
+  with written as (
+    insert into platform.access_log (logged_at, ip, method, route, status, latency_ms, tenant_id, principal, request_id)
+    select * from unnest($1::timestamptz[], $2::inet[], $3::text[], $4::text[], $5::smallint[], $6::integer[], $7::uuid[], $8::text[], $9::uuid[]))
+  insert into platform.access_log_journal (journal, seq)
+  select $10::uuid, $11::bigint where $10::uuid is not null
+  on conflict (journal) do update set seq = greatest(access_log_journal.seq, excluded.seq), updated_at = now()`;
 
 export interface FoundRow {
   loggedAt: Date;
@@ -59,7 +65,8 @@ export interface Keyset {
 export class AccessLogStore {
   constructor(@Inject(ACCESS_LOG_POOL) private readonly pool: Pool) {}
 
-  async insert(rows: AccessLogRow[]): Promise<void> {
+  /** Writes the rows; with `mark`, records that the journal is in the database up to it, in the same statement. */
+  async insert(rows: AccessLogRow[], mark?: JournalMark): Promise<void> {
     const columns = [
       rows.map((r) => r.loggedAt),
       rows.map((r) => r.ip),
@@ -70,6 +77,8 @@ export class AccessLogStore {
       rows.map((r) => r.tenantId),
       rows.map((r) => r.principal),
       rows.map((r) => r.requestId),
+      mark?.journal ?? null,
+      mark?.seq ?? null,
     ];
     try {
       await this.pool.query(INSERT, columns);
@@ -83,6 +92,16 @@ export class AccessLogStore {
       await this.ensurePartitions(utcDay(first), days);
       await this.pool.query(INSERT, columns);
     }
+  }
+
+  /** How far a journal got into the database (0: nowhere). */
+  async journalMark(journal: string): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string }>('select seq from platform.access_log_journal where journal = $1', [journal]);
+    return rows.length ? Number(rows[0].seq) : 0;
+  }
+
+  async forgetJournal(journal: string): Promise<void> {
+    await this.pool.query('delete from platform.access_log_journal where journal = $1', [journal]);
   }
 
   /** Creates the missing daily partitions from `firstDay` on; returns how many it made. */

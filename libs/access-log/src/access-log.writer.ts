@@ -13,6 +13,8 @@ export interface AccessLogRow {
   tenantId: string | null;
   principal: string | null;
   requestId: string;
+  /** Its position in this process's journal (access-log.journal.ts), when it has one. */
+  seq?: number;
 }
 
 export interface WriterOptions {
