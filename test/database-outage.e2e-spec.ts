@@ -95,6 +95,38 @@ describe('database outages, in process', () => {
     await ctx.loginTenant(tenant, tenant.owner);
   });
 
+  it('keeps others answering (or 503 within a bound) while many slow exports hold the pool busy', async () => {
+    const owner = await ctx.loginTenant(tenant, tenant.owner);
+    const t = `/api/t/${tenant.slug}`;
+    const customer = await ctx.newCustomer(tenant, { contactName: 'Laskutettu Paljon' });
+    const draft = (await owner.post(`${t}/invoices`).send({ customerId: customer.id, lines: [{ description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 }] }).expect(201)).body;
+    // 3 000 more drafts like it: each export reads them page by page, a connection at a time.
+    const s = `"${tenant.schema}"`;
+    await ctx.sql(`insert into ${s}.invoice (id, customer_id, net_cents, vat_cents, gross_cents, created_at) select gen_random_uuid(), customer_id, net_cents, vat_cents, gross_cents, created_at + make_interval(secs => g) from ${s}.invoice, generate_series(1, 3000) g where id = ?`, [draft.id]);
+    await ctx.sql(`insert into ${s}.invoice_line (id, invoice_id, position, description, quantity_milli, unit_price_cents, vat_rate_bp, net_cents) select gen_random_uuid(), i.id, 1, 'Hieronta', 1000, 6000, 2550, 6000 from ${s}.invoice i where i.customer_id = ? and i.id <> ?`, [customer.id, draft.id]);
+    const request = (await owner.post(`${t}/requests`).send({ customerId: customer.id, type: 'access', channel: 'email' }).expect(201)).body;
+    await owner.post(`${t}/requests/${request.id}/verify`).send({ method: 'Vastaus rekisterissä olevasta osoitteesta' }).expect(200);
+    await owner.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);
+
+    const exports = Array.from({ length: 8 }, () => owner.get(`${t}/requests/${request.id}/export`).buffer(true));
+    await new Promise((done) => setTimeout(done, 100));
+    const others = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const started = Date.now();
+        const res = await owner.get(`${t}/customers?limit=10`);
+        return { status: res.status, ms: Date.now() - started };
+      }),
+    );
+    const healthStarted = Date.now();
+    await ctx.http().get('/api/health').expect(200);
+    expect(Date.now() - healthStarted).toBeLessThan(1000);
+    for (const other of others) {
+      expect([200, 503]).toContain(other.status);
+      expect(other.ms).toBeLessThan(1500 + 2000);
+    }
+    for (const res of await Promise.all(exports)) expect([200, 503]).toContain(res.status);
+  });
+
   it('keeps 500 for real defects, with nothing of the error in the answer', async () => {
     const agent = await ctx.loginTenant(tenant, tenant.owner);
     const pool = ctx.get<Pool>(PG_POOL);

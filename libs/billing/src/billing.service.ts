@@ -1,7 +1,7 @@
 // Invoices of the tenant in scope: drafts, issuing (gapless numbers, reference numbers, snapshots),
 // payments, credit notes, and each customer's history and balance.
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, IsolationLevel, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, finnishReference, NotFoundProblem, type Page, rfReference, toPage } from '@app/core';
 import { quoteIdent } from '@app/database';
@@ -182,18 +182,39 @@ export class BillingService {
   }
 
   /** Every invoice of the customer, in pages, for the access export (constant memory however long the history). */
-  async *invoicesForExport(customerId: string, em: EntityManager, batch = 500): AsyncGenerator<InvoiceView> {
+  /**
+   * A customer's invoices for an export, page by page from one read-only snapshot on one connection. The
+   * connection is taken now, before the caller sends anything: a busy pool answers 503 up front instead of
+   * cutting a download short halfway. `close` (idempotent; also run when the pages end) gives it back.
+   */
+  async invoicesForExport(customerId: string, em: EntityManager, batch = 500): Promise<{ invoices: AsyncIterable<InvoiceView>; close: () => Promise<void> }> {
+    const connection = em.getConnection();
+    const snapshot = await connection.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    let open = true;
+    const close = async () => {
+      if (!open) return;
+      open = false;
+      await connection.rollback(snapshot).catch(() => undefined);
+    };
     const today = todayInFinland();
-    let after: { createdAt: Date; id: string } | undefined;
-    for (;;) {
-      const where = after ? { customerId, $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] } : { customerId };
-      const fork = em.fork({ clear: true });
-      const page = await fork.find(Invoice, where, { populate: ['lines', 'payments'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: batch });
-      for (const invoice of page) yield toInvoiceView(invoice, today);
-      if (page.length < batch) return;
-      const last = page[page.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
+    async function* pages(): AsyncGenerator<InvoiceView> {
+      try {
+        let after: { createdAt: Date; id: string } | undefined;
+        for (;;) {
+          const where = after ? { customerId, $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] } : { customerId };
+          const fork = em.fork({ clear: true });
+          fork.setTransactionContext(snapshot);
+          const page = await fork.find(Invoice, where, { populate: ['lines', 'payments'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: batch });
+          for (const invoice of page) yield toInvoiceView(invoice, today);
+          if (page.length < batch) return;
+          const last = page[page.length - 1];
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+      } finally {
+        await close();
+      }
     }
+    return { invoices: pages(), close };
   }
 
   private async lockInvoice(em: EntityManager, id: string): Promise<Invoice> {

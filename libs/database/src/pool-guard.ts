@@ -24,6 +24,8 @@ export function guardCheckouts(pool: Pool): Pool {
   return pool;
 }
 
+const ignore = () => undefined;
+
 function guardClient(client: PoolClient): PoolClient {
   const release = client.release;
   let returned = false;
@@ -37,6 +39,8 @@ function guardClient(client: PoolClient): PoolClient {
   const onLost = (error?: Error) => giveBack(error ?? new Error('connection ended while checked out'));
   client.once('end', onLost);
   client.once('error', onLost);
+  // A dead connection can emit more than one error; none may go unheard (that would crash the process).
+  if (!client.listeners('error').includes(ignore)) client.on('error', ignore);
   client.release = giveBack;
   return client;
 }

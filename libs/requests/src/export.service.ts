@@ -22,15 +22,19 @@ export class ExportService {
 
   /** The export as a download: JSON (machine-readable, Art. 20) or HTML (for reading). */
   async stream(request: { customerId: string }, format: 'json' | 'html'): Promise<StreamableFile> {
-    const chunks = format === 'html' ? await this.html(request.customerId) : await this.json(request.customerId);
-    return new StreamableFile(Readable.from(chunks), {
+    const head = await this.head(request.customerId);
+    const { invoices, close } = await this.billing.invoicesForExport(request.customerId, this.context.em());
+    const body = Readable.from(format === 'html' ? html(head, invoices) : json(head, invoices));
+    // A download abandoned before its first page still gives the snapshot's connection back.
+    body.once('close', () => void close());
+    return new StreamableFile(body, {
       type: format === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
       disposition: `attachment; filename="export-${request.customerId}.${format}"`,
     });
   }
 
   /** Everything but the invoices, read now (inside the request's tenant scope). */
-  private async head(customerId: string) {
+  async head(customerId: string) {
     const profile = await this.customers.get(customerId);
     const [consents, consentLedger, requests, tenant] = await Promise.all([
       this.consent.current(customerId),
@@ -49,37 +53,32 @@ export class ExportService {
     };
   }
 
-  async json(customerId: string): Promise<AsyncIterable<string>> {
-    const head = await this.head(customerId);
-    const invoices = this.billing.invoicesForExport(customerId, this.context.em());
-    return (async function* () {
-      yield JSON.stringify(head).slice(0, -1) + ',"invoices":[';
-      let first = true;
-      for await (const invoice of invoices) {
-        yield (first ? '' : ',') + JSON.stringify(invoice);
-        first = false;
-      }
-      yield ']}';
-    })();
-  }
+}
 
-  async html(customerId: string): Promise<AsyncIterable<string>> {
-    const head = await this.head(customerId);
-    const invoices = this.billing.invoicesForExport(customerId, this.context.em());
-    const e = (v: unknown) => escapeHtml(v === null || v === undefined ? '—' : v instanceof Date ? v.toISOString() : String(v));
-    const rows = (pairs: [string, unknown][]) => pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('');
-    return (async function* () {
-      yield `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Tietosi / Your data</title></head><body>`;
-      yield `<h1>Tietosi rekisterissä / Your data in the register</h1><p>${e(head.controller.name)} (${e(head.controller.businessId)}), ${e(head.generatedAt)}</p>`;
-      yield `<h2>Perustiedot / Profile</h2><table>${rows(Object.entries(head.profile))}</table>`;
-      yield `<h2>Suostumukset / Consents</h2><table>${head.consents.map((c) => `<tr><th>${e(c.purpose)}</th><td>${c.granted ? 'kyllä / yes' : 'ei / no'}</td><td>${e(c.since)}</td></tr>`).join('')}</table>`;
-      yield `<h3>Historia / History</h3><ul>${head.consentLedger.map((c) => `<li>${e(c.occurredAt)}: ${e(c.purpose)} ${e(c.action)} (${e(c.channel)})</li>`).join('')}</ul>`;
-      yield `<h2>Pyynnöt / Requests</h2><ul>${head.requests.map((r) => `<li>${e(r.receivedAt)}: ${e(r.type)}, ${e(r.state)}</li>`).join('')}</ul>`;
-      yield `<h2>Laskut / Invoices</h2><table><tr><th>#</th><th>Päiväys / Date</th><th>Summa / Total</th><th>Maksettu / Paid</th><th>Tila / Status</th></tr>`;
-      for await (const i of invoices as AsyncIterable<InvoiceView>) {
-        yield `<tr><td>${e(i.number)}</td><td>${e(i.issueDate)}</td><td>${e((i.totals.grossCents / 100).toFixed(2))} €</td><td>${e((i.paidCents / 100).toFixed(2))} €</td><td>${e(i.status)}</td></tr>`;
-      }
-      yield `</table></body></html>`;
-    })();
+type ExportHead = Awaited<ReturnType<ExportService['head']>>;
+
+async function* json(head: ExportHead, invoices: AsyncIterable<InvoiceView>): AsyncGenerator<string> {
+  yield JSON.stringify(head).slice(0, -1) + ',"invoices":[';
+  let first = true;
+  for await (const invoice of invoices) {
+    yield (first ? '' : ',') + JSON.stringify(invoice);
+    first = false;
   }
+  yield ']}';
+}
+
+async function* html(head: ExportHead, invoices: AsyncIterable<InvoiceView>): AsyncGenerator<string> {
+  const e = (v: unknown) => escapeHtml(v === null || v === undefined ? '—' : v instanceof Date ? v.toISOString() : String(v));
+  const rows = (pairs: [string, unknown][]) => pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('');
+  yield `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Tietosi / Your data</title></head><body>`;
+  yield `<h1>Tietosi rekisterissä / Your data in the register</h1><p>${e(head.controller.name)} (${e(head.controller.businessId)}), ${e(head.generatedAt)}</p>`;
+  yield `<h2>Perustiedot / Profile</h2><table>${rows(Object.entries(head.profile))}</table>`;
+  yield `<h2>Suostumukset / Consents</h2><table>${head.consents.map((c) => `<tr><th>${e(c.purpose)}</th><td>${c.granted ? 'kyllä / yes' : 'ei / no'}</td><td>${e(c.since)}</td></tr>`).join('')}</table>`;
+  yield `<h3>Historia / History</h3><ul>${head.consentLedger.map((c) => `<li>${e(c.occurredAt)}: ${e(c.purpose)} ${e(c.action)} (${e(c.channel)})</li>`).join('')}</ul>`;
+  yield `<h2>Pyynnöt / Requests</h2><ul>${head.requests.map((r) => `<li>${e(r.receivedAt)}: ${e(r.type)}, ${e(r.state)}</li>`).join('')}</ul>`;
+  yield `<h2>Laskut / Invoices</h2><table><tr><th>#</th><th>Päiväys / Date</th><th>Summa / Total</th><th>Maksettu / Paid</th><th>Tila / Status</th></tr>`;
+  for await (const i of invoices) {
+    yield `<tr><td>${e(i.number)}</td><td>${e(i.issueDate)}</td><td>${e((i.totals.grossCents / 100).toFixed(2))} €</td><td>${e((i.paidCents / 100).toFixed(2))} €</td><td>${e(i.status)}</td></tr>`;
+  }
+  yield `</table></body></html>`;
 }
