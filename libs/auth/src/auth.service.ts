@@ -130,18 +130,23 @@ export class AuthService {
   }
 
   /**
-   * The shared login path: throttle first, then one argon2 verification whether or not the
-   * account exists, and one answer for every failure.
+   * The shared login path: throttle first (the attempt counts as a failure until it proves otherwise), then
+   * one argon2 verification whether or not the account exists, and one answer for every failure.
    */
   private async verify<A extends Account>(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<A | null>): Promise<A & { rehashed?: string }> {
-    const { accountHasFailures } = await this.throttle.admit(throttleKey, address);
-    const account = await find();
-    const ok = account ? await this.passwords.verify(account.passwordHash, credentials.password) : await this.passwords.verifyNothing(credentials.password);
-    if (!account || !ok) {
-      await this.throttle.recordFailure(throttleKey);
-      throw new AuthException(AuthErrorCode.InvalidCredentials);
+    const attempt = await this.throttle.admit(throttleKey, address);
+    let account: A | null;
+    let ok: boolean;
+    try {
+      account = await find();
+      ok = account ? await this.passwords.verify(account.passwordHash, credentials.password) : await this.passwords.verifyNothing(credentials.password);
+    } catch (error) {
+      // Not a wrong password (the database, say): the attempt was no guess and is not counted.
+      await attempt.abandoned().catch(() => undefined);
+      throw error;
     }
-    if (accountHasFailures) await this.throttle.recordSuccess(throttleKey);
+    if (!account || !ok) throw new AuthException(AuthErrorCode.InvalidCredentials);
+    await attempt.succeeded();
     const rehashed = this.passwords.needsRehash(account.passwordHash) ? await this.passwords.hash(credentials.password) : undefined;
     return { ...account, rehashed };
   }

@@ -52,8 +52,8 @@ export class TestContext {
         logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
         dataDir: mkdtempSync(join(tmpdir(), 'rekisteri-data-')),
         sessionSecret: randomBytes(32).toString('hex'),
-        // Generous limits unless a test is about throttling: tests log in often from one address.
-        loginMaxAttemptsPerAddress: 10_000,
+        // A generous address limit unless a test is about throttling: tests fail logins on purpose, all from one address.
+        loginMaxFailuresPerAddress: 10_000,
         ...overrides,
       },
     );
