@@ -67,6 +67,16 @@ export class TestContext {
     await this.dropDatabase();
   }
 
+  /** Runs `step` with the app's clock at `when`, then lets the clock follow the system again. */
+  async at<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
+    this.clock.set(when);
+    try {
+      return await step();
+    } finally {
+      this.clock.reset();
+    }
+  }
+
   /** A provider of the app, by its class or its injection token (such as PG_POOL). */
   get<T>(token: (new (...args: never[]) => T) | symbol): T {
     return this.app.get<T>(token);
