@@ -41,6 +41,7 @@ describe('billing', () => {
   const draft = async (customerId: string, lines = [massage, gym], extra: Record<string, unknown> = {}) =>
     (await staff.post(`${t}/invoices`).send({ customerId, lines, ...extra }).expect(201)).body;
   const issue = async (id: string, body: Record<string, unknown> = {}) => (await staff.post(`${t}/invoices/${id}/issue`).send(body).expect(200)).body;
+  const at = <T>(when: string, step: () => Promise<T>) => ctx.at(when, step);
   const invoiceCount = async () => Number((await ctx.sql<{ n: string }>(`select count(*) as n from "${tenant.schema}".invoice`))[0].n);
 
   it('drafts an invoice with VAT per rate and no number yet', async () => {
@@ -59,7 +60,8 @@ describe('billing', () => {
 
   it('issues with the next number, a valid Finnish reference and its RF form, and snapshots of buyer and seller', async () => {
     const issueDate = daysFromToday(-2);
-    const invoice = await issue((await draft(companyId)).id, { issueDate });
+    const drafted = await at(`${issueDate}T09:00:00Z`, () => draft(companyId));
+    const invoice = await issue(drafted.id, { issueDate });
     const retainUntil = `${Number(issueDate.slice(0, 4)) + 6}-12-31`; // six years after the financial year ends
     expect(invoice).toMatchObject({ status: 'issued', issueDate, dueDate: daysFromToday(12), retainUntil });
     expect(isValidFinnishReference(invoice.referenceNumber)).toBe(true);
@@ -93,20 +95,22 @@ describe('billing', () => {
 
   it('records partial and full payments, refuses overpayment and payments on drafts', async () => {
     const invoice = await issue((await draft(personId, [massage])).id);
-    problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 7531, paidOn: '2026-11-20' }).expect(409));
-    const partial = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 3000, paidOn: '2026-11-20' }).expect(201)).body;
+    problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 7531, paidOn: invoice.issueDate }).expect(409));
+    const partial = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 3000, paidOn: invoice.issueDate }).expect(201)).body;
     expect(partial).toMatchObject({ status: 'partially_paid', paidCents: 3000, outstandingCents: 4530 });
-    const paid = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 4530, paidOn: '2026-11-21', reference: 'arkisto 123' }).expect(201)).body;
+    const paid = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 4530, paidOn: invoice.issueDate, reference: 'arkisto 123' }).expect(201)).body;
     expect(paid).toMatchObject({ status: 'paid', paidCents: 7530, outstandingCents: 0 });
     expect(paid.payments).toHaveLength(2);
-    problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 1, paidOn: '2026-11-22' }).expect(409));
+    problemOf(await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 1, paidOn: invoice.issueDate }).expect(409));
     const d = await draft(personId, [massage]);
-    problemOf(await staff.post(`${t}/invoices/${d.id}/payments`).send({ amountCents: 100, paidOn: '2026-11-22' }).expect(409));
+    problemOf(await staff.post(`${t}/invoices/${d.id}/payments`).send({ amountCents: 100, paidOn: invoice.issueDate }).expect(409));
   });
 
   it('derives overdue from the due date', async () => {
-    const invoice = await issue((await draft(personId, [massage])).id, { issueDate: '2026-01-05' });
-    expect(invoice).toMatchObject({ status: 'overdue', overdue: true, dueDate: '2026-01-19' });
+    const invoice = await at('2026-01-05T09:00:00Z', async () => issue((await draft(personId, [massage])).id));
+    expect(invoice).toMatchObject({ status: 'issued', overdue: false, issueDate: '2026-01-05', dueDate: '2026-01-19' });
+    const late = await at('2026-01-20T09:00:00Z', async () => (await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body);
+    expect(late).toMatchObject({ status: 'overdue', overdue: true });
   });
 
   it('credits an issued invoice with a numbered credit note, never deleting it', async () => {
@@ -125,7 +129,7 @@ describe('billing', () => {
     const first = await issue((await draft(customer.id, [massage])).id);
     const second = await issue((await draft(customer.id, [gym])).id);
     await draft(customer.id, [gym]);
-    await staff.post(`${t}/invoices/${first.id}/payments`).send({ amountCents: 7530, paidOn: '2026-11-25' }).expect(201);
+    await staff.post(`${t}/invoices/${first.id}/payments`).send({ amountCents: 7530, paidOn: first.issueDate }).expect(201);
     const balance = (await staff.get(`${t}/customers/${customer.id}/balance`).expect(200)).body;
     expect(balance).toMatchObject({ currency: 'EUR', invoicedCents: 7530 + 3300, paidCents: 7530, balanceCents: 3300, hasUnpaid: true });
     expect(balance.unpaidInvoices).toEqual([expect.objectContaining({ id: second.id, number: second.number, outstandingCents: 3300 })]);
@@ -145,9 +149,48 @@ describe('billing', () => {
   it('accepts only VAT rates in force on the date', async () => {
     expect(problemOf(await staff.post(`${t}/invoices`).send({ customerId: personId, lines: [{ ...massage, vatRate: 24 }] }).expect(400)).type).toMatch(/unknown-vat-rate$/);
     await staff.post(`${t}/invoices`).send({ customerId: personId, lines: [{ ...massage, vatRate: 13.5 }] }).expect(201);
-    const d = await draft(personId, [{ ...massage, vatRate: 13.5 }]);
-    // 13.5 % began on 2026-01-01: an invoice dated before it cannot use it.
-    problemOf(await staff.post(`${t}/invoices/${d.id}/issue`).send({ issueDate: '2025-12-31' }).expect(400));
+    // 24 % ended on 2024-08-31: a draft made on the 30th with it cannot be issued on 2 September.
+    const d = await at('2024-08-30T09:00:00Z', () => draft(personId, [{ ...massage, vatRate: 24 }]));
+    const res = await at('2024-09-02T09:00:00Z', () => staff.post(`${t}/invoices/${d.id}/issue`).send({}).expect(400));
+    expect(problemOf(res).type).toMatch(/unknown-vat-rate$/);
+    await at('2024-09-02T09:00:00Z', () => issue(d.id, { issueDate: '2024-08-31' }));
+  });
+
+  describe('business dates are bounded by the clock and by what they refer to', () => {
+    it('issues on a date not after today in Finland, and not before the draft was made', async () => {
+      const d = await at('2026-03-10T09:00:00Z', () => draft(personId, [massage]));
+      await at('2026-03-12T09:00:00Z', async () => {
+        for (const [issueDate, reason] of [
+          ['2026-03-13', /^issueDate must not be after today \(2026-03-12 in Finland\)$/],
+          ['9999-12-31', /^issueDate must not be after today/],
+          ['2026-03-09', /^issueDate must not be before the draft was made \(2026-03-10\)$/],
+          ['1970-01-01', /^issueDate must not be before the draft was made/],
+        ] as const) {
+          const res = await staff.post(`${t}/invoices/${d.id}/issue`).send({ issueDate }).expect(400);
+          expect(problemOf(res).errors).toEqual([{ field: 'issueDate', message: expect.stringMatching(reason) }]);
+        }
+        expect((await staff.get(`${t}/invoices/${d.id}`).expect(200)).body).toMatchObject({ status: 'draft', number: null });
+        await issue(d.id, { issueDate: '2026-03-10' });
+      });
+    });
+
+    it('records a payment on a date not after today in Finland, and not before the invoice was issued', async () => {
+      const invoice = await at('2026-03-10T09:00:00Z', async () => issue((await draft(personId, [massage])).id));
+      // 21:30 UTC on 30 June is already 1 July in Finland.
+      await at('2026-06-30T21:30:00Z', async () => {
+        for (const [paidOn, reason] of [
+          ['2026-07-02', /^paidOn must not be after today \(2026-07-01 in Finland\)$/],
+          ['9999-12-31', /^paidOn must not be after today/],
+          ['2026-03-09', /^paidOn must not be before the invoice's issue date \(2026-03-10\)$/],
+        ] as const) {
+          const res = await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 100, paidOn }).expect(400);
+          expect(problemOf(res).errors).toEqual([{ field: 'paidOn', message: expect.stringMatching(reason) }]);
+        }
+        expect((await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body.payments).toEqual([]);
+        await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 100, paidOn: '2026-07-01' }).expect(201);
+        await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 100, paidOn: '2026-03-10' }).expect(201);
+      });
+    });
   });
 
   describe('bad input answers 400 and writes nothing', () => {

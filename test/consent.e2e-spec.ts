@@ -94,6 +94,54 @@ describe('consent', () => {
     expect((await ledger(id)).map((e) => e.action)).toEqual(['granted']);
   });
 
+  it('refuses with 404 a link signed with our key but without an expiry, with claims it should not have, or past its 90 days', async () => {
+    const id = await newCustomer('claims@example.fi');
+    await staff.put(`${t}/customers/${id}/consents/marketing_email`).send({ granted: true }).expect(200);
+    const key = createHash('sha256').update(`unsubscribe\0${ctx.get(AppConfig).sessionSecret}`).digest();
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (claims: Record<string, unknown>, subject: string | undefined, times: { iat?: number; exp?: number }) => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' });
+      if (subject !== undefined) jwt.setSubject(subject);
+      if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+      if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+      return jwt.sign(key);
+    };
+    const valid = { pur: 'marketing_email', tid: tenant.id };
+    const day = 86_400;
+    const refused = {
+      'no expiry': await sign(valid, id, { iat: now }),
+      'no issue time': await sign(valid, id, { exp: now + day }),
+      'an expiry beyond 90 days': await sign(valid, id, { iat: now, exp: now + 3650 * day }),
+      'issued in the future': await sign(valid, id, { iat: now + 30 * day, exp: now + 60 * day }),
+      'a subject that is no UUID': await sign(valid, 'not-a-uuid', { iat: now, exp: now + day }),
+      'no subject': await sign(valid, undefined, { iat: now, exp: now + day }),
+      'a tenant that is no UUID': await sign({ ...valid, tid: 'x' }, id, { iat: now, exp: now + day }),
+      'an unknown purpose': await sign({ ...valid, pur: 'carrier_pigeon' }, id, { iat: now, exp: now + day }),
+      'a purpose that is no string': await sign({ ...valid, pur: ['marketing_email'] }, id, { iat: now, exp: now + day }),
+    };
+    const answers: Record<string, string> = {};
+    for (const [name, token] of Object.entries(refused)) {
+      const shown = await ctx.http().get(`/api/unsubscribe/${token}`);
+      const posted = await ctx.http().post(`/api/unsubscribe/${token}`);
+      answers[name] = `${shown.status} ${posted.status} ${posted.body.type}`;
+    }
+    const invalid = '404 404 https://rekisteri.dev/problems/unsubscribe-link-invalid';
+    expect(answers).toEqual(Object.fromEntries(Object.keys(refused).map((name) => [name, invalid])));
+    problemOf(await ctx.http().get('/api/unsubscribe/not.a.token').expect(404));
+    problemOf(await ctx.http().post(`/api/unsubscribe/${'x'.repeat(5000)}`).expect(404));
+
+    // A link we issued stops working 90 days later by the app's clock.
+    const token = await tokenFor(id);
+    ctx.clock.set(new Date(Date.now() + 91 * day * 1000));
+    try {
+      problemOf(await ctx.http().get(`/api/unsubscribe/${token}`).expect(404));
+    } finally {
+      ctx.clock.reset();
+    }
+    await ctx.http().get(`/api/unsubscribe/${token}`).expect(200);
+    expect((await ledger(id)).map((e) => e.action)).toEqual(['granted']);
+  });
+
   it('keeps tenants apart', async () => {
     const other = await ctx.newTenant();
     const otherOwner = await ctx.loginTenant(other, other.owner);

@@ -42,13 +42,17 @@ describe('breach notification', () => {
     }
     // A customer without an e-mail address cannot be reached by e-mail, and is not counted as reached.
     await ctx.newCustomer(fiTenant, { contactName: 'Ei Sähköpostia', email: undefined });
+    await onboardedLongAgo();
   });
   afterAll(async () => {
     await ctx.close();
     await smtp.close();
   });
 
+  /** A breach cannot predate its tenants: the tenants of these tests were onboarded a month ago. */
+  const onboardedLongAgo = () => ctx.sql(`update platform.tenant set created_at = least(created_at, now() - interval '30 days')`);
   const open = async (overrides: Record<string, unknown> = {}) => {
+    await onboardedLongAgo();
     const body = {
       title: 'Invoice archive exposed',
       whatHappened,
@@ -344,6 +348,8 @@ describe('breach notification', () => {
       ['a time that is no time', () => ({ ...valid(), discoveredAt: 'yesterday' })],
       ['occurrence after discovery', () => ({ ...valid(), occurredAt: new Date(Date.now() - HOUR).toISOString(), discoveredAt: new Date(Date.now() - 5 * HOUR).toISOString() })],
       ['discovery in the future', () => ({ ...valid(), discoveredAt: new Date(Date.now() + 24 * HOUR).toISOString() })],
+      ['discovery in 2999', () => ({ ...valid(), discoveredAt: '2999-01-01T00:00:00Z' })],
+      ['occurrence before the tenants were onboarded', () => ({ ...valid(), occurredAt: '2001-01-01T00:00:00Z' })],
       ['no tenants', () => ({ ...valid(), tenants: [] })],
       ['a tenant that does not exist', () => ({ ...valid(), tenants: [fiTenant.slug, 'no-such-tenant'] })],
       ['a tenant twice', () => ({ ...valid(), tenants: [fiTenant.slug, fiTenant.slug] })],
@@ -360,6 +366,14 @@ describe('breach notification', () => {
     it('names the tenants it does not know', async () => {
       const res = await admin.post(BASE).send({ ...valid(), tenants: ['no-such-tenant'] }).expect(400);
       expect(problemOf(res).errors).toEqual([{ field: 'tenants', message: 'no tenants by these slugs: no-such-tenant' }]);
+    });
+
+    it('names occurredAt when the breach would predate every tenant it concerns', async () => {
+      const onboardedToday = await ctx.newTenant();
+      const res = await admin.post(BASE).send({ ...valid(), tenants: [onboardedToday.slug] }).expect(400);
+      expect(problemOf(res).errors).toEqual([{ field: 'occurredAt', message: expect.stringMatching(/^occurredAt must not be before the affected tenants were onboarded/) }]);
+      const future = await admin.post(BASE).send({ ...valid(), discoveredAt: '2999-01-01T00:00:00Z' }).expect(400);
+      expect(problemOf(future).errors).toEqual([{ field: 'discoveredAt', message: 'discoveredAt must not be in the future' }]);
     });
   });
 });

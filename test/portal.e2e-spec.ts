@@ -23,7 +23,7 @@ describe('customer portal', () => {
   let protectedRoutes: Route[];
 
   beforeAll(async () => {
-    ctx = await TestContext.create({ loginMaxFailuresPerAccount: 3 });
+    ctx = await TestContext.create({ loginMaxFailuresPerAccountAndAddress: 3 });
     tenant = await ctx.newTenant();
     other = await ctx.newTenant();
     owner = await ctx.loginTenant(tenant, tenant.owner);
@@ -227,7 +227,7 @@ describe('customer portal', () => {
       expect(wrong.headers['set-cookie']).toBeUndefined();
     });
 
-    it('throttles an account after repeated failures with 429 and Retry-After, even for the right password', async () => {
+    it('throttles an account after repeated failures from one address with 429 and Retry-After, even for the right password', async () => {
       const credentials = await ctx.newPortalCustomer(tenant);
       for (let i = 0; i < 3; i++) await ctx.http().post(`${portal()}/login`).send({ email: credentials.email, password: 'wrong password!' }).expect(401);
       const res = await ctx.http().post(`${portal()}/login`).send(loginBody(credentials)).expect(429);

@@ -42,7 +42,7 @@ describe('data-subject requests', () => {
 
   describe('deadlines', () => {
     it('is due one month after receipt, extendable once by two months with a reason', async () => {
-      const c = await newCustomer();
+      const c = await ctx.at('2026-01-15T10:00:00Z', () => newCustomer());
       const r = await recordRequest(c.id, 'rectification', { receivedAt: '2026-01-31T09:00:00.000Z', details: 'Wrong street' });
       expect(r).toMatchObject({ state: 'received', dueAt: '2026-02-28T09:00:00.000Z', channel: 'email', details: 'Wrong street' });
       problemOf(await staff.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Complex' }).expect(403));
@@ -52,7 +52,7 @@ describe('data-subject requests', () => {
     });
 
     it('lists open requests due soon and overdue', async () => {
-      const c = await newCustomer();
+      const c = await ctx.at(new Date(Date.now() - 60 * DAY), () => newCustomer());
       const overdue = await recordRequest(c.id, 'access', { receivedAt: new Date(Date.now() - 40 * DAY).toISOString() });
       const soon = await recordRequest(c.id, 'rectification', { receivedAt: new Date(Date.now() - 27 * DAY).toISOString() });
       const later = await recordRequest(c.id, 'rectification');
@@ -62,6 +62,27 @@ describe('data-subject requests', () => {
       expect(await ids('due_soon')).toEqual(expect.arrayContaining([soon.id]));
       expect(await ids('due_soon')).not.toContain(later.id);
       expect((await staff.get(`${t}/requests/${overdue.id}`).expect(200)).body.overdue).toBe(true);
+    });
+
+    it('takes a receipt time neither in the future nor before the customer was registered, naming the field', async () => {
+      const c = await ctx.at('2026-03-01T10:00:00Z', () => newCustomer());
+      const count = async () => (await ctx.sql(`select 1 from "${tenant.schema}".data_subject_request where customer_id = ?`, [c.id])).length;
+      await ctx.at('2026-06-01T12:00:00Z', async () => {
+        for (const [receivedAt, message] of [
+          ['2999-01-01', 'receivedAt must not be in the future'],
+          ['2026-06-01T12:10:00Z', 'receivedAt must not be in the future'],
+          ['2026-02-28T10:00:00Z', 'receivedAt must not be before the customer was registered (2026-03-01T10:00:00.000Z)'],
+          ['1900-01-01', 'receivedAt must not be before the customer was registered (2026-03-01T10:00:00.000Z)'],
+        ]) {
+          const res = await staff.post(`${t}/requests`).send({ customerId: c.id, type: 'access', channel: 'letter', receivedAt }).expect(400);
+          expect(problemOf(res).errors).toEqual([{ field: 'receivedAt', message }]);
+        }
+        expect(await count()).toBe(0);
+        // A few minutes ahead is a clock that runs fast, not a date from the future.
+        await recordRequest(c.id, 'access', { receivedAt: '2026-06-01T12:03:00Z' });
+        await recordRequest(c.id, 'rectification', { receivedAt: '2026-03-01T10:00:00Z' });
+      });
+      expect(await count()).toBe(2);
     });
   });
 
@@ -80,7 +101,7 @@ describe('data-subject requests', () => {
       const c = await newCustomer('<b>Vietävä</b>');
       await staff.put(`${t}/customers/${c.id}/consents/marketing_email`).send({ granted: true }).expect(200);
       const invoice = await issuedInvoice(c.id);
-      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 1000, paidOn: '2026-11-20' }).expect(201);
+      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 1000, paidOn: invoice.issueDate }).expect(201);
       const r = await verified(c.id, 'access');
       problemOf(await staff.get(`${t}/requests/${r.id}/export`).expect(409));
       await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200);
@@ -148,7 +169,7 @@ describe('data-subject requests', () => {
       expect(refused.unpaidInvoices.map((i) => i.id)).toEqual([invoice.id]);
       expect(await customerRow(c.id)).toHaveLength(1);
 
-      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: '2026-11-25' }).expect(201);
+      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: invoice.issueDate }).expect(201);
       const done = (await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body;
       expect(done).toMatchObject({ state: 'completed', customerId: null, details: null });
 
@@ -168,7 +189,7 @@ describe('data-subject requests', () => {
     it('lets no invoice be created for the customer while the erasure runs, and survives a killed process', async () => {
       const c = await newCustomer('Kesken');
       const invoice = await issuedInvoice(c.id);
-      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: '2026-11-25' }).expect(201);
+      await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: invoice.issueDate }).expect(201);
       const draft = (await staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).expect(201)).body;
       const r = await verified(c.id, 'erasure');
 

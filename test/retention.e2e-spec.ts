@@ -35,7 +35,7 @@ describe('retention', () => {
     const t = `/api/t/${tenant.slug}`;
     const draft = (await agent.post(`${t}/invoices`).send({ customerId, lines: [massage] }).expect(201)).body;
     const invoice = (await agent.post(`${t}/invoices/${draft.id}/issue`).send({}).expect(200)).body;
-    if (paid) await agent.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: '2026-11-20' }).expect(201);
+    if (paid) await agent.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: invoice.issueDate }).expect(201);
     return invoice as { id: string };
   }
 

@@ -19,7 +19,8 @@ describe('sessions', () => {
   let cookieName: string;
 
   beforeAll(async () => {
-    ctx = await TestContext.create({ loginMaxFailuresPerAccount: 3, loginMaxAttemptsPerAddress: 10_000 });
+    // Behind a trusted proxy (loopback), so that tests can sign in from several client addresses.
+    ctx = await TestContext.create({ loginMaxFailuresPerAccountAndAddress: 3, loginMaxFailuresPerAccount: 8, trustProxy: 'loopback' });
     cookieName = sessionCookieName(ctx.get(AppConfig));
   });
   afterAll(() => ctx.close());
@@ -123,7 +124,7 @@ describe('sessions', () => {
     expect(wrong.headers['set-cookie']).toBeUndefined();
   });
 
-  it('throttles an account after repeated failures with 429 and Retry-After, even for the right password', async () => {
+  it('throttles an account after repeated failures from one address with 429 and Retry-After, even for the right password', async () => {
     const staff = await ctx.newPlatformStaff();
     for (let i = 0; i < 3; i++) await ctx.http().post('/api/platform/login').send({ email: staff.email, password: 'wrong password!' }).expect(401);
     const res = await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(429);
@@ -132,6 +133,34 @@ describe('sessions', () => {
     // The throttle table holds neither the e-mail address nor the client address.
     const keys = await ctx.sql<{ key: string }>('select key from platform.login_throttle');
     expect(keys.some((k) => k.key.includes(staff.email) || k.key.includes('127.0.0.1'))).toBe(false);
+  });
+
+  it('does not let a stranger elsewhere lock the owner out: failures from another address throttle only that address', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const from = (address: string, password: string) => ctx.http().post('/api/platform/login').set('X-Forwarded-For', address).send({ email: staff.email, password });
+    const attacker = [];
+    for (let i = 0; i < 5; i++) attacker.push((await from('203.0.113.66', 'wrong password!')).status);
+    expect(attacker).toEqual([401, 401, 401, 429, 429]);
+    // The owner, from their own address (and from the direct connection), signs in at once.
+    await from('198.51.100.10', staff.password).expect(200);
+    await ctx.http().post('/api/platform/login').send({ email: staff.email, password: staff.password }).expect(200);
+    // The attacker's address stays throttled for this account, right password or not.
+    await from('203.0.113.66', staff.password).expect(429);
+  });
+
+  it('throttles an account for everyone once failures from many addresses reach its ceiling', async () => {
+    const staff = await ctx.newPlatformStaff();
+    const from = (address: string, password: string) => ctx.http().post('/api/platform/login').set('X-Forwarded-For', address).send({ email: staff.email, password });
+    for (let a = 1; a <= 4; a++) for (let i = 0; i < 2; i++) await from(`203.0.113.${a}`, 'wrong password!').expect(401);
+    const res = await from('198.51.100.10', staff.password).expect(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts an IPv6 client by its /64: rotating addresses within it does not reset the limit', async () => {
+    const staff = await ctx.newPlatformStaff();
+    for (let i = 1; i <= 3; i++) await ctx.http().post('/api/platform/login').set('X-Forwarded-For', `2001:db8:1:2::${i}`).send({ email: staff.email, password: 'wrong password!' }).expect(401);
+    await ctx.http().post('/api/platform/login').set('X-Forwarded-For', '2001:db8:1:2:ffff::9').send({ email: staff.email, password: staff.password }).expect(429);
+    await ctx.http().post('/api/platform/login').set('X-Forwarded-For', '2001:db8:1:3::1').send({ email: staff.email, password: staff.password }).expect(200);
   });
 
   it('clears an account’s failures at a successful login', async () => {

@@ -7,7 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Pool } from 'pg';
-import { AppConfig, type Clock, createValidationPipe, problemErrorHandler, requestIdMiddleware } from '@app/core';
+import { AppConfig, type Clock, createValidationPipe, problemErrorHandler, refuseNulCharacters, requestIdMiddleware, verifyJsonBody } from '@app/core';
 import { PG_POOL } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import { applySessions, createSessionMiddleware } from '@app/auth';
@@ -53,7 +53,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock?: 
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use(express.json({ limit: '100kb', type: 'application/json' }));
+  // The nesting depth is checked on the raw bytes before parsing, and NUL characters right after: both answer
+  // 400 before sessions, validation or the database see the request.
+  app.use(express.json({ limit: '100kb', type: 'application/json', verify: verifyJsonBody() }));
+  app.use(refuseNulCharacters);
   const sessions = createSessionMiddleware(config, app.get<Pool>(PG_POOL));
   applySessions(app, sessions);
   app.useGlobalPipes(createValidationPipe());

@@ -7,7 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
 import { resolveDatabase } from '@app/database';
 import { MigrationsService, OnboardTenantDto, TenancyService } from '@app/tenancy';
-import { PasswordService, PlatformStaffService } from '@app/auth';
+import { PasswordService, passwordWeakness, personalWords, PlatformStaffService } from '@app/auth';
 import { AccessLogService } from '@app/access-log';
 import { BackupService, type TableProgress } from '@app/backup';
 import { RetentionService } from '@app/retention';
@@ -64,7 +64,8 @@ admin
   .action((options: { email: string; name: string }) =>
     withContext(async (ctx) => {
       const password = await readStdin();
-      if (password.length < 12) throw new Error('The password (standard input) must be at least 12 characters long');
+      const weakness = passwordWeakness(password, personalWords(options.email, options.name));
+      if (weakness) throw new Error(`The password (standard input): ${weakness}`);
       const staff = await ctx.get(PlatformStaffService).createAdmin(options.email, options.name, await ctx.get(PasswordService).hash(password));
       say(`Created platform admin ${staff.email} (${staff.id})`);
     }),

@@ -9,6 +9,7 @@ import { CsrfGuard } from './csrf.guard';
 import { PlatformLocalStrategy, TenantLocalStrategy } from './local.strategies';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
+import { PasswordPolicy } from './password-policy';
 import { PlatformAuthController } from './platform-auth.controller';
 import { PlatformStaffService } from './platform-staff.service';
 import { PrincipalSerializer } from './principal.serializer';
@@ -24,6 +25,7 @@ import { TenantAuthController } from './tenant-auth.controller';
     { provide: APP_GUARD, useClass: AccessGuard },
     AuthService,
     PasswordService,
+    PasswordPolicy,
     LoginThrottleService,
     PlatformStaffService,
     SessionsService,
@@ -32,6 +34,6 @@ import { TenantAuthController } from './tenant-auth.controller';
     PlatformLocalStrategy,
     TenantLocalStrategy,
   ],
-  exports: [AuthService, PasswordService, PlatformStaffService, FirstAdminService, SessionsService],
+  exports: [AuthService, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { type CustomerPrincipal, principalKey, type PlatformPrincipal, type Prin
 import { PG_POOL } from '@app/database';
 import { type StaffView, TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { PasswordService } from './password.service';
+import { PasswordPolicy, personalWords } from './password-policy';
 import { LoginThrottleService } from './login-throttle.service';
 import { type PlatformStaffView, PlatformStaffService } from './platform-staff.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
@@ -27,6 +28,7 @@ export class AuthService {
 
   constructor(
     private readonly passwords: PasswordService,
+    private readonly policy: PasswordPolicy,
     private readonly throttle: LoginThrottleService,
     private readonly platformStaff: PlatformStaffService,
     private readonly tenancy: TenancyService,
@@ -71,14 +73,21 @@ export class AuthService {
     return principal;
   }
 
+  // Accepting an invitation: a cheap look at the token first, so that made-up tokens to these public routes
+  // cost neither the password check nor argon2; then the password rule; the token is consumed under a lock.
   async acceptTenantInvitation(slug: string, token: string, password: string): Promise<void> {
     const scope = await this.tenancy.findScope(slug);
-    if (!scope) throw new AuthException(AuthErrorCode.InvitationInvalid);
+    const invitee = scope && (await this.context.run(scope, () => this.members.invitee(token)));
+    if (!scope || !invitee) throw new AuthException(AuthErrorCode.InvitationInvalid);
+    this.policy.assertAcceptable(password, personalWords(invitee.email, invitee.name, slug));
     const hash = await this.passwords.hash(password);
     await this.context.run(scope, () => this.members.acceptInvitation(token, hash));
   }
 
   async acceptPlatformInvitation(token: string, password: string): Promise<void> {
+    const invitee = await this.platformStaff.invitee(token);
+    if (!invitee) throw new AuthException(AuthErrorCode.InvitationInvalid);
+    this.policy.assertAcceptable(password, personalWords(invitee.email, invitee.name));
     await this.platformStaff.acceptInvitation(token, await this.passwords.hash(password));
   }
 
@@ -130,18 +139,23 @@ export class AuthService {
   }
 
   /**
-   * The shared login path: throttle first, then one argon2 verification whether or not the
-   * account exists, and one answer for every failure.
+   * The shared login path: throttle first (the attempt counts as a failure until it proves otherwise), then
+   * one argon2 verification whether or not the account exists, and one answer for every failure.
    */
   private async verify<A extends Account>(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<A | null>): Promise<A & { rehashed?: string }> {
-    const { accountHasFailures } = await this.throttle.admit(throttleKey, address);
-    const account = await find();
-    const ok = account ? await this.passwords.verify(account.passwordHash, credentials.password) : await this.passwords.verifyNothing(credentials.password);
-    if (!account || !ok) {
-      await this.throttle.recordFailure(throttleKey);
-      throw new AuthException(AuthErrorCode.InvalidCredentials);
+    const attempt = await this.throttle.admit(throttleKey, address);
+    let account: A | null;
+    let ok: boolean;
+    try {
+      account = await find();
+      ok = account ? await this.passwords.verify(account.passwordHash, credentials.password) : await this.passwords.verifyNothing(credentials.password);
+    } catch (error) {
+      // Not a wrong password (the database, say): the attempt was no guess and is not counted.
+      await attempt.abandoned().catch(() => undefined);
+      throw error;
     }
-    if (accountHasFailures) await this.throttle.recordSuccess(throttleKey);
+    if (!account || !ok) throw new AuthException(AuthErrorCode.InvalidCredentials);
+    await attempt.succeeded();
     const rehashed = this.passwords.needsRehash(account.passwordHash) ? await this.passwords.hash(credentials.password) : undefined;
     return { ...account, rehashed };
   }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@app/core';
 import { PasswordService } from './password.service';
+import { passwordWeakness, personalWords } from './password-policy';
 import { PlatformStaffService } from './platform-staff.service';
 
 @Injectable()
@@ -18,6 +19,8 @@ export class FirstAdminService {
     if (await this.staff.adminExists()) return;
     const { platformAdminEmail: email, platformAdminPassword: password } = this.config;
     if (email && password) {
+      const weakness = passwordWeakness(password, personalWords(email));
+      if (weakness) throw new Error(`PLATFORM_ADMIN_PASSWORD: ${weakness}`);
       await this.staff.createAdmin(email, 'Platform admin', await this.passwords.hash(password));
       options.print(`Created the first platform admin ${email} from PLATFORM_ADMIN_EMAIL.`);
       return;

@@ -3,6 +3,7 @@ import { PlatformInvitation, PlatformRoleChange, PlatformStaff } from './platfor
 export * from './auth.module';
 export * from './auth.service';
 export * from './password.service';
+export * from './password-policy';
 export * from './platform-staff.service';
 export * from './session';
 export * from './first-admin.service';

@@ -1,14 +1,43 @@
-// Login throttling per account and per client address, kept in PostgreSQL so every API instance shares it.
+// Login throttling, kept in PostgreSQL so every API instance shares it. Only failures count, on three limits:
+// an account from one address (low: guessing from one place stops soon), an account from everywhere (much
+// higher: a distributed guess stops too, but a stranger cannot lock the owner out), and an address across
+// accounts (password spraying). Successful logins cost nothing, so an office behind one address is never
+// throttled for signing in.
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/core';
 import { PG_POOL } from '@app/database';
 import { AuthErrorCode, AuthException } from './auth.errors';
 
+/**
+ * The address a limit is kept for: IPv4 as it is (also when seen as ::ffff:a.b.c.d), IPv6 by its /64, the
+ * smallest network one host is usually given, so that rotating through it is not a way around the limit.
+ */
+export function throttleAddress(address: string): string {
+  try {
+    const parsed = ipaddr.process(address.split('%')[0]);
+    return parsed.kind() === 'ipv6' ? `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64` : parsed.toString();
+  } catch {
+    return address;
+  }
+}
+
+/** One admitted attempt: its failure is counted already; say how it ended. */
+export interface LoginAttempt {
+  /** The password was right: the account's failures from this address are forgiven, and this attempt is not a failure. */
+  succeeded(): Promise<void>;
+  /** Something else went wrong (not the password): this attempt is not counted. */
+  abandoned(): Promise<void>;
+}
+
+type Reservation = [RateLimiterPostgres, string];
+
 @Injectable()
 export class LoginThrottleService implements OnModuleInit {
+  private pairs!: RateLimiterPostgres;
   private accounts!: RateLimiterPostgres;
   private addresses!: RateLimiterPostgres;
 
@@ -24,35 +53,42 @@ export class LoginThrottleService implements OnModuleInit {
 
   onModuleInit(): void {
     const common = { storeClient: this.pool, storeType: 'pool', schemaName: 'platform', tableName: 'login_throttle', tableCreated: true, duration: this.config.loginThrottleWindowSeconds };
+    this.pairs = new RateLimiterPostgres({ ...common, keyPrefix: 'pair', points: this.config.loginMaxFailuresPerAccountAndAddress });
     this.accounts = new RateLimiterPostgres({ ...common, keyPrefix: 'acct', points: this.config.loginMaxFailuresPerAccount });
-    this.addresses = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: this.config.loginMaxAttemptsPerAddress });
+    this.addresses = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: this.config.loginMaxFailuresPerAddress });
   }
 
   /**
-   * Counts an attempt from this address and refuses (429) when the address or the account is over its limit.
-   * Tells whether the account has failures on record, so that a success only clears a record that exists.
+   * Counts the attempt as a failure on every limit before the password is checked, so a burst of parallel
+   * guesses cannot all slip in before the first failure is written; success or another error takes it back.
+   * Refuses (429) when a limit is used up. The limits are taken one at a time, the account's last: a refused
+   * attempt takes nothing back late, and one refused for its address never touches the account's count.
    */
-  async admit(accountKey: string, address: string): Promise<{ accountHasFailures: boolean }> {
-    const [account] = await Promise.all([this.accounts.get(this.accountId(accountKey)), this.consume(this.addresses, this.addressId(address))]);
-    if (account && account.remainingPoints <= 0 && account.msBeforeNext > 0) throw this.tooMany(account);
-    return { accountHasFailures: account !== null };
-  }
-
-  async recordFailure(accountKey: string): Promise<void> {
-    await this.consume(this.accounts, this.accountId(accountKey)).catch(() => undefined);
-  }
-
-  async recordSuccess(accountKey: string): Promise<void> {
-    await this.accounts.delete(this.accountId(accountKey));
-  }
-
-  private async consume(limiter: RateLimiterPostgres, key: string): Promise<void> {
-    try {
-      await limiter.consume(key);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw this.tooMany(rejection);
-      throw rejection;
+  async admit(accountKey: string, address: string): Promise<LoginAttempt> {
+    const pair: Reservation = [this.pairs, this.key('pair', `${accountKey.toLowerCase()}\0${throttleAddress(address)}`)];
+    const byAddress: Reservation = [this.addresses, this.key('address', throttleAddress(address))];
+    const byAccount: Reservation = [this.accounts, this.key('account', accountKey.toLowerCase())];
+    const taken: Reservation[] = [];
+    for (const reservation of [pair, byAddress, byAccount]) {
+      try {
+        await reservation[0].consume(reservation[1]);
+        taken.push(reservation);
+      } catch (rejection) {
+        // An over-limit consume still counted; a refused attempt is no failure, so everything goes back.
+        await this.giveBack(rejection instanceof RateLimiterRes ? [...taken, reservation] : taken);
+        throw rejection instanceof RateLimiterRes ? this.tooMany(rejection) : rejection;
+      }
     }
+    return {
+      succeeded: async () => {
+        await Promise.all([this.pairs.delete(pair[1]), this.giveBack([byAddress, byAccount])]);
+      },
+      abandoned: () => this.giveBack(taken),
+    };
+  }
+
+  private async giveBack(reservations: Reservation[]): Promise<void> {
+    await Promise.all(reservations.map(([limiter, key]) => limiter.reward(key, 1)));
   }
 
   private tooMany(res: RateLimiterRes): AuthException {
@@ -60,11 +96,7 @@ export class LoginThrottleService implements OnModuleInit {
   }
 
   // Keys are keyed hashes: the throttle table must hold neither e-mail addresses nor IP addresses.
-  private accountId(accountKey: string): string {
-    return createHmac('sha256', this.secret).update('account\0' + accountKey.toLowerCase()).digest('base64url');
-  }
-
-  private addressId(address: string): string {
-    return createHmac('sha256', this.secret).update('address\0' + address).digest('base64url');
+  private key(kind: 'pair' | 'account' | 'address', value: string): string {
+    return createHmac('sha256', this.secret).update(`${kind}\0${value}`).digest('base64url');
   }
 }

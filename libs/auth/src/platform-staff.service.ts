@@ -79,6 +79,14 @@ export class PlatformStaffService {
     return { staff: toView(staff), token, expiresAt };
   }
 
+  /** Who a usable invitation is for (to check their new password against), or null; takes no lock. */
+  async invitee(token: string): Promise<{ email: string; name: string } | null> {
+    const em = this.orm.em.fork();
+    const invitation = await em.findOne(PlatformInvitation, { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } });
+    const staff = invitation && (await em.findOne(PlatformStaff, { id: invitation.staff.id, disabledAt: null }));
+    return staff ? { email: staff.email, name: staff.name } : null;
+  }
+
   async acceptInvitation(token: string, passwordHash: string): Promise<PlatformStaffView> {
     return this.orm.em.fork().transactional(async (em) => {
       const invitation = await em.findOne(PlatformInvitation, { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -3,14 +3,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsolationLevel, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, finnishReference, NotFoundProblem, type Page, rfReference, toPage } from '@app/core';
+import { Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, type Page, rfReference, toPage, ValidationProblem } from '@app/core';
 import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService, displayName, type CustomerView } from '@app/customers';
 import { Invoice, InvoiceLine, Payment, type PartySnapshot } from './invoice.entity';
 import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
-import { addDays, retainUntil, todayInFinland } from './dates';
+import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
 import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, RecordPaymentDto } from './dto/invoice.dto';
 import { toInvoiceView, type InvoiceView } from './invoice.view';
@@ -45,15 +45,26 @@ export class BillingService {
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrailService,
     private readonly vat: VatRatesService,
+    private readonly clock: Clock,
   ) {}
 
   async createDraft(dto: CreateInvoiceDto, actor: string): Promise<InvoiceView> {
     // Lookups outside the transaction: a transaction must not wait for a second pooled connection.
-    const lines = await this.priceLines(dto.lines, todayInFinland());
+    const now = this.clock.now();
+    const lines = await this.priceLines(dto.lines, helsinkiDate(now));
     const id = await this.context.em().transactional(async (em) => {
       // Shares the customer row lock with other invoice writes; an erasure holds it exclusively.
       await this.customers.lockForInvoicing(em, dto.customerId);
-      const invoice = em.create(Invoice, { id: randomUUID(), customerId: dto.customerId, paymentTermDays: dto.paymentTermDays ?? 14, notes: dto.notes ?? null, ...this.sums(lines) });
+      // Made by the app's clock: the issue date is bounded by it.
+      const invoice = em.create(Invoice, {
+        id: randomUUID(),
+        customerId: dto.customerId,
+        paymentTermDays: dto.paymentTermDays ?? 14,
+        notes: dto.notes ?? null,
+        ...this.sums(lines),
+        createdAt: now,
+        updatedAt: now,
+      });
       lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
       this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] }, em);
       return invoice.id;
@@ -61,12 +72,21 @@ export class BillingService {
     return this.get(id);
   }
 
+  /**
+   * Numbers and issues a draft. The issue date (a Finnish calendar date) defaults to today; an earlier one may
+   * be given, but not a later one, nor one before the draft was made: an invoice is not issued before it
+   * exists, and a future date would hold its due date and legal hold off.
+   */
   async issue(id: string, dto: IssueInvoiceDto, actor: string): Promise<InvoiceView> {
-    const issueDate = dto.issueDate ?? todayInFinland();
+    const today = this.clock.today();
+    const issueDate = dto.issueDate ?? today;
+    if (issueDate > today) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be after today (${today} in Finland)` }]);
     const [rates, seller] = await Promise.all([this.vat.ratesOn(issueDate), this.sellerSnapshot()]);
     await this.context.em().transactional(async (em) => {
       const invoice = await this.lockInvoice(em, id);
       if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
+      const drafted = helsinkiDate(invoice.createdAt);
+      if (issueDate < drafted) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be before the draft was made (${drafted})` }]);
       assertRates(invoice.lines.getItems(), rates, issueDate);
       const customer = invoice.customerId ? await this.customers.lockForInvoicing(em, invoice.customerId) : null;
       const buyer = customer && buyerOf(customer);
@@ -77,10 +97,14 @@ export class BillingService {
     return this.get(id);
   }
 
+  /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
   async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceView> {
+    const today = this.clock.today();
+    if (dto.paidOn > today) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be after today (${today} in Finland)` }]);
     await this.context.em().transactional(async (em) => {
       const invoice = await this.lockInvoice(em, id);
       if (invoice.kind !== 'invoice' || !OPEN.includes(invoice.status)) throw new BillingException(BillingErrorCode.NotPayable);
+      if (dto.paidOn < invoice.issueDate!) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be before the invoice's issue date (${invoice.issueDate})` }]);
       const outstanding = invoice.grossCents - invoice.paidCents;
       if (dto.amountCents > outstanding) throw new BillingException(BillingErrorCode.Overpayment, `Outstanding: ${outstanding} cents.`, { outstandingCents: outstanding });
       em.create(Payment, { id: randomUUID(), invoice, amountCents: dto.amountCents, paidOn: dto.paidOn, reference: dto.reference ?? null, recordedBy: actor });
@@ -100,7 +124,7 @@ export class BillingService {
       const lines = original.lines.getItems().map((l) => ({ description: l.description, quantityMilli: -l.quantityMilli, unitPriceCents: l.unitPriceCents, vatRateBp: l.vatRateBp, netCents: -l.netCents }));
       const note = em.create(Invoice, { id: randomUUID(), kind: 'credit_note', customerId: original.customerId, creditedInvoiceId: original.id, paymentTermDays: 0, notes: dto.reason, ...this.sums(lines) });
       lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice: note, position, ...line }));
-      await this.assignNumber(em, note, todayInFinland(), original.buyer!, seller);
+      await this.assignNumber(em, note, this.clock.today(), original.buyer!, seller);
       original.status = 'credited';
       this.audit.record({ actor, action: 'invoice.credited', subjectType: 'invoice', subjectId: id, fields: ['status', 'creditNote'] }, em);
       return note.id;
@@ -111,7 +135,7 @@ export class BillingService {
   async get(id: string): Promise<InvoiceView> {
     const invoice = await this.context.em().findOne(Invoice, { id }, { populate: ['lines', 'payments'], refresh: true });
     if (!invoice) throw new NotFoundProblem('invoice');
-    return toInvoiceView(invoice, todayInFinland());
+    return toInvoiceView(invoice, this.clock.today());
   }
 
   async listForCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
@@ -123,7 +147,7 @@ export class BillingService {
       after ? { customerId, $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] } : { customerId },
       { populate: ['lines', 'payments'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
     );
-    const today = todayInFinland();
+    const today = this.clock.today();
     const page = toPage(invoices, limit, (i) => ({ at: i.createdAt, id: i.id }));
     return { items: page.items.map((i) => toInvoiceView(i, today)), nextCursor: page.nextCursor };
   }
@@ -139,7 +163,7 @@ export class BillingService {
 
   /** Issued invoices of the customer with money still owed (the erasure rule of the privacy statement reads this). */
   async unpaidInvoices(customerId: string, em: EntityManager = this.context.em()): Promise<UnpaidInvoice[]> {
-    const today = todayInFinland();
+    const today = this.clock.today();
     const open = await em.find(Invoice, { customerId, kind: 'invoice', status: { $in: OPEN } }, { orderBy: { dueDate: 'asc' } });
     return open.map((i) => ({ id: i.id, number: i.number!, dueDate: i.dueDate!, outstandingCents: i.grossCents - i.paidCents, overdue: i.dueDate! < today }));
   }
@@ -181,7 +205,6 @@ export class BillingService {
     return { invoices, lines, payments };
   }
 
-  /** Every invoice of the customer, in pages, for the access export (constant memory however long the history). */
   /**
    * A customer's invoices for an export, page by page from one read-only snapshot on one connection. The
    * connection is taken now, before the caller sends anything: a busy pool answers 503 up front instead of
@@ -196,7 +219,7 @@ export class BillingService {
       open = false;
       await connection.rollback(snapshot).catch(() => undefined);
     };
-    const today = todayInFinland();
+    const today = this.clock.today();
     async function* pages(): AsyncGenerator<InvoiceView> {
       try {
         let after: { createdAt: Date; id: string } | undefined;

@@ -1,10 +1,5 @@
-// Calendar dates as the business sees them: Finnish local dates, as YYYY-MM-DD strings.
-const HELSINKI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function todayInFinland(now = new Date()): string {
-  return HELSINKI.format(now);
-}
-
+// Calendar dates as the business sees them: Finnish local dates, as YYYY-MM-DD strings (today's comes from
+// the injectable Clock).
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -3,8 +3,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { jwtVerify, SignJWT } from 'jose';
-import { AppConfig, decodeCursor, type Page, ProblemException, toPage } from '@app/core';
+import { AppConfig, Clock, decodeCursor, type Page, ProblemException, toPage } from '@app/core';
 import { quoteIdent, type TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
@@ -37,6 +38,8 @@ export interface AudienceMember {
 }
 
 const UNSUBSCRIBE_DAYS = 90;
+/** API instances may disagree on the time by this much (seconds). */
+const CLOCK_TOLERANCE_SECONDS = 60;
 
 export function emailDigest(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
@@ -51,6 +54,7 @@ export class ConsentService {
     private readonly customers: CustomersService,
     private readonly settings: RegisterSettingsService,
     private readonly tenancy: TenancyService,
+    private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.key = createHash('sha256').update(`unsubscribe\0${config.sessionSecret ?? ''}`).digest();
@@ -143,11 +147,12 @@ export class ConsentService {
   /** A signed link that withdraws one consent in one click (RFC 8058), valid for 90 days. */
   async unsubscribeToken(customerId: string, purpose: Purpose): Promise<string> {
     await this.customers.get(customerId);
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     return new SignJWT({ pur: purpose, tid: this.context.tenant.tenantId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(customerId)
-      .setIssuedAt()
-      .setExpirationTime(`${UNSUBSCRIBE_DAYS}d`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + UNSUBSCRIBE_DAYS * 86_400)
       .sign(this.key);
   }
 
@@ -165,14 +170,26 @@ export class ConsentService {
     return this.context.run(claims.scope, () => this.set(claims.customerId, claims.purpose, false, 'email_link', `link:${claims.customerId}`));
   }
 
+  /**
+   * Our signature is not enough: every claim used must be there and well-formed (a subject that is no UUID
+   * would reach the database), and the link must be one we could have issued, no older than 90 days and
+   * never without an expiry. Anything else is the same 404.
+   */
   private async verify(token: string) {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'sub', 'pur', 'tid'],
+        maxTokenAge: `${UNSUBSCRIBE_DAYS}d`,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: this.clock.now(),
+      });
       const purpose = payload.pur as Purpose;
-      if (!PURPOSES.includes(purpose) || typeof payload.tid !== 'string' || !payload.sub) throw new Error('bad claims');
-      const scope = await this.tenancy.findScopeById(payload.tid);
+      if (typeof purpose !== 'string' || !PURPOSES.includes(purpose) || !isUUID(payload.tid) || !isUUID(payload.sub)) throw new Error('bad claims');
+      if (payload.exp! - payload.iat! > UNSUBSCRIBE_DAYS * 86_400) throw new Error('outlives its 90 days');
+      const scope = await this.tenancy.findScopeById(payload.tid as string);
       if (!scope) throw new Error('no tenant');
-      return { scope, customerId: payload.sub, purpose };
+      return { scope, customerId: payload.sub as string, purpose };
     } catch {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'unsubscribe-link-invalid', 'This unsubscribe link is invalid or has expired', 'Ask for a new one, or withdraw consent in the portal.');
     }

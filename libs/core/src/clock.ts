@@ -4,6 +4,14 @@ import { Injectable } from '@nestjs/common';
 
 const HELSINKI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** Clocks differ: a time this far ahead of ours, given by a client or another machine, is still believed. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The calendar date in Finland (YYYY-MM-DD) at that moment. */
+export function helsinkiDate(at: Date): string {
+  return HELSINKI_DATE.format(at);
+}
+
 @Injectable()
 export class Clock {
   now(): Date {
@@ -12,7 +20,7 @@ export class Clock {
 
   /** Today's calendar date in Finland (YYYY-MM-DD): business dates (issue, due, payment) are Finnish dates. */
   today(): string {
-    return HELSINKI_DATE.format(this.now());
+    return helsinkiDate(this.now());
   }
 }
 

@@ -61,11 +61,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   sessionAbsoluteHours = 12;
 
+  /** Failed logins to one account from one address (an IPv6 /64) per window before 429. */
   @Transform(toInt) @IsInt() @Min(1)
-  loginMaxFailuresPerAccount = 5;
+  loginMaxFailuresPerAccountAndAddress = 5;
 
+  /** Failed logins to one account from all addresses together per window: the ceiling for a distributed guess. */
   @Transform(toInt) @IsInt() @Min(1)
-  loginMaxAttemptsPerAddress = 50;
+  loginMaxFailuresPerAccount = 100;
+
+  /** Failed logins from one address (an IPv6 /64) to any accounts per window; successful ones never count. */
+  @Transform(toInt) @IsInt() @Min(1)
+  loginMaxFailuresPerAddress = 50;
 
   @Transform(toInt) @IsInt() @Min(1)
   loginThrottleWindowSeconds = 900;
@@ -131,8 +137,9 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   API_WORKERS: 'apiWorkers',
   SESSION_IDLE_MINUTES: 'sessionIdleMinutes',
   SESSION_ABSOLUTE_HOURS: 'sessionAbsoluteHours',
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: 'loginMaxFailuresPerAccountAndAddress',
   LOGIN_MAX_FAILURES_PER_ACCOUNT: 'loginMaxFailuresPerAccount',
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 'loginMaxAttemptsPerAddress',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: 'loginMaxFailuresPerAddress',
   LOGIN_THROTTLE_WINDOW_SECONDS: 'loginThrottleWindowSeconds',
   ARGON2_MEMORY_KIB: 'argon2MemoryKib',
   ARGON2_TIME_COST: 'argon2TimeCost',

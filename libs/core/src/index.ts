@@ -16,3 +16,4 @@ export * from './finnish/reference-number';
 export * from './html';
 export * from './clock';
 export * from './unavailable';
+export * from './hostile-input';

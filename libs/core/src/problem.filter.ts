@@ -30,6 +30,8 @@ function sendProblem(error: unknown, req: Request, res: Response): void {
 function toProblem(error: unknown, req: Request): ProblemBody {
   if (error instanceof ProblemException) return error.toBody();
   if (error instanceof HttpException) {
+    // Nest wraps what body-parser passes on (our own problems from its verify hook among them).
+    if (error.cause instanceof ProblemException) return error.cause.toBody();
     const status = error.getStatus();
     // Nest wraps body-parser's SyntaxError; its message would echo a fragment of the body.
     if (error.cause instanceof SyntaxError) return problemForStatus(400, 'The body is not valid JSON.');

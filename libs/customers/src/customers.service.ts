@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
+import { Clock, decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
 import { PG_POOL, quoteIdent } from '@app/database';
 import { AuditTrailService, TenantContext, type AuditEntry } from '@app/tenancy';
 import { Customer } from './customer.entity';
@@ -48,11 +48,14 @@ export class CustomersService {
     private readonly context: TenantContext,
     private readonly audit: AuditTrailService,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateCustomerDto, actor: string): Promise<CustomerView> {
     const data = this.normalise(dto);
-    const customer = this.context.em().create(Customer, { id: randomUUID(), ...data });
+    // Registered by the app's clock: dates given later (a request's receipt) are bounded by it.
+    const now = this.clock.now();
+    const customer = this.context.em().create(Customer, { id: randomUUID(), ...data, createdAt: now, updatedAt: now });
     this.assertValid(customer);
     this.audit.record({ actor, action: 'customer.created', subjectType: 'customer', subjectId: customer.id, fields: Object.keys(data) });
     await this.flush();

@@ -3,7 +3,7 @@
 // 72-hour clock for the controllers, and later send the same people a follow-up on what was done.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, type FieldError, ForbiddenProblem, NotFoundProblem, type Page, type PlatformPrincipal, type Principal, toPage, ValidationProblem } from '@app/core';
+import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, ForbiddenProblem, NotFoundProblem, type Page, type PlatformPrincipal, type Principal, toPage, ValidationProblem } from '@app/core';
 import { CustomersService } from '@app/customers';
 import { OutboxService, type MailMessage, type OutboxItem } from '@app/mail';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope, type TenantView } from '@app/tenancy';
@@ -16,8 +16,6 @@ import type { CreateIncidentDto, FollowUpDto } from './dto/incident.dto';
 
 /** The outbox topic of incident notices: their delivery outcomes come back to this module. */
 export const INCIDENT_TOPIC = 'incident';
-/** Clocks differ; a discovery time this far ahead of ours is still believed. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 function requireAdmin(actor: Principal | undefined): PlatformPrincipal {
   if (actor?.kind !== 'platform' || !actor.roles.includes('platform_admin')) throw new ForbiddenProblem();
@@ -57,6 +55,7 @@ export class IncidentsService implements OnModuleInit {
     private readonly context: TenantContext,
     private readonly customers: CustomersService,
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -65,13 +64,22 @@ export class IncidentsService implements OnModuleInit {
     );
   }
 
-  async create(actor: Principal | undefined, dto: CreateIncidentDto, now: Date = new Date()): Promise<IncidentView> {
+  /**
+   * Opens an incident. Its times are bounded: discovered not in the future (the 72-hour clock runs from it),
+   * occurred not after discovery, and not before the earliest affected tenant was onboarded (its data was
+   * not here to breach before then).
+   */
+  async create(actor: Principal | undefined, dto: CreateIncidentDto, now: Date = this.clock.now()): Promise<IncidentView> {
     const admin = requireAdmin(actor);
     const occurredAt = new Date(dto.occurredAt);
     const discoveredAt = new Date(dto.discoveredAt);
     const tenants = await this.tenancy.findMany({ slugs: dto.tenants });
     const errors: FieldError[] = [];
     if (occurredAt > discoveredAt) errors.push({ field: 'occurredAt', message: 'occurredAt must not be after discoveredAt' });
+    const firstOnboarded = tenants.length ? new Date(Math.min(...tenants.map((t) => t.createdAt.getTime()))) : null;
+    if (firstOnboarded && occurredAt.getTime() < firstOnboarded.getTime() - CLOCK_SKEW_MS) {
+      errors.push({ field: 'occurredAt', message: `occurredAt must not be before the affected tenants were onboarded (the first on ${firstOnboarded.toISOString()})` });
+    }
     if (discoveredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) errors.push({ field: 'discoveredAt', message: 'discoveredAt must not be in the future' });
     const unknown = dto.tenants.filter((slug) => !tenants.some((t) => t.slug === slug));
     if (unknown.length) errors.push({ field: 'tenants', message: `no tenants by these slugs: ${unknown.join(', ')}` });
@@ -83,13 +91,13 @@ export class IncidentsService implements OnModuleInit {
     return this.view(await this.find(id), now);
   }
 
-  async get(actor: Principal | undefined, id: string, now: Date = new Date()): Promise<IncidentView> {
+  async get(actor: Principal | undefined, id: string, now: Date = this.clock.now()): Promise<IncidentView> {
     requireAdmin(actor);
     return this.view(await this.find(id), now);
   }
 
   /** Every incident, newest first, each with its clock and delivery counts. */
-  async list(actor: Principal | undefined, page: { limit?: number; cursor?: string }, now: Date = new Date()): Promise<Page<IncidentView>> {
+  async list(actor: Principal | undefined, page: { limit?: number; cursor?: string }, now: Date = this.clock.now()): Promise<Page<IncidentView>> {
     requireAdmin(actor);
     const limit = page.limit ?? 50;
     const rows = await this.store.page(limit + 1, page.cursor ? decodeCursor(page.cursor) : undefined);
@@ -112,7 +120,7 @@ export class IncidentsService implements OnModuleInit {
       this.logger.log({ incident: id, tenant: tenant.slug, queued }, 'incident notices queued');
     }
     await this.store.markNotified(id);
-    return this.view(await this.find(id), new Date());
+    return this.view(await this.find(id), this.clock.now());
   }
 
   /**
@@ -141,11 +149,11 @@ export class IncidentsService implements OnModuleInit {
       const queued = await this.send(incident, tenant, 'follow_up', recipients);
       this.logger.log({ incident: id, tenant: tenant.slug, queued }, 'incident follow-ups queued');
     }
-    return this.view(await this.find(id), new Date());
+    return this.view(await this.find(id), this.clock.now());
   }
 
   /** The incidents that concern the tenant in scope, newest first; never another tenant's. */
-  async forTenant(page: { limit?: number; cursor?: string }, now: Date = new Date()): Promise<Page<TenantIncidentView>> {
+  async forTenant(page: { limit?: number; cursor?: string }, now: Date = this.clock.now()): Promise<Page<TenantIncidentView>> {
     const { tenantId } = this.context.tenant;
     const limit = page.limit ?? 50;
     const rows = await this.store.pageForTenant(tenantId, limit + 1, page.cursor ? decodeCursor(page.cursor) : undefined);

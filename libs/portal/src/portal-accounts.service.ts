@@ -4,7 +4,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken, NotFoundProblem, principalKey } from '@app/core';
-import { AuthService, type CustomerAccounts, PasswordService } from '@app/auth';
+import { AuthService, type CustomerAccounts, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
 import { CustomersService } from '@app/customers';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { PortalAccount, PortalInvitation } from './portal-account.entity';
@@ -25,6 +25,7 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     private readonly context: TenantContext,
     private readonly customers: CustomersService,
     private readonly passwords: PasswordService,
+    private readonly policy: PasswordPolicy,
     private readonly audit: AuditTrailService,
     private readonly auth: AuthService,
   ) {}
@@ -64,8 +65,11 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
   /** Sets the password from an invitation. The invitation is consumed under a row lock, so a token works once. */
   async accept(token: string, password: string): Promise<void> {
     const usable = { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } };
-    // A cheap look first, so a stream of made-up tokens to this public route costs no argon2 work.
-    if ((await this.context.em().count(PortalInvitation, usable)) === 0) throw new PortalException(PortalErrorCode.InvitationInvalid);
+    // A cheap look first, so a stream of made-up tokens to this public route costs no password check or argon2 work.
+    const pending = await this.context.em().findOne(PortalInvitation, usable);
+    if (!pending) throw new PortalException(PortalErrorCode.InvitationInvalid);
+    const customer = await this.customers.get(pending.customerId);
+    this.policy.assertAcceptable(password, personalWords(customer.email, customer.contactName, customer.billingFirstName, customer.billingLastName, customer.companyName, this.context.tenant.slug));
     const passwordHash = await this.passwords.hash(password);
     await this.context.em().transactional(async (em) => {
       const invitation = await em.findOne(PortalInvitation, usable, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, NotFoundProblem, type Page, type Principal, principalKey, toPage } from '@app/core';
+import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, toPage, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { BillingService } from '@app/billing';
@@ -17,7 +17,7 @@ import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './dea
 
 export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean };
 
-function toView(r: DataSubjectRequest, now = new Date()): RequestView {
+function toView(r: DataSubjectRequest, now: Date): RequestView {
   const open = OPEN_STATES.includes(r.state);
   return {
     id: r.id,
@@ -45,6 +45,18 @@ function toView(r: DataSubjectRequest, now = new Date()): RequestView {
   };
 }
 
+/**
+ * When staff record a request that came by e-mail or letter, its receipt time is theirs to give, within
+ * bounds: not in the future (its deadline would never come) and not before the customer was registered.
+ */
+function receiptProblems(receivedAt: Date, customerSince: Date, now: Date): FieldError[] {
+  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return [{ field: 'receivedAt', message: 'receivedAt must not be in the future' }];
+  if (receivedAt.getTime() < customerSince.getTime() - CLOCK_SKEW_MS) {
+    return [{ field: 'receivedAt', message: `receivedAt must not be before the customer was registered (${customerSince.toISOString()})` }];
+  }
+  return [];
+}
+
 interface NewRequest {
   customerId: string;
   type: RequestType;
@@ -65,11 +77,15 @@ export class RequestsService {
     private readonly settings: RegisterSettingsService,
     private readonly audit: AuditTrailService,
     private readonly platformLedger: ErasureLedgerService,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: NewRequest, actor: string): Promise<RequestView> {
     const customer = await this.customers.get(input.customerId);
-    const receivedAt = input.receivedAt ?? new Date();
+    const now = this.clock.now();
+    const problems = input.receivedAt ? receiptProblems(input.receivedAt, customer.createdAt, now) : [];
+    if (problems.length) throw new ValidationProblem(problems);
+    const receivedAt = input.receivedAt ?? now;
     const id = await this.context.em().transactional(async (em) => {
       const request = em.create(DataSubjectRequest, {
         id: randomUUID(),
@@ -80,12 +96,12 @@ export class RequestsService {
         dueAt: addMonths(receivedAt, ANSWER_MONTHS),
         details: input.details ?? null,
         recordedBy: actor,
-        ...(input.verifiedBy ? { state: 'verified', verifiedBy: input.verifiedBy.actor, verifiedAt: new Date(), verificationMethod: input.verifiedBy.method } : {}),
+        ...(input.verifiedBy ? { state: 'verified', verifiedBy: input.verifiedBy.actor, verifiedAt: now, verificationMethod: input.verifiedBy.method } : {}),
       });
       // An objection to direct marketing needs no weighing (Art. 21(3)): it takes effect at once.
       if (input.type === 'objection') {
         await this.consent.object(em, customer.id, customer.email, actor);
-        em.assign(request, { state: 'completed', decidedBy: actor, decidedAt: new Date() });
+        em.assign(request, { state: 'completed', decidedBy: actor, decidedAt: now });
       }
       this.audit.record({ actor, action: `request.${input.type}.recorded`, subjectType: 'customer', subjectId: customer.id, fields: ['type', 'channel'] }, em);
       return request.id;
@@ -94,12 +110,12 @@ export class RequestsService {
   }
 
   async get(id: string): Promise<RequestView> {
-    return toView(await this.find(this.context.em(), id));
+    return toView(await this.find(this.context.em(), id), this.clock.now());
   }
 
   async list(options: { filter?: 'open' | 'due_soon' | 'overdue' | 'all'; customerId?: string; limit?: number; cursor?: string }): Promise<Page<RequestView>> {
     const limit = options.limit ?? 50;
-    const now = new Date();
+    const now = this.clock.now();
     const where: Record<string, unknown> = {};
     if (options.customerId) where.customerId = options.customerId;
     if (options.filter && options.filter !== 'all') where.state = { $in: OPEN_STATES };
@@ -117,19 +133,19 @@ export class RequestsService {
   async verify(id: string, method: string, actor: string): Promise<RequestView> {
     return this.change(id, actor, 'verified', (request) => {
       if (request.state !== 'received') throw new RequestsException(RequestsErrorCode.NotOpen, 'Only a received request awaits verification.');
-      return { state: 'verified', verifiedBy: actor, verifiedAt: new Date(), verificationMethod: method };
+      return { state: 'verified', verifiedBy: actor, verifiedAt: this.clock.now(), verificationMethod: method };
     });
   }
 
   async extend(id: string, reason: string, actor: string): Promise<RequestView> {
     return this.change(id, actor, 'extended', (request) => {
       if (request.extendedAt) throw new RequestsException(RequestsErrorCode.AlreadyExtended);
-      return { extendedAt: new Date(), extensionReason: reason, dueAt: addMonths(request.receivedAt, ANSWER_MONTHS + EXTENSION_MONTHS) };
+      return { extendedAt: this.clock.now(), extensionReason: reason, dueAt: addMonths(request.receivedAt, ANSWER_MONTHS + EXTENSION_MONTHS) };
     });
   }
 
   async reject(id: string, reason: string, actor: string): Promise<RequestView> {
-    return this.change(id, actor, 'rejected', () => ({ state: 'rejected', rejectionReason: reason, decidedBy: actor, decidedAt: new Date() }));
+    return this.change(id, actor, 'rejected', () => ({ state: 'rejected', rejectionReason: reason, decidedBy: actor, decidedAt: this.clock.now() }));
   }
 
   /**
@@ -146,7 +162,7 @@ export class RequestsService {
       if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
       if (request.type === 'access') await this.assertAccessAllowance(em, request, overrideReason);
       if (request.type === 'erasure') await this.erase(em, request, by);
-      em.assign(request, { state: 'completed', decidedBy: by, decidedAt: new Date(), overrideReason: overrideReason ?? null });
+      em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now(), overrideReason: overrideReason ?? null });
       this.audit.record({ actor: by, action: `request.${request.type}.completed`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
     });
     return this.get(id);
@@ -162,7 +178,8 @@ export class RequestsService {
 
   async forCustomer(customerId: string): Promise<RequestView[]> {
     const rows = await this.context.em().find(DataSubjectRequest, { customerId }, { orderBy: { receivedAt: 'asc', id: 'asc' } });
-    return rows.map((r) => toView(r));
+    const now = this.clock.now();
+    return rows.map((r) => toView(r, now));
   }
 
   async erasureLedger(): Promise<{ customerId: string; requestId: string | null; erasedAt: Date; invoicesRetained: number }[]> {
@@ -172,7 +189,7 @@ export class RequestsService {
 
   private async assertAccessAllowance(em: EntityManager, request: DataSubjectRequest, overrideReason?: string): Promise<void> {
     const perYear = await this.settings.accessRequestsPerYear();
-    const since = addMonths(new Date(), -12);
+    const since = addMonths(this.clock.now(), -12);
     const served = await em.find(
       DataSubjectRequest,
       { customerId: request.customerId, type: 'access', state: 'completed', decidedAt: { $gt: since }, id: { $ne: request.id } },

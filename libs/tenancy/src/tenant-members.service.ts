@@ -88,6 +88,16 @@ export class TenantMembersService {
     return users.map(toStaffView);
   }
 
+  /** Who a usable invitation is for (to check their new password against), or null; takes no lock. */
+  async invitee(token: string): Promise<{ email: string; name: string } | null> {
+    const invitation = await this.context.em().findOne(
+      Invitation,
+      { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() }, staffUser: { disabledAt: null } },
+      { populate: ['staffUser'] },
+    );
+    return invitation ? { email: invitation.staffUser.email, name: invitation.staffUser.name } : null;
+  }
+
   /**
    * Sets the first password of an invited member. The invitation is consumed in the same
    * transaction, under a row lock, so one token can be used once only.

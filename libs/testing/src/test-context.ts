@@ -52,8 +52,8 @@ export class TestContext {
         logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
         dataDir: mkdtempSync(join(tmpdir(), 'rekisteri-data-')),
         sessionSecret: randomBytes(32).toString('hex'),
-        // Generous limits unless a test is about throttling: tests log in often from one address.
-        loginMaxAttemptsPerAddress: 10_000,
+        // A generous address limit unless a test is about throttling: tests fail logins on purpose, all from one address.
+        loginMaxFailuresPerAddress: 10_000,
         ...overrides,
       },
     );
@@ -65,6 +65,16 @@ export class TestContext {
   async close(): Promise<void> {
     await this.app.close();
     await this.dropDatabase();
+  }
+
+  /** Runs `step` with the app's clock at `when`, then lets the clock follow the system again. */
+  async at<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
+    this.clock.set(when);
+    try {
+      return await step();
+    } finally {
+      this.clock.reset();
+    }
   }
 
   /** A provider of the app, by its class or its injection token (such as PG_POOL). */

@@ -17,7 +17,11 @@ export class AcceptInvitationDto {
   @IsString() @Length(20, 200)
   token: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 256 })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 256,
+    description: 'The new password: at least 12 characters, not only whitespace, not a common or breached password, and hard to guess (zxcvbn score 3 or more).',
+  })
   @IsString() @Length(12, 256, { message: 'password must be 12 to 256 characters long' })
   password: string;
 }
