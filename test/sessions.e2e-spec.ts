@@ -92,24 +92,28 @@ describe('sessions', () => {
     const admin = await ctx.newPlatformStaff(['platform_admin']);
     const agent = await ctx.loginPlatform(admin);
     await agent.get('/api/platform/tenants').expect(200);
-    await ctx.get(PlatformStaffService).setRoles(admin.id, ['access_log_investigator'], admin.id);
+    await ctx.get(PlatformStaffService).setRoles(admin.id, [], admin.id);
     problemOf(await agent.get('/api/platform/tenants').expect(403));
     const me = await agent.get('/api/platform/me').expect(200);
-    expect(me.body.roles).toEqual(['access_log_investigator']);
+    expect(me.body.roles).toEqual([]);
     const audit = await ctx.sql<{ role: string; action: string }>(`select role, action from platform.platform_role_change where staff_id = ? order by id`, [admin.id]);
-    expect(audit).toEqual(expect.arrayContaining([{ role: 'platform_admin', action: 'revoke' }, { role: 'access_log_investigator', action: 'grant' }]));
+    expect(audit).toEqual([{ role: 'platform_admin', action: 'grant' }, { role: 'platform_admin', action: 'revoke' }]);
   });
 
-  it('grants and revokes roles over HTTP, audited, for admins only', async () => {
+  it('proposes roles asked for at invitation, and revokes over HTTP, audited, for admins only', async () => {
     const adminAgent = await ctx.newPlatformAdminAgent();
     const invited = await adminAgent.post('/api/platform/staff').send({ email: 'investigator@platform.test', name: 'Ina', roles: ['access_log_investigator'] }).expect(201);
     expect(invited.body.invitationUrl).toMatch(/#token=/);
+    // The investigator role waits for a second admin (test/platform-staff covers the approval).
+    expect(invited.body).toMatchObject({ roles: [], pendingGrants: [expect.objectContaining({ role: 'access_log_investigator' })] });
     const token = invited.body.invitationUrl.split('#token=')[1];
     await ctx.http().post('/api/platform/invitations/accept').send({ token, password: 'investigator password' }).expect(204);
     const investigator = await ctx.loginPlatform({ email: 'investigator@platform.test', password: 'investigator password' });
     problemOf(await investigator.put(`/api/platform/staff/${invited.body.id}/roles`).send({ roles: ['platform_admin'] }).expect(403));
     const updated = await adminAgent.put(`/api/platform/staff/${invited.body.id}/roles`).send({ roles: [] }).expect(200);
-    expect(updated.body.roles).toEqual([]);
+    expect(updated.body).toMatchObject({ roles: [], pendingGrants: [] });
+    const audit = await ctx.sql<{ role: string; action: string }>(`select role, action from platform.platform_role_change where staff_id = ? order by id`, [invited.body.id]);
+    expect(audit).toEqual([{ role: 'access_log_investigator', action: 'propose' }, { role: 'access_log_investigator', action: 'withdraw' }]);
     problemOf(await adminAgent.put(`/api/platform/staff/${invited.body.id}/roles`).send({ roles: ['superuser'] }).expect(400));
     problemOf(await adminAgent.put(`/api/platform/staff/not-a-uuid/roles`).send({ roles: [] }).expect(400));
   });

@@ -7,6 +7,7 @@ import { platformJobs } from './0005-jobs.migration';
 import { platformIncidents } from './0006-incidents.migration';
 import { platformErasureLedger } from './0007-erasure-ledger.migration';
 import { platformConsentLedger } from './0008-consent-ledger.migration';
+import { platformRoleGrants } from './0009-role-grants.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformRoleGrants];

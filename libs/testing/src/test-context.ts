@@ -85,13 +85,35 @@ export class TestContext {
     return request(this.app.getHttpServer());
   }
 
+  /**
+   * A member of platform staff holding exactly these roles. Roles that need a second admin are given the way
+   * the product gives them: one admin proposes, another approves (two witness admins of this context).
+   */
   async newPlatformStaff(roles: PlatformRole[] = ['platform_admin']): Promise<Credentials & { id: string }> {
     const email = `${unique('staff')}@platform.test`;
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const staff = this.get(PlatformStaffService);
     const created = await staff.createAdmin(email, 'Test staff', await this.get(PasswordService).hash(password));
-    await staff.setRoles(created.id, roles, created.id);
+    if (roles.length !== 1 || roles[0] !== 'platform_admin') {
+      const [proposer, approver] = await this.witnessAdmins();
+      const proposed = await staff.setRoles(created.id, roles, proposer);
+      for (const grant of proposed.pendingGrants) await staff.approveGrant(created.id, grant.id, approver);
+    }
     return { id: created.id, email, password };
+  }
+
+  private witnesses?: Promise<[string, string]>;
+
+  /** Two platform admins that exist only to propose and approve the grants the factories need. */
+  private witnessAdmins(): Promise<[string, string]> {
+    this.witnesses ??= (async () => {
+      const staff = this.get(PlatformStaffService);
+      const hash = await this.get(PasswordService).hash(randomBytes(16).toString('hex'));
+      const one = await staff.createAdmin(`${unique('witness')}@platform.test`, 'Witness admin', hash);
+      const two = await staff.createAdmin(`${unique('witness')}@platform.test`, 'Witness admin', hash);
+      return [one.id, two.id];
+    })();
+    return this.witnesses;
   }
 
   async loginPlatform(credentials: Credentials): Promise<Agent> {
