@@ -165,6 +165,30 @@ describe('data-subject requests', () => {
       expect((await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body.state).toBe('completed');
     });
 
+    it("blanks the free text of the person's other requests, open and decided, and leaves other people's alone", async () => {
+      const c = await newCustomer('Monipyyntö');
+      const other = await newCustomer('Sivullinen');
+      const rectification = await recordRequest(c.id, 'rectification', { details: `Osoite väärin, ${c.email}` });
+      const access = await verified(c.id, 'access', { details: `Kaikki tiedot, ${c.email}` });
+      await owner.post(`${t}/requests/${access.id}/complete`).send({}).expect(200);
+      const rejected = await recordRequest(c.id, 'rectification', { details: `Puhelin 040 123 4567 (${c.email})` });
+      await owner.post(`${t}/requests/${rejected.id}/reject`).send({ reason: 'Identity could not be verified' }).expect(200);
+      const bystander = await recordRequest(other.id, 'rectification', { details: 'Sivullisen oma pyyntö' });
+      const erasure = await verified(c.id, 'erasure', { details: `Poistakaa ${c.email}` });
+
+      await owner.post(`${t}/requests/${erasure.id}/complete`).send({}).expect(200);
+
+      for (const r of [rectification, access, rejected, erasure]) {
+        const after = (await staff.get(`${t}/requests/${r.id}`).expect(200)).body;
+        expect(after).toMatchObject({ id: r.id, type: r.type, customerId: null, details: null });
+      }
+      // The requests stay as records of what was decided.
+      expect((await staff.get(`${t}/requests/${rejected.id}`).expect(200)).body).toMatchObject({ state: 'rejected', rejectionReason: 'Identity could not be verified' });
+      expect((await staff.get(`${t}/requests/${bystander.id}`).expect(200)).body).toMatchObject({ customerId: other.id, details: 'Sivullisen oma pyyntö' });
+      const texts = await ctx.sql<{ details: string | null }>(`select details from "${tenant.schema}".data_subject_request where details like ?`, [`%${c.email}%`]);
+      expect(texts).toEqual([]);
+    });
+
     it('lets no invoice be created for the customer while the erasure runs, and survives a killed process', async () => {
       const c = await newCustomer('Kesken');
       const invoice = await issuedInvoice(c.id);
