@@ -119,6 +119,37 @@ describe('data-subject requests', () => {
       problemOf(await owner.post(`${t}/requests/${third.id}/complete`).send({}).expect(409));
     });
 
+    it('counts twelve calendar months back from today: served 11½ months ago blocks, 13 months ago does not', async () => {
+      // A month-end "today", so that the months of different lengths matter.
+      ctx.clock.set('2027-03-31T12:00:00.000Z');
+      try {
+        /** A customer whose only access request was served at `decidedAt`, and the outcome of asking again now. */
+        const askAgainAfter = async (decidedAt: string) => {
+          const c = await newCustomer();
+          const served = await verified(c.id, 'access');
+          await owner.post(`${t}/requests/${served.id}/complete`).send({}).expect(200);
+          const receivedAt = new Date(Date.parse(decidedAt) - 7 * DAY);
+          await ctx.sql(`update "${tenant.schema}".data_subject_request set received_at = ?, due_at = ?, verified_at = ?, decided_at = ? where id = ?`, [
+            receivedAt,
+            new Date(receivedAt.getTime() + 30 * DAY),
+            receivedAt,
+            decidedAt,
+            served.id,
+          ]);
+          const again = await verified(c.id, 'access');
+          const res = await owner.post(`${t}/requests/${again.id}/complete`).send({});
+          return { status: res.status, type: res.status === 409 ? problemOf(res).type : undefined };
+        };
+        const blocked = { status: 409, type: expect.stringMatching(/access-limit-reached$/) };
+        expect(await askAgainAfter('2026-04-15T12:00:00.000Z')).toEqual(blocked); // 11½ months
+        expect(await askAgainAfter('2026-04-01T12:00:00.000Z')).toEqual(blocked); // a day short of twelve
+        expect(await askAgainAfter('2026-03-30T12:00:00.000Z')).toEqual({ status: 200, type: undefined }); // twelve months and a day
+        expect(await askAgainAfter('2026-02-28T12:00:00.000Z')).toEqual({ status: 200, type: undefined }); // 13 months
+      } finally {
+        ctx.clock.reset();
+      }
+    });
+
     it('takes the yearly limit from the register settings', async () => {
       const settings = (await owner.get(`${t}/register`).expect(200)).body;
       await owner.put(`${t}/register`).send({ accessRequestsPerYear: 2, version: settings.version }).expect(200);

@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, NotFoundProblem, type Page, type Principal, principalKey, toPage } from '@app/core';
+import { Clock, decodeCursor, NotFoundProblem, type Page, type Principal, principalKey, toPage } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { BillingService } from '@app/billing';
@@ -65,6 +65,7 @@ export class RequestsService {
     private readonly settings: RegisterSettingsService,
     private readonly audit: AuditTrailService,
     private readonly platformLedger: ErasureLedgerService,
+    private readonly clock: Clock,
   ) {}
 
   async record(input: NewRequest, actor: string): Promise<RequestView> {
@@ -172,7 +173,8 @@ export class RequestsService {
 
   private async assertAccessAllowance(em: EntityManager, request: DataSubjectRequest, overrideReason?: string): Promise<void> {
     const perYear = await this.settings.accessRequestsPerYear();
-    const since = addMonths(new Date(), -12);
+    // Twelve calendar months back from today (the statement's "once a year"), on the clock tests can set.
+    const since = addMonths(this.clock.now(), -12);
     const served = await em.find(
       DataSubjectRequest,
       { customerId: request.customerId, type: 'access', state: 'completed', decidedAt: { $gt: since }, id: { $ne: request.id } },
