@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { DestinationStream } from 'pino';
 import { AppConfig, ControlledClock, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
@@ -43,7 +44,8 @@ export class TestContext {
     readonly clock: ControlledClock,
   ) {}
 
-  static async create(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
+  /** `harness.logTo` receives the app's log lines (JSON, one per line) instead of standard output. */
+  static async create(overrides: Partial<AppConfig> = {}, harness: { logTo?: DestinationStream } = {}): Promise<TestContext> {
     const db = await createTestDatabase();
     const config = loadConfig(
       {},
@@ -58,7 +60,7 @@ export class TestContext {
       },
     );
     const clock = new ControlledClock();
-    const app = await createApp(config, db.url, clock);
+    const app = await createApp(config, db.url, clock, harness.logTo);
     return new TestContext(app, config, db.url, db.drop, clock);
   }
 
