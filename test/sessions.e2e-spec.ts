@@ -46,6 +46,27 @@ describe('sessions', () => {
     problemOf(await ctx.http().get('/api/platform/me').set('Cookie', `${cookieName}=${firstId}`).expect(401));
   });
 
+  it.each(['tenant staff', 'portal customer'] as const)('issues a new session id at a %s login too; the old id is dead', async (realm) => {
+    const tenant = await ctx.newTenant();
+    const credentials = realm === 'tenant staff' ? await ctx.newTenantStaff(tenant) : await ctx.newPortalCustomer(tenant);
+    const base = realm === 'tenant staff' ? `/api/t/${tenant.slug}` : `/api/t/${tenant.slug}/portal`;
+    const login = (cookieId?: string) => {
+      const req = ctx.http().post(`${base}/login`);
+      if (cookieId) req.set('Cookie', `${cookieName}=${cookieId}`);
+      return req.send({ email: credentials.email, password: credentials.password }).expect(200);
+    };
+    const me = (id: string) => ctx.http().get(`${base}/me`).set('Cookie', `${cookieName}=${id}`);
+
+    const firstId = sessionIdOf((await login()).headers['set-cookie'], cookieName)!;
+    await me(firstId).expect(200);
+    const secondId = sessionIdOf((await login(firstId)).headers['set-cookie'], cookieName)!;
+    expect(secondId).toBeDefined();
+    expect(storedSid(secondId)).not.toBe(storedSid(firstId));
+    await me(secondId).expect(200);
+    problemOf(await me(firstId).expect(401));
+    expect(await ctx.sql('select 1 from platform.session where sid = ?', [storedSid(firstId)])).toEqual([]);
+  });
+
   it('writes a new session once at login, and deletes nothing for a visitor who had none', async () => {
     const staff = await ctx.newPlatformStaff();
     const pool = ctx.get<Pool>(PG_POOL);
