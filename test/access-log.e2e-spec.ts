@@ -3,7 +3,7 @@
 // address anywhere else; whole days dropped after the retention period.
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AccessLogService, PARTITION_DAYS } from '@app/access-log';
+import { AccessLogSearchService, AccessLogService, PARTITION_DAYS } from '@app/access-log';
 import { PlatformStaffService } from '@app/auth';
 import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
 
@@ -196,6 +196,25 @@ describe('IP access log', () => {
       expect(byTenant.body.rows.map((r: { route: string }) => r.route)).toEqual(['/api/t/:tenant/customers', '/api/t/:tenant/me', '/api/t/:tenant/login']);
       const byPrincipal = await agent.post(SEARCHES).send({ filters: { principal: `tenant-staff:${tenant.id}:${ownerId}` }, justification }).expect(201);
       expect(byPrincipal.body.rowCount).toBe(3);
+    });
+
+    it('refuses an empty or whitespace-only justification with a field error, over HTTP and in the service, and records nothing', async () => {
+      const { agent, id } = await newInvestigator();
+      const before = await searchCount();
+      for (const blank of ['', ' ', '            ', ' \t\n \u00a0 \r\n   \t ']) {
+        const res = await agent.post(SEARCHES).send({ filters: { ip: '198.51.100.7' }, justification: blank }).expect(400);
+        expect(problemOf(res).errors).toEqual([expect.objectContaining({ field: 'justification' })]);
+      }
+      // The rule holds for any caller of the service, not only behind the DTO: a 400, never the table's CHECK as a 500.
+      const principal = (await agent.get('/api/platform/me').expect(200)).body;
+      expect(principal.id).toBe(id);
+      for (const blank of ['', '            ']) {
+        await expect(ctx.get(AccessLogSearchService).search(principal, { filters: { ip: '198.51.100.7' }, justification: blank })).rejects.toMatchObject({
+          status: 400,
+          extensions: { errors: [expect.objectContaining({ field: 'justification' })] },
+        });
+      }
+      expect(await searchCount()).toBe(before);
     });
 
     it('refuses searches without a justification, too wide, or malformed, and records none of them', async () => {

@@ -251,6 +251,24 @@ describe('register settings and the privacy notice', () => {
       expect(sectionText(body, 'data-content')).toContain('billing details (first and last name)');
     });
 
+    it('states the right to lodge a complaint with the supervisory authority (GDPR Art. 13(2)(d)), not only its name, in fi and en', async () => {
+      // The list item that names the authority must be the one that grants the right: an authority named
+      // somewhere else (breach reporting in section 9, say) is no statement of the right.
+      const rightsItems = (notice: PrivacyNotice) =>
+        notice.sections.find((s) => s.key === 'rights')!.blocks.flatMap((b) => (b.kind === 'list' ? b.items : b.kind === 'paragraph' ? [b.text] : []));
+      const fi = rightsItems(await json('fi')).filter((item) => item.includes('Tietosuojavaltuutetun toimisto'));
+      expect(fi).toEqual([
+        'oikeus tehdä valitus valvontaviranomaiselle: Suomessa se on tietosuojavaltuutettu (Tietosuojavaltuutetun toimisto, tietosuoja.fi); voit tehdä valituksen myös siinä EU-maassa, jossa asut tai työskentelet',
+      ]);
+      const en = rightsItems(await json('en')).filter((item) => item.includes('Tietosuojavaltuutetun toimisto'));
+      expect(en).toEqual([
+        'the right to lodge a complaint with a supervisory authority: in Finland, the Data Protection Ombudsman (Tietosuojavaltuutetun toimisto, tietosuoja.fi); you may also complain in the EU country where you live or work',
+      ]);
+      // The pages people read say it too.
+      expect(await page('fi')).toContain('<li>oikeus tehdä valitus valvontaviranomaiselle: Suomessa se on tietosuojavaltuutettu');
+      expect(await page('en')).toContain('<li>the right to lodge a complaint with a supervisory authority: in Finland, the Data Protection Ombudsman');
+    });
+
     it('as HTML is a complete, escaped document with the sections as headings, and no scripts or styles', async () => {
       const html = await page('fi');
       expect(html.startsWith('<!DOCTYPE html>\n<html lang="fi">')).toBe(true);

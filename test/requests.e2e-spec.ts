@@ -140,6 +140,37 @@ describe('data-subject requests', () => {
       problemOf(await owner.post(`${t}/requests/${third.id}/complete`).send({}).expect(409));
     });
 
+    it('counts twelve calendar months back from today: served 11½ months ago blocks, 13 months ago does not', async () => {
+      // A month-end "today", so that the months of different lengths matter.
+      ctx.clock.set('2027-03-31T12:00:00.000Z');
+      try {
+        /** A customer whose only access request was served at `decidedAt`, and the outcome of asking again now. */
+        const askAgainAfter = async (decidedAt: string) => {
+          const c = await newCustomer();
+          const served = await verified(c.id, 'access');
+          await owner.post(`${t}/requests/${served.id}/complete`).send({}).expect(200);
+          const receivedAt = new Date(Date.parse(decidedAt) - 7 * DAY);
+          await ctx.sql(`update "${tenant.schema}".data_subject_request set received_at = ?, due_at = ?, verified_at = ?, decided_at = ? where id = ?`, [
+            receivedAt,
+            new Date(receivedAt.getTime() + 30 * DAY),
+            receivedAt,
+            decidedAt,
+            served.id,
+          ]);
+          const again = await verified(c.id, 'access');
+          const res = await owner.post(`${t}/requests/${again.id}/complete`).send({});
+          return { status: res.status, type: res.status === 409 ? problemOf(res).type : undefined };
+        };
+        const blocked = { status: 409, type: expect.stringMatching(/access-limit-reached$/) };
+        expect(await askAgainAfter('2026-04-15T12:00:00.000Z')).toEqual(blocked); // 11½ months
+        expect(await askAgainAfter('2026-04-01T12:00:00.000Z')).toEqual(blocked); // a day short of twelve
+        expect(await askAgainAfter('2026-03-30T12:00:00.000Z')).toEqual({ status: 200, type: undefined }); // twelve months and a day
+        expect(await askAgainAfter('2026-02-28T12:00:00.000Z')).toEqual({ status: 200, type: undefined }); // 13 months
+      } finally {
+        ctx.clock.reset();
+      }
+    });
+
     it('takes the yearly limit from the register settings', async () => {
       const settings = (await owner.get(`${t}/register`).expect(200)).body;
       await owner.put(`${t}/register`).send({ accessRequestsPerYear: 2, version: settings.version }).expect(200);
@@ -184,6 +215,30 @@ describe('data-subject requests', () => {
       problemOf(await staff.get(`${t}/customers/${c.id}`).expect(404));
       // A retry is harmless.
       expect((await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body.state).toBe('completed');
+    });
+
+    it("blanks the free text of the person's other requests, open and decided, and leaves other people's alone", async () => {
+      const c = await newCustomer('Monipyyntö');
+      const other = await newCustomer('Sivullinen');
+      const rectification = await recordRequest(c.id, 'rectification', { details: `Osoite väärin, ${c.email}` });
+      const access = await verified(c.id, 'access', { details: `Kaikki tiedot, ${c.email}` });
+      await owner.post(`${t}/requests/${access.id}/complete`).send({}).expect(200);
+      const rejected = await recordRequest(c.id, 'rectification', { details: `Puhelin 040 123 4567 (${c.email})` });
+      await owner.post(`${t}/requests/${rejected.id}/reject`).send({ reason: 'Identity could not be verified' }).expect(200);
+      const bystander = await recordRequest(other.id, 'rectification', { details: 'Sivullisen oma pyyntö' });
+      const erasure = await verified(c.id, 'erasure', { details: `Poistakaa ${c.email}` });
+
+      await owner.post(`${t}/requests/${erasure.id}/complete`).send({}).expect(200);
+
+      for (const r of [rectification, access, rejected, erasure]) {
+        const after = (await staff.get(`${t}/requests/${r.id}`).expect(200)).body;
+        expect(after).toMatchObject({ id: r.id, type: r.type, customerId: null, details: null });
+      }
+      // The requests stay as records of what was decided.
+      expect((await staff.get(`${t}/requests/${rejected.id}`).expect(200)).body).toMatchObject({ state: 'rejected', rejectionReason: 'Identity could not be verified' });
+      expect((await staff.get(`${t}/requests/${bystander.id}`).expect(200)).body).toMatchObject({ customerId: other.id, details: 'Sivullisen oma pyyntö' });
+      const texts = await ctx.sql<{ details: string | null }>(`select details from "${tenant.schema}".data_subject_request where details like ?`, [`%${c.email}%`]);
+      expect(texts).toEqual([]);
     });
 
     it('lets no invoice be created for the customer while the erasure runs, and survives a killed process', async () => {

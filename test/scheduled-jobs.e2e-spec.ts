@@ -30,6 +30,39 @@ describe('scheduled jobs', () => {
     expect(backups.some((f) => f.startsWith(`${b.slug}-`))).toBe(true);
   });
 
+  it('the nightly retention job, taken from the queue, purges expired invoices and flags inactive customers in every tenant', async () => {
+    ctx.clock.set('2026-12-01T02:00:00Z');
+    try {
+      const owner = await ctx.loginTenant(a, a.owner);
+      const issue = async (customerId: string, issueDate: string) => {
+        const draft = (await owner.post(`/api/t/${a.slug}/invoices`).send({ customerId, lines: [{ description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 }] }).expect(201)).body;
+        const { id } = (await owner.post(`/api/t/${a.slug}/invoices/${draft.id}/issue`).send({}).expect(200)).body;
+        const year = Number(issueDate.slice(0, 4));
+        await ctx.sql(`update "${a.schema}".invoice set issue_date = ?, retain_until = ?, created_at = ?::date where id = ?`, [issueDate, `${year + 6}-12-31`, issueDate, id]);
+        return id as string;
+      };
+      const buyer = await ctx.newCustomer(a, { contactName: 'Laskutettava', streetAddress: 'Katu 1', postalCode: '02320', city: 'Espoo' });
+      const expired = await issue(buyer.id, '2018-05-02'); // held until the end of 2024
+      const recent = await issue(buyer.id, '2024-02-01');
+      const quiet = await ctx.newCustomer(b, { contactName: 'Hiljainen' });
+      await ctx.sql(`update "${b.schema}".customer set created_at = '2022-06-01' where id = ?`, [quiet.id]);
+      const lively = await ctx.newCustomer(b, { contactName: 'Tuore' });
+
+      const jobs = ctx.get(JobsService);
+      await jobs.send(RETENTION_JOB, {});
+      expect(await jobs.runPending(RETENTION_JOB)).toBe(1);
+
+      expect(await ctx.sql(`select id from "${a.schema}".invoice where id in (?, ?)`, [expired, recent])).toEqual([{ id: recent }]);
+      expect(await ctx.sql(`select 1 from "${a.schema}".invoice_line where invoice_id = ?`, [expired])).toEqual([]);
+      expect(await ctx.sql(`select actor from "${a.schema}".audit_event where action = 'invoice.purged' and subject_id = ?`, [expired])).toEqual([{ actor: 'scheduled' }]);
+      const flagged = (await ctx.sql<{ customer_id: string }>(`select customer_id from "${b.schema}".retention_review`)).map((r) => r.customer_id);
+      expect(flagged).toContain(quiet.id);
+      expect(flagged).not.toContain(lively.id);
+    } finally {
+      ctx.clock.reset();
+    }
+  });
+
   it('backs up every tenant and deletes nightly backups past their keeping time', async () => {
     const dir = resolve(ctx.get(AppConfig).dataDir, 'backups');
     mkdirSync(dir, { recursive: true });

@@ -2,6 +2,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppConfig, Clock, CoreModule, loggerParams, ProblemFilter } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
@@ -20,12 +21,12 @@ import { RetentionModule } from '@app/retention';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock?: Clock, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, logDestination)),
         DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities], poolSize: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.databaseStatementTimeoutMs, lockTimeoutMs: config.databaseLockTimeoutMs }),
         JobsModule.forRoot({ autoStart: true }),
         MailModule,

@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { Pool } from 'pg';
+import type { DestinationStream } from 'pino';
 import { AppConfig, type Clock, createValidationPipe, problemErrorHandler, refuseNulCharacters, requestIdMiddleware, verifyJsonBody } from '@app/core';
 import { PG_POOL } from '@app/database';
 import { TenantContext } from '@app/tenancy';
@@ -33,9 +34,12 @@ function trustProxySetting(value: string | undefined): boolean | number | string
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** `clock` is for tests, which move time; the app otherwise reads the system clock. */
-export async function createApp(config: AppConfig, databaseUrl: string, clock?: Clock): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, clock), { bufferLogs: true, bodyParser: false });
+/**
+ * `clock` is for tests, which move time; the app otherwise reads the system clock. `logDestination` too: tests
+ * read the log lines there; the app otherwise writes them to standard output.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, clock?: Clock, logDestination?: DestinationStream): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, clock, logDestination), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', trustProxySetting(config.trustProxy));

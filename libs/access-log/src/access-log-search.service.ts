@@ -7,7 +7,7 @@ import { TenantContext } from '@app/tenancy';
 import { AccessLogErrorCode, AccessLogException } from './access-log.errors';
 import { type AuditRow, AccessLogStore, type FoundRow, type TransparencyRow } from './access-log.store';
 import { errorCode } from './access-log.writer';
-import { filtersForAudit, type FilterInput, resolveFilters, retentionCutoff, type SearchFilters } from './search-filters';
+import { filtersForAudit, type FilterInput, resolveFilters, resolveJustification, retentionCutoff, type SearchFilters } from './search-filters';
 
 const DEFAULT_LIMIT = 100;
 const STATEMENT_TIMEOUT = '57014';
@@ -64,6 +64,7 @@ export class AccessLogSearchService {
   async search(actor: Principal | undefined, input: SearchInput, now: Date = new Date()): Promise<SearchResult> {
     const investigator = requireRole(actor, ['access_log_investigator']);
     const filters = resolveFilters(input.filters, now);
+    const justification = resolveJustification(input.justification);
     const limit = input.limit ?? DEFAULT_LIMIT;
     // Rows past retention are not there to be read, even if their partition waits for the next upkeep.
     const cutoff = retentionCutoff(now, this.config.accessLogRetentionDays);
@@ -78,7 +79,7 @@ export class AccessLogSearchService {
           searchedAt: now,
           investigatorId: investigator.id,
           filters: filtersForAudit(filters, limit),
-          justification: input.justification.trim(),
+          justification,
           rowCount: rows.length,
           tenantIds: touchedTenants(rows, filters),
         };

@@ -5,6 +5,21 @@ import { parseIpFilter } from './ip';
 
 export const IP_FILTER_MESSAGE = 'ip must be an IP address or a network in CIDR form (203.0.113.0/24, 2001:db8::/32)';
 
+/** The justification's bounds, counted without surrounding whitespace (the audit table's CHECK counts the same). */
+export const JUSTIFICATION_MIN = 10;
+export const JUSTIFICATION_MAX = 2000;
+export const JUSTIFICATION_MESSAGE = `justification must say why, in ${JUSTIFICATION_MIN} to ${JUSTIFICATION_MAX} characters (leading and trailing spaces not counted)`;
+
+/**
+ * The justification as recorded. Checked here as well as in the DTO: whoever calls the search, an empty or
+ * blank reason is the caller's mistake (400), never a failed insert (500).
+ */
+export function resolveJustification(text: unknown): string {
+  const trimmed = typeof text === 'string' ? text.trim() : '';
+  if (trimmed.length < JUSTIFICATION_MIN || trimmed.length > JUSTIFICATION_MAX) throw new ValidationProblem([{ field: 'justification', message: JUSTIFICATION_MESSAGE }]);
+  return trimmed;
+}
+
 export const DAY_MS = 86_400_000;
 export const DEFAULT_WINDOW_DAYS = 30;
 /** A month of traffic at most per search: wide enough for "the last 30 days", narrow enough to stay fast. */

@@ -7,6 +7,8 @@ export enum AuthErrorCode {
   TooManyAttempts = 'too-many-attempts',
   InvitationInvalid = 'invitation-invalid',
   CsrfRejected = 'csrf-rejected',
+  SeparationOfDuties = 'separation-of-duties',
+  RoleGrantNotPending = 'role-grant-not-pending',
 }
 
 export class AuthException extends ProblemException {
@@ -25,6 +27,10 @@ export class AuthException extends ProblemException {
         return [HttpStatus.BAD_REQUEST, 'The invitation is invalid, used or expired'];
       case AuthErrorCode.CsrfRejected:
         return [HttpStatus.FORBIDDEN, 'Cross-site request refused'];
+      case AuthErrorCode.SeparationOfDuties:
+        return [HttpStatus.FORBIDDEN, 'A second platform admin must do this'];
+      case AuthErrorCode.RoleGrantNotPending:
+        return [HttpStatus.CONFLICT, 'The role grant is no longer pending'];
       default:
         return assertUnreachable(code);
     }

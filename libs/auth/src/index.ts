@@ -1,4 +1,4 @@
-import { PlatformInvitation, PlatformRoleChange, PlatformStaff } from './platform-staff.entity';
+import { PlatformInvitation, PlatformRoleChange, PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 
 export * from './auth.module';
 export * from './auth.service';
@@ -13,4 +13,4 @@ export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
 export { AcceptInvitationDto, LoginDto } from './dto/login.dto';
 
 /** For the ORM's entity list only; other modules go through the services. */
-export const authEntities = [PlatformStaff, PlatformRoleChange, PlatformInvitation];
+export const authEntities = [PlatformStaff, PlatformRoleChange, PlatformRoleGrant, PlatformInvitation];

@@ -1,8 +1,8 @@
-// Platform staff: login, logout, who am I, invitations, staff and roles.
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+// Platform staff: login, logout, who am I, invitations, staff and roles (a role grant needs a second admin's approval).
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, PlatformAccess, type Principal, Public } from '@app/core';
+import { CurrentPrincipal, PageQuery, PlatformAccess, type Principal, Public } from '@app/core';
 import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
 import { PlatformStaffService } from './platform-staff.service';
@@ -54,6 +54,12 @@ export class PlatformAuthController {
     return this.auth.acceptPlatformInvitation(dto.token, dto.password);
   }
 
+  @Get('staff')
+  @PlatformAccess('platform_admin')
+  list(@Query() query: PageQuery) {
+    return this.staff.list(query);
+  }
+
   @Post('staff')
   @PlatformAccess('platform_admin')
   @HttpCode(201)
@@ -72,5 +78,12 @@ export class PlatformAuthController {
   @PlatformAccess('platform_admin')
   setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SetRolesDto, @CurrentPrincipal() actor: Principal) {
     return this.staff.setRoles(id, dto.roles, actor.id);
+  }
+
+  @Post('staff/:id/role-grants/:grantId/approve')
+  @PlatformAccess('platform_admin')
+  @HttpCode(200)
+  approveGrant(@Param('id', new ParseUUIDPipe()) id: string, @Param('grantId', new ParseUUIDPipe()) grantId: string, @CurrentPrincipal() actor: Principal) {
+    return this.staff.approveGrant(id, grantId, actor.id);
   }
 }

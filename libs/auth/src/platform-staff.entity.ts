@@ -28,6 +28,8 @@ export const PlatformRoleChange = defineEntity({
     role: p.string(),
     action: p.string(),
     actorId: p.uuid().nullable(),
+    /** The proposal this step belongs to (propose, approve, withdraw). */
+    grant: () => p.manyToOne(PlatformRoleGrant).nullable(),
     changedAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -47,3 +49,21 @@ export const PlatformInvitation = defineEntity({
   },
 });
 export type PlatformInvitation = InferEntity<typeof PlatformInvitation>;
+
+/** A role proposed by one platform admin, applied only when a second one approves it. */
+export const PlatformRoleGrant = defineEntity({
+  name: 'PlatformRoleGrant',
+  tableName: 'platform_role_grant',
+  schema: 'platform',
+  properties: {
+    id: p.uuid().primary(),
+    staff: () => p.manyToOne(PlatformStaff),
+    role: p.string(),
+    proposedBy: p.uuid(),
+    proposedAt: p.datetime().onCreate(() => new Date()),
+    status: p.string().default('pending'),
+    decidedBy: p.uuid().nullable(),
+    decidedAt: p.datetime().nullable(),
+  },
+});
+export type PlatformRoleGrant = InferEntity<typeof PlatformRoleGrant>;

@@ -1,13 +1,20 @@
-// Platform staff accounts: the first admin, invitations, roles (audited), and what login needs.
+// Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
 import { Injectable, Logger } from '@nestjs/common';
 import { MailService } from '@app/mail';
-import { LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, ConflictProblem, hashToken, newToken, NotFoundProblem, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal } from '@app/core';
-import { PlatformInvitation, PlatformRoleChange, PlatformStaff } from './platform-staff.entity';
+import { AppConfig, ConflictProblem, decodeCursor, hashToken, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
+import { PlatformInvitation, PlatformRoleChange, PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
 
 const INVITATION_DAYS = 7;
+
+/**
+ * Roles that one admin may only propose and a second one must approve (never the proposer, never the grantee).
+ * The investigator reads every IP address; an admin could otherwise make a second account of their own an
+ * admin and approve their own proposal with it, so both roles need the second pair of eyes.
+ */
+const ROLES_NEEDING_SECOND_ADMIN: ReadonlySet<PlatformRole> = new Set<PlatformRole>(['access_log_investigator', 'platform_admin']);
 
 export interface PlatformStaffView {
   id: string;
@@ -19,9 +26,36 @@ export interface PlatformStaffView {
   createdAt: Date;
 }
 
+export interface StaffRef {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface PendingRoleGrantView {
+  id: string;
+  role: PlatformRole;
+  proposedBy: StaffRef | null;
+  proposedAt: Date;
+}
+
+export interface RoleHistoryEntry {
+  role: PlatformRole;
+  action: 'grant' | 'propose' | 'approve' | 'withdraw' | 'revoke';
+  /** Who did it; null for the first admin made at start or by the CLI. */
+  actor: StaffRef | null;
+  at: Date;
+  grantId: string | null;
+}
+
+export type PlatformStaffRolesView = PlatformStaffView & { pendingGrants: PendingRoleGrantView[] };
+export type PlatformStaffListItem = PlatformStaffRolesView & { roleHistory: RoleHistoryEntry[] };
+
 function toView(s: PlatformStaff): PlatformStaffView {
   return { id: s.id, email: s.email, name: s.name, roles: s.roles as PlatformRole[], active: !s.disabledAt, lastLoginAt: s.lastLoginAt ?? null, createdAt: s.createdAt };
 }
+
+const separation = (detail: string) => new AuthException(AuthErrorCode.SeparationOfDuties, detail);
 
 @Injectable()
 export class PlatformStaffService {
@@ -61,12 +95,17 @@ export class PlatformStaffService {
     return { ...staff, invitationUrl, invitationExpiresAt: expiresAt };
   }
 
-  private async createInvited(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string): Promise<{ staff: PlatformStaffView; token: string; expiresAt: Date }> {
+  /** The roles asked for at invitation go through the same rule as any grant: some apply now, the rest wait for approval. */
+  private async createInvited(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string): Promise<{ staff: PlatformStaffRolesView; token: string; expiresAt: Date }> {
     const em = this.orm.em.fork();
     if (await this.emailTaken(input.email)) throw new ConflictProblem('staff-email-taken', 'That e-mail address already has an account.');
     const roles = [...new Set(input.roles)];
-    const staff = em.create(PlatformStaff, { id: randomUUID(), email: input.email.trim(), name: input.name, roles });
-    for (const role of roles) em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
+    if (roles.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(em, actorId);
+    const staff = em.create(PlatformStaff, { id: randomUUID(), email: input.email.trim(), name: input.name, roles: roles.filter((r) => !ROLES_NEEDING_SECOND_ADMIN.has(r)) });
+    for (const role of roles) {
+      if (ROLES_NEEDING_SECOND_ADMIN.has(role)) this.propose(em, staff, role, actorId);
+      else em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
+    }
     const { token, hash } = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
     em.create(PlatformInvitation, { id: randomUUID(), staff, tokenHash: hash, expiresAt });
@@ -76,7 +115,7 @@ export class PlatformStaffService {
       if (error instanceof UniqueConstraintViolationException) throw new ConflictProblem('staff-email-taken', 'That e-mail address already has an account.');
       throw error;
     }
-    return { staff: toView(staff), token, expiresAt };
+    return { staff: await this.rolesView(em, staff), token, expiresAt };
   }
 
   /** Who a usable invitation is for (to check their new password against), or null; takes no lock. */
@@ -99,21 +138,114 @@ export class PlatformStaffService {
     });
   }
 
-  /** Replaces a member's roles; every grant and revocation is recorded. Takes effect on their next request. */
-  async setRoles(id: string, roles: PlatformRole[], actorId: string): Promise<PlatformStaffView> {
+  /**
+   * Replaces a member's roles. Removing a role (or withdrawing its pending grant) takes effect on their next
+   * request; adding one that needs a second admin only proposes it, and nobody may add a role to themselves.
+   * Every step is recorded in the role history.
+   */
+  async setRoles(id: string, roles: PlatformRole[], actorId: string): Promise<PlatformStaffRolesView> {
     return this.orm.em.fork().transactional(async (em) => {
       const staff = await em.findOne(PlatformStaff, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!staff) throw new NotFoundProblem('staff member');
       const wanted = new Set(roles);
       const current = new Set(staff.roles as PlatformRole[]);
+      const adding = PLATFORM_ROLES.filter((r) => wanted.has(r) && !current.has(r));
+      if (adding.length > 0 && id === actorId) throw separation('You cannot grant a role to yourself: another platform admin must propose it.');
+      if (adding.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(em, actorId);
+      const pending = await em.find(PlatformRoleGrant, { staff: id, status: 'pending' });
+      const kept = new Set<PlatformRole>();
       for (const role of PLATFORM_ROLES) {
-        if (wanted.has(role) && !current.has(role)) em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
-        if (!wanted.has(role) && current.has(role)) em.create(PlatformRoleChange, { staff, role, action: 'revoke', actorId });
+        if (wanted.has(role) && current.has(role)) kept.add(role);
+        else if (wanted.has(role) && !ROLES_NEEDING_SECOND_ADMIN.has(role)) {
+          em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
+          kept.add(role);
+        } else if (wanted.has(role)) {
+          if (!pending.some((g) => g.role === role)) this.propose(em, staff, role, actorId);
+        } else if (current.has(role)) em.create(PlatformRoleChange, { staff, role, action: 'revoke', actorId });
+        if (!wanted.has(role)) for (const grant of pending.filter((g) => g.role === role)) this.decide(em, grant, 'withdrawn', actorId);
       }
-      staff.roles = PLATFORM_ROLES.filter((r) => wanted.has(r));
+      staff.roles = PLATFORM_ROLES.filter((r) => kept.has(r));
       await em.flush();
-      return toView(staff);
+      return this.rolesView(em, staff);
     });
+  }
+
+  /** A second platform admin approves a proposed grant: the role applies from the grantee's next request. */
+  async approveGrant(staffId: string, grantId: string, actorId: string): Promise<PlatformStaffRolesView> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const staff = await em.findOne(PlatformStaff, { id: staffId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const grant = staff && (await em.findOne(PlatformRoleGrant, { id: grantId, staff: staffId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+      if (!staff || !grant) throw new NotFoundProblem('role grant');
+      if (actorId === staffId) throw separation('You cannot approve a role for yourself: another platform admin must.');
+      if (actorId === grant.proposedBy) throw separation('The admin who proposed a grant cannot approve it: another platform admin must.');
+      if (grant.status !== 'pending') throw new AuthException(AuthErrorCode.RoleGrantNotPending, `The grant was already ${grant.status}.`);
+      await this.requireActiveAdmin(em, actorId);
+      if (staff.disabledAt) throw new ConflictProblem('staff-disabled', 'The account is disabled.');
+      this.decide(em, grant, 'approved', actorId);
+      const role = grant.role as PlatformRole;
+      staff.roles = PLATFORM_ROLES.filter((r) => r === role || (staff.roles as PlatformRole[]).includes(r));
+      em.create(PlatformRoleChange, { staff, role, action: 'approve', actorId, grant });
+      await em.flush();
+      return this.rolesView(em, staff);
+    });
+  }
+
+  /** Platform staff in the order they were created, each with roles, pending grants and role history. */
+  async list(page: { limit?: number; cursor?: string }): Promise<Page<PlatformStaffListItem>> {
+    const limit = page.limit ?? 50;
+    const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+    const em = this.orm.em.fork();
+    const rows = await em.find(PlatformStaff, after ? { $or: [{ createdAt: { $gt: after.at } }, { createdAt: after.at, id: { $gt: after.id } }] } : {}, {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: limit + 1,
+    });
+    const result = toPage(rows, limit, (s) => ({ at: s.createdAt, id: s.id }));
+    const ids = result.items.map((s) => s.id);
+    const grants = ids.length ? await em.find(PlatformRoleGrant, { staff: { $in: ids }, status: 'pending' }, { orderBy: { proposedAt: 'asc', id: 'asc' } }) : [];
+    const changes = ids.length ? await em.find(PlatformRoleChange, { staff: { $in: ids } }, { orderBy: { id: 'asc' } }) : [];
+    const people = await this.refs(em, [...grants.map((g) => g.proposedBy), ...changes.map((c) => c.actorId)]);
+    const items = result.items.map((s) => ({
+      ...toView(s),
+      pendingGrants: grants.filter((g) => g.staff.id === s.id).map((g) => this.grantView(g, people)),
+      roleHistory: changes
+        .filter((c) => c.staff.id === s.id)
+        .map((c) => ({ role: c.role as PlatformRole, action: c.action as RoleHistoryEntry['action'], actor: c.actorId ? (people.get(c.actorId) ?? null) : null, at: c.changedAt, grantId: c.grant?.id ?? null })),
+    }));
+    return { items, nextCursor: result.nextCursor };
+  }
+
+  private propose(em: EntityManager, staff: PlatformStaff, role: PlatformRole, actorId: string): void {
+    const grant = em.create(PlatformRoleGrant, { id: randomUUID(), staff, role, proposedBy: actorId, status: 'pending' });
+    em.create(PlatformRoleChange, { staff, role, action: 'propose', actorId, grant });
+  }
+
+  private decide(em: EntityManager, grant: PlatformRoleGrant, status: 'approved' | 'withdrawn', actorId: string): void {
+    grant.status = status;
+    grant.decidedBy = actorId;
+    grant.decidedAt = new Date();
+    if (status === 'withdrawn') em.create(PlatformRoleChange, { staff: grant.staff, role: grant.role, action: 'withdraw', actorId, grant });
+  }
+
+  /** Proposing or approving a grant is an admin's power: checked here too, not only by the route's guard. */
+  private async requireActiveAdmin(em: EntityManager, actorId: string): Promise<void> {
+    const actor = await em.findOne(PlatformStaff, { id: actorId, disabledAt: null });
+    if (!actor || !(actor.roles as PlatformRole[]).includes('platform_admin')) throw separation('Only an active platform admin can propose or approve a role.');
+  }
+
+  private async rolesView(em: EntityManager, staff: PlatformStaff): Promise<PlatformStaffRolesView> {
+    const grants = await em.find(PlatformRoleGrant, { staff: staff.id, status: 'pending' }, { orderBy: { proposedAt: 'asc', id: 'asc' } });
+    const people = await this.refs(em, grants.map((g) => g.proposedBy));
+    return { ...toView(staff), pendingGrants: grants.map((g) => this.grantView(g, people)) };
+  }
+
+  private grantView(grant: PlatformRoleGrant, people: Map<string, StaffRef>): PendingRoleGrantView {
+    return { id: grant.id, role: grant.role as PlatformRole, proposedBy: people.get(grant.proposedBy) ?? null, proposedAt: grant.proposedAt };
+  }
+
+  private async refs(em: EntityManager, ids: (string | null | undefined)[]): Promise<Map<string, StaffRef>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const rows = wanted.length ? await em.find(PlatformStaff, { id: { $in: wanted } }) : [];
+    return new Map(rows.map((r) => [r.id, { id: r.id, email: r.email, name: r.name }]));
   }
 
   async disable(id: string, actorId: string): Promise<PlatformStaffView> {

@@ -189,6 +189,7 @@ export class RequestsService {
 
   private async assertAccessAllowance(em: EntityManager, request: DataSubjectRequest, overrideReason?: string): Promise<void> {
     const perYear = await this.settings.accessRequestsPerYear();
+    // Twelve calendar months back from today (the statement's "once a year"), on the clock tests can set.
     const since = addMonths(this.clock.now(), -12);
     const served = await em.find(
       DataSubjectRequest,

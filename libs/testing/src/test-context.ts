@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { DestinationStream } from 'pino';
 import { AppConfig, ControlledClock, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
@@ -43,7 +44,8 @@ export class TestContext {
     readonly clock: ControlledClock,
   ) {}
 
-  static async create(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
+  /** `harness.logTo` receives the app's log lines (JSON, one per line) instead of standard output. */
+  static async create(overrides: Partial<AppConfig> = {}, harness: { logTo?: DestinationStream } = {}): Promise<TestContext> {
     const db = await createTestDatabase();
     const config = loadConfig(
       {},
@@ -58,7 +60,7 @@ export class TestContext {
       },
     );
     const clock = new ControlledClock();
-    const app = await createApp(config, db.url, clock);
+    const app = await createApp(config, db.url, clock, harness.logTo);
     return new TestContext(app, config, db.url, db.drop, clock);
   }
 
@@ -95,13 +97,35 @@ export class TestContext {
     return request(this.app.getHttpServer());
   }
 
+  /**
+   * A member of platform staff holding exactly these roles. Roles that need a second admin are given the way
+   * the product gives them: one admin proposes, another approves (two witness admins of this context).
+   */
   async newPlatformStaff(roles: PlatformRole[] = ['platform_admin']): Promise<Credentials & { id: string }> {
     const email = `${unique('staff')}@platform.test`;
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const staff = this.get(PlatformStaffService);
     const created = await staff.createAdmin(email, 'Test staff', await this.get(PasswordService).hash(password));
-    await staff.setRoles(created.id, roles, created.id);
+    if (roles.length !== 1 || roles[0] !== 'platform_admin') {
+      const [proposer, approver] = await this.witnessAdmins();
+      const proposed = await staff.setRoles(created.id, roles, proposer);
+      for (const grant of proposed.pendingGrants) await staff.approveGrant(created.id, grant.id, approver);
+    }
     return { id: created.id, email, password };
+  }
+
+  private witnesses?: Promise<[string, string]>;
+
+  /** Two platform admins that exist only to propose and approve the grants the factories need. */
+  private witnessAdmins(): Promise<[string, string]> {
+    this.witnesses ??= (async () => {
+      const staff = this.get(PlatformStaffService);
+      const hash = await this.get(PasswordService).hash(randomBytes(16).toString('hex'));
+      const one = await staff.createAdmin(`${unique('witness')}@platform.test`, 'Witness admin', hash);
+      const two = await staff.createAdmin(`${unique('witness')}@platform.test`, 'Witness admin', hash);
+      return [one.id, two.id];
+    })();
+    return this.witnesses;
   }
 
   async loginPlatform(credentials: Credentials): Promise<Agent> {

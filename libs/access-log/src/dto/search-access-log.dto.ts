@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, registerDecorator, ValidateNested, ValidationOptions } from 'class-validator';
 import { containsIpAddress, parseIpFilter } from '../ip';
-import { IP_FILTER_MESSAGE } from '../search-filters';
+import { IP_FILTER_MESSAGE, JUSTIFICATION_MAX, JUSTIFICATION_MESSAGE, JUSTIFICATION_MIN } from '../search-filters';
 
 const ZONED_TIME = /(Z|[+-]\d{2}:?\d{2})$/;
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -46,11 +46,11 @@ export class SearchAccessLogDto {
   filters: AccessLogFiltersDto;
 
   @ApiProperty({
-    minLength: 10,
-    maxLength: 2000,
+    minLength: JUSTIFICATION_MIN,
+    maxLength: JUSTIFICATION_MAX,
     description: 'Why this search is needed. Recorded with the search and shown to the tenants whose traffic it touches, so it must not name IP addresses.',
   })
-  @Transform(trim) @IsString() @Length(10, 2000) @NamesNoIpAddress()
+  @Transform(trim) @IsString() @Length(JUSTIFICATION_MIN, JUSTIFICATION_MAX, { message: JUSTIFICATION_MESSAGE }) @NamesNoIpAddress()
   justification: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
