@@ -16,7 +16,8 @@ describe('restore under load', () => {
   beforeAll(async () => {
     ctx = await TestContext.create({ databaseLockTimeoutMs: 5000 });
     tenant = await ctx.newTenant();
-    agents = await Promise.all(Array.from({ length: 10 }, () => ctx.loginTenant(tenant, tenant.owner)));
+    agents = [];
+    for (let i = 0; i < 10; i++) agents.push(await ctx.loginTenant(tenant, tenant.owner));
     for (let i = 0; i < 20; i++) customers.push((await ctx.newCustomer(tenant, { contactName: `Asiakas ${i}` })).id);
   });
   afterAll(() => ctx.close());

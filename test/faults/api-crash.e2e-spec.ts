@@ -1,7 +1,7 @@
 // The API killed with SIGKILL: no access-log row of an answered request is lost (the journal is replayed at the
 // next start, nothing twice), and an erasure cut off mid-transaction leaves the customer fully present.
 import { Client } from 'pg';
-import { ADMIN, LabApi, LabClient, LabPostgres, type LabTenant, Load, onboardTenant, signIn, sleep } from './lab';
+import { LabApi, LabPostgres, type LabTenant, Load, onboardTenant, signIn, signInMany, sleep } from './lab';
 
 jest.setTimeout(180_000);
 
@@ -20,7 +20,7 @@ describe('faults: the API process is killed', () => {
     let second: LabApi | undefined;
     try {
       const tenant = await onboardTenant(first);
-      const clients = await Promise.all(Array.from({ length: 10 }, () => signIn(first, tenant)));
+      const clients = await signInMany(first, tenant, 10);
       const load = new Load(
         clients.map((client, i) => ({ kind: i % 2 ? 'me' : 'list', client, next: () => client.get(i % 2 ? `/api/t/${tenant.slug}/me` : `/api/t/${tenant.slug}/customers?limit=20`) })),
       );
@@ -110,5 +110,3 @@ async function waitForLockWait(pg: LabPostgres): Promise<void> {
   }
   throw new Error('the erasure never reached the erasure ledger');
 }
-
-export { ADMIN, LabClient };

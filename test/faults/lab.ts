@@ -241,6 +241,13 @@ export async function signIn(api: LabApi, tenant: LabTenant): Promise<LabClient>
   return client;
 }
 
+/** Sessions of one account, signed in one after another (parallel logins of one account count against its throttle). */
+export async function signInMany(api: LabApi, tenant: LabTenant, count: number): Promise<LabClient[]> {
+  const clients: LabClient[] = [];
+  for (let i = 0; i < count; i++) clients.push(await signIn(api, tenant));
+  return clients;
+}
+
 /** Load from several clients until stopped; every answer is kept. */
 export class Load {
   readonly answers: (Answer & { kind: string; at: number })[] = [];
