@@ -40,6 +40,7 @@ describe('faults: the API process is killed', () => {
       const lost = answered.filter((id) => !logged.has(id));
       expect({ answered: answered.length, lost: lost.length }).toEqual({ answered: answered.length, lost: 0 });
       expect([...logged.values()].every((n) => n === 1)).toBe(true);
+      console.log(`kill -9 under load: ${answered.length} answered requests, ${lost.length} access-log rows lost, ${rows.filter((r) => Number(r.n) > 1).length} written twice`);
       // The replayed journal is gone, and so is its mark.
       expect(second.output).toMatch(/access-log journals of crashed processes replayed/);
     } finally {
