@@ -15,3 +15,4 @@ export * from './pagination';
 export * from './finnish/reference-number';
 export * from './html';
 export * from './clock';
+export * from './openapi';
