@@ -125,20 +125,27 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 // of the journeys (a 401 probe, a 400 with field errors, a 409) and the pages explain them. Everything else fails.
 const EXPECTED_HTTP_ANSWER = /^Failed to load resource: the server responded with a status of (400|401|404|409|429)/;
 
-export const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
+export interface ConsoleGuard {
+  /** A console error this test causes on purpose (a dropped connection logs one). */
+  allow(pattern: RegExp): void;
+}
+
+export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
+  consoleGuard: [
     async ({ page }, use) => {
       const problems: string[] = [];
+      const allowed: RegExp[] = [EXPECTED_HTTP_ANSWER];
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
+          // eslint-disable-next-line no-console -- runs in the page: the console is how the test hears of it
           console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
         });
       });
       page.on('console', (message) => {
-        if (message.type() === 'error' && !EXPECTED_HTTP_ANSWER.test(message.text())) problems.push(message.text());
+        if (message.type() === 'error' && !allowed.some((pattern) => pattern.test(message.text()))) problems.push(message.text());
       });
       page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-      await use(problems);
+      await use({ allow: (pattern) => void allowed.push(pattern) });
       expect(problems, 'console errors or CSP violations').toEqual([]);
     },
     { auto: true },

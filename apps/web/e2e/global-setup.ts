@@ -43,7 +43,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   chmodSync(dataDir, 0o755); // as root, the embedded server runs as the `postgres` user
   const [port, pgPort] = [await freePort(), await freePort()];
   const admin = { email: 'admin@e2e.test', password: 'e2e-admin-password-long-enough' };
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
     PORT: String(port),

@@ -5,6 +5,17 @@ import { Button } from '../ui/Button';
 import { PageHeader } from '../ui/PageHeader';
 import { StandalonePage } from './shell/StandalonePage';
 
+/** An unknown address inside the signed-in console: said within the shell, its navigation still there. */
+export function NotFoundInShell() {
+  const t = useT();
+  return (
+    <>
+      <PageHeader title={t('notFound.title')} />
+      <p>{t('notFound.body')}</p>
+    </>
+  );
+}
+
 export function NotFoundPage() {
   const t = useT();
   return (

@@ -1,7 +1,7 @@
 // The console's routes. Every page is its own chunk, so the sign-in page loads only what it shows.
 import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import { AppRoot } from './AppRoot';
-import { NotFoundPage, RouteErrorPage } from './error-pages';
+import { NotFoundInShell, NotFoundPage, RouteErrorPage } from './error-pages';
 
 function TenantIndex() {
   const { tenant } = useParams();
@@ -26,7 +26,7 @@ export function createRouter() {
             { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/NewCustomerPage')).NewCustomerPage }) },
             { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/CustomerPage')).CustomerPage }) },
             { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
-            { path: '*', element: <NotFoundPage /> },
+            { path: '*', element: <NotFoundInShell /> },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 // The fields of a customer, grouped as a person thinks of them, for creating and for editing.
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
@@ -43,10 +43,18 @@ export function CustomerForm(props: CustomerFormProps) {
   const { kind, values, errors } = props;
   const visible = new Set(FIELDS_OF[kind]);
   const required = new Set<CustomerField>(kind === 'company' ? ['companyName'] : ['billingFirstName']);
+  // A server error stays beside its field until the user edits that field. Kept here rather than in React Aria's
+  // Form validationErrors: those clear on the native change event (blur), after the browser has already refused
+  // the next submit because of them.
+  const [edited, setEdited] = useState<{ errors: CustomerFormErrors; fields: Set<CustomerField> }>({ errors, fields: new Set() });
+  const editedFields = edited.errors === errors ? edited.fields : new Set<CustomerField>();
+  const change = (field: CustomerField, value: string) => {
+    setEdited({ errors, fields: new Set(editedFields).add(field) });
+    props.onChange(field, value);
+  };
   return (
     <Form
       className={styles.form}
-      validationErrors={errors.byField}
       onSubmit={(event) => {
         event.preventDefault();
         props.onSubmit();
@@ -100,7 +108,8 @@ export function CustomerForm(props: CustomerFormProps) {
                     size={input.short ? 'short' : 'full'}
                     isRequired={required.has(field)}
                     value={values[field]}
-                    onChange={(value) => props.onChange(field, value)}
+                    onChange={(value) => change(field, value)}
+                    errorMessage={editedFields.has(field) ? undefined : errors.byField[field]}
                   />
                 );
               })}

@@ -1,6 +1,6 @@
 // /t/:tenant/customers/:id: a customer's details, and editing them. When someone else saved in between (409),
 // the page shows what they changed, keeps this user's other edits, and lets the user redo the rest.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { paths } from '../../app/paths';
@@ -141,7 +141,8 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
   const kind = kindOf(customer);
 
   const stale = update.error instanceof ApiError && update.error.code === 'stale-version';
-  const errors = stale ? { byField: {}, form: [] } : customerFormErrors(update.error, kind, t);
+  // One object per failed attempt: React Aria re-shows server errors whenever this object changes.
+  const errors = useMemo(() => (stale ? { byField: {}, form: [] } : customerFormErrors(update.error, kind, t)), [stale, update.error, kind, t]);
   const fieldProblem = update.error instanceof ApiError && (update.error.kind === 'validation' || update.error.code === 'customer-email-taken');
 
   const onConflict = async () => {

@@ -1,5 +1,5 @@
 // /t/:tenant/customers/new: register a private person or a company.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { paths } from '../../app/paths';
 import { useT } from '../../i18n/use-t';
@@ -20,7 +20,8 @@ export function NewCustomerPage() {
   const create = useCreateCustomer(tenant);
   const [kind, setKind] = useState<CustomerKind>('private');
   const [values, setValues] = useState(EMPTY_CUSTOMER);
-  const errors = customerFormErrors(create.error, kind, t);
+  // One object per failed attempt: React Aria re-shows server errors whenever this object changes.
+  const errors = useMemo(() => customerFormErrors(create.error, kind, t), [create.error, kind, t]);
   const fieldProblem = create.error instanceof ApiError && (create.error.kind === 'validation' || create.error.code === 'customer-email-taken');
 
   const submit = () =>
