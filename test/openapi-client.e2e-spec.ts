@@ -40,10 +40,11 @@ describe('the web console API client', () => {
     expect(readFileSync(TYPES, 'utf8')).toBe(types);
   });
 
-  it('describes a response body for every route that answers with one', async () => {
+  it('describes a response body for every route of the tenant console that answers with one', async () => {
     const res = await ctx.http().get('/api/docs-json').expect(200);
     const missing: string[] = [];
     for (const [path, item] of Object.entries(res.body.paths as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>)) {
+      if (!path.startsWith('/api/t/{tenant}/') || path.startsWith('/api/t/{tenant}/portal/') || path === '/api/t/{tenant}/privacy-notice') continue;
       for (const [method, operation] of Object.entries(item)) {
         const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
         const described = success.some(([status, response]) => status === '204' || response.content !== undefined);

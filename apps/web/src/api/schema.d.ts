@@ -1273,6 +1273,18 @@ export interface components {
             /** @default 100 */
             limit?: number;
         };
+        TransparencyEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            searchedAt: string;
+            justification: string;
+        };
+        TransparencyEntryPageDto: {
+            items: components["schemas"]["TransparencyEntryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InvoiceLineDto: {
             /** @example Hieronta 60 min */
             description: string;
@@ -1299,6 +1311,99 @@ export interface components {
             paymentTermDays?: number;
             notes?: string;
         };
+        PartyDto: {
+            name: string;
+            businessId: string | null;
+            streetAddress: string | null;
+            postalCode: string | null;
+            city: string | null;
+            country: string | null;
+        };
+        InvoiceLineViewDto: {
+            description: string;
+            /** @example 1.5 */
+            quantity: number;
+            unitPriceCents: number;
+            /**
+             * @description Percent.
+             * @example 25.5
+             */
+            vatRate: number;
+            netCents: number;
+        };
+        RateTotalDto: {
+            /** @example 25.5 */
+            vatRate: number;
+            netCents: number;
+            vatCents: number;
+            grossCents: number;
+        };
+        InvoiceTotalsDto: {
+            netCents: number;
+            vatCents: number;
+            grossCents: number;
+            /** @description VAT per rate, as the invoice shows it. */
+            byRate: components["schemas"]["RateTotalDto"][];
+        };
+        PaymentViewDto: {
+            /** Format: uuid */
+            id: string;
+            amountCents: number;
+            /** Format: date */
+            paidOn: string;
+            reference: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @description Gapless per tenant, assigned at issue. */
+            number: number | null;
+            /**
+             * @description `overdue` is derived from the due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "overdue" | "credited";
+            overdue: boolean;
+            /** Format: uuid */
+            customerId: string | null;
+            /** Format: uuid */
+            creditedInvoiceId: string | null;
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            paymentTermDays: number;
+            /** @description Finnish reference number (viitenumero). */
+            referenceNumber: string | null;
+            /** @description The RF creditor reference form. */
+            rfReference: string | null;
+            /** @description As issued. */
+            buyer: components["schemas"]["PartyDto"] | null;
+            /** @description As issued. */
+            seller: components["schemas"]["PartyDto"] | null;
+            lines: components["schemas"]["InvoiceLineViewDto"][];
+            totals: components["schemas"]["InvoiceTotalsDto"];
+            paidCents: number;
+            outstandingCents: number;
+            payments: components["schemas"]["PaymentViewDto"][];
+            /**
+             * Format: date
+             * @description Kept until (the Accounting Act).
+             */
+            retainUntil: string | null;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         IssueInvoiceDto: {
             /**
              * @description Defaults to today (Europe/Helsinki).
@@ -1318,9 +1423,140 @@ export interface components {
             /** @example Duplicate booking */
             reason: string;
         };
+        InvoicePageDto: {
+            items: components["schemas"]["InvoiceDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        UnpaidInvoiceDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** Format: date */
+            dueDate: string;
+            outstandingCents: number;
+            overdue: boolean;
+        };
+        CustomerBalanceDto: {
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            currency: "EUR";
+            invoicedCents: number;
+            paidCents: number;
+            balanceCents: number;
+            hasUnpaid: boolean;
+            unpaidInvoices: components["schemas"]["UnpaidInvoiceDto"][];
+        };
+        /** @enum {string} */
+        ConsentPurpose: "marketing_email" | "marketing_sms";
+        ConsentHistoryEntryDto: {
+            purpose: components["schemas"]["ConsentPurpose"];
+            /** @enum {string} */
+            action: "granted" | "withdrawn";
+            /** @enum {string} */
+            channel: "portal" | "staff_written_request" | "email_link" | "objection";
+            /** @description Who recorded it: a principal key. */
+            actor: string;
+            noticeVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        ConsentWithHistoryDto: {
+            purpose: components["schemas"]["ConsentPurpose"];
+            /** @description Holds now (opt-in only: false until granted). */
+            granted: boolean;
+            /** Format: date-time */
+            since: string | null;
+            /** @enum {string|null} */
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | null;
+            /** @description The version of the privacy notice shown. */
+            noticeVersion: number | null;
+            /** @description Oldest first: the append-only ledger of this purpose. */
+            history: components["schemas"]["ConsentHistoryEntryDto"][];
+        };
         SetConsentDto: {
             /** @description true gives consent, false withdraws it. */
             granted: boolean;
+        };
+        ConsentStateDto: {
+            purpose: components["schemas"]["ConsentPurpose"];
+            /** @description Holds now (opt-in only: false until granted). */
+            granted: boolean;
+            /** Format: date-time */
+            since: string | null;
+            /** @enum {string|null} */
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | null;
+            /** @description The version of the privacy notice shown. */
+            noticeVersion: number | null;
+        };
+        UnsubscribeLinkDto: {
+            /** @description Signed, single-purpose token for the one-click unsubscribe link. */
+            token: string;
+        };
+        AudienceMemberDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            /** Format: date-time */
+            consentedAt: string;
+        };
+        AudienceMemberPageDto: {
+            items: components["schemas"]["AudienceMemberDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        RequestType: "access" | "rectification" | "erasure" | "objection";
+        /** @enum {string} */
+        RequestChannel: "portal" | "email" | "letter";
+        DataSubjectRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null once the customer is erased.
+             */
+            customerId: string | null;
+            type: components["schemas"]["RequestType"];
+            channel: components["schemas"]["RequestChannel"];
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description One month from receipt, or later once extended.
+             */
+            dueAt: string;
+            /** Format: date-time */
+            extendedAt: string | null;
+            extensionReason: string | null;
+            /** @enum {string} */
+            state: "received" | "verified" | "in_progress" | "completed" | "rejected";
+            verifiedBy: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            verificationMethod: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            rejectionReason: string | null;
+            overrideReason: string | null;
+            details: string | null;
+            recordedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Still open past its deadline. */
+            overdue: boolean;
+        };
+        DataSubjectRequestPageDto: {
+            items: components["schemas"]["DataSubjectRequestDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         RecordRequestDto: {
             customerId: string;
@@ -1351,16 +1587,47 @@ export interface components {
             reason: string;
         };
         LocalizedTextDto: {
-            /** @description Finnish text. */
             fi: string;
-            /** @description English text. */
             en: string;
         };
+        /** @enum {string} */
+        DataCategory: "business_id" | "company_name" | "contact_name" | "email" | "postal_address" | "phone" | "billing_name" | "last_login" | "billing_history" | "marketing_consents" | "data_subject_requests";
+        /** @enum {string} */
+        MarketingChannel: "email" | "sms";
         RequestContactDto: {
-            /** @example Aleksi Kovács */
             name: string;
-            /** @example aleksi@wellnessroom.fi */
             email: string;
+        };
+        EffectiveSettingsDto: {
+            registerName: components["schemas"]["LocalizedTextDto"];
+            requestContact: components["schemas"]["RequestContactDto"];
+            /** @description The tenant's setting, capped by how long the platform keeps the access log. */
+            ipLogRetentionDays: number;
+        };
+        RegisterSettingsDto: {
+            /** @description Null: derived from the controller's legal name. */
+            registerName: string | null;
+            purposes: components["schemas"]["LocalizedTextDto"];
+            dataCategories: components["schemas"]["DataCategory"][];
+            dataSources: components["schemas"]["LocalizedTextDto"];
+            disclosures: components["schemas"]["LocalizedTextDto"];
+            transfersOutsideEea: boolean;
+            transferSafeguards: components["schemas"]["LocalizedTextDto"] | null;
+            customerReviewAfterMonths: number;
+            invoiceRetentionYears: number;
+            accessRequestsPerYear: number;
+            ipLogRetentionDays: number;
+            marketingChannels: components["schemas"]["MarketingChannel"][];
+            securityMeasures: components["schemas"]["LocalizedTextDto"];
+            cookies: components["schemas"]["LocalizedTextDto"];
+            /** @description Null: the controller's contact person and e-mail. */
+            requestContact: components["schemas"]["RequestContactDto"] | null;
+            /** @description Goes up with every change of the statement. */
+            noticeVersion: number;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            effective: components["schemas"]["EffectiveSettingsDto"];
         };
         UpdateRegisterSettingsDto: {
             /** @description The version you read; a stale one answers 409. */
@@ -1449,6 +1716,15 @@ export interface components {
             type: "access" | "erasure" | "objection";
             details?: string;
         };
+        PortalInvitationDto: {
+            /** Format: uuid */
+            customerId: string;
+            email: string;
+            /** @description The link to set a password; the token is in the fragment. */
+            invitationUrl: string;
+            /** Format: date-time */
+            invitationExpiresAt: string;
+        };
         CreateIncidentDto: {
             /** @example Unauthorised access to the invoice archive */
             title: string;
@@ -1477,6 +1753,80 @@ export interface components {
         FollowUpDto: {
             /** @description What was done in response (the countermeasures), as the affected people will read it. */
             countermeasures: components["schemas"]["LocalizedTextDto"];
+        };
+        IncidentTextDto: {
+            fi: string;
+            en: string;
+        };
+        ControllerClockDto: {
+            /**
+             * Format: date-time
+             * @description 72 hours from discovery.
+             */
+            deadline: string;
+            /** @enum {string} */
+            state: "pending" | "overdue" | "informed_in_time" | "informed_late";
+            remainingSeconds: number | null;
+            overdueSeconds: number | null;
+        };
+        DeliveryCountsDto: {
+            queued: number;
+            delivered: number;
+            /** @description Given up on after the last retry. */
+            failed: number;
+            /** @description Not yet delivered, still being retried. */
+            pending: number;
+        };
+        NoticeCountsDto: {
+            initial: components["schemas"]["DeliveryCountsDto"];
+            followUp: components["schemas"]["DeliveryCountsDto"];
+        };
+        TenantIncidentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            whatHappened: components["schemas"]["IncidentTextDto"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            discoveredAt: string;
+            dataCategories: ("business_id" | "company_name" | "contact_name" | "email" | "postal_address" | "phone" | "billing_name" | "last_login" | "billing_history" | "marketing_consents" | "data_subject_requests" | "portal_credentials" | "ip_addresses")[];
+            /** @enum {string} */
+            status: "open" | "notified" | "followed_up";
+            /** Format: date-time */
+            notifiedAt: string | null;
+            countermeasures: components["schemas"]["IncidentTextDto"] | null;
+            /** Format: date-time */
+            followedUpAt: string | null;
+            /** Format: date-time */
+            controllerInformedAt: string | null;
+            clock: components["schemas"]["ControllerClockDto"];
+            /** @description Notices to this tenant's customers. */
+            customers: components["schemas"]["NoticeCountsDto"];
+        };
+        TenantIncidentPageDto: {
+            items: components["schemas"]["TenantIncidentDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ReviewItemDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            email: string | null;
+            /**
+             * Format: date-time
+             * @description The last sign of the customer relationship.
+             */
+            lastActivityAt: string;
+            /** Format: date-time */
+            flaggedAt: string;
+            reviewAfterMonths: number;
+        };
+        ReviewItemPageDto: {
+            items: components["schemas"]["ReviewItemDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -2847,6 +3197,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransparencyEntryPageDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2901,11 +3260,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A draft. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -2943,6 +3305,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     BillingController_get: {
@@ -2962,7 +3333,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3023,7 +3396,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3054,6 +3429,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3084,7 +3468,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3115,6 +3501,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3141,11 +3536,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The credit note. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3183,6 +3581,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     BillingController_history: {
@@ -3202,11 +3609,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The billing history, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoicePageDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3263,7 +3673,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerBalanceDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3320,7 +3732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentWithHistoryDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3381,7 +3795,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentStateDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3438,7 +3854,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeLinkDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3495,11 +3913,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Customers whose consent holds now and who have not objected. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AudienceMemberPageDto"];
+                };
             };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
@@ -3595,6 +4016,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestPageDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3649,6 +4078,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3685,6 +4122,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RequestsController_get: {
@@ -3700,6 +4146,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3755,6 +4209,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3784,6 +4246,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3810,6 +4281,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done: an access export is ready, an erasure has run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3839,6 +4319,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3865,6 +4354,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3894,6 +4391,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3920,6 +4426,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3956,6 +4470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     RequestsController_export: {
@@ -3973,6 +4496,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Everything held on the person, as a download: JSON (machine-readable) or HTML. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/html": string;
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4023,6 +4556,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterSettingsDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4077,6 +4618,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterSettingsDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4537,6 +5086,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalInvitationDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4566,6 +5123,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4799,6 +5365,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantIncidentPageDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4853,6 +5427,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemPageDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {

@@ -10,6 +10,8 @@ export interface Column<Row> {
   /** Hidden below 40rem: the row stays readable at 320 px. */
   secondary?: boolean;
   numeric?: boolean;
+  /** Values without spaces (e-mail addresses) that may break at any character. */
+  breakAnywhere?: boolean;
 }
 
 export interface DataTableProps<Row> {
@@ -50,6 +52,6 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, busy }: DataTab
   );
 }
 
-function cellClass(column: { secondary?: boolean; numeric?: boolean }): string | undefined {
-  return [column.secondary && styles.secondary, column.numeric && styles.numeric].filter(Boolean).join(' ') || undefined;
+function cellClass(column: { secondary?: boolean; numeric?: boolean; breakAnywhere?: boolean }): string | undefined {
+  return [column.secondary && styles.secondary, column.numeric && styles.numeric, column.breakAnywhere && styles.breakAnywhere].filter(Boolean).join(' ') || undefined;
 }

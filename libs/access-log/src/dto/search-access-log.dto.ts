@@ -57,3 +57,10 @@ export class SearchAccessLogDto {
   @IsOptional() @IsInt() @Min(1) @Max(1000)
   limit?: number;
 }
+
+/** A tenant's owners see when platform staff searched its traffic, and why (never what was found). */
+export class TransparencyEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) searchedAt: string;
+  @ApiProperty() justification: string;
+}

@@ -1,4 +1,4 @@
-import { PickType } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { UpdateCustomerDto } from '@app/customers';
 
 /**
@@ -17,3 +17,11 @@ export class RectifyProfileDto extends PickType(UpdateCustomerDto, [
   'billingLastName',
   'version',
 ] as const) {}
+
+/** The answer to inviting a customer to the portal: the link is e-mailed too. */
+export class PortalInvitationDto {
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ description: 'The link to set a password; the token is in the fragment.' }) invitationUrl: string;
+  @ApiProperty({ format: 'date-time' }) invitationExpiresAt: string;
+}

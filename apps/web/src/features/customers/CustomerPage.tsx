@@ -43,7 +43,7 @@ export function CustomerPage() {
   const c = customer.data;
   return (
     <>
-      <p>
+      <p className={styles.back}>
         <Link href={paths.customers(tenant)}>← {t('customer.backToList')}</Link>
       </p>
       <PageHeader
@@ -57,6 +57,7 @@ export function CustomerPage() {
           )
         }
       />
+      <div className={styles.stack}>
       {created && !editing && !saved && <Notice tone="success">{t('customer.created')}</Notice>}
       {saved && !editing && <Notice tone="success">{t('customer.saved')}</Notice>}
       {editing ? (
@@ -71,6 +72,7 @@ export function CustomerPage() {
       ) : (
         <CustomerDetails customer={c} />
       )}
+      </div>
     </>
   );
 }

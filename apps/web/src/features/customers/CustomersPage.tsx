@@ -108,7 +108,7 @@ function CustomerSearch({ value, onSearch }: { value: string; onSearch: (value: 
   }, []);
   return (
     <search className={styles.search}>
-      <SearchField value={text} onChange={setText} onSubmit={(v) => onSearch(v.trim())} className={styles.search}>
+      <SearchField value={text} onChange={setText} onSubmit={(v) => onSearch(v.trim())} className={styles.searchField}>
         <Label className={styles.searchLabel}>{t('customers.search.label')}</Label>
         <div className={styles.searchBox}>
           <Input ref={input} className={styles.searchInput} />
@@ -158,7 +158,7 @@ function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; b
         </>
       ),
     },
-    { key: 'email', header: t('customers.column.email'), cell: (c) => c.email ?? '' },
+    { key: 'email', header: t('customers.column.email'), cell: (c) => c.email ?? '', breakAnywhere: true },
     { key: 'phone', header: t('customers.column.phone'), cell: (c) => c.phone ?? '', secondary: true },
     { key: 'city', header: t('customers.column.city'), cell: (c) => c.city ?? '', secondary: true },
     { key: 'created', header: t('customers.column.created'), cell: (c) => formatDate(c.createdAt, locale), secondary: true },

@@ -26,7 +26,7 @@ export function StaffPage() {
           rowKey={(m) => m.id}
           columns={[
             { key: 'name', header: t('staff.column.name'), cell: (m) => m.name },
-            { key: 'email', header: t('staff.column.email'), cell: (m) => m.email },
+            { key: 'email', header: t('staff.column.email'), cell: (m) => m.email, breakAnywhere: true },
             { key: 'role', header: t('staff.column.role'), cell: (m) => t(m.role === 'owner' ? 'role.owner' : 'role.staff') },
             { key: 'status', header: t('staff.column.status'), cell: (m) => t(m.active ? 'staff.active' : 'staff.disabled'), secondary: true },
             { key: 'login', header: t('staff.column.lastLogin'), cell: (m) => (m.lastLoginAt ? formatDateTime(m.lastLoginAt, locale) : t('staff.never')), secondary: true },
