@@ -17,6 +17,8 @@ export default defineConfig({
     assetsDir: 'assets',
     // Every browser we support has modulepreload; the polyfill would be one more script for nothing.
     modulePreload: { polyfill: false },
+    // .vite/manifest.json: which chunks each page needs (bench/web-budget.mjs reads it; never served: a dotfile).
+    manifest: true,
     sourcemap: false,
     rolldownOptions: {
       // TanStack Query marks modules "use client" for React Server Components; a client-only bundle ignores it.
