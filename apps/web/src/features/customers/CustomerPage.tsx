@@ -58,20 +58,20 @@ export function CustomerPage() {
         }
       />
       <div className={styles.stack}>
-      {created && !editing && !saved && <Notice tone="success">{t('customer.created')}</Notice>}
-      {saved && !editing && <Notice tone="success">{t('customer.saved')}</Notice>}
-      {editing ? (
-        <EditCustomer
-          tenant={tenant}
-          customer={c}
-          onDone={(didSave) => {
-            setEditing(false);
-            setSaved(didSave);
-          }}
-        />
-      ) : (
-        <CustomerDetails customer={c} />
-      )}
+        {created && !editing && !saved && <Notice tone="success">{t('customer.created')}</Notice>}
+        {saved && !editing && <Notice tone="success">{t('customer.saved')}</Notice>}
+        {editing ? (
+          <EditCustomer
+            tenant={tenant}
+            customer={c}
+            onDone={(didSave) => {
+              setEditing(false);
+              setSaved(didSave);
+            }}
+          />
+        ) : (
+          <CustomerDetails customer={c} />
+        )}
       </div>
     </>
   );
@@ -140,6 +140,7 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
   const [base, setBase] = useState<{ version: number; values: CustomerValues }>(() => ({ version: customer.version, values: valuesOf(customer) }));
   const [values, setValues] = useState<CustomerValues>(base.values);
   const [merge, setMerge] = useState<Merge | null>(null);
+  const [latestError, setLatestError] = useState<unknown>(null);
   const kind = kindOf(customer);
 
   const stale = update.error instanceof ApiError && update.error.code === 'stale-version';
@@ -148,7 +149,12 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
   const fieldProblem = update.error instanceof ApiError && (update.error.kind === 'validation' || update.error.code === 'customer-email-taken');
 
   const onConflict = async () => {
-    const latest = await fetchLatest();
+    setLatestError(null);
+    const latest = await fetchLatest().catch((error: unknown) => {
+      setLatestError(error);
+      return null;
+    });
+    if (!latest) return;
     const theirs = valuesOf(latest);
     const result = mergeConflict(base.values, values, theirs);
     setMerge(result);
@@ -165,7 +171,7 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
       {
         onSuccess: () => onDone(true),
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'stale-version') void onConflict().catch(() => undefined);
+          if (error instanceof ApiError && error.code === 'stale-version') void onConflict();
         },
       },
     );
@@ -183,6 +189,7 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
       before={
         <>
           {merge && <ConflictNotice merge={merge} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
           {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('customer.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
         </>
       }
