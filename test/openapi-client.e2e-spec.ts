@@ -2,7 +2,7 @@
 // document from the real app and fails when the committed copy (and the types made from it) fell behind.
 // `npm run api:generate` runs this file with UPDATE_API_CLIENT=1, which writes the files instead.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestContext } from '@app/testing';
@@ -40,11 +40,20 @@ describe('the web console API client', () => {
     expect(readFileSync(TYPES, 'utf8')).toBe(types);
   });
 
-  it('describes a response body for every route of the tenant console that answers with one', async () => {
+  it('names every schema once: two classes of one name would silently share a schema', () => {
+    // @nestjs/swagger keys schemas by class name, so the second class of a name overwrites the first.
+    const libs = resolve(__dirname, '../libs');
+    const seen = new Map<string, string[]>();
+    for (const file of readdirSync(libs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+      for (const [, name] of readFileSync(join(libs, file), 'utf8').matchAll(/^export class (\w+Dto)\b/gm)) seen.set(name, [...(seen.get(name) ?? []), file]);
+    }
+    expect([...seen].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+
+  it('describes a response body for every route that answers with one', async () => {
     const res = await ctx.http().get('/api/docs-json').expect(200);
     const missing: string[] = [];
     for (const [path, item] of Object.entries(res.body.paths as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>)) {
-      if (!path.startsWith('/api/t/{tenant}/') || path.startsWith('/api/t/{tenant}/portal/') || path === '/api/t/{tenant}/privacy-notice') continue;
       for (const [method, operation] of Object.entries(item)) {
         const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
         const described = success.some(([status, response]) => status === '204' || response.content !== undefined);

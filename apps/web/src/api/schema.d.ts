@@ -952,6 +952,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "up";
+        };
         FieldErrorDto: {
             /**
              * @description The path of the field in the request (`lines.0.quantity`).
@@ -1011,6 +1017,40 @@ export interface components {
              * @enum {string}
              */
             language?: "fi" | "en";
+        };
+        TenantDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            legalName: string;
+            businessId: string;
+            streetAddress: string;
+            postalCode: string;
+            city: string;
+            contactEmail: string;
+            contactPerson: string;
+            /** @enum {string} */
+            language: "fi" | "en";
+            /** @example active */
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        InvitedOwnerDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @description The owner sets a password here (token in the fragment); also e-mailed. */
+            invitationUrl: string;
+            /** Format: date-time */
+            invitationExpiresAt: string;
+        };
+        OnboardingResultDto: {
+            tenant: components["schemas"]["TenantDto"];
+            owner: components["schemas"]["InvitedOwnerDto"];
         };
         UpdateTenantDto: {
             /** @example WellnessRoom Espoo */
@@ -1081,6 +1121,21 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @enum {string} */
+        PlatformRole: "platform_admin" | "access_log_investigator";
+        PlatformPrincipalDto: {
+            /** @enum {string} */
+            kind: "platform";
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["PlatformRole"][];
+        };
+        EndedSessionsDto: {
+            /** @description How many other sessions were ended. */
+            ended: number;
+        };
         AcceptInvitationDto: {
             /** @description The token from the invitation link. */
             token: string;
@@ -1090,6 +1145,34 @@ export interface components {
             email: string;
             name: string;
             roles: ("platform_admin" | "access_log_investigator")[];
+        };
+        InvitedPlatformStaffMemberDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["PlatformRole"][];
+            active: boolean;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The link to set a password (token in the fragment); also e-mailed. */
+            invitationUrl: string;
+            /** Format: date-time */
+            invitationExpiresAt: string;
+        };
+        PlatformStaffMemberDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["PlatformRole"][];
+            active: boolean;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         SetRolesDto: {
             roles: ("platform_admin" | "access_log_investigator")[];
@@ -1105,10 +1188,6 @@ export interface components {
             /** Format: uuid */
             tenantId: string;
             tenantSlug: string;
-        };
-        EndedSessionsDto: {
-            /** @description How many other sessions were ended. */
-            ended: number;
         };
         CustomerDto: {
             /** Format: uuid */
@@ -1272,6 +1351,59 @@ export interface components {
             justification: string;
             /** @default 100 */
             limit?: number;
+        };
+        FoundRowDto: {
+            /** Format: date-time */
+            loggedAt: string;
+            /** @description Shown to investigators only. */
+            ip: string | null;
+            method: string;
+            /** @description The route template, never the raw path. */
+            route: string;
+            status: number;
+            latencyMs: number;
+            /** Format: uuid */
+            tenantId: string | null;
+            principal: string | null;
+            requestId: string;
+        };
+        SearchResultDto: {
+            /**
+             * Format: uuid
+             * @description The audit record of this search.
+             */
+            id: string;
+            /** Format: date-time */
+            searchedAt: string;
+            rowCount: number;
+            /** @description More rows matched than `limit`: narrow the search to see them. */
+            truncated: boolean;
+            rows: components["schemas"]["FoundRowDto"][];
+        };
+        InvestigatorDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+        };
+        SearchAuditEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            searchedAt: string;
+            investigator: components["schemas"]["InvestigatorDto"];
+            /** @description The filters as given (addresses only for investigators). */
+            filters: {
+                [key: string]: unknown;
+            };
+            justification: string;
+            rowCount: number;
+            tenantIds: string[];
+        };
+        SearchAuditEntryPageDto: {
+            items: components["schemas"]["SearchAuditEntryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         TransparencyEntryDto: {
             /** Format: uuid */
@@ -1508,6 +1640,13 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        UnsubscribeDescriptionDto: {
+            /** @description The business's name. */
+            tenant: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+            /** @description Whether the consent still holds. */
+            granted: boolean;
+        };
         /** @enum {string} */
         RequestType: "access" | "rectification" | "erasure" | "objection";
         /** @enum {string} */
@@ -1586,7 +1725,7 @@ export interface components {
         ReasonDto: {
             reason: string;
         };
-        LocalizedTextDto: {
+        RegisterTextDto: {
             fi: string;
             en: string;
         };
@@ -1595,11 +1734,13 @@ export interface components {
         /** @enum {string} */
         MarketingChannel: "email" | "sms";
         RequestContactDto: {
+            /** @example Aleksi Kovács */
             name: string;
+            /** @example aleksi@wellnessroom.fi */
             email: string;
         };
         EffectiveSettingsDto: {
-            registerName: components["schemas"]["LocalizedTextDto"];
+            registerName: components["schemas"]["RegisterTextDto"];
             requestContact: components["schemas"]["RequestContactDto"];
             /** @description The tenant's setting, capped by how long the platform keeps the access log. */
             ipLogRetentionDays: number;
@@ -1607,19 +1748,19 @@ export interface components {
         RegisterSettingsDto: {
             /** @description Null: derived from the controller's legal name. */
             registerName: string | null;
-            purposes: components["schemas"]["LocalizedTextDto"];
+            purposes: components["schemas"]["RegisterTextDto"];
             dataCategories: components["schemas"]["DataCategory"][];
-            dataSources: components["schemas"]["LocalizedTextDto"];
-            disclosures: components["schemas"]["LocalizedTextDto"];
+            dataSources: components["schemas"]["RegisterTextDto"];
+            disclosures: components["schemas"]["RegisterTextDto"];
             transfersOutsideEea: boolean;
-            transferSafeguards: components["schemas"]["LocalizedTextDto"] | null;
+            transferSafeguards: components["schemas"]["RegisterTextDto"] | null;
             customerReviewAfterMonths: number;
             invoiceRetentionYears: number;
             accessRequestsPerYear: number;
             ipLogRetentionDays: number;
             marketingChannels: components["schemas"]["MarketingChannel"][];
-            securityMeasures: components["schemas"]["LocalizedTextDto"];
-            cookies: components["schemas"]["LocalizedTextDto"];
+            securityMeasures: components["schemas"]["RegisterTextDto"];
+            cookies: components["schemas"]["RegisterTextDto"];
             /** @description Null: the controller's contact person and e-mail. */
             requestContact: components["schemas"]["RequestContactDto"] | null;
             /** @description Goes up with every change of the statement. */
@@ -1628,6 +1769,12 @@ export interface components {
             updatedAt: string;
             version: number;
             effective: components["schemas"]["EffectiveSettingsDto"];
+        };
+        LocalizedTextDto: {
+            /** @description Finnish text. */
+            fi: string;
+            /** @description English text. */
+            en: string;
         };
         UpdateRegisterSettingsDto: {
             /** @description The version you read; a stale one answers 409. */
@@ -1675,6 +1822,32 @@ export interface components {
             cookies?: components["schemas"]["LocalizedTextDto"];
             /** @description Null: the controller's contact person and e-mail. */
             requestContact?: components["schemas"]["RequestContactDto"] | null;
+        };
+        CustomerPrincipalDto: {
+            /** @enum {string} */
+            kind: "customer";
+            /**
+             * Format: uuid
+             * @description The customer's id in the tenant's register.
+             */
+            id: string;
+            email: string;
+            /** Format: uuid */
+            tenantId: string;
+            tenantSlug: string;
+        };
+        PortalMeDto: {
+            profile: components["schemas"]["CustomerDto"];
+            /**
+             * Format: date-time
+             * @description When the customer last signed in to the portal.
+             */
+            lastLoginAt: string | null;
+            consents: components["schemas"]["ConsentStateDto"][];
+            consentLedger: components["schemas"]["ConsentHistoryEntryDto"][];
+            /** @description The latest invoices; the full history is in the access export. */
+            invoices: components["schemas"]["InvoicePageDto"];
+            requests: components["schemas"]["DataSubjectRequestDto"][];
         };
         RectifyProfileDto: {
             /**
@@ -1725,11 +1898,17 @@ export interface components {
             /** Format: date-time */
             invitationExpiresAt: string;
         };
+        IncidentLocalizedTextDto: {
+            /** @description In Finnish. */
+            fi: string;
+            /** @description In English. */
+            en: string;
+        };
         CreateIncidentDto: {
             /** @example Unauthorised access to the invoice archive */
             title: string;
             /** @description What happened, as the affected people will read it. */
-            whatHappened: components["schemas"]["LocalizedTextDto"];
+            whatHappened: components["schemas"]["IncidentLocalizedTextDto"];
             /**
              * @description When the breach happened (ISO 8601 with a zone).
              * @example 2026-11-20T08:30:00Z
@@ -1750,10 +1929,6 @@ export interface components {
             /** @description The kinds of data the breach concerns. */
             dataCategories: ("business_id" | "company_name" | "contact_name" | "email" | "postal_address" | "phone" | "billing_name" | "last_login" | "billing_history" | "marketing_consents" | "data_subject_requests" | "portal_credentials" | "ip_addresses")[];
         };
-        FollowUpDto: {
-            /** @description What was done in response (the countermeasures), as the affected people will read it. */
-            countermeasures: components["schemas"]["LocalizedTextDto"];
-        };
         IncidentTextDto: {
             fi: string;
             en: string;
@@ -1769,6 +1944,27 @@ export interface components {
             remainingSeconds: number | null;
             overdueSeconds: number | null;
         };
+        DeliveryErrorsDto: {
+            initial: string | null;
+            followUp: string | null;
+        };
+        ControllerNoticeDto: {
+            /**
+             * Format: date-time
+             * @description When the controller's notice was queued.
+             */
+            notifiedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Delivered: stops the tenant's 72-hour clock.
+             */
+            informedAt: string | null;
+            /** Format: date-time */
+            followUpSentAt: string | null;
+            /** @description The SMTP error of a notice that failed for good. */
+            deliveryErrors: components["schemas"]["DeliveryErrorsDto"];
+            clock: components["schemas"]["ControllerClockDto"];
+        };
         DeliveryCountsDto: {
             queued: number;
             delivered: number;
@@ -1780,6 +1976,51 @@ export interface components {
         NoticeCountsDto: {
             initial: components["schemas"]["DeliveryCountsDto"];
             followUp: components["schemas"]["DeliveryCountsDto"];
+        };
+        IncidentTenantDto: {
+            /** Format: uuid */
+            tenantId: string;
+            slug: string;
+            legalName: string;
+            /** @enum {string} */
+            language: "fi" | "en";
+            controller: components["schemas"]["ControllerNoticeDto"];
+            customers: components["schemas"]["NoticeCountsDto"];
+        };
+        IncidentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            whatHappened: components["schemas"]["IncidentTextDto"];
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            discoveredAt: string;
+            dataCategories: ("business_id" | "company_name" | "contact_name" | "email" | "postal_address" | "phone" | "billing_name" | "last_login" | "billing_history" | "marketing_consents" | "data_subject_requests" | "portal_credentials" | "ip_addresses")[];
+            /** @enum {string} */
+            status: "open" | "notified" | "followed_up";
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            notifiedAt: string | null;
+            countermeasures: components["schemas"]["IncidentTextDto"] | null;
+            /** Format: date-time */
+            followedUpAt: string | null;
+            /** @description The worst of its tenants' 72-hour clocks. */
+            clock: components["schemas"]["ControllerClockDto"];
+            tenants: components["schemas"]["IncidentTenantDto"][];
+            /** @description Notices to customers, over all tenants. */
+            customers: components["schemas"]["NoticeCountsDto"];
+        };
+        IncidentPageDto: {
+            items: components["schemas"]["IncidentDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        FollowUpDto: {
+            /** @description What was done in response (the countermeasures), as the affected people will read it. */
+            countermeasures: components["schemas"]["IncidentLocalizedTextDto"];
         };
         TenantIncidentDto: {
             /** Format: uuid */
@@ -1850,6 +2091,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description The database does not answer (problem+json). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
         };
@@ -1867,6 +2117,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ordered by slug; pass the last slug as `cursor` for the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto"][];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -1909,6 +2168,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The tenant, and its owner's invitation (also e-mailed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingResultDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -1929,6 +2197,15 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1949,6 +2226,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -1969,6 +2254,15 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1993,6 +2287,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2013,6 +2315,24 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2164,11 +2484,41 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in; the session cookie is set. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformPrincipalDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -2181,6 +2531,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2219,6 +2576,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformPrincipalDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2257,6 +2622,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionsDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2299,11 +2672,21 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The password is set. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -2320,6 +2703,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedPlatformStaffMemberDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2347,6 +2738,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PlatformAuthController_disable: {
@@ -2360,6 +2760,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformStaffMemberDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -2404,6 +2812,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformStaffMemberDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3110,6 +3526,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The search, recorded with its justification, and what it found. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResultDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3152,6 +3577,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchAuditEntryPageDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -3975,7 +4409,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeDescriptionDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -3990,11 +4444,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Withdrawn (RFC 8058 one-click). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentStateDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -4678,11 +5153,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tenant's privacy statement: sections of blocks (JSON) or a printable page (HTML), by `Accept`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "fi" | "en";
+                        sections?: Record<string, never>[];
+                    };
+                    "text/html": string;
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -4690,7 +5191,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -4699,11 +5203,50 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in; the session cookie is set. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerPrincipalDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -4719,6 +5262,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4760,6 +5310,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionsDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4804,11 +5362,30 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The password is set. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -4824,6 +5401,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMeDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4869,6 +5454,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4896,6 +5489,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PortalController_setConsent: {
@@ -4914,6 +5516,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentStateDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -4955,6 +5565,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"][];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5000,6 +5618,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5027,6 +5653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     PortalController_export: {
@@ -5044,6 +5679,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Everything held on me, as a download: JSON or HTML. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/html": string;
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5154,6 +5799,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPageDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5196,6 +5849,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5236,6 +5897,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5256,6 +5925,15 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5276,6 +5954,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5296,6 +5982,24 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5320,6 +6024,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5340,6 +6052,24 @@ export interface operations {
             };
             /** @description Signed in, but the role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

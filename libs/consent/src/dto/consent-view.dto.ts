@@ -34,3 +34,10 @@ export class AudienceMemberDto {
 export class UnsubscribeLinkDto {
   @ApiProperty({ description: 'Signed, single-purpose token for the one-click unsubscribe link.' }) token: string;
 }
+
+/** What a one-click unsubscribe link is about, shown before the customer confirms. */
+export class UnsubscribeDescriptionDto {
+  @ApiProperty({ description: "The business's name." }) tenant: string;
+  @ApiProperty({ enum: PURPOSES, enumName: 'ConsentPurpose' }) purpose: string;
+  @ApiProperty({ description: 'Whether the consent still holds.' }) granted: boolean;
+}
