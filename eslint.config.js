@@ -44,7 +44,7 @@ for (const harness of [false, true]) {
 module.exports = defineConfig([
   globalIgnores(['dist/', 'node_modules/', '.data/', 'coverage/']),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],
     rules: {
       // `_`-prefixed names are deliberately unused (interface-mandated params, skipped tuple slots).

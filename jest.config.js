@@ -20,6 +20,8 @@ module.exports = {
   rootDir: '.',
   transform: { '^.+\\.ts$': swc },
   testRegex: '(libs|apps|test|migrations)/.*\\.(spec|e2e-spec)\\.ts$',
+  // The web console's tests run under Vitest (unit) and Playwright (browser), never jest.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 30000,

@@ -89,6 +89,8 @@ describe('customers', () => {
     expect((await staff.get(`${base}?q=hyvinvointi`).expect(200)).body.items.map((c: { companyName: string }) => c.companyName)).toEqual(['Espoon Hyvinvointi Oy']);
     expect((await staff.get(`${base}?q=MAIJA@EXAMPLE`).expect(200)).body.items).toHaveLength(1);
     expect((await staff.get(`${base}?q=4055500`).expect(200)).body.items).toHaveLength(7);
+    // As people write a number: the national 0 and the spaces still find the stored +358 form.
+    expect((await staff.get(`${base}?q=${encodeURIComponent('040 5550')}`).expect(200)).body.items).toHaveLength(7);
     expect((await staff.get(`${base}?q=${encodeURIComponent('100%')}`).expect(200)).body.items).toEqual([]);
 
     const seen: string[] = [];

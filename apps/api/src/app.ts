@@ -14,6 +14,7 @@ import { TenantContext } from '@app/tenancy';
 import { applySessions, createSessionMiddleware } from '@app/auth';
 import { AccessLogService } from '@app/access-log';
 import { AppModule } from './app.module';
+import { consoleRouter, isApiPath, pageSecurityHeaders } from './console';
 
 const API_CSP = helmet({
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
@@ -52,11 +53,17 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock?: 
   // The IP access log sees every request, even those refused or failed by anything below.
   if (config.accessLogEnabled) app.use(app.get(AccessLogService).middleware());
   app.use('/api/docs', DOCS_CSP);
-  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? next() : API_CSP(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/api/docs')) return next();
+    return isApiPath(req.path) ? API_CSP(req, res, next) : pageSecurityHeaders(req, res, next);
+  });
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The web console: static files and its pages, before sessions (a page or an asset needs no session).
+  const web = consoleRouter(config.webDir);
+  if (web) app.use(web);
   // The nesting depth is checked on the raw bytes before parsing, and NUL characters right after: both answer
   // 400 before sessions, validation or the database see the request.
   app.use(express.json({ limit: '100kb', type: 'application/json', verify: verifyJsonBody() }));

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   if (config.apiWorkers === 1) {
     const app = await prepare(config, db);
     await app.listen(config.port);
-    say(`Rekisteri listens on http://localhost:${config.port}/api (OpenAPI at /api/docs)`);
+    say(`Rekisteri listens on http://localhost:${config.port}/ (the console; the API at /api, OpenAPI at /api/docs)`);
     const stop = async () => {
       await app.close();
       await db.stop();
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     fork();
   });
   for (let i = 0; i < config.apiWorkers; i++) fork();
-  say(`Rekisteri listens on http://localhost:${config.port}/api with ${config.apiWorkers} workers (OpenAPI at /api/docs)`);
+  say(`Rekisteri listens on http://localhost:${config.port}/ with ${config.apiWorkers} workers (the console; the API at /api, OpenAPI at /api/docs)`);
   const stop = async () => {
     stopping = true;
     await Promise.all(Object.values(cluster.workers ?? {}).map((w) => new Promise((resolve) => (w ? (w.once('exit', resolve), w.kill('SIGTERM')) : resolve(null)))));

@@ -1,12 +1,14 @@
 // Tenant staff: login, logout, who am I, and accepting an invitation (the first password).
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { StaffMemberDto } from '@app/tenancy';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal, type Principal, Public, TenantStaffAccess } from '@app/core';
+import { ApiProblems, ApiTenantParam, CurrentPrincipal, type Principal, Public, TenantStaffAccess } from '@app/core';
 import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
 import { LoginBodyGuard, TenantLoginGuard } from './login.guards';
 import { AcceptInvitationDto, LoginDto } from './dto/login.dto';
+import { EndedSessionsDto, TenantStaffPrincipalDto } from './dto/principal.dto';
 
 @ApiTags('tenant: auth')
 @Controller('t/:tenant')
@@ -20,6 +22,9 @@ export class TenantAuthController {
   @Public()
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
+  @ApiTenantParam()
+  @ApiOkResponse({ type: TenantStaffPrincipalDto, description: 'Signed in; the session cookie is set.' })
+  @ApiProblems(400, 401, 404, 429)
   @UseGuards(LoginBodyGuard, TenantLoginGuard)
   login(@Req() req: Request) {
     return req.user;
@@ -28,12 +33,14 @@ export class TenantAuthController {
   @Post('logout')
   @TenantStaffAccess()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out; the session is destroyed.' })
   logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.sessions.logout(req, res);
   }
 
   @Get('me')
   @TenantStaffAccess()
+  @ApiOkResponse({ type: TenantStaffPrincipalDto })
   me(@CurrentPrincipal() principal: Principal) {
     return principal;
   }
@@ -41,6 +48,7 @@ export class TenantAuthController {
   @Post('sessions/end-others')
   @TenantStaffAccess()
   @HttpCode(200)
+  @ApiOkResponse({ type: EndedSessionsDto })
   async endOtherSessions(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
     return { ended: await this.auth.endOtherSessions(principal, req.sessionID) };
   }
@@ -48,6 +56,7 @@ export class TenantAuthController {
   @Post('staff/:id/disable')
   @TenantStaffAccess('owner')
   @HttpCode(200)
+  @ApiOkResponse({ type: StaffMemberDto })
   disableStaff(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
     return this.auth.disableTenantStaff(id, actor);
   }
@@ -55,6 +64,8 @@ export class TenantAuthController {
   @Post('invitations/accept')
   @Public()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The password is set; sign in with it.' })
+  @ApiProblems(400, 404)
   acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
     return this.auth.acceptTenantInvitation(tenant, dto.token, dto.password);
   }

@@ -1,9 +1,10 @@
 // Tenant staff bill customers: drafts, issuing, payments, credit notes, history and balance.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { BillingService } from './billing.service';
 import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListInvoicesQuery, RecordPaymentDto } from './dto/invoice.dto';
+import { CustomerBalanceDto, InvoiceDto } from './dto/invoice-view.dto';
 
 const uuid = new ParseUUIDPipe();
 
@@ -15,39 +16,50 @@ export class BillingController {
 
   @Post('invoices')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: InvoiceDto, description: 'A draft.' })
+  @ApiProblems(409)
   create(@Body() dto: CreateInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.createDraft(dto, principalKey(actor));
   }
 
   @Get('invoices/:id')
+  @ApiOkResponse({ type: InvoiceDto })
   get(@Param('id', uuid) id: string) {
     return this.billing.get(id);
   }
 
   @Post('invoices/:id/issue')
   @HttpCode(200)
+  @ApiOkResponse({ type: InvoiceDto })
+  @ApiProblems(409)
   issue(@Param('id', uuid) id: string, @Body() dto: IssueInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.issue(id, dto, principalKey(actor));
   }
 
   @Post('invoices/:id/payments')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: InvoiceDto })
+  @ApiProblems(409)
   pay(@Param('id', uuid) id: string, @Body() dto: RecordPaymentDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.recordPayment(id, dto, principalKey(actor));
   }
 
   @Post('invoices/:id/credit')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: InvoiceDto, description: 'The credit note.' })
+  @ApiProblems(409)
   credit(@Param('id', uuid) id: string, @Body() dto: CreditInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.credit(id, dto, principalKey(actor));
   }
 
   @Get('customers/:id/invoices')
+  @ApiOkResponse({ type: PageOf(InvoiceDto), description: 'The billing history, newest first.' })
   history(@Param('id', uuid) id: string, @Query() query: ListInvoicesQuery) {
     return this.billing.listForCustomer(id, query);
   }
 
   @Get('customers/:id/balance')
+  @ApiOkResponse({ type: CustomerBalanceDto })
   balance(@Param('id', uuid) id: string) {
     return this.billing.balance(id);
   }

@@ -5,4 +5,5 @@ export * from './billing.service';
 export type { InvoiceView } from './invoice.view';
 
 /** For the ORM's entity list only; other modules go through the service. */
+export { InvoiceDto } from './dto/invoice-view.dto';
 export const billingEntities = [Invoice, InvoiceLine, Payment];

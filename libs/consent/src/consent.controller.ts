@@ -1,10 +1,11 @@
 // Tenant staff record consent (on the customer's written request) and read who may be contacted.
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { ConsentService } from './consent.service';
 import { AudienceQuery, PurposePipe, SetConsentDto } from './dto/consent.dto';
 import type { Purpose } from './consent.entity';
+import { AudienceMemberDto, ConsentStateDto, ConsentWithHistoryDto, UnsubscribeLinkDto } from './dto/consent-view.dto';
 
 @ApiTags('tenant: consent')
 @Controller('t/:tenant')
@@ -13,21 +14,25 @@ export class ConsentController {
   constructor(private readonly consent: ConsentService) {}
 
   @Get('customers/:id/consents/:purpose')
+  @ApiOkResponse({ type: ConsentWithHistoryDto })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose) {
     return this.consent.currentFor(id, purpose);
   }
 
   @Put('customers/:id/consents/:purpose')
+  @ApiOkResponse({ type: ConsentStateDto })
   set(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: SetConsentDto, @CurrentPrincipal() actor: Principal) {
     return this.consent.set(id, purpose, dto.granted, 'staff_written_request', principalKey(actor));
   }
 
   @Get('customers/:id/consents/:purpose/unsubscribe-link')
+  @ApiOkResponse({ type: UnsubscribeLinkDto })
   async unsubscribeLink(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose) {
     return { token: await this.consent.unsubscribeToken(id, purpose) };
   }
 
   @Get('consents/audience')
+  @ApiOkResponse({ type: PageOf(AudienceMemberDto), description: 'Customers whose consent holds now and who have not objected.' })
   audience(@Query() query: AudienceQuery) {
     return this.consent.audience(query.purpose, query);
   }

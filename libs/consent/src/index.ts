@@ -6,4 +6,5 @@ export { PURPOSES, type Purpose, type ConsentChannel } from './consent.entity';
 export { PurposePipe, SetConsentDto } from './dto/consent.dto';
 
 /** For the ORM's entity list only; other modules go through the service. */
+export { ConsentHistoryEntryDto, ConsentStateDto } from './dto/consent-view.dto';
 export const consentEntities = [ConsentEvent];

@@ -1,9 +1,10 @@
 // One-click unsubscribe (RFC 8058): GET shows what the link withdraws, POST withdraws it. No session needed:
 // the signed token names the tenant, the customer and the purpose, and expires.
 import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CsrfExempt, Public } from '@app/core';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CsrfExempt, Public } from '@app/core';
 import { ConsentService } from './consent.service';
+import { ConsentStateDto, UnsubscribeDescriptionDto } from './dto/consent-view.dto';
 
 @ApiTags('public: unsubscribe')
 @Controller('unsubscribe')
@@ -13,6 +14,8 @@ export class UnsubscribeController {
   @Get(':token')
   @Public()
   @Header('Referrer-Policy', 'no-referrer')
+  @ApiOkResponse({ type: UnsubscribeDescriptionDto })
+  @ApiProblems(400, 404)
   show(@Param('token') token: string) {
     return this.consent.describeUnsubscribe(token);
   }
@@ -21,6 +24,8 @@ export class UnsubscribeController {
   @Public()
   @CsrfExempt('signed-token')
   @HttpCode(200)
+  @ApiOkResponse({ type: ConsentStateDto, description: 'Withdrawn (RFC 8058 one-click).' })
+  @ApiProblems(400, 404)
   unsubscribe(@Param('token') token: string) {
     return this.consent.unsubscribe(token);
   }

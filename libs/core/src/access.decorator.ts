@@ -1,8 +1,9 @@
 // Route access metadata, read by the global access guard. A route without it is refused (fail closed).
 import { applyDecorators, SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { ApiCookieAuth } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiParam } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { PlatformRole, Principal, TenantRole } from './principal';
+import { ApiProblems } from './openapi';
 
 export const ACCESS_KEY = 'rekisteri:access';
 
@@ -12,19 +13,22 @@ export type AccessRule =
   | { realm: 'tenant-staff'; roles?: TenantRole[] }
   | { realm: 'customer' };
 
+/** The `:tenant` path segment of tenant routes, documented even where the handler does not read it. */
+export const ApiTenantParam = () => ApiParam({ name: 'tenant', description: "The tenant's slug; must match the session's tenant (else 404).", type: String });
+
 /** Anyone may call this route. */
 export const Public = () => SetMetadata(ACCESS_KEY, { realm: 'public' } satisfies AccessRule);
 
 /** Signed-in platform staff; with roles, only those holding one of them (checked against the database on every request). */
 export const PlatformAccess = (...roles: PlatformRole[]) =>
-  applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'platform', roles } satisfies AccessRule), ApiCookieAuth());
+  applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'platform', roles } satisfies AccessRule), ApiCookieAuth(), ApiProblems(400, 401, 403));
 
 /** Signed-in staff of the tenant named in the path; with roles, only those holding one of them. */
 export const TenantStaffAccess = (...roles: TenantRole[]) =>
-  applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'tenant-staff', roles } satisfies AccessRule), ApiCookieAuth());
+  applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'tenant-staff', roles } satisfies AccessRule), ApiCookieAuth(), ApiTenantParam(), ApiProblems(400, 401, 403, 404));
 
 /** A customer of the tenant named in the path, signed in to the portal; the route acts on their own record only. */
-export const CustomerAccess = () => applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'customer' } satisfies AccessRule), ApiCookieAuth());
+export const CustomerAccess = () => applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'customer' } satisfies AccessRule), ApiCookieAuth(), ApiTenantParam(), ApiProblems(400, 401, 404));
 
 /** The principal the guard resolved for this request. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal | undefined => {

@@ -20,6 +20,10 @@ export class AppConfig {
   @IsString()
   dataDir = '.data';
 
+  /** The built web console (`npm run build` writes it), served at `/`; without an index.html there, only the API is served. */
+  @IsString()
+  webDir = 'dist/web';
+
   @Transform(toInt) @IsInt() @Min(1) @Max(65535)
   embeddedPostgresPort = 5433;
 
@@ -126,6 +130,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   PORT: 'port',
   DATABASE_URL: 'databaseUrl',
   DATA_DIR: 'dataDir',
+  WEB_DIR: 'webDir',
   EMBEDDED_POSTGRES_PORT: 'embeddedPostgresPort',
   DATABASE_POOL_SIZE: 'databasePoolSize',
   DATABASE_ACQUIRE_TIMEOUT_MS: 'databaseAcquireTimeoutMs',

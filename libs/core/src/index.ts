@@ -17,3 +17,4 @@ export * from './html';
 export * from './clock';
 export * from './unavailable';
 export * from './hostile-input';
+export * from './openapi';

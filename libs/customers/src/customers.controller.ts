@@ -1,9 +1,10 @@
 // Tenant staff manage the customer register.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
+import { AuditEntryDto, CustomerDto } from './dto/customer-view.dto';
 
 @ApiTags('tenant: customers')
 @Controller('t/:tenant/customers')
@@ -12,6 +13,7 @@ export class CustomersController {
 
   @Get()
   @TenantStaffAccess('owner', 'staff')
+  @ApiOkResponse({ type: PageOf(CustomerDto), description: 'Newest first.' })
   list(@Query() query: ListCustomersQuery) {
     return this.customers.list(query);
   }
@@ -19,24 +21,30 @@ export class CustomersController {
   @Post()
   @TenantStaffAccess('owner', 'staff')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: CustomerDto })
+  @ApiProblems(409)
   create(@Body() dto: CreateCustomerDto, @CurrentPrincipal() actor: Principal) {
     return this.customers.create(dto, principalKey(actor));
   }
 
   @Get(':id')
   @TenantStaffAccess('owner', 'staff')
+  @ApiOkResponse({ type: CustomerDto })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.customers.get(id);
   }
 
   @Patch(':id')
   @TenantStaffAccess('owner', 'staff')
+  @ApiOkResponse({ type: CustomerDto })
+  @ApiProblems(409)
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateCustomerDto, @CurrentPrincipal() actor: Principal) {
     return this.customers.update(id, dto, principalKey(actor));
   }
 
   @Get(':id/audit')
   @TenantStaffAccess('owner')
+  @ApiOkResponse({ type: [AuditEntryDto], description: 'Oldest first.' })
   audit(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.customers.auditTrail(id);
   }

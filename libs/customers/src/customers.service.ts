@@ -9,7 +9,7 @@ import { AuditTrailService, TenantContext, type AuditEntry } from '@app/tenancy'
 import { Customer } from './customer.entity';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
 import type { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
-import { toE164 } from './phone';
+import { phoneSearchForm, toE164 } from './phone';
 
 const EDITABLE = ['businessId', 'companyName', 'contactName', 'email', 'phone', 'streetAddress', 'postalCode', 'city', 'country', 'billingFirstName', 'billingLastName'] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -90,7 +90,12 @@ export class CustomersService {
     const limit = options.limit ?? 50;
     const params: unknown[] = [];
     const where: string[] = [];
-    if (options.q) where.push(`search_text like $${params.push(`%${escapeLike(options.q.trim().toLowerCase())}%`)}`);
+    if (options.q) {
+      // A phone number typed as people write it ("040 123") is also looked for in its stored E.164 shape.
+      const text = `search_text like $${params.push(`%${escapeLike(options.q.trim().toLowerCase())}%`)}`;
+      const phone = phoneSearchForm(options.q);
+      where.push(phone ? `(${text} or search_text like $${params.push(`%${escapeLike(phone)}%`)})` : text);
+    }
     if (options.cursor) {
       const after = decodeCursor(options.cursor);
       where.push(`(created_at, id) < ($${params.push(after.at)}, $${params.push(after.id)})`);

@@ -6,4 +6,5 @@ export { toE164 } from './phone';
 export { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
 
 /** For the ORM's entity list only; other modules go through the service. */
+export { AuditEntryDto, CustomerDto } from './dto/customer-view.dto';
 export const customersEntities = [Customer];

@@ -1,4 +1,4 @@
-import { toE164 } from './phone';
+import { phoneSearchForm, toE164 } from './phone';
 
 describe('phone numbers', () => {
   it.each([
@@ -12,5 +12,20 @@ describe('phone numbers', () => {
     ['+358 40 123 4567 8901 2345 6789 0123 4567', null],
   ])('%s -> %s', (input, expected) => {
     expect(toE164(input)).toBe(expected);
+  });
+});
+
+describe('a search typed as a phone number', () => {
+  it.each([
+    ['040 123', '+35840123'],
+    ['040-123 45', '+3584012345'],
+    ['+358 40 123', '+35840123'],
+    ['0046 8 123', '+468123'],
+    ['4012345', '4012345'],
+    ['12', null],
+    ['maija', null],
+    ['2832233-5', '28322335'],
+  ])('%s is looked for as %s', (input, expected) => {
+    expect(phoneSearchForm(input)).toBe(expected);
   });
 });

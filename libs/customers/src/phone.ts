@@ -19,3 +19,18 @@ export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => typeof value === 'string' && toE164(value) !== null },
     });
 }
+
+/**
+ * A search typed as a phone number the way people write one ("040 123", "+358 40-123"), in the stored E.164
+ * shape so that a substring search finds it: separators dropped, a national 0 or an international 00 turned
+ * into the Finnish or the given country code. Null when the text is not phone-like.
+ */
+export function phoneSearchForm(query: string): string | null {
+  if (!/^\+?[\d][\d\s().-]*$/.test(query.trim())) return null;
+  const digits = query.replace(/[\s().-]/g, '');
+  if (digits.replace('+', '').length < 3) return null;
+  if (digits.startsWith('+')) return digits;
+  if (digits.startsWith('00')) return '+' + digits.slice(2);
+  if (digits.startsWith('0')) return '+358' + digits.slice(1);
+  return digits;
+}

@@ -1,8 +1,9 @@
 // Liveness and database reachability, for load balancers and humans.
 import { Controller, Get, HttpStatus } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException, Public } from '@app/core';
 import { DatabaseHealth } from './database-health';
+import { HealthDto } from './health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +12,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiResponse({ status: 503, description: 'The database does not answer: problem+json with the reason and Retry-After.' })
   async check() {
     const report = await this.health.check();
     if (report.database === 'down') {

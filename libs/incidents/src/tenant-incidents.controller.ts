@@ -1,8 +1,9 @@
 // A tenant's owners see the incidents that concern their register.
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { PageQuery, TenantStaffAccess } from '@app/core';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PageOf, PageQuery, TenantStaffAccess } from '@app/core';
 import { IncidentsService } from './incidents.service';
+import { TenantIncidentDto } from './dto/incident-view.dto';
 
 @ApiTags('tenant: incidents')
 @Controller('t/:tenant/incidents')
@@ -11,6 +12,7 @@ export class TenantIncidentsController {
 
   @Get()
   @TenantStaffAccess('owner')
+  @ApiOkResponse({ type: PageOf(TenantIncidentDto) })
   list(@Query() query: PageQuery) {
     return this.incidents.forTenant(query);
   }

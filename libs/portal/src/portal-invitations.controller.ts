@@ -1,8 +1,9 @@
 // Tenant staff invite a customer to the portal.
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { PortalService } from './portal.service';
+import { PortalInvitationDto } from './dto/portal.dto';
 
 @ApiTags('tenant: customers')
 @Controller('t/:tenant/customers/:id/portal-invitation')
@@ -12,6 +13,8 @@ export class PortalInvitationsController {
   @Post()
   @TenantStaffAccess('owner', 'staff')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: PortalInvitationDto })
+  @ApiProblems(409)
   invite(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
     return this.portal.invite(id, principalKey(actor));
   }

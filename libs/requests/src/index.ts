@@ -6,4 +6,5 @@ export * from './export.service';
 export { ExportQuery, PortalRequestDto } from './dto/request.dto';
 
 /** For the ORM's entity list only; other modules go through the services. */
+export { DataSubjectRequestDto } from './dto/request-view.dto';
 export const requestsEntities = [DataSubjectRequest, ErasureLedgerEntry];

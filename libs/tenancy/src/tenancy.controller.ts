@@ -1,10 +1,11 @@
 // Platform admins onboard and maintain tenants.
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PlatformAccess, type Principal, principalKey } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentPrincipal, PlatformAccess, type Principal, principalKey } from '@app/core';
 import { TenancyService } from './tenancy.service';
 import { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 import { ListTenantsQuery } from './dto/list-tenants.query';
+import { OnboardingResultDto, TenantDto } from './dto/tenant-view.dto';
 
 @ApiTags('platform: tenants')
 @Controller('platform/tenants')
@@ -14,24 +15,31 @@ export class TenancyController {
   @Post()
   @PlatformAccess('platform_admin')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: OnboardingResultDto, description: 'The tenant, and its owner\'s invitation (also e-mailed).' })
+  @ApiProblems(409)
   onboard(@Body() dto: OnboardTenantDto, @CurrentPrincipal() actor: Principal) {
     return this.tenancy.onboard(dto, principalKey(actor));
   }
 
   @Get()
   @PlatformAccess('platform_admin')
+  @ApiOkResponse({ type: [TenantDto], description: 'Ordered by slug; pass the last slug as `cursor` for the next page.' })
   list(@Query() query: ListTenantsQuery) {
     return this.tenancy.list({ limit: query.limit ?? 50, after: query.cursor });
   }
 
   @Get(':slug')
   @PlatformAccess('platform_admin')
+  @ApiOkResponse({ type: TenantDto })
+  @ApiProblems(404)
   get(@Param('slug') slug: string) {
     return this.tenancy.get(slug);
   }
 
   @Patch(':slug')
   @PlatformAccess('platform_admin')
+  @ApiOkResponse({ type: TenantDto })
+  @ApiProblems(404, 409)
   update(@Param('slug') slug: string, @Body() dto: UpdateTenantDto) {
     return this.tenancy.update(slug, dto);
   }

@@ -1,10 +1,10 @@
 // A tenant's owners manage its staff.
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { TenantMembersService } from './tenant-members.service';
 import { TenancyService } from './tenancy.service';
-import { InviteStaffDto } from './dto/staff.dto';
+import { InvitedStaffMemberDto, InviteStaffDto, StaffMemberDto } from './dto/staff.dto';
 
 @ApiTags('tenant: staff')
 @Controller('t/:tenant/staff')
@@ -16,6 +16,7 @@ export class TenantStaffController {
 
   @Get()
   @TenantStaffAccess('owner')
+  @ApiOkResponse({ type: [StaffMemberDto] })
   list() {
     return this.members.list();
   }
@@ -23,6 +24,8 @@ export class TenantStaffController {
   @Post()
   @TenantStaffAccess('owner')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: InvitedStaffMemberDto })
+  @ApiProblems(409)
   invite(@Body() dto: InviteStaffDto, @CurrentPrincipal() actor: Principal) {
     return this.tenancy.inviteStaff(dto, principalKey(actor));
   }

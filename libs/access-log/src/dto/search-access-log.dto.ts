@@ -57,3 +57,46 @@ export class SearchAccessLogDto {
   @IsOptional() @IsInt() @Min(1) @Max(1000)
   limit?: number;
 }
+
+/** A tenant's owners see when platform staff searched its traffic, and why (never what was found). */
+export class TransparencyEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) searchedAt: string;
+  @ApiProperty() justification: string;
+}
+
+export class FoundRowDto {
+  @ApiProperty({ format: 'date-time' }) loggedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Shown to investigators only.' }) ip: string | null;
+  @ApiProperty() method: string;
+  @ApiProperty({ description: 'The route template, never the raw path.' }) route: string;
+  @ApiProperty() status: number;
+  @ApiProperty() latencyMs: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) tenantId: string | null;
+  @ApiProperty({ type: String, nullable: true }) principal: string | null;
+  @ApiProperty() requestId: string;
+}
+
+export class SearchResultDto {
+  @ApiProperty({ format: 'uuid', description: 'The audit record of this search.' }) id: string;
+  @ApiProperty({ format: 'date-time' }) searchedAt: string;
+  @ApiProperty() rowCount: number;
+  @ApiProperty({ description: 'More rows matched than `limit`: narrow the search to see them.' }) truncated: boolean;
+  @ApiProperty({ type: [FoundRowDto] }) rows: FoundRowDto[];
+}
+
+export class InvestigatorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+}
+
+export class SearchAuditEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) searchedAt: string;
+  @ApiProperty({ type: InvestigatorDto }) investigator: InvestigatorDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The filters as given (addresses only for investigators).' }) filters: Record<string, unknown>;
+  @ApiProperty() justification: string;
+  @ApiProperty() rowCount: number;
+  @ApiProperty({ type: [String] }) tenantIds: string[];
+}

@@ -4,35 +4,35 @@ import { IsBusinessId, PageQuery } from '@app/core';
 import { IsPhoneNumber } from '../phone';
 
 export class CreateCustomerDto {
-  @ApiPropertyOptional({ example: '2832233-5', description: 'Finnish business ID; absent for a private person.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2832233-5', description: 'Finnish business ID; absent for a private person.' })
   @IsOptional() @IsBusinessId()
   businessId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Espoon Hyvinvointi Oy' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Espoon Hyvinvointi Oy' })
   @IsOptional() @IsString() @Length(1, 200)
   companyName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Maija Meikäläinen', description: 'Contact person (or the private customer).' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Maija Meikäläinen', description: 'Contact person (or the private customer).' })
   @IsOptional() @IsString() @Length(1, 200)
   contactName?: string | null;
 
-  @ApiPropertyOptional({ example: 'maija@example.fi', description: 'Unique within the tenant, case-insensitively.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'maija@example.fi', description: 'Unique within the tenant, case-insensitively.' })
   @IsOptional() @IsEmail() @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ example: '+358401234567', description: 'Any common format; stored as E.164 (Finnish numbers need no country code).' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '+358401234567', description: 'Any common format; stored as E.164 (Finnish numbers need no country code).' })
   @IsOptional() @IsPhoneNumber()
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'Merivirta 5A' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Merivirta 5A' })
   @IsOptional() @IsString() @Length(1, 200)
   streetAddress?: string | null;
 
-  @ApiPropertyOptional({ example: '02320' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '02320' })
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9 -]{2,12}$/, { message: 'postalCode must be 2-12 letters, digits, spaces or hyphens' })
   postalCode?: string | null;
 
-  @ApiPropertyOptional({ example: 'Espoo' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Espoo' })
   @IsOptional() @IsString() @Length(1, 100)
   city?: string | null;
 
@@ -40,11 +40,11 @@ export class CreateCustomerDto {
   @IsOptional() @IsISO31661Alpha2()
   country?: string;
 
-  @ApiPropertyOptional({ example: 'Maija' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Maija' })
   @IsOptional() @IsString() @Length(1, 100)
   billingFirstName?: string | null;
 
-  @ApiPropertyOptional({ example: 'Meikäläinen' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Meikäläinen' })
   @IsOptional() @IsString() @Length(1, 100)
   billingLastName?: string | null;
 }

@@ -8,7 +8,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A text in both languages of the platform: each tenant's people read it in the tenant's language. */
-export class LocalizedTextDto {
+export class IncidentLocalizedTextDto {
   @ApiProperty({ minLength: 10, maxLength: 5000, description: 'In Finnish.' })
   @Transform(trim) @IsString() @Length(10, 5000)
   fi: string;
@@ -23,9 +23,9 @@ export class CreateIncidentDto {
   @Transform(trim) @IsString() @Length(3, 200)
   title: string;
 
-  @ApiProperty({ type: LocalizedTextDto, description: 'What happened, as the affected people will read it.' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LocalizedTextDto)
-  whatHappened: LocalizedTextDto;
+  @ApiProperty({ type: IncidentLocalizedTextDto, description: 'What happened, as the affected people will read it.' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => IncidentLocalizedTextDto)
+  whatHappened: IncidentLocalizedTextDto;
 
   @ApiProperty({ example: '2026-11-20T08:30:00Z', description: 'When the breach happened (ISO 8601 with a zone).' })
   @IsISO8601({ strict: true }) @Matches(ZONED_TIME, { message: 'occurredAt must name its time zone (Z or an offset)' })
@@ -45,7 +45,7 @@ export class CreateIncidentDto {
 }
 
 export class FollowUpDto {
-  @ApiProperty({ type: LocalizedTextDto, description: 'What was done in response (the countermeasures), as the affected people will read it.' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => LocalizedTextDto)
-  countermeasures: LocalizedTextDto;
+  @ApiProperty({ type: IncidentLocalizedTextDto, description: 'What was done in response (the countermeasures), as the affected people will read it.' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => IncidentLocalizedTextDto)
+  countermeasures: IncidentLocalizedTextDto;
 }

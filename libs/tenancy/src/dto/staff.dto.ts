@@ -12,3 +12,19 @@ export class InviteStaffDto {
   @ApiProperty({ enum: TENANT_ROLES }) @IsIn(TENANT_ROLES)
   role: TenantRole;
 }
+
+/** A staff member as the API answers it (StaffView). */
+export class StaffMemberDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: TENANT_ROLES, enumName: 'TenantRole' }) role: TenantRole;
+  @ApiProperty({ description: 'False once disabled; a disabled member cannot sign in.' }) active: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class InvitedStaffMemberDto extends StaffMemberDto {
+  @ApiProperty({ description: 'The link to set a password; also e-mailed. The token is in the fragment.' }) invitationUrl: string;
+  @ApiProperty({ format: 'date-time' }) invitationExpiresAt: string;
+}

@@ -1,0 +1,20 @@
+// The shell's navigation: which areas each role sees. Add an area here when its pages exist.
+import type { MessageId } from '../i18n/use-t';
+
+export type TenantRole = 'owner' | 'staff';
+
+export interface NavItem {
+  /** Relative to /t/:tenant/. */
+  to: string;
+  label: MessageId;
+  roles: readonly TenantRole[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: 'customers', label: 'nav.customers', roles: ['owner', 'staff'] },
+  { to: 'staff', label: 'nav.staff', roles: ['owner'] },
+];
+
+export function navFor(role: TenantRole): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

@@ -1,0 +1,24 @@
+// The console's own addresses. Some are fixed (SPEC 9: e-mails and bookmarks link to them); build links here.
+export const paths = {
+  login: (tenant: string, next?: string) => `/t/${tenant}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+  invitation: (tenant: string) => `/t/${tenant}/invitation`,
+  home: (tenant: string) => `/t/${tenant}/customers`,
+  customers: (tenant: string, search: { q?: string; cursor?: string } = {}) => {
+    const params = new URLSearchParams();
+    if (search.q) params.set('q', search.q);
+    if (search.cursor) params.set('cursor', search.cursor);
+    const query = params.toString();
+    return `/t/${tenant}/customers${query ? `?${query}` : ''}`;
+  },
+  newCustomer: (tenant: string) => `/t/${tenant}/customers/new`,
+  customer: (tenant: string, id: string) => `/t/${tenant}/customers/${id}`,
+  staff: (tenant: string) => `/t/${tenant}/staff`,
+};
+
+/** Where to go after signing in: back where the user was, but only inside this tenant's console. */
+export function safeNext(tenant: string, next: string | null): string {
+  if (!next) return paths.home(tenant);
+  const inTenant = next.startsWith(`/t/${tenant}/`) && !next.startsWith('//') && !/[\\\s]/.test(next);
+  const auth = /^\/t\/[^/]+\/(login|invitation)(\?|#|$)/.test(next);
+  return inTenant && !auth ? next : paths.home(tenant);
+}

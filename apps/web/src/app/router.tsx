@@ -1,0 +1,38 @@
+// The console's routes. Every page is its own chunk, so the sign-in page loads only what it shows.
+import { createBrowserRouter, Navigate, useParams } from 'react-router';
+import { AppRoot } from './AppRoot';
+import { NotFoundInShell, NotFoundPage, RouteErrorPage } from './error-pages';
+
+function TenantIndex() {
+  const { tenant } = useParams();
+  return <Navigate to={`/t/${tenant}/customers`} replace />;
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppRoot />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: '/t/:tenant/login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }) },
+        { path: '/t/:tenant/invitation', lazy: async () => ({ Component: (await import('../features/auth/InvitationPage')).InvitationPage }) },
+        { path: '/t/:tenant', element: <TenantIndex /> },
+        {
+          path: '/t/:tenant',
+          lazy: async () => ({ Component: (await import('./shell/TenantShell')).TenantShell }),
+          errorElement: <RouteErrorPage />,
+          children: [
+            { path: 'customers', lazy: async () => ({ Component: (await import('../features/customers/CustomersPage')).CustomersPage }) },
+            { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/NewCustomerPage')).NewCustomerPage }) },
+            { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/CustomerPage')).CustomerPage }) },
+            { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
+            { path: '*', element: <NotFoundInShell /> },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
+
+export type AppRouter = ReturnType<typeof createRouter>;

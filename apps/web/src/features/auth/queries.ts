@@ -1,0 +1,49 @@
+// Signing in and out, who is signed in, and accepting an invitation: the auth area's calls and their keys.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call, type components } from '../../api/client';
+
+export type Me = components['schemas']['TenantStaffPrincipalDto'];
+
+export const authKeys = {
+  me: (tenant: string) => ['tenant', tenant, 'me'] as const,
+};
+
+export function useMe(tenant: string) {
+  return useQuery({
+    queryKey: authKeys.me(tenant),
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/me', { params: { path: { tenant } }, signal })),
+    // The shell decides what to do without a session; no retries for a 401 or 404.
+    retry: false,
+    staleTime: 60_000,
+    meta: { sessionProbe: true },
+  });
+}
+
+export function useSignIn(tenant: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { signIn: true },
+    mutationFn: (body: { email: string; password: string }) => call(api.POST('/api/t/{tenant}/login', { params: { path: { tenant } }, body })),
+    onSuccess: (me) => {
+      // Whatever an earlier session had cached belongs to that session.
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.me(tenant), me);
+    },
+  });
+}
+
+export function useSignOut(tenant: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { signIn: true },
+    mutationFn: () => call(api.POST('/api/t/{tenant}/logout', { params: { path: { tenant } } })),
+    onSettled: () => queryClient.clear(),
+  });
+}
+
+export function useAcceptInvitation(tenant: string) {
+  return useMutation({
+    meta: { signIn: true },
+    mutationFn: (body: { token: string; password: string }) => call(api.POST('/api/t/{tenant}/invitations/accept', { params: { path: { tenant } }, body })),
+  });
+}

@@ -1,0 +1,240 @@
+// /t/:tenant/customers/:id: a customer's details, and editing them. When someone else saved in between (409),
+// the page shows what they changed, keeps this user's other edits, and lets the user redo the rest.
+import { useMemo, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/problem';
+import { paths } from '../../app/paths';
+import { useLocale } from '../../app/providers';
+import { formatDateTime } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/Button';
+import { ErrorState } from '../../ui/ErrorState';
+import { Link } from '../../ui/Link';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { PageHeader } from '../../ui/PageHeader';
+import { CustomerForm } from './CustomerForm';
+import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
+import { customerFormErrors } from './customer-errors';
+import { type Merge, mergeConflict } from './conflict';
+import { type Customer, useCustomer, useFetchLatestCustomer, useUpdateCustomer } from './queries';
+import styles from './customers.module.css';
+
+export function CustomerPage() {
+  const t = useT();
+  const { tenant, id } = useParams() as { tenant: string; id: string };
+  const customer = useCustomer(tenant, id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const created = (useLocation().state as { notice?: string } | null)?.notice === 'created';
+
+  if (customer.isPending) return <Loading label={t('customer.loading')} />;
+  if (customer.error) {
+    return (
+      <>
+        <PageHeader title={t(customer.error instanceof ApiError && customer.error.kind === 'not-found' ? 'customer.notFound' : 'customer.title')} />
+        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
+        <p>
+          <Link href={paths.customers(tenant)}>{t('customer.backToList')}</Link>
+        </p>
+      </>
+    );
+  }
+  const c = customer.data;
+  return (
+    <>
+      <p className={styles.back}>
+        <Link href={paths.customers(tenant)}>← {t('customer.backToList')}</Link>
+      </p>
+      <PageHeader
+        title={displayName(c) || t('customer.unnamed')}
+        subtitle={t(kindOf(c) === 'company' ? 'customer.kind.company' : 'customer.kind.private')}
+        actions={
+          !editing && (
+            <Button variant="primary" onPress={() => (setEditing(true), setSaved(false))}>
+              {t('customer.edit')}
+            </Button>
+          )
+        }
+      />
+      <div className={styles.stack}>
+        {created && !editing && !saved && <Notice tone="success">{t('customer.created')}</Notice>}
+        {saved && !editing && <Notice tone="success">{t('customer.saved')}</Notice>}
+        {editing ? (
+          <EditCustomer
+            tenant={tenant}
+            customer={c}
+            onDone={(didSave) => {
+              setEditing(false);
+              setSaved(didSave);
+            }}
+          />
+        ) : (
+          <CustomerDetails customer={c} />
+        )}
+      </div>
+    </>
+  );
+}
+
+function CustomerDetails({ customer: c }: { customer: Customer }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const row = (field: CustomerField) => (
+    <>
+      <dt>{t(FIELD_LABELS[field])}</dt>
+      <dd>{c[field] || <span className={styles.none}>{t('customer.none')}</span>}</dd>
+    </>
+  );
+  const company = kindOf(c) === 'company';
+  return (
+    <>
+      <div className={styles.details}>
+        <section className={styles.card} aria-labelledby="customer-name">
+          <h2 id="customer-name">{t('customer.group.name')}</h2>
+          <dl className={styles.dl}>
+            {company ? (
+              <>
+                {row('companyName')}
+                {row('businessId')}
+                {row('contactName')}
+              </>
+            ) : (
+              <>
+                {row('billingFirstName')}
+                {row('billingLastName')}
+              </>
+            )}
+          </dl>
+        </section>
+        <section className={styles.card} aria-labelledby="customer-contact">
+          <h2 id="customer-contact">{t('customer.group.contact')}</h2>
+          <dl className={styles.dl}>
+            {row('email')}
+            {row('phone')}
+          </dl>
+        </section>
+        <section className={styles.card} aria-labelledby="customer-address">
+          <h2 id="customer-address">{t('customer.group.address')}</h2>
+          <dl className={styles.dl}>
+            {row('streetAddress')}
+            {row('postalCode')}
+            {row('city')}
+            {row('country')}
+          </dl>
+        </section>
+      </div>
+      <p className={styles.meta}>
+        {t('customer.meta', { created: formatDateTime(c.createdAt, locale), updated: formatDateTime(c.updatedAt, locale) })}
+        {c.lastLoginAt && <> · {t('customer.lastLogin', { at: formatDateTime(c.lastLoginAt, locale) })}</>}
+      </p>
+    </>
+  );
+}
+
+function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: Customer; onDone: (saved: boolean) => void }) {
+  const t = useT();
+  const update = useUpdateCustomer(tenant, customer.id);
+  const fetchLatest = useFetchLatestCustomer(tenant, customer.id);
+  // The version and values this edit builds on; after a conflict, the latest ones.
+  const [base, setBase] = useState<{ version: number; values: CustomerValues }>(() => ({ version: customer.version, values: valuesOf(customer) }));
+  const [values, setValues] = useState<CustomerValues>(base.values);
+  const [merge, setMerge] = useState<Merge | null>(null);
+  const [latestError, setLatestError] = useState<unknown>(null);
+  const kind = kindOf(customer);
+
+  const stale = update.error instanceof ApiError && update.error.code === 'stale-version';
+  // One object per failed attempt: React Aria re-shows server errors whenever this object changes.
+  const errors = useMemo(() => (stale ? { byField: {}, form: [] } : customerFormErrors(update.error, kind, t)), [stale, update.error, kind, t]);
+  const fieldProblem = update.error instanceof ApiError && (update.error.kind === 'validation' || update.error.code === 'customer-email-taken');
+
+  const onConflict = async () => {
+    setLatestError(null);
+    const latest = await fetchLatest().catch((error: unknown) => {
+      setLatestError(error);
+      return null;
+    });
+    if (!latest) return;
+    const theirs = valuesOf(latest);
+    const result = mergeConflict(base.values, values, theirs);
+    setMerge(result);
+    setBase({ version: latest.version, values: theirs });
+    setValues(result.values);
+    update.reset();
+  };
+
+  const submit = () => {
+    const changes = toChanges(base.values, values);
+    if (Object.keys(changes).length === 0) return onDone(false);
+    update.mutate(
+      { ...changes, version: base.version },
+      {
+        onSuccess: () => onDone(true),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'stale-version') void onConflict();
+        },
+      },
+    );
+  };
+
+  return (
+    <CustomerForm
+      kind={kind}
+      values={values}
+      onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+      errors={errors}
+      onSubmit={submit}
+      submitLabel={t('customer.save')}
+      pending={update.isPending}
+      before={
+        <>
+          {merge && <ConflictNotice merge={merge} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
+          {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('customer.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
+        </>
+      }
+      secondaryAction={
+        <Button variant="quiet" onPress={() => onDone(false)}>
+          {t('common.cancel')}
+        </Button>
+      }
+    />
+  );
+}
+
+function ConflictNotice({ merge, onUseMine }: { merge: Merge; onUseMine: (field: CustomerField, value: string) => void }) {
+  const t = useT();
+  const shown = (value: string) => value || t('customer.none');
+  return (
+    <Notice tone="warning" title={t('customer.conflict.title')}>
+      <p>{t(merge.clashes.length ? 'customer.conflict.bodyClash' : 'customer.conflict.body')}</p>
+      {merge.theirChanges.length > 0 && (
+        <>
+          <p>{t('customer.conflict.theirChanges')}</p>
+          <ul className={styles.changes}>
+            {merge.theirChanges.map((change) => (
+              <li key={change.field}>
+                <strong>{t(FIELD_LABELS[change.field])}:</strong> <span className={styles.old}>{shown(change.before)}</span> → {shown(change.after)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {merge.clashes.length > 0 && (
+        <>
+          <p>{t('customer.conflict.clashes')}</p>
+          <ul className={styles.changes}>
+            {merge.clashes.map((clash) => (
+              <li key={clash.field}>
+                <strong>{t(FIELD_LABELS[clash.field])}:</strong> {t('customer.conflict.yours', { value: shown(clash.mine) })}{' '}
+                <Button variant="quiet" onPress={() => onUseMine(clash.field, clash.mine)}>
+                  {t('customer.conflict.useMine', { field: t(FIELD_LABELS[clash.field]) })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Notice>
+  );
+}

@@ -1,0 +1,36 @@
+// The console's build: Vite 8 transforms TSX itself (oxc), so no React plugin is needed for a production build.
+// Output goes to dist/web, which the Nest app serves at `/`. Vitest's settings live here too.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  oxc: { jsx: { runtime: 'automatic' } },
+  css: { modules: { localsConvention: 'camelCaseOnly' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // Every browser we support has modulepreload; the polyfill would be one more script for nothing.
+    modulePreload: { polyfill: false },
+    // .vite/manifest.json: which chunks each page needs (bench/web-budget.mjs reads it; never served: a dotfile).
+    manifest: true,
+    sourcemap: false,
+    rolldownOptions: {
+      // TanStack Query marks modules "use client" for React Server Components; a client-only bundle ignores it.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+  test: {
+    root,
+    include: ['src/**/*.test.{ts,tsx}'],
+    environment: 'node',
+  },
+});

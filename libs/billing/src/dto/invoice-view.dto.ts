@@ -1,0 +1,89 @@
+// What the API answers about invoices (InvoiceView, CustomerBalance), for the OpenAPI document and the console.
+import { ApiProperty } from '@nestjs/swagger';
+
+const STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'overdue', 'credited'];
+
+export class PartyDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) businessId: string | null;
+  @ApiProperty({ type: String, nullable: true }) streetAddress: string | null;
+  @ApiProperty({ type: String, nullable: true }) postalCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: String, nullable: true }) country: string | null;
+}
+
+export class InvoiceLineViewDto {
+  @ApiProperty() description: string;
+  @ApiProperty({ example: 1.5 }) quantity: number;
+  @ApiProperty() unitPriceCents: number;
+  @ApiProperty({ example: 25.5, description: 'Percent.' }) vatRate: number;
+  @ApiProperty() netCents: number;
+}
+
+export class RateTotalDto {
+  @ApiProperty({ example: 25.5 }) vatRate: number;
+  @ApiProperty() netCents: number;
+  @ApiProperty() vatCents: number;
+  @ApiProperty() grossCents: number;
+}
+
+export class InvoiceTotalsDto {
+  @ApiProperty() netCents: number;
+  @ApiProperty() vatCents: number;
+  @ApiProperty() grossCents: number;
+  @ApiProperty({ type: [RateTotalDto], description: 'VAT per rate, as the invoice shows it.' }) byRate: RateTotalDto[];
+}
+
+export class PaymentViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() amountCents: number;
+  @ApiProperty({ format: 'date' }) paidOn: string;
+  @ApiProperty({ type: String, nullable: true }) reference: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class InvoiceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Gapless per tenant, assigned at issue.' }) number: number | null;
+  @ApiProperty({ enum: STATUSES, description: '`overdue` is derived from the due date.' }) status: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) customerId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) creditedInvoiceId: string | null;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issueDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate: string | null;
+  @ApiProperty() paymentTermDays: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Finnish reference number (viitenumero).' }) referenceNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The RF creditor reference form.' }) rfReference: string | null;
+  @ApiProperty({ type: PartyDto, nullable: true, description: 'As issued.' }) buyer: PartyDto | null;
+  @ApiProperty({ type: PartyDto, nullable: true, description: 'As issued.' }) seller: PartyDto | null;
+  @ApiProperty({ type: [InvoiceLineViewDto] }) lines: InvoiceLineViewDto[];
+  @ApiProperty({ type: InvoiceTotalsDto }) totals: InvoiceTotalsDto;
+  @ApiProperty() paidCents: number;
+  @ApiProperty() outstandingCents: number;
+  @ApiProperty({ type: [PaymentViewDto] }) payments: PaymentViewDto[];
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Kept until (the Accounting Act).' }) retainUntil: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export class UnpaidInvoiceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() outstandingCents: number;
+  @ApiProperty() overdue: boolean;
+}
+
+export class CustomerBalanceDto {
+  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty({ enum: ['EUR'] }) currency: 'EUR';
+  @ApiProperty() invoicedCents: number;
+  @ApiProperty() paidCents: number;
+  @ApiProperty() balanceCents: number;
+  @ApiProperty() hasUnpaid: boolean;
+  @ApiProperty({ type: [UnpaidInvoiceDto] }) unpaidInvoices: UnpaidInvoiceDto[];
+}

@@ -1,0 +1,30 @@
+// What the API answers about a customer (CustomerView), for the OpenAPI document and the console's client.
+import { ApiProperty } from '@nestjs/swagger';
+
+export class CustomerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Send it back with a change; a stale one answers 409.' }) version: number;
+  @ApiProperty({ type: String, nullable: true, example: '2832233-5' }) businessId: string | null;
+  @ApiProperty({ type: String, nullable: true }) companyName: string | null;
+  @ApiProperty({ type: String, nullable: true }) contactName: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'E.164' }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) streetAddress: string | null;
+  @ApiProperty({ type: String, nullable: true }) postalCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ example: 'FI' }) country: string;
+  @ApiProperty({ type: String, nullable: true }) billingFirstName: string | null;
+  @ApiProperty({ type: String, nullable: true }) billingLastName: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last sign-in to the portal.' }) lastLoginAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class AuditEntryDto {
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+  @ApiProperty({ description: 'Who: a principal key such as `tenant-staff:<tenant>:<id>`.' }) actor: string;
+  @ApiProperty({ example: 'customer.updated' }) action: string;
+  @ApiProperty() subjectType: string;
+  @ApiProperty({ type: String, nullable: true }) subjectId: string | null;
+  @ApiProperty({ type: [String], description: 'The fields that changed; never their values.' }) fields: string[];
+}
