@@ -53,8 +53,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PLATFORM_ADMIN_EMAIL: admin.email,
     PLATFORM_ADMIN_PASSWORD: admin.password,
     LOG_LEVEL: 'warn',
-    // Journeys sign in many times from one address.
-    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '10000',
+    // Journeys sign in many times, some of them with a wrong password on purpose, from one address.
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '10000',
   };
   delete env.DATABASE_URL;
   const child = spawn(join(repo, 'node_modules/.bin/node'), [main], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -82,7 +82,7 @@ function Shell({ tenant, me }: { tenant: string; me: Me }) {
 function UserMenu({ tenant, me }: { tenant: string; me: Me }) {
   const t = useT();
   const navigate = useNavigate();
-  const signOut = useSignOut(tenant);
+  const signOut = useSignOut(tenant, () => void navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
   return (
     <div className={styles.user}>
       <span className={styles.who}>
@@ -92,7 +92,7 @@ function UserMenu({ tenant, me }: { tenant: string; me: Me }) {
       <Button
         variant="secondary"
         isPending={signOut.isPending}
-        onPress={() => signOut.mutate(undefined, { onSettled: () => void navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true }) })}
+        onPress={() => signOut.mutate()}
       >
         {t('shell.signOut')}
       </Button>

@@ -32,12 +32,19 @@ export function useSignIn(tenant: string) {
   });
 }
 
-export function useSignOut(tenant: string) {
+/**
+ * Signs out, then leaves for the sign-in page before forgetting the session's data: the shell must be gone first,
+ * or its queries, cleared under it, would fetch again, meet a 401 and send the user to sign-in a second time.
+ */
+export function useSignOut(tenant: string, leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { signIn: true },
     mutationFn: () => call(api.POST('/api/t/{tenant}/logout', { params: { path: { tenant } } })),
-    onSettled: () => queryClient.clear(),
+    onSettled: () => {
+      leave();
+      queryClient.clear();
+    },
   });
 }
 
