@@ -1,8 +1,8 @@
 // The web console's second budget (SPEC 7): a customers page of 50 rows interactive within 1 s over loopback.
-// Starts the built API with a private embedded PostgreSQL, onboards a tenant with 1 000 customers, signs in through
-// the page in Debian's Chromium, then opens the customers page again and again: each time from navigation to the
-// moment the 50th row is on screen and the search box takes a keystroke. Cold (new browser context: no cache) and
-// warm (the same tab, assets cached), medians of 7. `npm run bench:web` builds first.
+// Starts the built API with a private embedded PostgreSQL, onboards a tenant with 1 000 customers, signs in in
+// Debian's Chromium, then opens the customers page: from navigation to the moment the 50th row is on screen and the
+// search box takes a keystroke. Cold (a new browser context with only the session cookie: nothing cached, the first
+// page load) and warm (the same tab again, assets cached), medians of 7. `npm run bench:web` builds first.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -79,12 +79,10 @@ async function seed(api) {
   return { slug, owner };
 }
 
-async function signIn(page, base, slug, owner) {
-  await page.goto(`${base}/t/${slug}/login`);
-  await page.getByLabel('Sähköposti').fill(owner.email);
-  await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(owner.password);
-  await page.getByRole('button', { name: 'Kirjaudu' }).click();
-  await page.waitForURL(`**/t/${slug}/customers**`);
+/** A session cookie in the browser context without loading a page: the first page load is then truly cold. */
+async function signIn(context, base, slug, owner) {
+  const res = await context.request.post(`${base}/api/t/${slug}/login`, { data: owner });
+  if (res.status() !== 200) throw new Error(`sign-in failed: ${res.status()}`);
 }
 
 /** From navigation to: 50 rows on screen and the search box echoing a keystroke. */
@@ -113,15 +111,15 @@ try {
   const warm = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
+    await signIn(context, api.base, slug, owner);
     const page = await context.newPage();
-    await signIn(page, api.base, slug, owner);
     cold.push(await timeToInteractive(page, url));
     warm.push(await timeToInteractive(page, url));
     await context.close();
   }
   const f = (ms) => `${Math.round(ms)} ms`;
   console.log(`Customers page, 50 of 1 000 customers, Chromium over loopback (medians of ${RUNS}):`);
-  console.log(`  cold (no cache, after sign-in): ${f(median(cold))}  [${cold.map(f).join(', ')}]`);
+  console.log(`  cold (nothing cached):          ${f(median(cold))}  [${cold.map(f).join(', ')}]`);
   console.log(`  warm (assets cached):           ${f(median(warm))}  [${warm.map(f).join(', ')}]`);
   console.log(`  budget ${BUDGET_MS} ms: ${median(cold) <= BUDGET_MS ? 'met' : 'MISSED'}`);
   if (median(cold) > BUDGET_MS) process.exitCode = 1;
