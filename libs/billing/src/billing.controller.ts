@@ -1,10 +1,10 @@
 // Tenant staff bill customers: drafts, issuing, payments, credit notes, history and balance.
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { BillingService } from './billing.service';
-import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListInvoicesQuery, RecordPaymentDto } from './dto/invoice.dto';
-import { CustomerBalanceDto, InvoiceDto } from './dto/invoice-view.dto';
+import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto, VatRatesQuery } from './dto/invoice.dto';
+import { CustomerBalanceDto, InvoiceDetailDto, InvoiceDto, InvoicePriceDto, VatRatesDto } from './dto/invoice-view.dto';
 
 const uuid = new ParseUUIDPipe();
 
@@ -16,21 +16,41 @@ export class BillingController {
 
   @Post('invoices')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: InvoiceDto, description: 'A draft.' })
+  @ApiCreatedResponse({ type: InvoiceDetailDto, description: 'A draft.' })
   @ApiProblems(409)
   create(@Body() dto: CreateInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.createDraft(dto, principalKey(actor));
   }
 
+  @Post('invoices/preview')
+  @HttpCode(200)
+  @ApiOkResponse({ type: InvoicePriceDto, description: 'What a draft of these lines comes to today; nothing is written.' })
+  price(@Body() dto: PriceInvoiceDto) {
+    return this.billing.price(dto);
+  }
+
+  @Get('vat-rates')
+  @ApiOkResponse({ type: VatRatesDto, description: 'The Finnish VAT rates in force on the date.' })
+  vatRates(@Query() query: VatRatesQuery) {
+    return this.billing.vatRates(query.on);
+  }
+
   @Get('invoices/:id')
-  @ApiOkResponse({ type: InvoiceDto })
+  @ApiOkResponse({ type: InvoiceDetailDto })
   get(@Param('id', uuid) id: string) {
     return this.billing.get(id);
   }
 
+  @Patch('invoices/:id')
+  @ApiOkResponse({ type: InvoiceDetailDto, description: 'The changed draft, priced.' })
+  @ApiProblems(409)
+  update(@Param('id', uuid) id: string, @Body() dto: UpdateDraftDto, @CurrentPrincipal() actor: Principal) {
+    return this.billing.updateDraft(id, dto, principalKey(actor));
+  }
+
   @Post('invoices/:id/issue')
   @HttpCode(200)
-  @ApiOkResponse({ type: InvoiceDto })
+  @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiProblems(409)
   issue(@Param('id', uuid) id: string, @Body() dto: IssueInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.issue(id, dto, principalKey(actor));
@@ -38,7 +58,7 @@ export class BillingController {
 
   @Post('invoices/:id/payments')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: InvoiceDto })
+  @ApiCreatedResponse({ type: InvoiceDetailDto })
   @ApiProblems(409)
   pay(@Param('id', uuid) id: string, @Body() dto: RecordPaymentDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.recordPayment(id, dto, principalKey(actor));
@@ -46,7 +66,7 @@ export class BillingController {
 
   @Post('invoices/:id/credit')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: InvoiceDto, description: 'The credit note.' })
+  @ApiCreatedResponse({ type: InvoiceDetailDto, description: 'The credit note.' })
   @ApiProblems(409)
   credit(@Param('id', uuid) id: string, @Body() dto: CreditInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.credit(id, dto, principalKey(actor));

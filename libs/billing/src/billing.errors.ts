@@ -10,6 +10,7 @@ export enum BillingErrorCode {
   UnknownVatRate = 'unknown-vat-rate',
   NegativeTotal = 'negative-total',
   CustomerIncomplete = 'customer-incomplete',
+  StaleVersion = 'stale-version',
 }
 
 export class BillingException extends ProblemException {
@@ -21,7 +22,7 @@ export class BillingException extends ProblemException {
   private static describe(code: BillingErrorCode): [HttpStatus, string] {
     switch (code) {
       case BillingErrorCode.NotDraft:
-        return [HttpStatus.CONFLICT, 'Only a draft can be issued'];
+        return [HttpStatus.CONFLICT, 'Only a draft can be changed or issued'];
       case BillingErrorCode.NotPayable:
         return [HttpStatus.CONFLICT, 'Payments are recorded only on issued, unpaid invoices'];
       case BillingErrorCode.Overpayment:
@@ -34,6 +35,8 @@ export class BillingException extends ProblemException {
         return [HttpStatus.BAD_REQUEST, 'An invoice cannot total less than zero; issue a credit note instead'];
       case BillingErrorCode.CustomerIncomplete:
         return [HttpStatus.CONFLICT, 'The customer has no billing address; an invoice must name the buyer and their address'];
+      case BillingErrorCode.StaleVersion:
+        return [HttpStatus.CONFLICT, 'The draft has changed since you read it'];
       default:
         return assertUnreachable(code);
     }

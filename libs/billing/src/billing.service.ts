@@ -12,8 +12,8 @@ import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
 import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
-import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, RecordPaymentDto } from './dto/invoice.dto';
-import { toInvoiceView, type InvoiceView } from './invoice.view';
+import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto } from './dto/invoice.dto';
+import { toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
 
 /** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
 export const LEGAL_RETENTION_YEARS = 6;
@@ -26,6 +26,17 @@ export interface UnpaidInvoice {
   outstandingCents: number;
   overdue: boolean;
 }
+
+export interface CreditNoteRef {
+  id: string;
+  number: number;
+  issueDate: string;
+  grossCents: number;
+  reason: string | null;
+}
+
+/** One invoice with what its page needs besides: the credit notes against it, or the invoice a note credits. */
+export type InvoiceDetail = InvoiceView & { creditNotes: CreditNoteRef[]; creditedInvoiceNumber: number | null };
 
 export interface CustomerBalance {
   customerId: string;
@@ -48,7 +59,7 @@ export class BillingService {
     private readonly clock: Clock,
   ) {}
 
-  async createDraft(dto: CreateInvoiceDto, actor: string): Promise<InvoiceView> {
+  async createDraft(dto: CreateInvoiceDto, actor: string): Promise<InvoiceDetail> {
     // Lookups outside the transaction: a transaction must not wait for a second pooled connection.
     const now = this.clock.now();
     const lines = await this.priceLines(dto.lines, helsinkiDate(now));
@@ -73,11 +84,60 @@ export class BillingService {
   }
 
   /**
+   * Changes a draft: its lines (all replaced), payment term or notes. The caller's `version` must be the
+   * draft's: a draft edited meanwhile answers 409 rather than losing someone's lines. Lines are priced on
+   * today's rates, as a new draft's are.
+   */
+  async updateDraft(id: string, dto: UpdateDraftDto, actor: string): Promise<InvoiceDetail> {
+    const now = this.clock.now();
+    const lines = dto.lines && (await this.priceLines(dto.lines, helsinkiDate(now)));
+    await this.context.em().transactional(async (em) => {
+      const invoice = await this.lockInvoice(em, id);
+      if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
+      if (invoice.version !== dto.version) throw new BillingException(BillingErrorCode.StaleVersion, `The draft is at version ${invoice.version}.`, { currentVersion: invoice.version });
+      // Shares the customer row lock with other invoice writes, so an erasure running now waits or wins.
+      await this.customers.lockForInvoicing(em, invoice.customerId!);
+      const fields: string[] = [];
+      if (lines) {
+        await em.nativeDelete(InvoiceLine, { invoice: invoice.id });
+        lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
+        em.assign(invoice, this.sums(lines));
+        fields.push('lines');
+      }
+      if (dto.paymentTermDays !== undefined) {
+        invoice.paymentTermDays = dto.paymentTermDays;
+        fields.push('paymentTermDays');
+      }
+      if (dto.notes !== undefined) {
+        invoice.notes = dto.notes?.trim() || null;
+        fields.push('notes');
+      }
+      // Always a write: the version moves on, so an editor holding the old one learns of this change.
+      invoice.updatedAt = now;
+      this.audit.record({ actor, action: 'invoice.draft_changed', subjectType: 'invoice', subjectId: id, fields }, em);
+    });
+    return this.get(id);
+  }
+
+  /** What a draft of these lines would come to today: each line's net and the totals per VAT rate. Writes nothing. */
+  async price(dto: PriceInvoiceDto): Promise<{ on: string; lines: { netCents: number }[]; totals: ReturnType<typeof totalsView> }> {
+    const on = this.clock.today();
+    const lines = await this.priceLines(dto.lines, on);
+    return { on, lines: lines.map((l) => ({ netCents: l.netCents })), totals: totalsView(lines) };
+  }
+
+  /** The Finnish VAT rates in force on a date (today in Finland by default), highest first. */
+  async vatRates(on = this.clock.today()) {
+    const rates = await this.vat.listOn(on);
+    return { on, rates: rates.map((r) => ({ vatRate: r.rateBp / 100, description: r.description, validFrom: r.validFrom, validTo: r.validTo })) };
+  }
+
+  /**
    * Numbers and issues a draft. The issue date (a Finnish calendar date) defaults to today; an earlier one may
    * be given, but not a later one, nor one before the draft was made: an invoice is not issued before it
    * exists, and a future date would hold its due date and legal hold off.
    */
-  async issue(id: string, dto: IssueInvoiceDto, actor: string): Promise<InvoiceView> {
+  async issue(id: string, dto: IssueInvoiceDto, actor: string): Promise<InvoiceDetail> {
     const today = this.clock.today();
     const issueDate = dto.issueDate ?? today;
     if (issueDate > today) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be after today (${today} in Finland)` }]);
@@ -98,7 +158,7 @@ export class BillingService {
   }
 
   /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
-  async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceView> {
+  async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceDetail> {
     const today = this.clock.today();
     if (dto.paidOn > today) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be after today (${today} in Finland)` }]);
     await this.context.em().transactional(async (em) => {
@@ -116,7 +176,7 @@ export class BillingService {
   }
 
   /** Cancels an issued invoice with a credit note: a new, numbered record with the lines negated. Nothing is deleted. */
-  async credit(id: string, dto: CreditInvoiceDto, actor: string): Promise<InvoiceView> {
+  async credit(id: string, dto: CreditInvoiceDto, actor: string): Promise<InvoiceDetail> {
     const seller = await this.sellerSnapshot();
     const creditNoteId = await this.context.em().transactional(async (em) => {
       const original = await this.lockInvoice(em, id);
@@ -132,10 +192,17 @@ export class BillingService {
     return this.get(creditNoteId);
   }
 
-  async get(id: string): Promise<InvoiceView> {
-    const invoice = await this.context.em().findOne(Invoice, { id }, { populate: ['lines', 'payments'], refresh: true });
+  async get(id: string): Promise<InvoiceDetail> {
+    const em = this.context.em();
+    const invoice = await em.findOne(Invoice, { id }, { populate: ['lines', 'payments'], refresh: true });
     if (!invoice) throw new NotFoundProblem('invoice');
-    return toInvoiceView(invoice, this.clock.today());
+    const notes = invoice.kind === 'invoice' ? await em.find(Invoice, { creditedInvoiceId: id }, { orderBy: { number: 'asc' } }) : [];
+    const credited = invoice.creditedInvoiceId ? await em.findOne(Invoice, { id: invoice.creditedInvoiceId }, { fields: ['number'] }) : null;
+    return {
+      ...toInvoiceView(invoice, this.clock.today()),
+      creditNotes: notes.map((n) => ({ id: n.id, number: n.number!, issueDate: n.issueDate!, grossCents: n.grossCents, reason: n.notes ?? null })),
+      creditedInvoiceNumber: credited?.number ?? null,
+    };
   }
 
   async listForCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
@@ -267,9 +334,9 @@ export class BillingService {
   }
 
   private async priceLines(lines: InvoiceLineDto[], date: string): Promise<(LineAmounts & { description: string; netCents: number })[]> {
-    const priced = lines.map((line) => {
+    const priced = lines.map((line, index) => {
       const vatRateBp = percentToBasisPoints(line.vatRate);
-      if (vatRateBp === null) throw new BillingException(BillingErrorCode.UnknownVatRate, `${line.vatRate} % is not a VAT rate.`);
+      if (vatRateBp === null) throw unknownRate(`${line.vatRate} % is not a VAT rate.`, index);
       const amounts = { quantityMilli: Math.round(line.quantity * 1000), unitPriceCents: line.unitPriceCents, vatRateBp };
       return { description: line.description, ...amounts, netCents: lineNetCents(amounts) };
     });
@@ -290,9 +357,14 @@ export class BillingService {
   }
 }
 
+/** Each line's rate must be in force on the date; the first that is not is named as a field (`lines.1.vatRate`). */
 function assertRates(lines: { vatRateBp: number }[], rates: Set<number>, date: string): void {
-  const unknown = lines.find((l) => !rates.has(l.vatRateBp));
-  if (unknown) throw new BillingException(BillingErrorCode.UnknownVatRate, `${unknown.vatRateBp / 100} % is not a Finnish VAT rate on ${date}.`);
+  const index = lines.findIndex((l) => !rates.has(l.vatRateBp));
+  if (index >= 0) throw unknownRate(`${lines[index].vatRateBp / 100} % is not a Finnish VAT rate on ${date}.`, index);
+}
+
+function unknownRate(detail: string, index: number): BillingException {
+  return new BillingException(BillingErrorCode.UnknownVatRate, detail, { errors: [{ field: `lines.${index}.vatRate`, message: detail }] });
 }
 
 /** What an invoice must say of the buyer (arvonlisäverolaki 209 e §): name and address. Null when unknown. */

@@ -1,6 +1,6 @@
 // The API shape of an invoice: amounts in cents, VAT as percent, status with overdue derived from the due date.
 import type { Invoice } from './invoice.entity';
-import { totals } from './money';
+import { type LineAmounts, totals } from './money';
 
 export type InvoiceView = ReturnType<typeof toInvoiceView>;
 
@@ -25,12 +25,7 @@ export function toInvoiceView(invoice: Invoice, today: string) {
     buyer: invoice.buyer ?? null,
     seller: invoice.seller ?? null,
     lines: lines.map((l) => ({ description: l.description, quantity: l.quantityMilli / 1000, unitPriceCents: l.unitPriceCents, vatRate: l.vatRateBp / 100, netCents: l.netCents })),
-    totals: {
-      netCents: invoice.netCents,
-      vatCents: invoice.vatCents,
-      grossCents: invoice.grossCents,
-      byRate: totals(lines).byRate.map(({ vatRateBp, ...amounts }) => ({ vatRate: vatRateBp / 100, ...amounts })),
-    },
+    totals: { ...totalsView(lines), netCents: invoice.netCents, vatCents: invoice.vatCents, grossCents: invoice.grossCents },
     paidCents: invoice.paidCents,
     outstandingCents: invoice.kind === 'invoice' && invoice.status !== 'draft' && invoice.status !== 'credited' ? invoice.grossCents - invoice.paidCents : 0,
     payments: invoice.payments.getItems().map((p) => ({ id: p.id, amountCents: p.amountCents, paidOn: p.paidOn, reference: p.reference ?? null, createdAt: p.createdAt })),
@@ -40,4 +35,10 @@ export function toInvoiceView(invoice: Invoice, today: string) {
     updatedAt: invoice.updatedAt,
     version: invoice.version,
   };
+}
+
+/** Totals as the API shows them: VAT rates in percent. */
+export function totalsView(lines: LineAmounts[]) {
+  const t = totals(lines);
+  return { netCents: t.netCents, vatCents: t.vatCents, grossCents: t.grossCents, byRate: t.byRate.map(({ vatRateBp, ...amounts }) => ({ vatRate: vatRateBp / 100, ...amounts })) };
 }

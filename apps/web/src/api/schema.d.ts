@@ -420,6 +420,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/invoices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BillingController_price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/vat-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BillingController_vatRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/invoices/{id}": {
         parameters: {
             query?: never;
@@ -433,7 +465,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["BillingController_update"];
         trace?: never;
     };
     "/api/t/{tenant}/invoices/{id}/issue": {
@@ -1570,6 +1602,133 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CreditNoteRefDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** Format: date */
+            issueDate: string;
+            /** @description Negative: what the note takes off. */
+            grossCents: number;
+            /** @description Why the invoice was credited. */
+            reason: string | null;
+        };
+        InvoiceDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @description Gapless per tenant, assigned at issue. */
+            number: number | null;
+            /**
+             * @description `overdue` is derived from the due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "overdue" | "credited";
+            overdue: boolean;
+            /** Format: uuid */
+            customerId: string | null;
+            /** Format: uuid */
+            creditedInvoiceId: string | null;
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            paymentTermDays: number;
+            /** @description Finnish reference number (viitenumero). */
+            referenceNumber: string | null;
+            /** @description The RF creditor reference form. */
+            rfReference: string | null;
+            /** @description As issued. */
+            buyer: components["schemas"]["PartyDto"] | null;
+            /** @description As issued. */
+            seller: components["schemas"]["PartyDto"] | null;
+            lines: components["schemas"]["InvoiceLineViewDto"][];
+            totals: components["schemas"]["InvoiceTotalsDto"];
+            paidCents: number;
+            outstandingCents: number;
+            payments: components["schemas"]["PaymentViewDto"][];
+            /**
+             * Format: date
+             * @description Kept until (the Accounting Act).
+             */
+            retainUntil: string | null;
+            notes: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description Credit notes issued against this invoice. */
+            creditNotes: components["schemas"]["CreditNoteRefDto"][];
+            /** @description For a credit note: the number of the invoice it credits. */
+            creditedInvoiceNumber: number | null;
+        };
+        PriceInvoiceDto: {
+            lines: components["schemas"]["InvoiceLineDto"][];
+        };
+        PricedLineDto: {
+            netCents: number;
+        };
+        InvoicePriceDto: {
+            /**
+             * Format: date
+             * @description The date whose VAT rates priced the lines (today in Finland).
+             */
+            on: string;
+            /** @description Each line's net, in the order given. */
+            lines: components["schemas"]["PricedLineDto"][];
+            totals: components["schemas"]["InvoiceTotalsDto"];
+        };
+        VatRateDto: {
+            /**
+             * @description Percent.
+             * @example 25.5
+             */
+            vatRate: number;
+            /** @example general rate */
+            description: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+        };
+        VatRatesDto: {
+            /** Format: date */
+            on: string;
+            /** @description Highest first. */
+            rates: components["schemas"]["VatRateDto"][];
+        };
+        UpdateDraftDto: {
+            /** @description The version read; a stale one answers 409. */
+            version: number;
+            /** @description Replaces every line of the draft. */
+            lines?: components["schemas"]["InvoiceLineDto"][];
+            paymentTermDays?: number;
+            /** @description Null or empty clears them. */
+            notes?: string | null;
+        };
+        IssueInvoiceDto: {
+            /**
+             * @description Defaults to today (Europe/Helsinki).
+             * @example 2026-11-25
+             */
+            issueDate?: string;
+        };
+        RecordPaymentDto: {
+            /** @example 7530 */
+            amountCents: number;
+            /** @example 2026-11-30 */
+            paidOn: string;
+            /** @description Bank archive reference or a note. */
+            reference?: string;
+        };
+        CreditInvoiceDto: {
+            /** @example Duplicate booking */
+            reason: string;
+        };
         InvoiceDto: {
             /** Format: uuid */
             id: string;
@@ -1618,25 +1777,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
-        };
-        IssueInvoiceDto: {
-            /**
-             * @description Defaults to today (Europe/Helsinki).
-             * @example 2026-11-25
-             */
-            issueDate?: string;
-        };
-        RecordPaymentDto: {
-            /** @example 7530 */
-            amountCents: number;
-            /** @example 2026-11-30 */
-            paidOn: string;
-            /** @description Bank archive reference or a note. */
-            reference?: string;
-        };
-        CreditInvoiceDto: {
-            /** @example Duplicate booking */
-            reason: string;
         };
         InvoicePageDto: {
             items: components["schemas"]["InvoiceDto"][];
@@ -3909,7 +4049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoiceDto"];
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */
@@ -3959,25 +4099,29 @@ export interface operations {
             };
         };
     };
-    BillingController_get: {
+    BillingController_price: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
                 /** @description The tenant's slug; must match the session's tenant (else 404). */
                 tenant: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceInvoiceDto"];
+            };
+        };
         responses: {
+            /** @description What a draft of these lines comes to today; nothing is written. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoiceDto"];
+                    "application/json": components["schemas"]["InvoicePriceDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */
@@ -4018,6 +4162,200 @@ export interface operations {
             };
         };
     };
+    BillingController_vatRates: {
+        parameters: {
+            query?: {
+                /** @description Defaults to today (Europe/Helsinki). */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Finnish VAT rates in force on the date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VatRatesDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BillingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BillingController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDraftDto"];
+            };
+        };
+        responses: {
+            /** @description The changed draft, priced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     BillingController_issue: {
         parameters: {
             query?: never;
@@ -4040,7 +4378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoiceDto"];
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */
@@ -4112,7 +4450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoiceDto"];
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */
@@ -4185,7 +4523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvoiceDto"];
+                    "application/json": components["schemas"]["InvoiceDetailDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */

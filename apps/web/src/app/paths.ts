@@ -13,6 +13,9 @@ export const paths = {
   newCustomer: (tenant: string) => `/t/${tenant}/customers/new`,
   customer: (tenant: string, id: string) => `/t/${tenant}/customers/${id}`,
   staff: (tenant: string) => `/t/${tenant}/staff`,
+  newInvoice: (tenant: string, customerId: string) => `/t/${tenant}/customers/${customerId}/invoices/new`,
+  invoice: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}`,
+  invoicePrint: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}/print`,
 };
 
 /** Where to go after signing in: back where the user was, but only inside this tenant's console. */

@@ -87,3 +87,39 @@ export class CustomerBalanceDto {
   @ApiProperty() hasUnpaid: boolean;
   @ApiProperty({ type: [UnpaidInvoiceDto] }) unpaidInvoices: UnpaidInvoiceDto[];
 }
+
+export class CreditNoteRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ format: 'date' }) issueDate: string;
+  @ApiProperty({ description: 'Negative: what the note takes off.' }) grossCents: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the invoice was credited.' }) reason: string | null;
+}
+
+/** One invoice as its page shows it: the invoice, the credit notes that cancel it, and the invoice a note cancels. */
+export class InvoiceDetailDto extends InvoiceDto {
+  @ApiProperty({ type: [CreditNoteRefDto], description: 'Credit notes issued against this invoice.' }) creditNotes: CreditNoteRefDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'For a credit note: the number of the invoice it credits.' }) creditedInvoiceNumber: number | null;
+}
+
+export class PricedLineDto {
+  @ApiProperty() netCents: number;
+}
+
+export class InvoicePriceDto {
+  @ApiProperty({ format: 'date', description: 'The date whose VAT rates priced the lines (today in Finland).' }) on: string;
+  @ApiProperty({ type: [PricedLineDto], description: 'Each line\'s net, in the order given.' }) lines: PricedLineDto[];
+  @ApiProperty({ type: InvoiceTotalsDto }) totals: InvoiceTotalsDto;
+}
+
+export class VatRateDto {
+  @ApiProperty({ example: 25.5, description: 'Percent.' }) vatRate: number;
+  @ApiProperty({ example: 'general rate' }) description: string;
+  @ApiProperty({ format: 'date' }) validFrom: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) validTo: string | null;
+}
+
+export class VatRatesDto {
+  @ApiProperty({ format: 'date' }) on: string;
+  @ApiProperty({ type: [VatRateDto], description: 'Highest first.' }) rates: VatRateDto[];
+}

@@ -40,6 +40,38 @@ export class CreateInvoiceDto {
   notes?: string;
 }
 
+/** Prices lines as a draft would be priced today, writing nothing (the console's live totals). */
+export class PriceInvoiceDto {
+  @ApiProperty({ type: [InvoiceLineDto] })
+  @ValidateNested({ each: true }) @Type(() => InvoiceLineDto) @ArrayMinSize(1) @ArrayMaxSize(200)
+  lines: InvoiceLineDto[];
+}
+
+/** Changes a draft: the lines given replace all of them. `version` is the draft's as last read. */
+export class UpdateDraftDto {
+  @ApiProperty({ description: 'The version read; a stale one answers 409.' })
+  @IsInt() @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ type: [InvoiceLineDto], description: 'Replaces every line of the draft.' })
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => InvoiceLineDto) @ArrayMinSize(1) @ArrayMaxSize(200)
+  lines?: InvoiceLineDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsInt() @Min(0) @Max(365)
+  paymentTermDays?: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null or empty clears them.' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  notes?: string | null;
+}
+
+export class VatRatesQuery {
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Defaults to today (Europe/Helsinki).' })
+  @IsOptional() @IsDateString({ strict: true }) @Matches(ISO_DATE, { message: 'on must be YYYY-MM-DD' })
+  on?: string;
+}
+
 export class IssueInvoiceDto {
   @ApiPropertyOptional({ example: '2026-11-25', description: 'Defaults to today (Europe/Helsinki).' })
   @IsOptional() @IsDateString({ strict: true }) @Matches(ISO_DATE, { message: 'issueDate must be YYYY-MM-DD' })

@@ -13,6 +13,7 @@ import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { CustomerInvoices } from '../invoices/CustomerInvoices';
 import { CustomerForm } from './CustomerForm';
 import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
 import { customerFormErrors } from './customer-errors';
@@ -73,6 +74,7 @@ export function CustomerPage() {
           <CustomerDetails customer={c} />
         )}
       </div>
+      <CustomerInvoices tenant={tenant} customerId={c.id} />
     </>
   );
 }
