@@ -64,6 +64,21 @@ describe('data-subject requests', () => {
       expect((await staff.get(`${t}/requests/${overdue.id}`).expect(200)).body.overdue).toBe(true);
     });
 
+    it('lists by state, narrowing the filter, only the valid states', async () => {
+      const c = await newCustomer();
+      const received = await recordRequest(c.id, 'rectification');
+      const checked = await verified(c.id, 'rectification');
+      const rejected = await recordRequest(c.id, 'access');
+      await owner.post(`${t}/requests/${rejected.id}/reject`).send({ reason: 'Asked twice' }).expect(200);
+      const ids = async (query: string) => (await staff.get(`${t}/requests?customerId=${c.id}&limit=200&${query}`).expect(200)).body.items.map((r: { id: string }) => r.id);
+      expect(await ids('state=received')).toEqual([received.id]);
+      expect(await ids('state=verified&filter=open')).toEqual([checked.id]);
+      expect(await ids('state=rejected')).toEqual([rejected.id]);
+      expect(await ids('state=rejected&filter=open')).toEqual([]);
+      expect((await ids('filter=all')).sort()).toEqual([received.id, checked.id, rejected.id].sort());
+      problemOf(await staff.get(`${t}/requests?state=lost`).expect(400));
+    });
+
     it('takes a receipt time neither in the future nor before the customer was registered, naming the field', async () => {
       const c = await ctx.at('2026-03-01T10:00:00Z', () => newCustomer());
       const count = async () => (await ctx.sql(`select 1 from "${tenant.schema}".data_subject_request where customer_id = ?`, [c.id])).length;

@@ -5,7 +5,9 @@ export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection']
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export const REQUEST_CHANNELS = ['portal', 'email', 'letter'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
-export const OPEN_STATES = ['received', 'verified', 'in_progress'];
+export const REQUEST_STATES = ['received', 'verified', 'in_progress', 'completed', 'rejected'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const OPEN_STATES: string[] = ['received', 'verified', 'in_progress'];
 
 export const DataSubjectRequest = defineEntity({
   name: 'DataSubjectRequest',

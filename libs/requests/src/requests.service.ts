@@ -113,7 +113,7 @@ export class RequestsService {
     return toView(await this.find(this.context.em(), id), this.clock.now());
   }
 
-  async list(options: { filter?: 'open' | 'due_soon' | 'overdue' | 'all'; customerId?: string; limit?: number; cursor?: string }): Promise<Page<RequestView>> {
+  async list(options: { filter?: 'open' | 'due_soon' | 'overdue' | 'all'; state?: string; customerId?: string; limit?: number; cursor?: string }): Promise<Page<RequestView>> {
     const limit = options.limit ?? 50;
     const now = this.clock.now();
     const where: Record<string, unknown> = {};
@@ -121,6 +121,8 @@ export class RequestsService {
     if (options.filter && options.filter !== 'all') where.state = { $in: OPEN_STATES };
     if (options.filter === 'due_soon') where.dueAt = { $gte: now, $lt: new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000) };
     if (options.filter === 'overdue') where.dueAt = { $lt: now };
+    // A state narrows the filter (open + completed is nothing), never widens it.
+    if (options.state) where.$and = [{ state: options.state }];
     if (options.cursor) {
       const after = decodeCursor(options.cursor);
       where.$or = [{ dueAt: { $gt: after.at } }, { dueAt: after.at, id: { $gt: after.id } }];

@@ -1874,6 +1874,8 @@ export interface components {
         RequestType: "access" | "rectification" | "erasure" | "objection";
         /** @enum {string} */
         RequestChannel: "portal" | "email" | "letter";
+        /** @enum {string} */
+        RequestState: "received" | "verified" | "in_progress" | "completed" | "rejected";
         DataSubjectRequestDto: {
             /** Format: uuid */
             id: string;
@@ -1894,8 +1896,7 @@ export interface components {
             /** Format: date-time */
             extendedAt: string | null;
             extensionReason: string | null;
-            /** @enum {string} */
-            state: "received" | "verified" | "in_progress" | "completed" | "rejected";
+            state: components["schemas"]["RequestState"];
             verifiedBy: string | null;
             /** Format: date-time */
             verifiedAt: string | null;
@@ -5028,6 +5029,8 @@ export interface operations {
                 cursor?: string;
                 filter?: "open" | "due_soon" | "overdue" | "all";
                 customerId?: string;
+                /** @description Only requests in this state (combines with filter). */
+                state?: "received" | "verified" | "in_progress" | "completed" | "rejected";
             };
             header?: never;
             path: {

@@ -1,6 +1,6 @@
 // What the API answers about a data-subject request (RequestView), for the OpenAPI document.
 import { ApiProperty } from '@nestjs/swagger';
-import { REQUEST_CHANNELS, REQUEST_TYPES } from '../request.entity';
+import { REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES } from '../request.entity';
 
 export class DataSubjectRequestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -11,7 +11,7 @@ export class DataSubjectRequestDto {
   @ApiProperty({ format: 'date-time', description: 'One month from receipt, or later once extended.' }) dueAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) extendedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) extensionReason: string | null;
-  @ApiProperty({ enum: ['received', 'verified', 'in_progress', 'completed', 'rejected'] }) state: string;
+  @ApiProperty({ enum: REQUEST_STATES, enumName: 'RequestState' }) state: string;
   @ApiProperty({ type: String, nullable: true }) verifiedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) verificationMethod: string | null;

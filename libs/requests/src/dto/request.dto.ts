@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQuery } from '@app/core';
-import { REQUEST_CHANNELS, REQUEST_TYPES, type RequestChannel, type RequestType } from '../request.entity';
+import { REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES, type RequestChannel, type RequestState, type RequestType } from '../request.entity';
 
 export class RecordRequestDto {
   @ApiProperty() @IsUUID()
@@ -54,6 +54,10 @@ export class ListRequestsQuery extends PageQuery {
 
   @ApiPropertyOptional() @IsOptional() @IsUUID()
   customerId?: string;
+
+  @ApiPropertyOptional({ enum: REQUEST_STATES, description: 'Only requests in this state (combines with filter).' })
+  @IsOptional() @IsIn(REQUEST_STATES)
+  state?: RequestState;
 }
 
 export class ExportQuery {
