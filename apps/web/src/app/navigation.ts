@@ -12,6 +12,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: 'customers', label: 'nav.customers', roles: ['owner', 'staff'] },
+  { to: 'requests', label: 'rights.nav.requests', roles: ['owner', 'staff'] },
   { to: 'staff', label: 'nav.staff', roles: ['owner'] },
 ];
 

@@ -16,6 +16,8 @@ export const paths = {
   newInvoice: (tenant: string, customerId: string) => `/t/${tenant}/customers/${customerId}/invoices/new`,
   invoice: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}`,
   invoicePrint: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}/print`,
+  requests: (tenant: string) => `/t/${tenant}/requests`,
+  request: (tenant: string, id: string) => `/t/${tenant}/requests/${id}`,
 };
 
 /** Where to go after signing in: back where the user was, but only inside this tenant's console. */

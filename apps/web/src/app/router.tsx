@@ -28,6 +28,8 @@ export function createRouter() {
             { path: 'customers/:id/invoices/new', lazy: async () => ({ Component: (await import('../features/invoices/NewInvoicePage')).NewInvoicePage }) },
             { path: 'invoices/:id', lazy: async () => ({ Component: (await import('../features/invoices/InvoicePage')).InvoicePage }) },
             { path: 'invoices/:id/print', lazy: async () => ({ Component: (await import('../features/invoices/InvoicePrintPage')).InvoicePrintPage }) },
+            { path: 'requests', lazy: async () => ({ Component: (await import('../features/requests/RequestsPage')).RequestsPage }) },
+            { path: 'requests/:id', lazy: async () => ({ Component: (await import('../features/requests/RequestPage')).RequestPage }) },
             { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
             { path: '*', element: <NotFoundInShell /> },
           ],

@@ -13,7 +13,10 @@ import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { CustomerConsents } from '../consents/CustomerConsents';
 import { CustomerInvoices } from '../invoices/CustomerInvoices';
+import { PortalInvitation } from '../portal/PortalInvitation';
+import { CustomerRequests } from '../requests/CustomerRequests';
 import { CustomerForm } from './CustomerForm';
 import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
 import { customerFormErrors } from './customer-errors';
@@ -75,6 +78,9 @@ export function CustomerPage() {
         )}
       </div>
       <CustomerInvoices tenant={tenant} customerId={c.id} />
+      <CustomerConsents tenant={tenant} customerId={c.id} />
+      <CustomerRequests tenant={tenant} customerId={c.id} />
+      <PortalInvitation tenant={tenant} customerId={c.id} email={c.email ?? null} />
     </>
   );
 }

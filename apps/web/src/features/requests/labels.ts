@@ -1,0 +1,33 @@
+// The words for a request's type, state and channel, and for its deadline (the badge's text carries the meaning).
+import type { MessageId, MessageValues } from '../../i18n/use-t';
+import { daysLeft, type Deadline, urgencyOf } from './deadlines';
+
+export const TYPE_LABELS: Record<string, MessageId> = {
+  access: 'rights.type.access',
+  rectification: 'rights.type.rectification',
+  erasure: 'rights.type.erasure',
+  objection: 'rights.type.objection',
+};
+
+export const STATE_LABELS: Record<string, MessageId> = {
+  received: 'rights.state.received',
+  verified: 'rights.state.verified',
+  in_progress: 'rights.state.inProgress',
+  completed: 'rights.state.completed',
+  rejected: 'rights.state.rejected',
+};
+
+export const CHANNEL_LABELS: Record<string, MessageId> = {
+  portal: 'rights.channel.portal',
+  email: 'rights.channel.email',
+  letter: 'rights.channel.letter',
+};
+
+/** The badge's words: "3 days late", "due today", "5 days left"; null once decided. */
+export function deadlineText(request: Deadline, now: Date): { id: MessageId; values: MessageValues } | null {
+  const urgency = urgencyOf(request, now);
+  if (urgency === 'closed') return null;
+  const days = daysLeft(request.dueAt, now);
+  if (urgency === 'overdue') return days === 0 ? { id: 'rights.deadline.overdueToday', values: {} } : { id: 'rights.deadline.overdue', values: { days: -days } };
+  return days === 0 ? { id: 'rights.deadline.today', values: {} } : { id: 'rights.deadline.left', values: { days } };
+}
