@@ -64,8 +64,8 @@ describe('data-subject requests', () => {
       expect((await staff.get(`${t}/requests/${overdue.id}`).expect(200)).body.overdue).toBe(true);
     });
 
-    it('lists by state, narrowing the filter, only the valid states', async () => {
-      const c = await newCustomer();
+    it('lists by state, narrowing the filter, only the valid states, each with its customer\'s name', async () => {
+      const c = await newCustomer('Tilan Testaaja');
       const received = await recordRequest(c.id, 'rectification');
       const checked = await verified(c.id, 'rectification');
       const rejected = await recordRequest(c.id, 'access');
@@ -77,6 +77,8 @@ describe('data-subject requests', () => {
       expect(await ids('state=rejected&filter=open')).toEqual([]);
       expect((await ids('filter=all')).sort()).toEqual([received.id, checked.id, rejected.id].sort());
       problemOf(await staff.get(`${t}/requests?state=lost`).expect(400));
+      const listed = (await staff.get(`${t}/requests?customerId=${c.id}`).expect(200)).body.items;
+      expect(listed.map((r: { customerName: string }) => r.customerName)).toEqual(['Tilan Testaaja', 'Tilan Testaaja', 'Tilan Testaaja']);
     });
 
     it('takes a receipt time neither in the future nor before the customer was registered, naming the field', async () => {
@@ -209,6 +211,7 @@ describe('data-subject requests', () => {
       const invoice = await issuedInvoice(c.id);
       const draft = (await staff.post(`${t}/invoices`).send({ customerId: c.id, lines: [massage] }).expect(201)).body;
       const r = await verified(c.id, 'erasure', { details: `Please erase ${c.email}` });
+      expect(r.customerName).toBe('Poistettava');
 
       const refused = problemOf(await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(409)) as unknown as { type: string; unpaidInvoices: { id: string }[] };
       expect(refused.type).toMatch(/unpaid-invoices$/);
@@ -217,7 +220,7 @@ describe('data-subject requests', () => {
 
       await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: invoice.totals.grossCents, paidOn: invoice.issueDate }).expect(201);
       const done = (await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body;
-      expect(done).toMatchObject({ state: 'completed', customerId: null, details: null });
+      expect(done).toMatchObject({ state: 'completed', customerId: null, customerName: null, details: null });
 
       expect(await customerRow(c.id)).toEqual([]);
       expect(await ctx.sql(`select 1 from "${tenant.schema}".consent_event where customer_id = ?`, [c.id])).toEqual([]);

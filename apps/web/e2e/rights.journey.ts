@@ -223,6 +223,7 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   const rows = inbox.getByRole('row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(1)).toContainText(/Tietojen tarkastus/);
+  await expect(rows.nth(1)).toContainText('Maija Meikäläinen');
   await expect(rows.nth(1)).toContainText(/\d+ päivää myöhässä/);
   await expect(rows.nth(2)).toContainText(/Tietojen poisto/);
   await expect(rows.nth(2)).toContainText(/[1-6] päivää jäljellä|1 päivä jäljellä/);
@@ -230,6 +231,15 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   await expect(rows.nth(3)).toContainText(/(2[89]|3[01]) päivää jäljellä/);
   await expectAccessible(page, 'the requests inbox');
   await snapshot(page, 'rights-inbox');
+
+  // At 320 px (400 % zoom) the deadline, the request and whose it is stay; the rest steps aside.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(rows.nth(1).getByRole('link', { name: 'Tietojen tarkastus' })).toBeVisible();
+  await expect(rows.nth(1).getByText(/\d+ päivää myöhässä/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectAccessible(page, 'the requests inbox at 320 px');
+  await snapshot(page, 'rights-inbox-320');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Views in the URL: overdue only, then the completed ones.
   await page.getByLabel('Näytä').selectOption('overdue');
@@ -254,6 +264,7 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   // The overdue one: extended once with a reason (an empty reason is refused in words); not a second time.
   await page.goto(`/t/${tenant.slug}/requests/${overdue.id}`);
   await expect(page.getByText(/\d+ päivää myöhässä/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' }).getByRole('link', { name: 'Maija Meikäläinen' })).toBeVisible();
   await page.getByRole('button', { name: 'Jatka määräaikaa' }).click();
   await page.getByRole('button', { name: 'Jatka kahdella kuukaudella' }).click();
   await expect(page.getByText('Kirjoita syy (vähintään kolme merkkiä).')).toBeVisible();
@@ -283,6 +294,10 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   await expect(facts).toContainText('TilaHylätty');
   await expect(facts).toContainText('Hylkäyksen syyHenkilöllisyyttä ei voitu varmistaa');
   await expectAccessible(page, 'a rejected request');
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await snapshot(page, 'rights-request-320');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Back in the inbox: two open, the extended one no longer overdue.
   await tabTo(page, page.getByRole('link', { name: '← Kaikki pyynnöt' }), 60);

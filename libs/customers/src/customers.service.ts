@@ -66,6 +66,13 @@ export class CustomersService {
     return toView(await this.find(id));
   }
 
+  /** The names of these customers (those still on record), for lists that show whose a row is. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.context.em().find(Customer, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'companyName', 'contactName', 'billingFirstName', 'billingLastName'] });
+    return new Map(rows.map((c) => [c.id, displayName(c)]));
+  }
+
   /** The customer with this e-mail address (unique per tenant, case-insensitive); null when none. */
   async findByEmail(email: string): Promise<CustomerView | null> {
     const customer = await this.context.em().findOne(Customer, { [sql.lower('email')]: email.trim().toLowerCase() });

@@ -15,13 +15,14 @@ import { DataSubjectRequest, ErasureLedgerEntry, OPEN_STATES, type RequestChanne
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
 
-export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean };
+export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean; customerName: string | null };
 
-function toView(r: DataSubjectRequest, now: Date): RequestView {
+function toView(r: DataSubjectRequest, now: Date, names: Map<string, string>): RequestView {
   const open = OPEN_STATES.includes(r.state);
   return {
     id: r.id,
     customerId: r.customerId ?? null,
+    customerName: (r.customerId && names.get(r.customerId)) ?? null,
     type: r.type,
     channel: r.channel,
     receivedAt: r.receivedAt,
@@ -110,7 +111,7 @@ export class RequestsService {
   }
 
   async get(id: string): Promise<RequestView> {
-    return toView(await this.find(this.context.em(), id), this.clock.now());
+    return (await this.views([await this.find(this.context.em(), id)]))[0];
   }
 
   async list(options: { filter?: 'open' | 'due_soon' | 'overdue' | 'all'; state?: string; customerId?: string; limit?: number; cursor?: string }): Promise<Page<RequestView>> {
@@ -129,7 +130,7 @@ export class RequestsService {
     }
     const rows = await this.context.em().find(DataSubjectRequest, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: limit + 1 });
     const page = toPage(rows, limit, (r) => ({ at: r.dueAt, id: r.id }));
-    return { items: page.items.map((r) => toView(r, now)), nextCursor: page.nextCursor };
+    return { items: await this.views(page.items, now), nextCursor: page.nextCursor };
   }
 
   async verify(id: string, method: string, actor: string): Promise<RequestView> {
@@ -180,8 +181,7 @@ export class RequestsService {
 
   async forCustomer(customerId: string): Promise<RequestView[]> {
     const rows = await this.context.em().find(DataSubjectRequest, { customerId }, { orderBy: { receivedAt: 'asc', id: 'asc' } });
-    const now = this.clock.now();
-    return rows.map((r) => toView(r, now));
+    return this.views(rows);
   }
 
   async erasureLedger(): Promise<{ customerId: string; requestId: string | null; erasedAt: Date; invoicesRetained: number }[]> {
@@ -230,6 +230,12 @@ export class RequestsService {
     // The platform's copy outlives a restore of this schema, which re-applies it.
     await this.platformLedger.record(em, { customerId, requestId: request.id });
     this.audit.record({ actor, action: 'customer.erased', subjectType: 'customer', subjectId: customerId, fields: [] }, em);
+  }
+
+  /** The views of these requests, with their customers' names (one query for the lot). */
+  private async views(rows: DataSubjectRequest[], now: Date = this.clock.now()): Promise<RequestView[]> {
+    const names = await this.customers.namesOf(rows.flatMap((r) => (r.customerId ? [r.customerId] : [])));
+    return rows.map((r) => toView(r, now, names));
   }
 
   private async change(id: string, actor: string, action: string, next: (r: DataSubjectRequest) => Partial<DataSubjectRequest>): Promise<RequestView> {

@@ -1884,6 +1884,8 @@ export interface components {
              * @description Null once the customer is erased.
              */
             customerId: string | null;
+            /** @description The customer's name as written on an invoice; null once erased. */
+            customerName: string | null;
             type: components["schemas"]["RequestType"];
             channel: components["schemas"]["RequestChannel"];
             /** Format: date-time */

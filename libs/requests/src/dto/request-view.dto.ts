@@ -5,6 +5,7 @@ import { REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES } from '../request.enti
 export class DataSubjectRequestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null once the customer is erased.' }) customerId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The customer's name as written on an invoice; null once erased." }) customerName: string | null;
   @ApiProperty({ enum: REQUEST_TYPES, enumName: 'RequestType' }) type: string;
   @ApiProperty({ enum: REQUEST_CHANNELS, enumName: 'RequestChannel' }) channel: string;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;

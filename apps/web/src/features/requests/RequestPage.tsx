@@ -109,7 +109,7 @@ function Facts({ tenant, request: r }: { tenant: string; request: DataSubjectReq
       <h2 id="request-facts">{t('rights.request.facts')}</h2>
       <dl className={styles.dl}>
         <dt>{t('rights.column.customer')}</dt>
-        <dd>{r.customerId ? <Link href={paths.customer(tenant, r.customerId)}>{t('rights.request.customerLink')}</Link> : t('rights.request.customerErased')}</dd>
+        <dd>{r.customerId ? <Link href={paths.customer(tenant, r.customerId)}>{r.customerName || t('customer.unnamed')}</Link> : t('rights.request.customerErased')}</dd>
         <dt>{t('rights.column.state')}</dt>
         <dd>{t(STATE_LABELS[r.state])}</dd>
         <dt>{t('rights.column.received')}</dt>

@@ -44,15 +44,10 @@ export function RequestsPage({ now = new Date() }: { now?: Date }) {
   const columns: Column<DataSubjectRequest>[] = [
     { key: 'deadline', header: t('rights.column.deadline'), cell: (r) => <DeadlineCell request={r} now={now} /> },
     { key: 'type', header: t('rights.column.request'), cell: (r) => <Link href={paths.request(tenant, r.id)}>{t(TYPE_LABELS[r.type])}</Link> },
-    { key: 'state', header: t('rights.column.state'), cell: (r) => t(STATE_LABELS[r.state]) },
+    { key: 'customer', header: t('rights.column.customer'), cell: (r) => (r.customerId ? r.customerName || t('customer.unnamed') : t('rights.request.customerErased')) },
+    { key: 'state', header: t('rights.column.state'), cell: (r) => t(STATE_LABELS[r.state]), secondary: true },
     { key: 'received', header: t('rights.column.received'), cell: (r) => formatDate(r.receivedAt, locale), secondary: true },
     { key: 'channel', header: t('rights.column.channel'), cell: (r) => t(CHANNEL_LABELS[r.channel]), secondary: true },
-    {
-      key: 'customer',
-      header: t('rights.column.customer'),
-      cell: (r) => (r.customerId ? <Link href={paths.customer(tenant, r.customerId)}>{t('rights.inbox.customerLink')}</Link> : t('rights.request.customerErased')),
-      secondary: true,
-    },
   ];
 
   return (
