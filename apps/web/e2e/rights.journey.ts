@@ -218,12 +218,12 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   await signIn(page, tenant, owner);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pyynnöt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tietosuojapyynnöt' })).toBeVisible();
-  await expect(page.getByText('3 pyyntöä, joista myöhässä 1 ja viikon sisällä erääntyviä 1.')).toBeVisible();
+  await expect(page.getByText('3 pyyntöä: myöhässä 1, viikon sisällä erääntyy 1.')).toBeVisible();
   const inbox = page.getByRole('table', { name: 'Tietosuojapyynnöt: Avoimet' });
   const rows = inbox.getByRole('row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(1)).toContainText(/Tietojen tarkastus/);
-  await expect(rows.nth(1)).toContainText('Maija Meikäläinen');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('Tietojen tarkastusMaija Meikäläinen');
   await expect(rows.nth(1)).toContainText(/\d+ päivää myöhässä/);
   await expect(rows.nth(2)).toContainText(/Tietojen poisto/);
   await expect(rows.nth(2)).toContainText(/[1-6] päivää jäljellä|1 päivä jäljellä/);
@@ -279,6 +279,23 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   await expectAccessible(page, 'an extended request');
   await snapshot(page, 'rights-request');
 
+  // Served today already: the second access request of the year is refused with the reason; an owner serves it
+  // anyway, saying why.
+  await page.getByLabel('Miten henkilöllisyys tarkistettiin').fill('Vastaus rekisterissä olevasta osoitteesta');
+  await page.getByRole('button', { name: 'Merkitse tarkistetuksi' }).click();
+  await expect(page.getByText('Henkilöllisyys on merkitty tarkistetuksi.')).toBeFocused();
+  await page.getByRole('button', { name: 'Merkitse toteutetuksi' }).click();
+  await expect(page.getByText('Maksuton tarkastus on jo käytetty tältä vuodelta')).toBeVisible();
+  await expect(page.getByText(/maksutta kerran vuodessa; edellinen toteutettiin \d+\.\d+\.\d{4}\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Toteuta perusteella' }).click();
+  await expect(page.getByText('Kirjoita syy (vähintään kolme merkkiä).')).toBeVisible();
+  await expectAccessible(page, 'an access request over the yearly limit');
+  await page.getByLabel('Peruste toteuttaa pyyntö').fill('Osoite vaihtui edellisen tarkastuksen jälkeen');
+  await page.getByRole('button', { name: 'Toteuta perusteella' }).click();
+  await expect(page.getByText('Pyyntö on toteutettu.')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Peruste ylitykselleOsoite vaihtui edellisen tarkastuksen jälkeen');
+  await expect(page.getByRole('link', { name: 'Lataa luettava versio (HTML)' })).toBeVisible();
+
   // The due-soon one, rejected with a reason, by keyboard alone.
   await page.goto(`/t/${tenant.slug}/requests/${soon.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Pyyntö: Tietojen poisto' })).toBeVisible();
@@ -302,6 +319,6 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   // Back in the inbox: two open, the extended one no longer overdue.
   await tabTo(page, page.getByRole('link', { name: '← Kaikki pyynnöt' }), 60);
   await kb.press('Enter');
-  await expect(page.getByText('2 pyyntöä, joista myöhässä 0 ja viikon sisällä erääntyviä 0.')).toBeVisible();
+  await expect(page.getByText('1 pyyntö: myöhässä 0, viikon sisällä erääntyy 0.')).toBeVisible();
   expect(later.dueAt > overdue.dueAt).toBe(true);
 });

@@ -253,9 +253,10 @@ function CompleteAction({ tenant, request, onDone }: { tenant: string; request: 
       )}
       {limit && (
         <Notice tone="error" title={t('rights.complete.limitTitle')}>
-          <p>{t('rights.complete.limitBody')}</p>
+          <p>{t('rights.complete.limitBody', { count: limitOf(complete.error).perYear, date: limitOf(complete.error).lastServedAt ? formatDate(limitOf(complete.error).lastServedAt!, locale) : '—' })}</p>
         </Notice>
       )}
+      {limit && <OverrideForm pending={complete.isPending} onSubmit={(reason) => complete.mutate(reason, { onSuccess: onDone })} />}
       {complete.error && !unpaid && !limit && <ErrorState error={complete.error} />}
       {confirming ? (
         <Notice
@@ -282,6 +283,48 @@ function CompleteAction({ tenant, request, onDone }: { tenant: string; request: 
         </div>
       )}
     </div>
+  );
+}
+
+function limitOf(error: unknown): { perYear: number; lastServedAt: string | null } {
+  const problem = error instanceof ApiError ? error.problem : null;
+  return {
+    perYear: typeof problem?.accessRequestsPerYear === 'number' ? problem.accessRequestsPerYear : 1,
+    lastServedAt: typeof problem?.lastServedAt === 'string' ? problem.lastServedAt : null,
+  };
+}
+
+/** An owner may serve an access request beyond the yearly limit, saying why. */
+function OverrideForm({ pending, onSubmit }: { pending: boolean; onSubmit: (reason: string) => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  return (
+    <Form
+      validationBehavior="aria"
+      className={styles.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reason.trim().length < 3) return setTooShort(true);
+        onSubmit(reason.trim());
+      }}
+    >
+      <TextAreaField
+        label={t('rights.override.reason')}
+        description={t('rights.override.help')}
+        isRequired
+        minLength={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(value) => (setReason(value), setTooShort(false))}
+        errorMessage={tooShort ? t('rights.reason.error') : undefined}
+      />
+      <div className={styles.actions}>
+        <Button type="submit" variant="primary" isPending={pending}>
+          {t('rights.override.submit')}
+        </Button>
+      </div>
+    </Form>
   );
 }
 

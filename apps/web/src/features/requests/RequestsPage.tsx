@@ -43,8 +43,17 @@ export function RequestsPage({ now = new Date() }: { now?: Date }) {
 
   const columns: Column<DataSubjectRequest>[] = [
     { key: 'deadline', header: t('rights.column.deadline'), cell: (r) => <DeadlineCell request={r} now={now} /> },
-    { key: 'type', header: t('rights.column.request'), cell: (r) => <Link href={paths.request(tenant, r.id)}>{t(TYPE_LABELS[r.type])}</Link> },
-    { key: 'customer', header: t('rights.column.customer'), cell: (r) => (r.customerId ? r.customerName || t('customer.unnamed') : t('rights.request.customerErased')) },
+    {
+      key: 'request',
+      header: t('rights.column.requestOf'),
+      // Whose it is stays beside what it is, also at 320 px where the other columns step aside.
+      cell: (r) => (
+        <span className={styles.requestCell}>
+          <Link href={paths.request(tenant, r.id)}>{t(TYPE_LABELS[r.type])}</Link>
+          <span>{r.customerId ? r.customerName || t('customer.unnamed') : t('rights.request.customerErased')}</span>
+        </span>
+      ),
+    },
     { key: 'state', header: t('rights.column.state'), cell: (r) => t(STATE_LABELS[r.state]), secondary: true },
     { key: 'received', header: t('rights.column.received'), cell: (r) => formatDate(r.receivedAt, locale), secondary: true },
     { key: 'channel', header: t('rights.column.channel'), cell: (r) => t(CHANNEL_LABELS[r.channel]), secondary: true },
