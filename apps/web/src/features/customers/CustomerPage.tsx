@@ -15,7 +15,7 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerConsents } from '../consents/CustomerConsents';
 import { CustomerInvoices } from '../invoices/CustomerInvoices';
-import { PortalInvitation } from '../portal/PortalInvitation';
+import { PortalInvitation } from '../portal-invitation/PortalInvitation';
 import { CustomerRequests } from '../requests/CustomerRequests';
 import { CustomerForm } from './CustomerForm';
 import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
