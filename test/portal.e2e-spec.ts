@@ -314,6 +314,41 @@ describe('customer portal', () => {
     });
   });
 
+  describe('requests in the portal', () => {
+    it('records rectification and restriction requests with what is asked, verified by the sign-in; without it 400 and nothing recorded', async () => {
+      const credentials = await ctx.newPortalCustomer(tenant);
+      const agent = await ctx.loginPortal(tenant, credentials);
+      for (const type of ['rectification', 'restriction']) {
+        const missing = await agent.post(`${portal()}/requests`).send({ type }).expect(400);
+        expect([...new Set(problemOf(missing).errors?.map((e) => e.field))]).toEqual(['details']);
+      }
+      problemOf(await agent.post(`${portal()}/requests`).send({ type: 'restriction', details: '' }).expect(400));
+      problemOf(await agent.post(`${portal()}/requests`).send({ type: 'portability' }).expect(400));
+      expect((await agent.get(`${portal()}/requests`).expect(200)).body).toEqual([]);
+      const restriction = (await agent.post(`${portal()}/requests`).send({ type: 'restriction', details: 'Älkää käyttäkö tietojani markkinointiin, kun riita on kesken.' }).expect(201)).body;
+      expect(restriction).toMatchObject({ type: 'restriction', channel: 'portal', state: 'verified', verificationMethod: 'portal sign-in', customerId: credentials.id });
+      await agent.post(`${portal()}/requests`).send({ type: 'rectification', details: 'Sukunimeni on Virtanen.' }).expect(201);
+      expect((await agent.get(`${portal()}/requests`).expect(200)).body.map((r: { type: string }) => r.type)).toEqual(['restriction', 'rectification']);
+      // Staff see it among the open requests, and decide it like the others.
+      const open = (await owner.get(`/api/t/${tenant.slug}/requests?filter=open&limit=200`).expect(200)).body.items;
+      expect(open.map((r: { id: string }) => r.id)).toContain(restriction.id);
+      await owner.post(`/api/t/${tenant.slug}/requests/${restriction.id}/complete`).send({}).expect(200);
+    });
+
+    it('refuses an erasure at once while an invoice is unpaid, listing it, and records nothing', async () => {
+      const credentials = await ctx.newPortalCustomer(tenant, { contactName: 'Laskun Saaja', streetAddress: 'Katu 1', postalCode: '02320', city: 'Espoo' });
+      const agent = await ctx.loginPortal(tenant, credentials);
+      const draft = (await owner.post(`/api/t/${tenant.slug}/invoices`).send({ customerId: credentials.id, lines: [{ description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 }] }).expect(201)).body;
+      const invoice = (await owner.post(`/api/t/${tenant.slug}/invoices/${draft.id}/issue`).send({}).expect(200)).body;
+      const refused = problemOf(await agent.post(`${portal()}/requests`).send({ type: 'erasure' }).expect(409)) as unknown as { type: string; unpaidInvoices: { id: string; number: number; dueDate: string; outstandingCents: number; overdue: boolean }[] };
+      expect(refused.type).toMatch(/unpaid-invoices$/);
+      expect(refused.unpaidInvoices).toEqual([{ id: invoice.id, number: invoice.number, dueDate: invoice.dueDate, outstandingCents: 7530, overdue: false }]);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".data_subject_request where customer_id = ?`, [credentials.id])).toEqual([]);
+      await owner.post(`/api/t/${tenant.slug}/invoices/${invoice.id}/payments`).send({ amountCents: 7530, paidOn: invoice.issueDate }).expect(201);
+      expect((await agent.post(`${portal()}/requests`).send({ type: 'erasure' }).expect(201)).body).toMatchObject({ type: 'erasure', state: 'verified' });
+    });
+  });
+
   describe('account state takes effect at once', () => {
     it('refuses a disabled account on the next request, at login, and for new invitations', async () => {
       const credentials = await ctx.newPortalCustomer(tenant);

@@ -3,7 +3,7 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
-import { ExportService, type PortalRequestDto, type RequestView, RequestsService } from '@app/requests';
+import { ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
 import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { MailService } from '@app/mail';
@@ -84,9 +84,17 @@ export class PortalService {
   }
 
   /** A request made in the portal is written and its sender authenticated: identity counts as verified. */
-  submitRequest(principal: Principal, dto: PortalRequestDto): Promise<RequestView> {
+  async submitRequest(principal: Principal, dto: PortalRequestDto): Promise<RequestView> {
     const customer = this.requireCustomer(principal);
     const actor = principalKey(customer);
+    if (dto.type === 'erasure') {
+      // Erasure waits while money is owed (the statement's rule, Art. 17(3)(e)): say so now, with which
+      // invoices, rather than record a request the business could only refuse. Completion checks again.
+      const unpaid = await this.billing.unpaidInvoices(customer.id);
+      if (unpaid.length) {
+        throw new RequestsException(RequestsErrorCode.UnpaidInvoices, `Erasure is possible once these are paid: ${unpaid.map((i) => `#${i.number}`).join(', ')}.`, { unpaidInvoices: unpaid });
+      }
+    }
     return this.requests.record({ customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor, method: 'portal sign-in' } }, actor);
   }
 
