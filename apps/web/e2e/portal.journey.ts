@@ -34,6 +34,8 @@ async function setUp(api: APIRequestContext, slug: string) {
 }
 
 test('a customer accepts the portal invitation, sees and corrects their data, withdraws a consent, downloads the export and asks for erasure, by keyboard', async ({ page }) => {
+  // The whole of a customer's rights, with a dozen axe scans, on a shared two-core machine.
+  test.setTimeout(420_000);
   const { tenant, owner } = await tenantWithStaff();
   const staffApi = await signedInApi(tenant, owner);
   const { email, invoice } = await setUp(staffApi, tenant.slug);
@@ -73,9 +75,12 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   await kb.press('ControlOrMeta+V');
   await kb.press('Enter');
 
-  // Sign in: the e-mail field has focus, the fields say what a password manager should fill.
+  // Sign in: the page's title has focus after the move, the e-mail field is next; the fields say what a
+  // password manager should fill.
   await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/portal/login`));
   await expect(page.getByText('Salasana on asetettu. Kirjaudu nyt sisään.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu asiakasportaaliin' })).toBeFocused();
+  await kb.press('Tab');
   await expect(page.getByLabel('Sähköposti')).toBeFocused();
   await expect(page.getByLabel('Sähköposti')).toHaveAttribute('autocomplete', 'username');
   await expect(page.getByRole('textbox', { name: 'Salasana', exact: true })).toHaveAttribute('autocomplete', 'current-password');
@@ -118,7 +123,7 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   await expect(details.getByText('+358407654321')).toBeVisible();
 
   // Marketing: a named switch per purpose, with the wording and the date; Space withdraws.
-  await tabTo(page, page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Markkinointi' }));
+  await tabTo(page, page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Markkinointi' }), true);
   await kb.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Markkinointi' })).toBeFocused();
   const emailSwitch = page.getByRole('switch', { name: 'Sähköpostimarkkinointi sallittu' });
@@ -136,7 +141,7 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   await expectAccessible(page, 'the marketing page after withdrawing');
 
   // Requests: ask for access to the data.
-  await tabTo(page, page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pyynnöt' }));
+  await tabTo(page, page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pyynnöt' }), true);
   await kb.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Pyynnöt' })).toBeFocused();
   await expectAccessible(page, 'the requests page');
@@ -170,10 +175,13 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   await snapshot(page, 'portal-requests');
 
   // Erasure: a dialog asks first; Esc closes it and nothing is sent.
+  // Back up to the choices (one Tab stop for the group), then the arrow keys: access, rectification, erasure.
   const erasure = page.getByRole('radio', { name: 'Tietojen poistaminen' });
-  await tabTo(page, erasure);
-  await kb.press('Space');
+  await tabTo(page, access, true);
+  await kb.press('ArrowDown');
+  await kb.press('ArrowDown');
   await expect(erasure).toBeChecked();
+  await expect(erasure).toBeFocused();
   const send = page.getByRole('button', { name: 'Lähetä pyyntö' });
   await tabTo(page, send);
   await kb.press('Enter');
@@ -229,7 +237,7 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   // Sign out with the keyboard.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Pyynnöt' })).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Kirjaudu ulos' }));
+  await tabTo(page, page.getByRole('button', { name: 'Kirjaudu ulos' }), true);
   await kb.press('Enter');
   await expect(page.getByText('Olet kirjautunut ulos.')).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/portal/login`));

@@ -1,5 +1,6 @@
 // My data: everything the business holds about the signed-in customer, as the API's `me` returns it, in words
 // (not JSON); their details rectified in place, the API's errors beside their fields.
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useParams } from 'react-router';
@@ -19,7 +20,7 @@ import { customerFormErrors } from '../customers/customer-errors';
 import { type CustomerField, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from '../customers/customer-fields';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge';
 import { usePortalContext } from './PortalShell';
-import { type PortalProfile, useEndOtherSessions, useRectify } from './queries';
+import { portalKeys, type PortalProfile, useEndOtherSessions, useRectify } from './queries';
 import { CHANNEL_LABELS, PURPOSE_LABELS, REQUEST_STATE_LABELS, REQUEST_TYPE_LABELS } from './labels';
 import styles from './portal.module.css';
 
@@ -188,6 +189,7 @@ export function MyDataPage() {
 function RectifyForm({ tenant, profile, onDone }: { tenant: string; profile: PortalProfile; onDone: (saved: boolean) => void }) {
   const t = useT();
   const rectify = useRectify(tenant);
+  const queryClient = useQueryClient();
   const base = valuesOf(profile);
   const [values, setValues] = useState(base);
   const [edited, setEdited] = useState<Set<CustomerField>>(new Set());
@@ -245,7 +247,14 @@ function RectifyForm({ tenant, profile, onDone }: { tenant: string; profile: Por
         <Button type="submit" variant="primary" isPending={rectify.isPending}>
           {t('portal.data.save')}
         </Button>
-        <Button variant="quiet" onPress={() => onDone(false)}>
+        <Button
+          variant="quiet"
+          onPress={() => {
+            // After a conflict the details shown must be the current ones.
+            if (stale) void queryClient.invalidateQueries({ queryKey: portalKeys.me(tenant) });
+            onDone(false);
+          }}
+        >
           {t('common.cancel')}
         </Button>
       </div>
