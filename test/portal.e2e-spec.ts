@@ -63,6 +63,7 @@ describe('customer portal', () => {
 
     const me = await agent.get(`${portal()}/me`).expect(200);
     expect(me.body.profile).toMatchObject({ id: customer.id, contactName: 'Maija Meikäläinen', email: 'maija@example.fi', phone: '+358401234567', version: 1 });
+    expect(me.body.tenantName).toBe(`Tenant ${tenant.slug}`);
     expect(me.body.lastLoginAt).toEqual(me.body.profile.lastLoginAt);
     expect(me.body.lastLoginAt).not.toBeNull();
   });

@@ -21,6 +21,8 @@ export interface PortalInvitationView {
 
 /** Everything held on the customer, as the portal shows it to them. */
 export interface PortalMe {
+  /** The business (the controller) whose portal this is, by name: the portal says whose it is. */
+  tenantName: string;
   profile: CustomerView;
   /** The statement's "viimeisin sisäänkirjautuminen": when the customer last signed in to the portal. */
   lastLoginAt: Date | null;
@@ -68,13 +70,14 @@ export class PortalService {
   async me(principal: Principal): Promise<PortalMe> {
     const id = this.requireCustomer(principal).id;
     const profile = await this.customers.get(id);
-    const [consents, consentLedger, invoices, requests] = await Promise.all([
+    const [tenant, consents, consentLedger, invoices, requests] = await Promise.all([
+      this.tenancy.get(this.context.tenant.slug),
       this.consent.current(id),
       this.consent.history(id),
       this.billing.listForCustomer(id, { limit: 200 }),
       this.requests.forCustomer(id),
     ]);
-    return { profile, lastLoginAt: profile.lastLoginAt, consents, consentLedger, invoices, requests };
+    return { tenantName: tenant.legalName, profile, lastLoginAt: profile.lastLoginAt, consents, consentLedger, invoices, requests };
   }
 
   /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */

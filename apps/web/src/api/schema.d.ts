@@ -2105,6 +2105,8 @@ export interface components {
             tenantSlug: string;
         };
         PortalMeDto: {
+            /** @description The business's name (the controller of the register). */
+            tenantName: string;
             profile: components["schemas"]["CustomerDto"];
             /**
              * Format: date-time

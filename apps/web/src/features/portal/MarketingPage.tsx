@@ -23,7 +23,7 @@ export function MarketingPage() {
   const byPurpose = new Map(me.consents.map((c) => [c.purpose, c]));
   return (
     <>
-      <PageHeader title={t('portal.marketing.title')} subtitle={t('portal.marketing.subtitle', { tenant })} />
+      <PageHeader title={t('portal.marketing.title')} subtitle={t('portal.marketing.subtitle', { tenant: me.tenantName })} />
       <div className={styles.sections}>
         {PURPOSES.map((purpose) => (
           <ConsentSwitch key={purpose} tenant={tenant} purpose={purpose} consent={byPurpose.get(purpose)} onChanged={setAnnouncement} />

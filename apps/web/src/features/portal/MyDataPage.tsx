@@ -50,7 +50,7 @@ export function MyDataPage() {
 
   return (
     <>
-      <PageHeader title={t('portal.data.title')} subtitle={t('portal.data.subtitle', { tenant })} />
+      <PageHeader title={t('portal.data.title')} subtitle={t('portal.data.subtitle', { tenant: me.tenantName })} />
       <div className={styles.sections}>
         {saved && !editing && <Notice tone="success">{t('portal.data.saved')}</Notice>}
         <section aria-labelledby="details-heading" className={styles.card}>

@@ -67,7 +67,7 @@ function Shell({ tenant, me }: { tenant: string; me: PortalMe }) {
             <span className={shell.mark} aria-hidden="true">R</span>
             <span>
               {t('portal.shell.title')}
-              <span className={shell.tenant}>{tenant}</span>
+              <span className={shell.tenant}>{me.tenantName}</span>
             </span>
           </NavLink>
           <div className={shell.tools}>
