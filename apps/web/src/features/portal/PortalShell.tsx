@@ -84,7 +84,7 @@ function Shell({ tenant, me }: { tenant: string; me: PortalMe }) {
           </div>
         </div>
         <nav aria-label={t('nav.label')} className={shell.nav}>
-          <ul>
+          <ul className={styles.navList}>
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end} className={({ isActive }) => (isActive ? `${shell.navLink} ${shell.active}` : shell.navLink)}>
