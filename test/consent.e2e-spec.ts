@@ -67,13 +67,34 @@ describe('consent', () => {
     await staff.put(`${t}/customers/${id}/consents/marketing_email`).send({ granted: true }).expect(200);
     const token = await tokenFor(id);
     const shown = await ctx.http().get(`/api/unsubscribe/${token}`).expect(200);
-    expect(shown.body).toEqual({ tenant: tenant.slug, purpose: 'marketing_email', granted: true });
+    expect(shown.body).toEqual({ tenant: tenant.slug, tenantName: `Tenant ${tenant.slug}`, purpose: 'marketing_email', granted: true });
     // RFC 8058: the mail client POSTs a form body from elsewhere.
     await ctx.http().post(`/api/unsubscribe/${token}`).set('Origin', 'https://mail.example').type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect(await ledger(id)).toEqual([
       { purpose: 'marketing_email', action: 'granted', channel: 'staff_written_request' },
       { purpose: 'marketing_email', action: 'withdrawn', channel: 'email_link' },
     ]);
+  });
+
+  it('gives a link for the text (the page) and one for List-Unsubscribe (the API), and sends a browser on the API address to the page', async () => {
+    const id = await newCustomer('links@example.fi');
+    await staff.put(`${t}/customers/${id}/consents/marketing_email`).send({ granted: true }).expect(200);
+    const link = (await staff.get(`${t}/customers/${id}/consents/marketing_email/unsubscribe-link`).expect(200)).body;
+    const origin = `http://localhost:${ctx.config.port}`;
+    expect(link).toEqual({ token: link.token, url: `${origin}/unsubscribe/${link.token}`, oneClickUrl: `${origin}/api/unsubscribe/${link.token}` });
+    // A browser opening the API's address is sent to the page, and nothing is withdrawn by looking.
+    const browser = await ctx.http().get(`/api/unsubscribe/${link.token}`).set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8').expect(303);
+    expect(browser.headers.location).toBe(`/unsubscribe/${link.token}`);
+    expect(browser.headers.vary).toMatch(/Accept/);
+    // Programs (the page itself asks for JSON) get the description.
+    expect((await ctx.http().get(`/api/unsubscribe/${link.token}`).set('Accept', 'application/json').expect(200)).body.granted).toBe(true);
+    expect((await ledger(id)).map((e) => e.action)).toEqual(['granted']);
+    // Staff of another tenant cannot make links for this customer; a customer in the portal cannot either.
+    const other = await ctx.newTenant();
+    const outsider = await ctx.loginTenant(other, other.owner);
+    problemOf(await outsider.get(`/api/t/${tenant.slug}/customers/${id}/consents/marketing_email/unsubscribe-link`).expect(404));
+    problemOf(await outsider.get(`/api/t/${other.slug}/customers/${id}/consents/marketing_email/unsubscribe-link`).expect(404));
+    problemOf(await ctx.http().get(`${t}/customers/${id}/consents/marketing_email/unsubscribe-link`).expect(401));
   });
 
   it('refuses a tampered or expired link with 404 and changes nothing', async () => {

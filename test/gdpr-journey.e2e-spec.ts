@@ -1,6 +1,6 @@
 // The whole promise of the privacy statement, walked through as WellnessRoom Espoo and one of its customers:
 // the portal shows everything held, the customer rectifies, withdraws consent, downloads the export and asks for
-// erasure; staff see the deadline; erasure waits for the unpaid invoice and then leaves only the invoice.
+// erasure, refused while an invoice is unpaid; staff see the deadline; erasure then leaves only the invoice.
 import { problemOf, TestContext, textBody, type Agent, type TestTenant } from '@app/testing';
 
 describe('a customer of WellnessRoom Espoo exercises their rights', () => {
@@ -73,7 +73,17 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
     expect(body.controller).toMatchObject({ name: 'WellnessRoom Espoo', businessId: '2832233-5' });
   });
 
-  it('she asks for erasure; the staff see it with its one-month deadline', async () => {
+  it('she asks for erasure while the invoice is unpaid: refused at once with the invoice listed, and nothing recorded', async () => {
+    const refused = problemOf(await portal.post(`${t}/portal/requests`).send({ type: 'erasure' }).expect(409)) as unknown as { type: string; detail: string; unpaidInvoices: { id: string; number: number; outstandingCents: number }[] };
+    expect(refused.type).toMatch(/unpaid-invoices$/);
+    expect(refused.detail).toMatch(/#\d+/);
+    expect(refused.unpaidInvoices).toEqual([expect.objectContaining({ id: invoiceId, outstandingCents: 7530 })]);
+    expect((await portal.get(`${t}/portal/requests`).expect(200)).body.map((r: { type: string }) => r.type)).toEqual(['access']);
+  });
+
+  it('once it is paid she asks again; the staff see it with its one-month deadline', async () => {
+    const invoice = (await owner.get(`${t}/invoices/${invoiceId}`).expect(200)).body;
+    await owner.post(`${t}/invoices/${invoiceId}/payments`).send({ amountCents: invoice.outstandingCents, paidOn: invoice.issueDate }).expect(201);
     const request = (await portal.post(`${t}/portal/requests`).send({ type: 'erasure' }).expect(201)).body;
     erasureId = request.id;
     const listed = (await owner.get(`${t}/requests?filter=open&limit=200`).expect(200)).body.items.find((r: { id: string }) => r.id === erasureId);
@@ -84,15 +94,7 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
     expect((await portal.get(`${t}/portal/requests`).expect(200)).body.map((r: { type: string }) => r.type)).toEqual(['access', 'erasure']);
   });
 
-  it('erasure is refused while the invoice is unpaid', async () => {
-    const refused = problemOf(await owner.post(`${t}/requests/${erasureId}/complete`).send({}).expect(409));
-    expect(refused.detail).toMatch(/#\d+/);
-    await portal.get(`${t}/portal/me`).expect(200);
-  });
-
-  it('after payment the erasure leaves the invoice for the accountant and nothing else of her', async () => {
-    const invoice = (await owner.get(`${t}/invoices/${invoiceId}`).expect(200)).body;
-    await owner.post(`${t}/invoices/${invoiceId}/payments`).send({ amountCents: invoice.outstandingCents, paidOn: invoice.issueDate }).expect(201);
+  it('the erasure leaves the invoice for the accountant and nothing else of her', async () => {
     await owner.post(`${t}/requests/${erasureId}/complete`).send({}).expect(200);
 
     problemOf(await portal.get(`${t}/portal/me`).expect(401));

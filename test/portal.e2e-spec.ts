@@ -63,6 +63,7 @@ describe('customer portal', () => {
 
     const me = await agent.get(`${portal()}/me`).expect(200);
     expect(me.body.profile).toMatchObject({ id: customer.id, contactName: 'Maija Meikäläinen', email: 'maija@example.fi', phone: '+358401234567', version: 1 });
+    expect(me.body.tenantName).toBe(`Tenant ${tenant.slug}`);
     expect(me.body.lastLoginAt).toEqual(me.body.profile.lastLoginAt);
     expect(me.body.lastLoginAt).not.toBeNull();
   });
@@ -311,6 +312,41 @@ describe('customer portal', () => {
       expect(problemOf(await owner.post(`/api/t/${tenant.slug}/customers/${noEmail.id}/portal-invitation`).expect(409)).type).toMatch(/portal-email-required$/);
       expect(await ctx.sql(`select 1 from "${tenant.schema}".portal_account where customer_id in (?, ?)`, [customer.id, noEmail.id])).toEqual([]);
       expect(await ctx.sql(`select 1 from "${other.schema}".portal_invitation`)).toEqual([]);
+    });
+  });
+
+  describe('requests in the portal', () => {
+    it('records rectification and restriction requests with what is asked, verified by the sign-in; without it 400 and nothing recorded', async () => {
+      const credentials = await ctx.newPortalCustomer(tenant);
+      const agent = await ctx.loginPortal(tenant, credentials);
+      for (const type of ['rectification', 'restriction']) {
+        const missing = await agent.post(`${portal()}/requests`).send({ type }).expect(400);
+        expect([...new Set(problemOf(missing).errors?.map((e) => e.field))]).toEqual(['details']);
+      }
+      problemOf(await agent.post(`${portal()}/requests`).send({ type: 'restriction', details: '' }).expect(400));
+      problemOf(await agent.post(`${portal()}/requests`).send({ type: 'portability' }).expect(400));
+      expect((await agent.get(`${portal()}/requests`).expect(200)).body).toEqual([]);
+      const restriction = (await agent.post(`${portal()}/requests`).send({ type: 'restriction', details: 'Älkää käyttäkö tietojani markkinointiin, kun riita on kesken.' }).expect(201)).body;
+      expect(restriction).toMatchObject({ type: 'restriction', channel: 'portal', state: 'verified', verificationMethod: 'portal sign-in', customerId: credentials.id });
+      await agent.post(`${portal()}/requests`).send({ type: 'rectification', details: 'Sukunimeni on Virtanen.' }).expect(201);
+      expect((await agent.get(`${portal()}/requests`).expect(200)).body.map((r: { type: string }) => r.type)).toEqual(['restriction', 'rectification']);
+      // Staff see it among the open requests, and decide it like the others.
+      const open = (await owner.get(`/api/t/${tenant.slug}/requests?filter=open&limit=200`).expect(200)).body.items;
+      expect(open.map((r: { id: string }) => r.id)).toContain(restriction.id);
+      await owner.post(`/api/t/${tenant.slug}/requests/${restriction.id}/complete`).send({}).expect(200);
+    });
+
+    it('refuses an erasure at once while an invoice is unpaid, listing it, and records nothing', async () => {
+      const credentials = await ctx.newPortalCustomer(tenant, { contactName: 'Laskun Saaja', streetAddress: 'Katu 1', postalCode: '02320', city: 'Espoo' });
+      const agent = await ctx.loginPortal(tenant, credentials);
+      const draft = (await owner.post(`/api/t/${tenant.slug}/invoices`).send({ customerId: credentials.id, lines: [{ description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 }] }).expect(201)).body;
+      const invoice = (await owner.post(`/api/t/${tenant.slug}/invoices/${draft.id}/issue`).send({}).expect(200)).body;
+      const refused = problemOf(await agent.post(`${portal()}/requests`).send({ type: 'erasure' }).expect(409)) as unknown as { type: string; unpaidInvoices: { id: string; number: number; dueDate: string; outstandingCents: number; overdue: boolean }[] };
+      expect(refused.type).toMatch(/unpaid-invoices$/);
+      expect(refused.unpaidInvoices).toEqual([{ id: invoice.id, number: invoice.number, dueDate: invoice.dueDate, outstandingCents: 7530, overdue: false }]);
+      expect(await ctx.sql(`select 1 from "${tenant.schema}".data_subject_request where customer_id = ?`, [credentials.id])).toEqual([]);
+      await owner.post(`/api/t/${tenant.slug}/invoices/${invoice.id}/payments`).send({ amountCents: 7530, paidOn: invoice.issueDate }).expect(201);
+      expect((await agent.post(`${portal()}/requests`).send({ type: 'erasure' }).expect(201)).body).toMatchObject({ type: 'erasure', state: 'verified' });
     });
   });
 

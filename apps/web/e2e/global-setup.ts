@@ -56,6 +56,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Journeys sign in many times, some of them with a wrong password on purpose, from one address.
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
     LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: '10000',
+    // The accessibility statement's feedback form sends here (public.journey.ts reads the .eml).
+    ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@e2e.test',
   };
   delete env.DATABASE_URL;
   const child = spawn(join(repo, 'node_modules/.bin/node'), [main], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });

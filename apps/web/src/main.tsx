@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { paths } from './app/paths';
+import { paths, portalPaths } from './app/paths';
 import { LocaleProvider } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { createRouter } from './app/router';
@@ -16,6 +16,10 @@ const queryClient = createQueryClient({
     const { pathname, search } = window.location;
     const tenant = /^\/t\/([^/]+)\//.exec(pathname)?.[1];
     if (!tenant || /\/(login|invitation)$/.test(pathname)) return;
+    if (pathname.startsWith(`/t/${tenant}/portal`)) {
+      void router.navigate(`${portalPaths.login(tenant, pathname + search)}&reason=expired`, { replace: true }).then(() => queryClient.clear());
+      return;
+    }
     void router.navigate(`${paths.login(tenant, pathname + search)}&reason=expired`, { replace: true }).then(() => queryClient.clear());
   },
 });

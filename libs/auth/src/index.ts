@@ -8,6 +8,7 @@ export * from './platform-staff.service';
 export * from './session';
 export * from './first-admin.service';
 export * from './sessions.service';
+export { throttleAddress } from './login-throttle.service';
 export type { CustomerAccounts } from './customer-accounts';
 export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
 export { AcceptInvitationDto, LoginDto } from './dto/login.dto';

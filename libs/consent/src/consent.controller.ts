@@ -28,7 +28,7 @@ export class ConsentController {
   @Get('customers/:id/consents/:purpose/unsubscribe-link')
   @ApiOkResponse({ type: UnsubscribeLinkDto })
   async unsubscribeLink(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose) {
-    return { token: await this.consent.unsubscribeToken(id, purpose) };
+    return this.consent.unsubscribeLink(id, purpose);
   }
 
   @Get('consents/audience')

@@ -48,6 +48,7 @@ export function emailDigest(email: string): string {
 @Injectable()
 export class ConsentService {
   private readonly key: Uint8Array;
+  private readonly origin: string;
 
   constructor(
     private readonly context: TenantContext,
@@ -58,6 +59,7 @@ export class ConsentService {
     config: AppConfig,
   ) {
     this.key = createHash('sha256').update(`unsubscribe\0${config.sessionSecret ?? ''}`).digest();
+    this.origin = config.publicOrigin ?? `http://localhost:${config.port}`;
   }
 
   async current(customerId: string): Promise<ConsentState[]> {
@@ -156,12 +158,23 @@ export class ConsentService {
       .sign(this.key);
   }
 
+  /**
+   * The link for a message: `url` opens the page that says what it withdraws (the link in the text), and
+   * `oneClickUrl` is what a mail client POSTs to (RFC 8058: `List-Unsubscribe: <oneClickUrl>` with
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click`).
+   */
+  async unsubscribeLink(customerId: string, purpose: Purpose): Promise<{ token: string; url: string; oneClickUrl: string }> {
+    const token = await this.unsubscribeToken(customerId, purpose);
+    return { token, url: `${this.origin}/unsubscribe/${token}`, oneClickUrl: `${this.origin}/api/unsubscribe/${token}` };
+  }
+
   /** What a link would withdraw, for the confirmation page. */
-  async describeUnsubscribe(token: string): Promise<{ tenant: string; purpose: Purpose; granted: boolean }> {
+  async describeUnsubscribe(token: string): Promise<{ tenant: string; tenantName: string; purpose: Purpose; granted: boolean }> {
     const claims = await this.verify(token);
+    const tenant = await this.tenancy.get(claims.scope.slug);
     return this.context.run(claims.scope, async () => {
       const state = stateOf(claims.purpose, (await this.latestEvents(claims.customerId)).get(claims.purpose));
-      return { tenant: claims.scope.slug, purpose: claims.purpose, granted: state.granted };
+      return { tenant: claims.scope.slug, tenantName: tenant.legalName, purpose: claims.purpose, granted: state.granted };
     });
   }
 

@@ -98,6 +98,14 @@ export class AppConfig {
   @IsEmail({ require_tld: false })
   mailFrom = 'rekisteri@localhost';
 
+  /** Where the accessibility statement's feedback form sends (EN 301 549, Finnish Act on Digital Services); absent, feedback is refused with 503. */
+  @IsOptional() @IsEmail({ require_tld: false })
+  accessibilityFeedbackEmail?: string;
+
+  /** Feedback messages one address (an IPv6 /64) may send per hour. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  accessibilityFeedbackPerHour = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   logLevel = 'info';
 
@@ -152,6 +160,8 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   PLATFORM_ADMIN_PASSWORD: 'platformAdminPassword',
   SMTP_URL: 'smtpUrl',
   MAIL_FROM: 'mailFrom',
+  ACCESSIBILITY_FEEDBACK_EMAIL: 'accessibilityFeedbackEmail',
+  ACCESSIBILITY_FEEDBACK_PER_HOUR: 'accessibilityFeedbackPerHour',
   LOG_LEVEL: 'logLevel',
   SECURE_COOKIES: 'secureCookies',
   ACCESS_LOG_ENABLED: 'accessLogEnabled',

@@ -3,7 +3,7 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
-import { ExportService, type PortalRequestDto, type RequestView, RequestsService } from '@app/requests';
+import { ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
 import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { MailService } from '@app/mail';
@@ -21,6 +21,8 @@ export interface PortalInvitationView {
 
 /** Everything held on the customer, as the portal shows it to them. */
 export interface PortalMe {
+  /** The business (the controller) whose portal this is, by name: the portal says whose it is. */
+  tenantName: string;
   profile: CustomerView;
   /** The statement's "viimeisin sisäänkirjautuminen": when the customer last signed in to the portal. */
   lastLoginAt: Date | null;
@@ -68,13 +70,14 @@ export class PortalService {
   async me(principal: Principal): Promise<PortalMe> {
     const id = this.requireCustomer(principal).id;
     const profile = await this.customers.get(id);
-    const [consents, consentLedger, invoices, requests] = await Promise.all([
+    const [tenant, consents, consentLedger, invoices, requests] = await Promise.all([
+      this.tenancy.get(this.context.tenant.slug),
       this.consent.current(id),
       this.consent.history(id),
       this.billing.listForCustomer(id, { limit: 200 }),
       this.requests.forCustomer(id),
     ]);
-    return { profile, lastLoginAt: profile.lastLoginAt, consents, consentLedger, invoices, requests };
+    return { tenantName: tenant.legalName, profile, lastLoginAt: profile.lastLoginAt, consents, consentLedger, invoices, requests };
   }
 
   /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */
@@ -84,9 +87,17 @@ export class PortalService {
   }
 
   /** A request made in the portal is written and its sender authenticated: identity counts as verified. */
-  submitRequest(principal: Principal, dto: PortalRequestDto): Promise<RequestView> {
+  async submitRequest(principal: Principal, dto: PortalRequestDto): Promise<RequestView> {
     const customer = this.requireCustomer(principal);
     const actor = principalKey(customer);
+    if (dto.type === 'erasure') {
+      // Erasure waits while money is owed (the statement's rule, Art. 17(3)(e)): say so now, with which
+      // invoices, rather than record a request the business could only refuse. Completion checks again.
+      const unpaid = await this.billing.unpaidInvoices(customer.id);
+      if (unpaid.length) {
+        throw new RequestsException(RequestsErrorCode.UnpaidInvoices, `Erasure is possible once these are paid: ${unpaid.map((i) => `#${i.number}`).join(', ')}.`, { unpaidInvoices: unpaid });
+      }
+    }
     return this.requests.record({ customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor, method: 'portal sign-in' } }, actor);
   }
 

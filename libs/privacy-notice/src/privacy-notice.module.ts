@@ -4,11 +4,13 @@ import { RegisterSettingsController } from './register-settings.controller';
 import { PrivacyNoticeController } from './privacy-notice.controller';
 import { RegisterSettingsService } from './register-settings.service';
 import { PrivacyNoticeService } from './privacy-notice.service';
+import { AccessibilityFeedbackController } from './accessibility-feedback.controller';
+import { AccessibilityFeedbackService } from './accessibility-feedback.service';
 
 @Module({
   imports: [TenancyModule],
-  controllers: [RegisterSettingsController, PrivacyNoticeController],
-  providers: [RegisterSettingsService, PrivacyNoticeService],
+  controllers: [RegisterSettingsController, PrivacyNoticeController, AccessibilityFeedbackController],
+  providers: [RegisterSettingsService, PrivacyNoticeService, AccessibilityFeedbackService],
   exports: [RegisterSettingsService, PrivacyNoticeService],
 })
 export class PrivacyNoticeModule {}

@@ -1,7 +1,7 @@
 // A data-subject request (GDPR Art. 15-21) with its deadline and decisions.
 import { defineEntity, InferEntity, p } from '@mikro-orm/core';
 
-export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'objection'] as const;
+export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export const REQUEST_CHANNELS = ['portal', 'email', 'letter'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

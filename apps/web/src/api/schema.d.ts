@@ -756,6 +756,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accessibility-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccessibilityFeedbackController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/portal/login": {
         parameters: {
             query?: never;
@@ -1848,6 +1864,10 @@ export interface components {
         UnsubscribeLinkDto: {
             /** @description Signed, single-purpose token for the one-click unsubscribe link. */
             token: string;
+            /** @description The link for the text of a message: a page that says what it withdraws, with a button. */
+            url: string;
+            /** @description For the `List-Unsubscribe` header with `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): a POST withdraws. */
+            oneClickUrl: string;
         };
         AudienceMemberDto: {
             /** Format: uuid */
@@ -1864,14 +1884,16 @@ export interface components {
             nextCursor: string | null;
         };
         UnsubscribeDescriptionDto: {
-            /** @description The business's name. */
+            /** @description The business's address in links (its slug). */
             tenant: string;
+            /** @description The business's name. */
+            tenantName: string;
             purpose: components["schemas"]["ConsentPurpose"];
             /** @description Whether the consent still holds. */
             granted: boolean;
         };
         /** @enum {string} */
-        RequestType: "access" | "rectification" | "erasure" | "objection";
+        RequestType: "access" | "rectification" | "erasure" | "restriction" | "objection";
         /** @enum {string} */
         RequestChannel: "portal" | "email" | "letter";
         /** @enum {string} */
@@ -1926,7 +1948,7 @@ export interface components {
         RecordRequestDto: {
             customerId: string;
             /** @enum {string} */
-            type: "access" | "rectification" | "erasure" | "objection";
+            type: "access" | "rectification" | "erasure" | "restriction" | "objection";
             /**
              * @description Requests are written: portal, e-mail or letter.
              * @enum {string}
@@ -2049,6 +2071,29 @@ export interface components {
             /** @description Null: the controller's contact person and e-mail. */
             requestContact?: components["schemas"]["RequestContactDto"] | null;
         };
+        AccessibilityFeedbackDto: {
+            /** @description What was hard to use, and where. */
+            message: string;
+            /** @description For a reply; without it the feedback is anonymous. */
+            email?: string;
+            name?: string;
+            /** @description The page the feedback is about (an address or its name). */
+            page?: string;
+            /**
+             * @description The language of the reply.
+             * @enum {string}
+             */
+            language?: "fi" | "en";
+        };
+        AccessibilityFeedbackReceiptDto: {
+            /**
+             * Format: uuid
+             * @description The queued message; quote it when asking about the feedback.
+             */
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
         CustomerPrincipalDto: {
             /** @enum {string} */
             kind: "customer";
@@ -2063,6 +2108,8 @@ export interface components {
             tenantSlug: string;
         };
         PortalMeDto: {
+            /** @description The business's name (the controller of the register). */
+            tenantName: string;
             profile: components["schemas"]["CustomerDto"];
             /**
              * Format: date-time
@@ -2112,7 +2159,8 @@ export interface components {
         };
         PortalRequestDto: {
             /** @enum {string} */
-            type: "access" | "erasure" | "objection";
+            type: "access" | "rectification" | "erasure" | "restriction" | "objection";
+            /** @description What is asked; required for rectification (which data, how) and restriction (which processing, why). */
             details?: string;
         };
         PortalInvitationDto: {
@@ -4963,6 +5011,13 @@ export interface operations {
                     "application/json": components["schemas"]["UnsubscribeDescriptionDto"];
                 };
             };
+            /** @description A browser (asking for HTML first) is sent to the page `/unsubscribe/:token`, which asks before it withdraws. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid (field errors in `errors`). */
             400: {
                 headers: {
@@ -5730,6 +5785,57 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AccessibilityFeedbackController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessibilityFeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description Queued as an e-mail to the address that answers accessibility feedback. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibilityFeedbackReceiptDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,25 @@ export const paths = {
   request: (tenant: string, id: string) => `/t/${tenant}/requests/${id}`,
 };
 
+/** The customer portal's and the public pages' addresses (SPEC 9 fixes the sign-in, invitation and public ones). */
+export const portalPaths = {
+  login: (tenant: string, next?: string) => `/t/${tenant}/portal/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+  invitation: (tenant: string) => `/t/${tenant}/portal/invitation`,
+  home: (tenant: string) => `/t/${tenant}/portal`,
+  marketing: (tenant: string) => `/t/${tenant}/portal/marketing`,
+  requests: (tenant: string) => `/t/${tenant}/portal/requests`,
+  privacy: (tenant: string, lang?: 'fi' | 'en') => `/t/${tenant}/privacy${lang ? `?lang=${lang}` : ''}`,
+  accessibility: () => '/accessibility',
+};
+
+/** Where to go after signing in to the portal: back where the customer was, but only inside this tenant's portal. */
+export function safePortalNext(tenant: string, next: string | null): string {
+  if (!next) return portalPaths.home(tenant);
+  const inPortal = (next === `/t/${tenant}/portal` || next.startsWith(`/t/${tenant}/portal/`)) && !next.startsWith('//') && !/[\\\s]/.test(next);
+  const auth = /^\/t\/[^/]+\/portal\/(login|invitation)(\?|#|$)/.test(next);
+  return inPortal && !auth ? next : portalPaths.home(tenant);
+}
+
 /** Where to go after signing in: back where the user was, but only inside this tenant's console. */
 export function safeNext(tenant: string, next: string | null): string {
   if (!next) return paths.home(tenant);

@@ -16,6 +16,23 @@ export function createRouter() {
       children: [
         { path: '/t/:tenant/login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }) },
         { path: '/t/:tenant/invitation', lazy: async () => ({ Component: (await import('../features/auth/InvitationPage')).InvitationPage }) },
+        // The customer portal (its own shell and sign-in) and the public pages.
+        { path: '/t/:tenant/portal/login', lazy: async () => ({ Component: (await import('../features/portal/PortalLoginPage')).PortalLoginPage }) },
+        { path: '/t/:tenant/portal/invitation', lazy: async () => ({ Component: (await import('../features/portal/PortalInvitationPage')).PortalInvitationPage }) },
+        {
+          path: '/t/:tenant/portal',
+          lazy: async () => ({ Component: (await import('../features/portal/PortalShell')).PortalShell }),
+          errorElement: <RouteErrorPage />,
+          children: [
+            { index: true, lazy: async () => ({ Component: (await import('../features/portal/MyDataPage')).MyDataPage }) },
+            { path: 'marketing', lazy: async () => ({ Component: (await import('../features/portal/MarketingPage')).MarketingPage }) },
+            { path: 'requests', lazy: async () => ({ Component: (await import('../features/portal/RequestsPage')).RequestsPage }) },
+            { path: '*', element: <NotFoundInShell /> },
+          ],
+        },
+        { path: '/t/:tenant/privacy', lazy: async () => ({ Component: (await import('../features/public/PrivacyPage')).PrivacyPage }) },
+        { path: '/unsubscribe/:token', lazy: async () => ({ Component: (await import('../features/public/UnsubscribePage')).UnsubscribePage }) },
+        { path: '/accessibility', lazy: async () => ({ Component: (await import('../features/public/AccessibilityPage')).AccessibilityPage }) },
         { path: '/t/:tenant', element: <TenantIndex /> },
         {
           path: '/t/:tenant',

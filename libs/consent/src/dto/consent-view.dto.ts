@@ -33,11 +33,14 @@ export class AudienceMemberDto {
 
 export class UnsubscribeLinkDto {
   @ApiProperty({ description: 'Signed, single-purpose token for the one-click unsubscribe link.' }) token: string;
+  @ApiProperty({ description: 'The link for the text of a message: a page that says what it withdraws, with a button.' }) url: string;
+  @ApiProperty({ description: 'For the `List-Unsubscribe` header with `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): a POST withdraws.' }) oneClickUrl: string;
 }
 
 /** What a one-click unsubscribe link is about, shown before the customer confirms. */
 export class UnsubscribeDescriptionDto {
-  @ApiProperty({ description: "The business's name." }) tenant: string;
+  @ApiProperty({ description: "The business's address in links (its slug)." }) tenant: string;
+  @ApiProperty({ description: "The business's name." }) tenantName: string;
   @ApiProperty({ enum: PURPOSES, enumName: 'ConsentPurpose' }) purpose: string;
   @ApiProperty({ description: 'Whether the consent still holds.' }) granted: boolean;
 }

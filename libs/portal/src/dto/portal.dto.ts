@@ -32,6 +32,7 @@ export class PortalInvitationDto {
 
 /** Everything held on the signed-in customer (GDPR Art. 15 at a glance; the export has it all). */
 export class PortalMeDto {
+  @ApiProperty({ description: "The business's name (the controller of the register)." }) tenantName: string;
   @ApiProperty({ type: CustomerDto }) profile: CustomerDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the customer last signed in to the portal.' }) lastLoginAt: string | null;
   @ApiProperty({ type: [ConsentStateDto] }) consents: ConsentStateDto[];

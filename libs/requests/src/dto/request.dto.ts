@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { PageQuery } from '@app/core';
 import { REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES, type RequestChannel, type RequestState, type RequestType } from '../request.entity';
 
@@ -22,11 +22,17 @@ export class RecordRequestDto {
   details?: string;
 }
 
-export class PortalRequestDto {
-  @ApiProperty({ enum: ['access', 'erasure', 'objection'] }) @IsIn(['access', 'erasure', 'objection'])
-  type: 'access' | 'erasure' | 'objection';
+/** What a customer asks in the portal; rectification and restriction say what (the others may add a note). */
+export const PORTAL_REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
+const NEEDS_DETAILS: readonly string[] = ['rectification', 'restriction'];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000)
+export class PortalRequestDto {
+  @ApiProperty({ enum: PORTAL_REQUEST_TYPES }) @IsIn(PORTAL_REQUEST_TYPES)
+  type: (typeof PORTAL_REQUEST_TYPES)[number];
+
+  @ApiPropertyOptional({ description: 'What is asked; required for rectification (which data, how) and restriction (which processing, why).' })
+  @ValidateIf((o: PortalRequestDto) => o.details !== undefined || NEEDS_DETAILS.includes(o.type))
+  @IsString() @Length(1, 2000)
   details?: string;
 }
 

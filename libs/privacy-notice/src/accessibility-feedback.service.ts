@@ -1,0 +1,84 @@
+// Feedback from the accessibility statement's form (EN 301 549 clause 12, the Finnish Act on the Provision of
+// Digital Services): queued as an e-mail to ACCESSIBILITY_FEEDBACK_EMAIL through the outbox, so a mail outage
+// loses nothing. Anyone may send it, so each address (an IPv6 /64) may send only a few per hour.
+import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+import type { Pool } from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppConfig, Clock, ProblemException } from '@app/core';
+import { PG_POOL } from '@app/database';
+import { throttleAddress } from '@app/auth';
+import { OutboxService } from '@app/mail';
+import type { AccessibilityFeedbackDto } from './dto/accessibility-feedback.dto';
+
+export const ACCESSIBILITY_FEEDBACK_TOPIC = 'accessibility-feedback';
+
+@Injectable()
+export class AccessibilityFeedbackService implements OnModuleInit {
+  private limiter!: RateLimiterPostgres;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    // The login throttle's table (created by the platform migrations), under its own key prefix.
+    this.limiter = new RateLimiterPostgres({
+      storeClient: this.pool,
+      storeType: 'pool',
+      schemaName: 'platform',
+      tableName: 'login_throttle',
+      tableCreated: true,
+      keyPrefix: 'a11y',
+      points: this.config.accessibilityFeedbackPerHour,
+      duration: 3600,
+    });
+  }
+
+  async send(dto: AccessibilityFeedbackDto, address: string): Promise<{ id: string; receivedAt: Date }> {
+    const to = this.config.accessibilityFeedbackEmail;
+    if (!to) {
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'accessibility-feedback-unavailable', 'Accessibility feedback cannot be received here now', 'Write to the business or to the platform by e-mail instead.');
+    }
+    try {
+      await this.limiter.consume(this.key(address));
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);
+      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-attempts', 'Too many messages', `Send more in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+    }
+    const receivedAt = this.clock.now();
+    const lines = [
+      'Saavutettavuuspalaute / Accessibility feedback',
+      '',
+      `Vastaanotettu / Received: ${receivedAt.toISOString()}`,
+      `Sivu / Page: ${dto.page ?? '-'}`,
+      `Nimi / Name: ${dto.name ?? '-'}`,
+      `Vastausosoite / Reply to: ${dto.email ?? '- (nimetön / anonymous)'}`,
+      `Kieli / Language: ${dto.language ?? 'fi'}`,
+      '',
+      dto.message,
+      '',
+      'Vastaa 14 päivän kuluessa (laki digitaalisten palvelujen tarjoamisesta 306/2019).',
+      'Reply within 14 days (Act on the Provision of Digital Services 306/2019).',
+    ];
+    const id = await this.outbox.enqueue(
+      {
+        to,
+        subject: 'Saavutettavuuspalaute / Accessibility feedback',
+        text: `${lines.join('\n')}\n`,
+        headers: dto.email ? { 'Reply-To': dto.email } : undefined,
+      },
+      { topic: ACCESSIBILITY_FEEDBACK_TOPIC },
+    );
+    return { id, receivedAt };
+  }
+
+  // A keyed hash: the throttle table holds no IP addresses.
+  private key(address: string): string {
+    return createHmac('sha256', this.config.sessionSecret ?? '').update(`a11y\0${throttleAddress(address)}`).digest('base64url');
+  }
+}
