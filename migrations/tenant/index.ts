@@ -7,5 +7,6 @@ import { tenantConsent } from './0005-consent.migration';
 import { tenantRequests } from './0006-requests.migration';
 import { tenantPortalAccounts } from './0007-portal-accounts.migration';
 import { tenantRetention } from './0008-retention.migration';
+import { tenantCustomerSort } from './0009-customer-sort.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantCustomerSort];
