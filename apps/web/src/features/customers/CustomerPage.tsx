@@ -1,7 +1,8 @@
 // /t/:tenant/customers/:id: a customer's details, and editing them. When someone else saved in between (409),
 // the page shows what they changed, keeps this user's other edits, and lets the user redo the rest.
 import { useMemo, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useOutletContext, useParams } from 'react-router';
+import type { Me } from '../auth/queries';
 import { ApiError } from '../../api/problem';
 import { paths } from '../../app/paths';
 import { useLocale } from '../../app/providers';
@@ -15,6 +16,7 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { CustomerInvoices } from '../invoices/CustomerInvoices';
 import { CustomerForm } from './CustomerForm';
+import { CustomerTimeline } from './CustomerTimeline';
 import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
 import { customerFormErrors } from './customer-errors';
 import { type Merge, mergeConflict } from './conflict';
@@ -28,6 +30,7 @@ export function CustomerPage() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const created = (useLocation().state as { notice?: string } | null)?.notice === 'created';
+  const me = useOutletContext<Me | undefined>();
 
   if (customer.isPending) return <Loading label={t('customer.loading')} />;
   if (customer.error) {
@@ -75,6 +78,7 @@ export function CustomerPage() {
         )}
       </div>
       <CustomerInvoices tenant={tenant} customerId={c.id} />
+      {me?.role === 'owner' && <CustomerTimeline tenant={tenant} customerId={c.id} />}
     </>
   );
 }
