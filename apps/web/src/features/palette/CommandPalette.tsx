@@ -41,8 +41,12 @@ export function CommandPalette({ tenant, role, isOpen, onOpenChange }: CommandPa
   const pages = [
     ...navFor(role).map((item) => ({ id: `page:${item.to}`, label: t(item.label), to: `/t/${tenant}/${item.to}` })),
     { id: 'page:new-customer', label: t('customers.new'), to: paths.newCustomer(tenant) },
-  ].filter((page) => !typed || contains(page.label, typed));
-  const customers = q.length >= 2 && typed.length >= 2 ? (suggestions.data?.items ?? []) : [];
+  ];
+  // Pages are filtered by the Autocomplete itself (so its active item is never one that has gone); customers come
+  // filtered by the server, and only for what is typed now: a result for an earlier text is not shown.
+  const filter = (textValue: string, input: string, node: { key: unknown }) => String(node.key).startsWith('customer:') || contains(textValue, input.trim());
+  const pageMatches = pages.filter((page) => !typed || contains(page.label, typed));
+  const customers = q === typed && typed.length >= 2 && !suggestions.isPlaceholderData ? (suggestions.data?.items ?? []) : [];
   const searching = typed.length >= 2 && (q !== typed || suggestions.isFetching);
 
   const close = (open: boolean) => {
@@ -66,7 +70,7 @@ export function CommandPalette({ tenant, role, isOpen, onOpenChange }: CommandPa
     <ModalOverlay isOpen={isOpen} onOpenChange={close} isDismissable className={dialog.overlay}>
       <Modal className={`${dialog.modal} ${styles.modal}`}>
         <Dialog aria-label={t('palette.title')} className={styles.dialog}>
-          <Autocomplete inputValue={text} onInputChange={setText}>
+          <Autocomplete inputValue={text} onInputChange={setText} filter={filter}>
             <SearchField autoFocus className={styles.field} aria-describedby="palette-status">
               <Label className={styles.label}>{t('palette.label')}</Label>
               <Input className={styles.input} placeholder={t('palette.placeholder')} />
@@ -75,9 +79,8 @@ export function CommandPalette({ tenant, role, isOpen, onOpenChange }: CommandPa
               aria-label={t('palette.results')}
               className={styles.menu}
               onAction={(key) => go(String(key))}
-              renderEmptyState={() => <p className={styles.empty}>{t('palette.nothing')}</p>}
             >
-              {pages.length > 0 && (
+              {pageMatches.length > 0 && (
                 <MenuSection className={styles.section}>
                   <Header className={styles.header}>{t('palette.pages')}</Header>
                   {pages.map((page) => (
@@ -109,6 +112,7 @@ export function CommandPalette({ tenant, role, isOpen, onOpenChange }: CommandPa
               )}
             </Menu>
           </Autocomplete>
+          {pageMatches.length === 0 && customers.length === 0 && <p className={styles.empty}>{t('palette.nothing')}</p>}
           <p id="palette-status" role="status" className={styles.status}>
             {status}
           </p>
