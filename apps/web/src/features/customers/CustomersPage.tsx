@@ -7,12 +7,13 @@ import { paths } from '../../app/paths';
 import { useLocale } from '../../app/providers';
 import { formatDate } from '../../i18n/format';
 import { type MessageId, useT } from '../../i18n/use-t';
-import { DataTable, type Column, type TableSort } from '../../ui/DataTable';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { ErrorState } from '../../ui/ErrorState';
 import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { displayName, kindOf } from './customer-fields';
+import { nextSort, sortFrom, tableSort } from './customer-sort';
 import { type Customer, type CustomerSort, useCustomers } from './queries';
 import styles from './customers.module.css';
 
@@ -128,30 +129,6 @@ function CustomerSearch({ value, onSearch }: { value: string; onSearch: (value: 
       </SearchField>
     </search>
   );
-}
-
-/** The orders a header can ask for: name A–Ö first, dates newest first; pressing the current one turns it round. */
-const SORTS: Record<string, { ascending: CustomerSort; descending: CustomerSort; first: 'ascending' | 'descending' }> = {
-  name: { ascending: 'name', descending: '-name', first: 'ascending' },
-  created: { ascending: 'created', descending: '-created', first: 'descending' },
-  updated: { ascending: 'updated', descending: '-updated', first: 'descending' },
-};
-
-function sortFrom(value: string | null): CustomerSort {
-  const all = Object.values(SORTS).flatMap((s) => [s.ascending, s.descending]);
-  return all.find((s) => s === value) ?? '-created';
-}
-
-function tableSort(sort: CustomerSort): TableSort {
-  const column = sort.replace('-', '');
-  return { column, direction: sort.startsWith('-') ? 'descending' : 'ascending' };
-}
-
-export function nextSort(current: CustomerSort, column: string): CustomerSort {
-  const orders = SORTS[column];
-  const now = tableSort(current);
-  if (now.column !== column) return orders[orders.first];
-  return orders[now.direction === 'ascending' ? 'descending' : 'ascending'];
 }
 
 function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; busy: boolean; sort: CustomerSort; onSort: (sort: CustomerSort) => void; pager: React.ReactNode }) {
