@@ -123,6 +123,84 @@ describe('customers', () => {
     expect(new Set(seen).size).toBe(25);
   });
 
+  it('names the staff in the audit trail, disabled members too, and no one else', async () => {
+    const member = await ctx.newTenantStaff(tenant, 'staff');
+    const memberAgent = await ctx.loginTenant(tenant, member);
+    const created = await memberAgent.post(base).send({ contactName: 'Nimetty Jälki' }).expect(201);
+    await owner.patch(`${base}/${created.body.id}`).send({ city: 'Espoo', version: 1 }).expect(200);
+    await owner.post(`/api/t/${tenant.slug}/staff/${member.id}/disable`).expect(200);
+    await ctx.sql(`insert into "${tenant.schema}".audit_event (actor, action, subject_type, subject_id, fields, occurred_at) values ('system', 'customer.flagged', 'customer', ?, '{}', now() + interval '1 second')`, [created.body.id]);
+    const ownerName = (await owner.get(`/api/t/${tenant.slug}/me`).expect(200)).body.name;
+    const audit = (await owner.get(`${base}/${created.body.id}/audit`).expect(200)).body as { actorName: string | null; action: string }[];
+    expect(audit.map((e) => [e.action, e.actorName])).toEqual([
+      ['customer.created', 'Test staff'],
+      ['customer.updated', ownerName],
+      ['customer.flagged', null],
+    ]);
+  });
+
+  describe('sorting', () => {
+    type Row = { id: string; companyName: string | null; contactName: string | null; billingLastName: string | null };
+    const nameOf = (c: Row) => c.companyName ?? c.billingLastName ?? c.contactName;
+    const all = async (agent: Agent, query: string) => {
+      const seen: Row[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { body: { items: Row[]; nextCursor: string | null } } = await agent.get(`${base}?${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+        seen.push(...res.body.items);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+
+    it('sorts by the name as listed, both ways, page after page, with the search', async () => {
+      await staff.post(base).send({ contactName: 'Lajittelu Cecilia' }).expect(201);
+      await staff.post(base).send({ companyName: 'Lajittelu Alfa Oy', contactName: 'Zeta Yhteys' }).expect(201);
+      await staff.post(base).send({ billingFirstName: 'Lajittelu', billingLastName: 'Bertta', contactName: 'Zorro' }).expect(201);
+      await staff.post(base).send({ contactName: 'lajittelu daavid' }).expect(201);
+      await staff.post(base).send({ contactName: 'Lajittelu Eero' }).expect(201);
+      const names = (rows: Row[]) => rows.map((c) => nameOf(c)?.toLowerCase());
+      const ascending = await all(staff, 'q=lajittelu&sort=name');
+      expect(names(ascending)).toEqual(['lajittelu alfa oy', 'bertta', 'lajittelu cecilia', 'lajittelu daavid', 'lajittelu eero'].map((n) => n));
+      // The billing name is listed as "first last": it sorts by that whole name, which starts "Lajittelu B".
+      const descending = await all(staff, 'q=lajittelu&sort=-name');
+      expect(descending.map((c) => c.id)).toEqual(ascending.map((c) => c.id).reverse());
+      // Other tenants' customers never join the list.
+      await (await ctx.loginTenant(other, other.owner)).post(`/api/t/${other.slug}/customers`).send({ contactName: 'Lajittelu Aaro' }).expect(201);
+      expect((await all(staff, 'q=lajittelu&sort=name')).map((c) => c.id)).toEqual(ascending.map((c) => c.id));
+    });
+
+    it('sorts by registration and by last change, both ways', async () => {
+      const made: string[] = [];
+      for (const name of ['Muutos Yksi', 'Muutos Kaksi', 'Muutos Kolme']) made.push((await staff.post(base).send({ contactName: name }).expect(201)).body.id);
+      const ids = async (sort: string) => (await all(staff, `q=muutos&sort=${sort}`)).map((c) => c.id);
+      expect(await ids('created')).toEqual(made);
+      expect(await ids('-created')).toEqual([...made].reverse());
+      // Changing the first one makes it the most recently changed.
+      const first = (await staff.get(`${base}/${made[0]}`).expect(200)).body;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await staff.patch(`${base}/${made[0]}`).send({ city: 'Espoo', version: first.version }).expect(200);
+      expect((await ids('-updated'))[0]).toBe(made[0]);
+      expect((await ids('updated')).at(-1)).toBe(made[0]);
+    });
+
+    it('refuses an unknown order, and a cursor replayed under another order', async () => {
+      expect(problemOf(await staff.get(`${base}?sort=email`).expect(400)).errors?.map((e) => e.field)).toEqual(['sort']);
+      const byName = await staff.get(`${base}?sort=name&limit=1`).expect(200);
+      expect(byName.body.nextCursor).toBeTruthy();
+      problemOf(await staff.get(`${base}?sort=-name&limit=1&cursor=${byName.body.nextCursor}`).expect(400));
+      problemOf(await staff.get(`${base}?limit=1&cursor=${byName.body.nextCursor}`).expect(400));
+      const newest = await staff.get(`${base}?limit=1`).expect(200);
+      problemOf(await staff.get(`${base}?sort=updated&limit=1&cursor=${newest.body.nextCursor}`).expect(400));
+    });
+
+    it('has a keyset index for every order', async () => {
+      const indexes = await ctx.sql<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = ? and tablename = 'customer'`, [tenant.schema]);
+      const defs = indexes.map((i) => i.indexdef);
+      expect(defs).toEqual(expect.arrayContaining([expect.stringMatching(/\(created_at DESC, id DESC\)/), expect.stringMatching(/\(sort_name, id\)/), expect.stringMatching(/\(updated_at, id\)/)]));
+    });
+  });
+
   describe('bad input answers 400 and writes nothing', () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ['a wrong business ID check digit', { contactName: 'X', businessId: '2832233-4' }, 'businessId'],

@@ -294,4 +294,91 @@ describe('sessions', () => {
     expect(problemOf(res).errors?.map((e) => e.field).sort()).toEqual(['email', 'extra']);
     problemOf(await ctx.http().post('/api/platform/login').send({}).expect(400));
   });
+
+  describe("the console's session status", () => {
+    const expiryOf = async (staffId: string) =>
+      Number((await ctx.sql<{ ms: string }>(`select (extract(epoch from expire::timestamptz) * 1000)::float8 as ms from platform.session where principal like ?`, [`%${staffId}`]))[0].ms);
+    const age = (staffId: string) => ctx.sql(`update platform.session set expire = expire - interval '5 minutes' where principal like ?`, [`%${staffId}`]);
+
+    it('tells when the session ends, by the server’s clock, without renewing it by asking', async () => {
+      const tenant = await ctx.newTenant();
+      const member = await ctx.newTenantStaff(tenant, 'staff');
+      const session = await ctx.loginTenant(tenant, member);
+      const config = ctx.get(AppConfig);
+      await age(member.id);
+      const aged = await expiryOf(member.id);
+      const res = await session.get(`/api/t/${tenant.slug}/sessions/current`).expect(200);
+      expect(Date.parse(res.body.idleExpiresAt)).toBe(aged);
+      expect(res.body.expiresAt).toBe(res.body.idleExpiresAt);
+      expect(res.body.idleTimeoutSeconds).toBe(config.sessionIdleMinutes * 60);
+      expect(Math.abs(Date.parse(res.body.now) - Date.now())).toBeLessThan(5_000);
+      const absolute = Date.parse(res.body.absoluteExpiresAt) - Date.parse(res.body.now);
+      expect(absolute).toBeGreaterThan(config.sessionAbsoluteHours * 3_600_000 - 60_000);
+      expect(absolute).toBeLessThanOrEqual(config.sessionAbsoluteHours * 3_600_000);
+      // Asking again and again leaves the store's expiry where it was: asking is not activity.
+      await session.get(`/api/t/${tenant.slug}/sessions/current`).expect(200);
+      expect(await expiryOf(member.id)).toBe(aged);
+      // Any other request is activity and renews it.
+      await session.get(`/api/t/${tenant.slug}/me`).expect(200);
+      expect(await expiryOf(member.id)).toBeGreaterThan(aged);
+    });
+
+    it('names the absolute end when it comes before the idle one', async () => {
+      const tenant = await ctx.newTenant();
+      const session = await ctx.loginTenant(tenant, tenant.owner);
+      const hours = ctx.get(AppConfig).sessionAbsoluteHours;
+      const startedAt = Date.now() - hours * 3_600_000 + 120_000;
+      await ctx.sql(`update platform.session set sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb(?::bigint))::json where sess #>> '{passport,user}' like ?`, [
+        startedAt,
+        `%${tenant.id}%`,
+      ]);
+      const res = await session.get(`/api/t/${tenant.slug}/sessions/current`).expect(200);
+      expect(Date.parse(res.body.absoluteExpiresAt)).toBe(startedAt + hours * 3_600_000);
+      expect(res.body.expiresAt).toBe(res.body.absoluteExpiresAt);
+    });
+
+    it('renews the idle timeout on request, even within the minute that plain requests leave alone', async () => {
+      const tenant = await ctx.newTenant();
+      const member = await ctx.newTenantStaff(tenant, 'staff');
+      const session = await ctx.loginTenant(tenant, member);
+      await session.get(`/api/t/${tenant.slug}/me`).expect(200);
+      await age(member.id);
+      const aged = await expiryOf(member.id);
+      // Within the touch interval a plain request does not write...
+      await session.get(`/api/t/${tenant.slug}/me`).expect(200);
+      expect(await expiryOf(member.id)).toBe(aged);
+      // ...but "stay signed in" does, and answers the new end.
+      const res = await session.post(`/api/t/${tenant.slug}/sessions/current/extend`).expect(200);
+      const renewed = await expiryOf(member.id);
+      expect(renewed).toBeGreaterThan(aged + 4 * 60_000);
+      expect(Date.parse(res.body.idleExpiresAt)).toBe(renewed);
+      expect(renewed - Date.parse(res.body.now)).toBeGreaterThan(ctx.get(AppConfig).sessionIdleMinutes * 60_000 - 5_000);
+    });
+
+    it('refuses a cross-site extension, anonymous callers and another business’s session', async () => {
+      const tenant = await ctx.newTenant();
+      const other = await ctx.newTenant();
+      const session = await ctx.loginTenant(tenant, tenant.owner);
+      problemOf(await session.post(`/api/t/${tenant.slug}/sessions/current/extend`).set('Sec-Fetch-Site', 'cross-site').expect(403));
+      problemOf(await session.post(`/api/t/${tenant.slug}/sessions/current/extend`).set('Origin', 'https://evil.example').expect(403));
+      problemOf(await ctx.http().get(`/api/t/${tenant.slug}/sessions/current`).expect(401));
+      problemOf(await ctx.http().post(`/api/t/${tenant.slug}/sessions/current/extend`).expect(401));
+      const foreign = await session.get(`/api/t/${other.slug}/sessions/current`);
+      expect([401, 404]).toContain(foreign.status);
+      problemOf(foreign);
+    });
+
+    it('answers how many other sessions it ended for tenant staff', async () => {
+      const tenant = await ctx.newTenant();
+      const member = await ctx.newTenantStaff(tenant, 'staff');
+      const laptop = await ctx.loginTenant(tenant, member);
+      const phone = await ctx.loginTenant(tenant, member);
+      const tablet = await ctx.loginTenant(tenant, member);
+      expect((await laptop.post(`/api/t/${tenant.slug}/sessions/end-others`).expect(200)).body).toEqual({ ended: 2 });
+      await laptop.get(`/api/t/${tenant.slug}/me`).expect(200);
+      problemOf(await phone.get(`/api/t/${tenant.slug}/me`).expect(401));
+      problemOf(await tablet.get(`/api/t/${tenant.slug}/me`).expect(401));
+      expect((await laptop.post(`/api/t/${tenant.slug}/sessions/end-others`).expect(200)).body).toEqual({ ended: 0 });
+    });
+  });
 });

@@ -8,5 +8,6 @@ import { tenantRequests } from './0006-requests.migration';
 import { tenantPortalAccounts } from './0007-portal-accounts.migration';
 import { tenantRetention } from './0008-retention.migration';
 import { tenantRestrictionRequests } from './0009-restriction-requests.migration';
+import { tenantCustomerSort } from './0010-customer-sort.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort];

@@ -12,7 +12,7 @@ export { throttleAddress } from './login-throttle.service';
 export type { CustomerAccounts } from './customer-accounts';
 export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
 export { AcceptInvitationDto, LoginDto } from './dto/login.dto';
-export { CustomerPrincipalDto, EndedSessionsDto, PlatformPrincipalDto, TenantStaffPrincipalDto } from './dto/principal.dto';
+export { CustomerPrincipalDto, EndedSessionsDto, PlatformPrincipalDto, SessionStatusDto, TenantStaffPrincipalDto } from './dto/principal.dto';
 
 /** For the ORM's entity list only; other modules go through the services. */
 export const authEntities = [PlatformStaff, PlatformRoleChange, PlatformRoleGrant, PlatformInvitation];

@@ -68,6 +68,8 @@ function throttleTouches(store: session.Store, remember = 100_000): void {
   if (!touch) return;
   const touchedAt = new Map<string, number>();
   store.touch = (sid, sess, callback) => {
+    const req = (sess as { req?: Request }).req;
+    if (req && untouched.has(req)) return callback?.();
     const now = Date.now();
     const last = touchedAt.get(sid);
     if (last !== undefined && now - last < SESSION_TOUCH_INTERVAL_MS) return callback?.();
@@ -76,6 +78,34 @@ function throttleTouches(store: session.Store, remember = 100_000): void {
     if (touchedAt.size > remember) touchedAt.delete(touchedAt.keys().next().value as string);
     touch(sid, sess, callback);
   };
+}
+
+const untouched = new WeakSet<Request>();
+
+/**
+ * Marks a request that must not count as activity: asking when the session ends (the console does it before
+ * warning of the idle timeout) would otherwise keep an idle session alive forever. The browser's cookie is still
+ * renewed; the store's expiry, which decides, is not.
+ */
+export function leaveSessionUntouched(req: Request): void {
+  untouched.add(req);
+}
+
+/** When the store will drop this request's session unless it is used again: its row's `expire`. */
+export async function storedSessionExpiry(req: Request): Promise<Date | null> {
+  const store = req.sessionStore as session.Store & { query?: (sql: string, params: unknown[], callback: (err: Error | null, row?: { ms: number }) => void) => void };
+  if (typeof store.query !== 'function') return req.session.cookie.expires ?? null;
+  const query = store.query.bind(store);
+  // `expire` is a timestamp without zone written in the connection's zone (connect-pg-simple's to_timestamp): read
+  // it back the same way, as epoch milliseconds, so Node's own zone cannot shift it.
+  const sql = 'select (extract(epoch from expire::timestamptz) * 1000)::float8 as ms from platform.session where sid = $1';
+  return new Promise((resolve, reject) => query(sql, [req.sessionID], (err, row) => (err ? reject(err) : resolve(row ? new Date(row.ms) : null))));
+}
+
+/** Renews the idle timeout now, whatever the touch throttle says: the user asked to stay signed in. */
+export async function renewSession(req: Request): Promise<void> {
+  req.session.touch();
+  await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 }
 
 /** express-session adds `generate` to its store when session() is called. */

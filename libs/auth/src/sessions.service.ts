@@ -2,7 +2,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/core';
-import { sessionCookieName } from './session';
+import { leaveSessionUntouched, renewSession, sessionCookieName, storedSessionExpiry } from './session';
+
+export interface SessionStatus {
+  now: Date;
+  expiresAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  idleTimeoutSeconds: number;
+}
 
 @Injectable()
 export class SessionsService {
@@ -12,5 +20,29 @@ export class SessionsService {
     await new Promise<void>((resolve, reject) => req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err) : resolve())));
     await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
     res.clearCookie(sessionCookieName(this.config), { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.secureCookies });
+  }
+
+  /** When this session ends: the store's expiry (idle) or the absolute lifetime from sign-in, whichever is first. */
+  async status(req: Request): Promise<SessionStatus> {
+    const now = new Date();
+    const stored = await storedSessionExpiry(req);
+    // No stored row yet cannot happen for a signed-in request; fall back to a full idle period from now.
+    const idleExpiresAt = stored ?? new Date(now.getTime() + this.config.sessionIdleMinutes * 60_000);
+    const started = req.session.authenticatedAt ?? now.getTime();
+    const absoluteExpiresAt = new Date(started + this.config.sessionAbsoluteHours * 3_600_000);
+    const expiresAt = idleExpiresAt < absoluteExpiresAt ? idleExpiresAt : absoluteExpiresAt;
+    return { now, expiresAt, idleExpiresAt, absoluteExpiresAt, idleTimeoutSeconds: this.config.sessionIdleMinutes * 60 };
+  }
+
+  /** The status, asked without renewing the session: a console that asks before warning must not keep it alive. */
+  current(req: Request): Promise<SessionStatus> {
+    leaveSessionUntouched(req);
+    return this.status(req);
+  }
+
+  /** Renews the idle timeout now (never past the absolute lifetime) and says when the session ends. */
+  async extend(req: Request): Promise<SessionStatus> {
+    await renewSession(req);
+    return this.status(req);
   }
 }

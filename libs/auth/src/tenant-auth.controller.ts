@@ -8,7 +8,7 @@ import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
 import { LoginBodyGuard, TenantLoginGuard } from './login.guards';
 import { AcceptInvitationDto, LoginDto } from './dto/login.dto';
-import { EndedSessionsDto, TenantStaffPrincipalDto } from './dto/principal.dto';
+import { EndedSessionsDto, SessionStatusDto, TenantStaffPrincipalDto } from './dto/principal.dto';
 
 @ApiTags('tenant: auth')
 @Controller('t/:tenant')
@@ -51,6 +51,21 @@ export class TenantAuthController {
   @ApiOkResponse({ type: EndedSessionsDto })
   async endOtherSessions(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
     return { ended: await this.auth.endOtherSessions(principal, req.sessionID) };
+  }
+
+  @Get('sessions/current')
+  @TenantStaffAccess()
+  @ApiOkResponse({ type: SessionStatusDto, description: 'Asking does not count as activity: the idle timeout runs on.' })
+  currentSession(@Req() req: Request) {
+    return this.sessions.current(req);
+  }
+
+  @Post('sessions/current/extend')
+  @TenantStaffAccess()
+  @HttpCode(200)
+  @ApiOkResponse({ type: SessionStatusDto, description: 'The idle timeout starts again now; the absolute lifetime does not move.' })
+  extendSession(@Req() req: Request) {
+    return this.sessions.extend(req);
   }
 
   @Post('staff/:id/disable')

@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { Clock, decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
 import { PG_POOL, quoteIdent } from '@app/database';
-import { AuditTrailService, TenantContext, type AuditEntry } from '@app/tenancy';
+import { AuditTrailService, TenantContext, type NamedAuditEntry } from '@app/tenancy';
 import { Customer } from './customer.entity';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
-import type { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
+import type { CreateCustomerDto, CustomerSort, UpdateCustomerDto } from './dto/customer.dto';
 import { phoneSearchForm, toE164 } from './phone';
 
 const EDITABLE = ['businessId', 'companyName', 'contactName', 'email', 'phone', 'streetAddress', 'postalCode', 'city', 'country', 'billingFirstName', 'billingLastName'] as const;
@@ -93,8 +93,10 @@ export class CustomersService {
     return toView(customer);
   }
 
-  async list(options: { q?: string; limit?: number; cursor?: string }): Promise<Page<CustomerView>> {
+  async list(options: { q?: string; limit?: number; cursor?: string; sort?: CustomerSort }): Promise<Page<CustomerView>> {
     const limit = options.limit ?? 50;
+    const sort = options.sort ?? '-created';
+    const order = SORT_ORDERS[sort];
     const params: unknown[] = [];
     const where: string[] = [];
     if (options.q) {
@@ -104,19 +106,23 @@ export class CustomersService {
       where.push(phone ? `(${text} or search_text like $${params.push(`%${escapeLike(phone)}%`)})` : text);
     }
     if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      where.push(`(created_at, id) < ($${params.push(after.at)}, $${params.push(after.id)})`);
+      const after = decodeSortCursor(sort, options.cursor);
+      where.push(`(${order.column}, id) ${order.descending ? '<' : '>'} ($${params.push(after.key)}, $${params.push(after.id)})`);
     }
+    const direction = order.descending ? 'desc' : 'asc';
     // The busiest read of the register is one parameterised statement on the plain pool, its rows already in
     // the API's shape: building it with the ORM and mapping its rows cost more CPU than PostgreSQL's answer
-    // (bench/README.md, "customers page").
-    const { rows } = await this.pool.query<CustomerView>(
-      `select ${VIEW_COLUMNS} from ${quoteIdent(this.context.tenant.schema)}.customer` +
+    // (bench/README.md, "customers page"). Each order has its keyset index (customer_list_idx, _name_, _updated_).
+    const { rows } = await this.pool.query<CustomerView & { sortKey?: string }>(
+      `select ${VIEW_COLUMNS}${order.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${quoteIdent(this.context.tenant.schema)}.customer` +
         (where.length ? ` where ${where.join(' and ')}` : '') +
-        ` order by created_at desc, id desc limit $${params.push(limit + 1)}`,
+        ` order by ${order.column} ${direction}, id ${direction} limit $${params.push(limit + 1)}`,
       params,
     );
-    return toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
+    if (sort === '-created') return toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
+    const items = rows.slice(0, limit).map(({ sortKey: _, ...view }) => view);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return { items, nextCursor: last ? encodeSortCursor(sort, order.keyOf(last), last.id) : null };
   }
 
   /**
@@ -129,8 +135,8 @@ export class CustomersService {
     return rows.map((c) => ({ id: c.id, email: c.email! }));
   }
 
-  auditTrail(id: string): Promise<AuditEntry[]> {
-    return this.find(id).then(() => this.audit.forSubject('customer', id));
+  auditTrail(id: string): Promise<NamedAuditEntry[]> {
+    return this.find(id).then(() => this.audit.forSubjectNamed('customer', id));
   }
 
   /**
@@ -200,6 +206,42 @@ export class CustomersService {
       throw error;
     }
   }
+}
+
+/** Each order of the list: its column, direction and the key a cursor carries (a keyset index backs each). */
+const SORT_ORDERS: Record<CustomerSort, { column: string; descending: boolean; keyOf: (row: CustomerView & { sortKey?: string }) => string }> = {
+  '-created': { column: 'created_at', descending: true, keyOf: (c) => c.createdAt.toISOString() },
+  created: { column: 'created_at', descending: false, keyOf: (c) => c.createdAt.toISOString() },
+  name: { column: 'sort_name', descending: false, keyOf: (c) => c.sortKey ?? '' },
+  '-name': { column: 'sort_name', descending: true, keyOf: (c) => c.sortKey ?? '' },
+  '-updated': { column: 'updated_at', descending: true, keyOf: (c) => c.updatedAt.toISOString() },
+  updated: { column: 'updated_at', descending: false, keyOf: (c) => c.updatedAt.toISOString() },
+};
+
+/** Cursors of the other orders name their order, so one cannot be replayed under another. */
+function encodeSortCursor(sort: CustomerSort, key: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+}
+
+function decodeSortCursor(sort: CustomerSort, cursor: string): { key: string | Date; id: string } {
+  if (sort === '-created') {
+    const after = decodeCursor(cursor);
+    return { key: after.at, id: after.id };
+  }
+  const invalid = new ValidationProblem([{ field: 'cursor', message: 'cursor is not one this API issued for this order' }]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort || typeof parsed[1] !== 'string' || typeof parsed[2] !== 'string') throw invalid;
+  const [, key, id] = parsed as [string, string, string];
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw invalid;
+  if (SORT_ORDERS[sort].column === 'sort_name') return { key, id };
+  const at = new Date(key);
+  if (Number.isNaN(at.getTime())) throw invalid;
+  return { key: at, id };
 }
 
 function escapeLike(value: string): string {

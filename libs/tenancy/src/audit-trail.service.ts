@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TenantContext } from './tenant-context';
-import { AuditEvent } from './staff-user.entity';
+import { AuditEvent, StaffUser } from './staff-user.entity';
 
 export interface AuditEntry {
   occurredAt: Date;
@@ -11,6 +11,11 @@ export interface AuditEntry {
   subjectType: string;
   subjectId: string | null;
   fields: string[];
+}
+
+/** An entry as people read it: the actor named when they are (or were) one of the business's own staff. */
+export interface NamedAuditEntry extends AuditEntry {
+  actorName: string | null;
 }
 
 @Injectable()
@@ -25,5 +30,15 @@ export class AuditTrailService {
   async forSubject(subjectType: string, subjectId: string): Promise<AuditEntry[]> {
     const events = await this.context.em().find(AuditEvent, { subjectType, subjectId }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
     return events.map(({ occurredAt, actor, action, subjectType: type, subjectId: id, fields }) => ({ occurredAt, actor, action, subjectType: type, subjectId: id ?? null, fields }));
+  }
+
+  /** The subject's trail with staff names: disabled members keep theirs; other actors (the customer, the system) get null. */
+  async forSubjectNamed(subjectType: string, subjectId: string): Promise<NamedAuditEntry[]> {
+    const entries = await this.forSubject(subjectType, subjectId);
+    const prefix = `tenant-staff:${this.context.tenant.tenantId}:`;
+    const ids = [...new Set(entries.filter((e) => e.actor.startsWith(prefix)).map((e) => e.actor.slice(prefix.length)))].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    const staff = ids.length ? await this.context.em().find(StaffUser, { id: { $in: ids } }, { fields: ['id', 'name'], disableIdentityMap: true }) : [];
+    const names = new Map(staff.map((s) => [s.id, s.name]));
+    return entries.map((e) => ({ ...e, actorName: e.actor.startsWith(prefix) ? (names.get(e.actor.slice(prefix.length)) ?? null) : null }));
   }
 }

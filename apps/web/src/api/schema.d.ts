@@ -276,6 +276,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TenantAuthController_currentSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/sessions/current/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TenantAuthController_extendSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/staff/{id}/disable": {
         parameters: {
             query?: never;
@@ -1320,6 +1352,32 @@ export interface components {
             tenantId: string;
             tenantSlug: string;
         };
+        SessionStatusDto: {
+            /**
+             * Format: date-time
+             * @description The server’s clock now: measure the times below against it, not the browser’s.
+             */
+            now: string;
+            /**
+             * Format: date-time
+             * @description The earlier of the two ends below: when the session ends if nothing else happens.
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description Ends here without activity; every other request (not this one) renews it.
+             */
+            idleExpiresAt: string;
+            /**
+             * Format: date-time
+             * @description Ends here whatever the activity; signing in again starts a new one.
+             */
+            absoluteExpiresAt: string;
+            /** @description How long a request keeps the session alive, in seconds. */
+            idleTimeoutSeconds: number;
+        };
+        /** @enum {string} */
+        CustomerSort: "-created" | "created" | "name" | "-name" | "-updated" | "updated";
         CustomerDto: {
             /** Format: uuid */
             id: string;
@@ -1441,6 +1499,8 @@ export interface components {
             occurredAt: string;
             /** @description Who: a principal key such as `tenant-staff:<tenant>:<id>`. */
             actor: string;
+            /** @description The name of the member of staff who did it (disabled members too); null for anyone else (the customer, the system). */
+            actorName: string | null;
             /** @example customer.updated */
             action: string;
             subjectType: string;
@@ -3485,6 +3545,124 @@ export interface operations {
             };
         };
     };
+    TenantAuthController_currentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asking does not count as activity: the idle timeout runs on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStatusDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TenantAuthController_extendSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The idle timeout starts again now; the absolute lifetime does not move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStatusDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     TenantAuthController_disableStaff: {
         parameters: {
             query?: never;
@@ -3594,6 +3772,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Matches names, company, e-mail, phone or business ID (substring, case-insensitive). */
                 q?: string;
+                /** @description The order: by name (as listed), when registered or when last changed; a leading minus for descending. A cursor belongs to its order. */
+                sort?: components["schemas"]["CustomerSort"];
             };
             header?: never;
             path: {

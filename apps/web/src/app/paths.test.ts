@@ -19,6 +19,8 @@ describe('safeNext', () => {
 describe('paths', () => {
   it('puts the search and the page of the customers list in the URL', () => {
     expect(paths.customers('salon', { q: 'Maija M', cursor: 'abc' })).toBe('/t/salon/customers?q=Maija+M&cursor=abc');
+    expect(paths.customers('salon', { q: 'a', sort: 'name', cursor: 'c' })).toBe('/t/salon/customers?q=a&sort=name&cursor=c');
+    expect(paths.customers('salon', { sort: '-created' })).toBe('/t/salon/customers');
     expect(paths.login('salon', '/t/salon/customers?q=a')).toBe('/t/salon/login?next=%2Ft%2Fsalon%2Fcustomers%3Fq%3Da');
   });
 });

@@ -3,9 +3,11 @@ export const paths = {
   login: (tenant: string, next?: string) => `/t/${tenant}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
   invitation: (tenant: string) => `/t/${tenant}/invitation`,
   home: (tenant: string) => `/t/${tenant}/customers`,
-  customers: (tenant: string, search: { q?: string; cursor?: string } = {}) => {
+  customers: (tenant: string, search: { q?: string; cursor?: string; sort?: string } = {}) => {
     const params = new URLSearchParams();
     if (search.q) params.set('q', search.q);
+    // The default order (newest first) stays out of the URL.
+    if (search.sort && search.sort !== '-created') params.set('sort', search.sort);
     if (search.cursor) params.set('cursor', search.cursor);
     const query = params.toString();
     return `/t/${tenant}/customers${query ? `?${query}` : ''}`;

@@ -1,5 +1,6 @@
 // A plain, semantic table for lists of records: real <th> headers, a caption for screen readers, and on narrow
 // screens the less important columns step aside and the rest scroll inside a labelled, focusable region.
+// Sortable headers are buttons inside the <th>, which carries aria-sort.
 import type { ReactNode } from 'react';
 import styles from './DataTable.module.css';
 
@@ -12,6 +13,13 @@ export interface Column<Row> {
   numeric?: boolean;
   /** Values without spaces (e-mail addresses) that may break at any character. */
   breakAnywhere?: boolean;
+  /** The header is a button that sorts by this column (the page asks the server). */
+  sortable?: boolean;
+}
+
+export interface TableSort {
+  column: string;
+  direction: 'ascending' | 'descending';
 }
 
 export interface DataTableProps<Row> {
@@ -20,9 +28,12 @@ export interface DataTableProps<Row> {
   rows: Row[];
   rowKey: (row: Row) => string;
   busy?: boolean;
+  /** The order the rows are in; with `onSort`, sortable headers become buttons and say their state (aria-sort). */
+  sort?: TableSort;
+  onSort?: (column: string) => void;
 }
 
-export function DataTable<Row>({ caption, columns, rows, rowKey, busy }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, busy, sort, onSort }: DataTableProps<Row>) {
   return (
     <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
       <table className={styles.table} aria-busy={busy || undefined}>
@@ -30,8 +41,22 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, busy }: DataTab
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={cellClass(column)}>
-                {column.header}
+              <th
+                key={column.key}
+                scope="col"
+                className={cellClass(column)}
+                aria-sort={column.sortable && onSort ? (sort?.column === column.key ? sort.direction : 'none') : undefined}
+              >
+                {column.sortable && onSort ? (
+                  <button type="button" className={styles.sortButton} onClick={() => onSort(column.key)}>
+                    {column.header}
+                    <span className={styles.sortMark} aria-hidden="true">
+                      {sort?.column !== column.key ? '↕' : sort.direction === 'ascending' ? '↑' : '↓'}
+                    </span>
+                  </button>
+                ) : (
+                  column.header
+                )}
               </th>
             ))}
           </tr>

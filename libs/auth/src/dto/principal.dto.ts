@@ -33,6 +33,15 @@ export class EndedSessionsDto {
   @ApiProperty({ description: 'How many other sessions were ended.' }) ended: number;
 }
 
+/** When the current session ends unless it is used (idle) or in any case (absolute), by the server's clock. */
+export class SessionStatusDto {
+  @ApiProperty({ format: 'date-time', description: 'The server’s clock now: measure the times below against it, not the browser’s.' }) now: string;
+  @ApiProperty({ format: 'date-time', description: 'The earlier of the two ends below: when the session ends if nothing else happens.' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Ends here without activity; every other request (not this one) renews it.' }) idleExpiresAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Ends here whatever the activity; signing in again starts a new one.' }) absoluteExpiresAt: string;
+  @ApiProperty({ description: 'How long a request keeps the session alive, in seconds.' }) idleTimeoutSeconds: number;
+}
+
 /** A member of platform staff (PlatformStaffView). */
 export class PlatformStaffMemberDto {
   @ApiProperty({ format: 'uuid' }) id: string;

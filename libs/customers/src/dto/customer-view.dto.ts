@@ -23,6 +23,8 @@ export class CustomerDto {
 export class AuditEntryDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ description: 'Who: a principal key such as `tenant-staff:<tenant>:<id>`.' }) actor: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The name of the member of staff who did it (disabled members too); null for anyone else (the customer, the system).' })
+  actorName: string | null;
   @ApiProperty({ example: 'customer.updated' }) action: string;
   @ApiProperty() subjectType: string;
   @ApiProperty({ type: String, nullable: true }) subjectId: string | null;

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
 import { IsBusinessId, PageQuery } from '@app/core';
 import { IsPhoneNumber } from '../phone';
+
+export const CUSTOMER_SORTS = ['-created', 'created', 'name', '-name', '-updated', 'updated'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
 export class CreateCustomerDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: '2832233-5', description: 'Finnish business ID; absent for a private person.' })
@@ -59,4 +62,13 @@ export class ListCustomersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Matches names, company, e-mail, phone or business ID (substring, case-insensitive).' })
   @IsOptional() @IsString() @Length(1, 100)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: CUSTOMER_SORTS,
+    enumName: 'CustomerSort',
+    default: '-created',
+    description: 'The order: by name (as listed), when registered or when last changed; a leading minus for descending. A cursor belongs to its order.',
+  })
+  @IsOptional() @IsIn(CUSTOMER_SORTS)
+  sort?: CustomerSort;
 }

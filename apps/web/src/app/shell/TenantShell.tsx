@@ -1,14 +1,19 @@
-// The signed-in console of a tenant's staff: skip link, header with navigation by role, language and sign-out.
+// The signed-in console of a tenant's staff: skip link, header with navigation by role, the command palette,
+// language, the account menu (end other sessions, sign out), and the idle-timeout warning.
 import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { type Me, useMe, useSignOut } from '../../features/auth/queries';
+import { useEndOtherSessions } from '../../features/session/queries';
+import { SessionWatch } from '../../features/session/SessionWatch';
 import { useT } from '../../i18n/use-t';
-import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 import { ErrorState } from '../../ui/ErrorState';
 import { Loading } from '../../ui/Loading';
 import { navFor } from '../navigation';
 import { paths } from '../paths';
+import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PaletteLauncher } from './PaletteLauncher';
 import { StandalonePage } from './StandalonePage';
 import styles from './TenantShell.module.css';
 
@@ -41,6 +46,9 @@ export function TenantShell() {
 
 function Shell({ tenant, me }: { tenant: string; me: Me }) {
   const t = useT();
+  const navigate = useNavigate();
+  const signOut = useSignOut(tenant, () => void navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
+  const endOthers = useEndOtherSessions(tenant);
   return (
     <div className={styles.shell}>
       <a className={styles.skip} href="#main">
@@ -56,8 +64,9 @@ function Shell({ tenant, me }: { tenant: string; me: Me }) {
             </span>
           </NavLink>
           <div className={styles.tools}>
+            <PaletteLauncher tenant={tenant} role={me.role} />
             <LanguageSwitch />
-            <UserMenu tenant={tenant} me={me} />
+            <AccountMenu me={me} busy={signOut.isPending} onSignOut={() => signOut.mutate()} onEndOthers={() => endOthers.mutate()} />
           </div>
         </div>
         <nav aria-label={t('nav.label')} className={styles.nav}>
@@ -72,30 +81,14 @@ function Shell({ tenant, me }: { tenant: string; me: Me }) {
           </ul>
         </nav>
       </header>
+      <div className={styles.announcements}>
+        {endOthers.isSuccess && <Notice tone="success">{t('account.endedOthers', { count: endOthers.data.ended })}</Notice>}
+        {endOthers.error && <ErrorState error={endOthers.error} onRetry={() => endOthers.mutate()} />}
+      </div>
       <main id="main" tabIndex={-1} className={styles.main}>
         <Outlet context={me} />
       </main>
-    </div>
-  );
-}
-
-function UserMenu({ tenant, me }: { tenant: string; me: Me }) {
-  const t = useT();
-  const navigate = useNavigate();
-  const signOut = useSignOut(tenant, () => void navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
-  return (
-    <div className={styles.user}>
-      <span className={styles.who}>
-        <span className={styles.name}>{me.name}</span>
-        <span className={styles.role}>{t(me.role === 'owner' ? 'role.owner' : 'role.staff')}</span>
-      </span>
-      <Button
-        variant="secondary"
-        isPending={signOut.isPending}
-        onPress={() => signOut.mutate()}
-      >
-        {t('shell.signOut')}
-      </Button>
+      <SessionWatch tenant={tenant} onSignOut={() => signOut.mutate()} signingOut={signOut.isPending} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // /t/:tenant/customers/:id: a customer's details, and editing them. When someone else saved in between (409),
 // the page shows what they changed, keeps this user's other edits, and lets the user redo the rest.
 import { useMemo, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useLocation, useOutletContext, useParams } from 'react-router';
+import type { Me } from '../auth/queries';
 import { ApiError } from '../../api/problem';
 import { paths } from '../../app/paths';
 import { useLocale } from '../../app/providers';
@@ -18,6 +19,7 @@ import { CustomerInvoices } from '../invoices/CustomerInvoices';
 import { PortalInvitation } from '../portal-invitation/PortalInvitation';
 import { CustomerRequests } from '../requests/CustomerRequests';
 import { CustomerForm } from './CustomerForm';
+import { CustomerTimeline } from './CustomerTimeline';
 import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
 import { customerFormErrors } from './customer-errors';
 import { type Merge, mergeConflict } from './conflict';
@@ -31,6 +33,7 @@ export function CustomerPage() {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const created = (useLocation().state as { notice?: string } | null)?.notice === 'created';
+  const me = useOutletContext<Me | undefined>();
 
   if (customer.isPending) return <Loading label={t('customer.loading')} />;
   if (customer.error) {
@@ -81,6 +84,7 @@ export function CustomerPage() {
       <CustomerConsents tenant={tenant} customerId={c.id} />
       <CustomerRequests tenant={tenant} customerId={c.id} />
       <PortalInvitation tenant={tenant} customerId={c.id} email={c.email ?? null} />
+      {me?.role === 'owner' && <CustomerTimeline tenant={tenant} customerId={c.id} />}
     </>
   );
 }

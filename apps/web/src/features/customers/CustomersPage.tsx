@@ -1,18 +1,20 @@
-// /t/:tenant/customers: the register, newest first, 50 to a page; the search and the page live in the URL.
+// /t/:tenant/customers: the register, 50 to a page, newest first or sorted by a column header (the server sorts);
+// the search, the order and the page live in the URL.
 import { useEffect, useRef, useState } from 'react';
 import { Button as AriaButton, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths';
 import { useLocale } from '../../app/providers';
 import { formatDate } from '../../i18n/format';
-import { useT } from '../../i18n/use-t';
+import { type MessageId, useT } from '../../i18n/use-t';
 import { DataTable, type Column } from '../../ui/DataTable';
 import { ErrorState } from '../../ui/ErrorState';
 import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { displayName, kindOf } from './customer-fields';
-import { type Customer, useCustomers } from './queries';
+import { nextSort, sortFrom, tableSort } from './customer-sort';
+import { type Customer, type CustomerSort, useCustomers } from './queries';
 import styles from './customers.module.css';
 
 /** Earlier pages' cursors ride in the history entry, so "previous" works without the server counting. */
@@ -28,11 +30,12 @@ export function CustomersPage() {
   const navigate = useNavigate();
   const q = search.get('q') ?? '';
   const cursor = search.get('cursor') ?? undefined;
-  const customers = useCustomers(tenant, { q, cursor });
+  const sort = sortFrom(search.get('sort'));
+  const customers = useCustomers(tenant, { q, cursor, sort });
   const previous = (location.state as PagerState | null)?.previous ?? [];
 
   const goTo = (nextCursor: string | undefined, stack: string[]) =>
-    void navigate(paths.customers(tenant, { q, cursor: nextCursor }), { state: { previous: stack } satisfies PagerState });
+    void navigate(paths.customers(tenant, { q, sort, cursor: nextCursor }), { state: { previous: stack } satisfies PagerState });
 
   return (
     <>
@@ -45,7 +48,7 @@ export function CustomersPage() {
         }
       />
       <div className={styles.toolbar}>
-        <CustomerSearch value={q} onSearch={(value) => setSearch(value ? { q: value } : {}, { replace: true })} />
+        <CustomerSearch value={q} onSearch={(value) => setSearch(new URLSearchParams(paths.customers(tenant, { q: value, sort }).split('?')[1] ?? ''), { replace: true })} />
       </div>
       {customers.isPending && <Loading label={t('customers.loading')} />}
       {customers.error && <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />}
@@ -55,6 +58,8 @@ export function CustomersPage() {
           rows={customers.data.items}
           q={q}
           busy={customers.isPlaceholderData}
+          sort={sort}
+          onSort={(next) => void navigate(paths.customers(tenant, { q, sort: next }))}
           pager={
             <nav className={styles.pager} aria-label={t('customers.pages')}>
               <span>
@@ -64,7 +69,7 @@ export function CustomersPage() {
                   </Link>
                 )}
                 {cursor && previous.length === 0 && (
-                  <Link appearance="button-secondary" href={paths.customers(tenant, { q })}>
+                  <Link appearance="button-secondary" href={paths.customers(tenant, { q, sort })}>
                     {t('customers.firstPage')}
                   </Link>
                 )}
@@ -126,7 +131,7 @@ function CustomerSearch({ value, onSearch }: { value: string; onSearch: (value: 
   );
 }
 
-function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; busy: boolean; pager: React.ReactNode }) {
+function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; busy: boolean; sort: CustomerSort; onSort: (sort: CustomerSort) => void; pager: React.ReactNode }) {
   const t = useT();
   const { locale } = useLocale();
   const { tenant, rows, q } = props;
@@ -145,6 +150,7 @@ function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; b
   const columns: Column<Customer>[] = [
     {
       key: 'name',
+      sortable: true,
       header: t('customers.column.name'),
       cell: (c) => (
         <>
@@ -161,14 +167,23 @@ function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; b
     { key: 'email', header: t('customers.column.email'), cell: (c) => c.email ?? '', breakAnywhere: true },
     { key: 'phone', header: t('customers.column.phone'), cell: (c) => c.phone ?? '', secondary: true },
     { key: 'city', header: t('customers.column.city'), cell: (c) => c.city ?? '', secondary: true },
-    { key: 'created', header: t('customers.column.created'), cell: (c) => formatDate(c.createdAt, locale), secondary: true },
+    { key: 'created', sortable: true, header: t('customers.column.created'), cell: (c) => formatDate(c.createdAt, locale), secondary: true },
+    { key: 'updated', sortable: true, header: t('sortcust.column.updated'), cell: (c) => formatDate(c.updatedAt, locale), secondary: true },
   ];
   return (
     <>
       <p className={styles.summary} role="status">
         {q ? t('customers.countMatching', { count: rows.length, q }) : t('customers.count', { count: rows.length })}
       </p>
-      <DataTable caption={t('customers.title')} columns={columns} rows={rows} rowKey={(c) => c.id} busy={props.busy} />
+      <DataTable
+        caption={t('sortcust.caption', { order: t(`sortcust.order.${props.sort}` as MessageId) })}
+        columns={columns}
+        rows={rows}
+        rowKey={(c) => c.id}
+        busy={props.busy}
+        sort={tableSort(props.sort)}
+        onSort={(column) => props.onSort(nextSort(props.sort, column))}
+      />
       {props.pager}
     </>
   );
