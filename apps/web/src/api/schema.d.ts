@@ -2071,7 +2071,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "NoticeParagraphDto";
+            kind: "paragraph";
             text: string;
         };
         NoticeListDto: {
@@ -2079,7 +2079,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "NoticeListDto";
+            kind: "list";
             items: string[];
         };
         NoticeFactDto: {
@@ -2091,7 +2091,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "NoticeFactsDto";
+            kind: "facts";
             items: components["schemas"]["NoticeFactDto"][];
         };
         /** @enum {string} */

@@ -30,7 +30,7 @@ export class NoticeSectionDto {
   @ApiProperty() heading: string;
   @ApiProperty({
     type: 'array',
-    items: { oneOf: [{ $ref: getSchemaPath(NoticeParagraphDto) }, { $ref: getSchemaPath(NoticeListDto) }, { $ref: getSchemaPath(NoticeFactsDto) }], discriminator: { propertyName: 'kind' } },
+    items: { oneOf: [{ $ref: getSchemaPath(NoticeParagraphDto) }, { $ref: getSchemaPath(NoticeListDto) }, { $ref: getSchemaPath(NoticeFactsDto) }], discriminator: { propertyName: 'kind', mapping: { paragraph: getSchemaPath(NoticeParagraphDto), list: getSchemaPath(NoticeListDto), facts: getSchemaPath(NoticeFactsDto) } } },
     description: 'Paragraphs, bulleted lists and label–value facts, in reading order.',
   })
   blocks: (NoticeParagraphDto | NoticeListDto | NoticeFactsDto)[];
