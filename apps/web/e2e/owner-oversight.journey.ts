@@ -5,7 +5,7 @@ import { expect, expectAccessible, onboardTenant, signIn, snapshot, test } from 
 import { investigatorSearchesTenant, reportIncident, tenantWithOwner } from './platform';
 
 test('the owner sees log searches, incidents and the retention review, in words', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { tenant, owner } = await tenantWithOwner(onboardTenant);
   await signIn(page, tenant, owner);
   const nav = page.getByRole('navigation', { name: 'Päävalikko' });
@@ -54,12 +54,12 @@ test('the owner sees log searches, incidents and the retention review, in words'
   await snapshot(page, 'owner-incidents');
 
   // In English, the same in English.
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('radio', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
   await expect(incident).toContainText('A backup of the invoice archive could be read without signing in for a while.');
   await expect(incident).toContainText('e-mail address, billing history');
   await expectAccessible(page, 'incidents in English');
-  await page.getByRole('button', { name: 'Suomi' }).click();
+  await page.getByRole('radio', { name: 'Suomi' }).click();
 
   // At 320 px (400 % zoom) the pages still read without sideways scrolling of the page.
   await page.setViewportSize({ width: 320, height: 720 });
