@@ -121,7 +121,7 @@ test('the owner fills the register settings and sees the statement change in Fin
   await form.getByText('Puhelinnumero', { exact: true }).click();
   await expect(phone).not.toBeChecked();
   await page.getByRole('button', { name: 'Tallenna ja päivitä seloste' }).click();
-  await expect(page.getByText(/Järjestelmä tallentaa nämä tiedot jokaisesta asiakkaasta, joten selosteen on mainittava ne: phone/)).toBeVisible();
+  await expect(page.getByText(/Järjestelmä tallentaa nämä tiedot jokaisesta asiakkaasta, joten selosteen on mainittava ne: Puhelinnumero\./)).toBeVisible();
   await expectAccessible(page, 'the register settings with errors');
   await snapshot(page, 'owner-settings-errors');
   await form.getByText('Puhelinnumero', { exact: true }).click();

@@ -97,7 +97,17 @@ function SettingsEditor({ tenant, settings }: { tenant: string; settings: Regist
     if (outcome?.kind === 'invalid') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid] input')?.focus();
   }, [outcome, errors]);
 
-  const say = (error: FormError | undefined) => (error ? t(error.id, error.values) : undefined);
+  const say = (error: FormError | undefined) => {
+    if (!error) return undefined;
+    // The API names the missing categories by their keys; the console by their names.
+    if (error.id === 'settings.error.categories') {
+      const names = String(error.values?.categories ?? '')
+        .split(', ')
+        .map((key) => ((DATA_CATEGORIES as readonly string[]).includes(key) ? t(`settings.category.${key}` as MessageId) : key));
+      return t(error.id, { categories: names.join(', ') });
+    }
+    return t(error.id, error.values);
+  };
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K], input: string = key) => {
     setForm((current) => ({ ...current, [key]: value }));
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== input)));
