@@ -1,12 +1,13 @@
 // The public privacy statement of a tenant: HTML for people, JSON for programs (by Accept).
 import { Controller, Get, Param, type PipeTransform, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiProblems, Public, ValidationProblem } from '@app/core';
 import { PrivacyNoticeService } from './privacy-notice.service';
 import { renderPrivacyNoticeHtml } from './privacy-notice.html';
 import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
 import { LANGUAGES, type Lang } from './register-settings.types';
+import { PrivacyNoticeDto } from './dto/privacy-notice-view.dto';
 
 
 /** `lang` alone is validated; other query parameters (tracking tags on a shared link) are ignored. */
@@ -27,7 +28,8 @@ export class PrivacyNoticeController {
   @Public()
   @ApiQuery({ name: 'lang', enum: LANGUAGES, required: false, description: "Default: the tenant's language." })
   @ApiProduces('text/html', 'application/json')
-  @ApiOkResponse({ description: "The tenant's privacy statement: sections of blocks (JSON) or a printable page (HTML), by `Accept`.", content: { 'application/json': { schema: { type: 'object', properties: { language: { type: 'string', enum: ['fi', 'en'] }, sections: { type: 'array', items: { type: 'object' } } } } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiExtraModels(PrivacyNoticeDto)
+  @ApiOkResponse({ description: "The tenant's privacy statement: numbered sections of blocks (JSON) or a printable page (HTML), by `Accept`.", content: { 'application/json': { schema: { $ref: getSchemaPath(PrivacyNoticeDto) } }, 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(400, 404)
   async get(@Param('tenant') slug: string, @Query('lang', new LangPipe()) lang: Lang | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     res.vary('Accept');

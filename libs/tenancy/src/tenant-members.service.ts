@@ -12,12 +12,17 @@ import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 
 const INVITATION_DAYS = 7;
 
+/** Invited: has not set a password yet (cannot sign in); active: can sign in; disabled: can no longer. */
+export const STAFF_STATUSES = ['invited', 'active', 'disabled'] as const;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
 export interface StaffView {
   id: string;
   email: string;
   name: string;
   role: TenantRole;
   active: boolean;
+  status: StaffStatus;
   lastLoginAt: Date | null;
   createdAt: Date;
 }
@@ -28,6 +33,7 @@ export interface IssuedInvitation {
   expiresAt: Date;
 }
 
+/** `passwordHash` must be loaded (it is lazy): without it, the member counts as invited. */
 export function toStaffView(user: StaffUser & { passwordHash?: string | null }): StaffView {
   return {
     id: user.id,
@@ -35,6 +41,7 @@ export function toStaffView(user: StaffUser & { passwordHash?: string | null }):
     name: user.name,
     role: user.role as TenantRole,
     active: !user.disabledAt,
+    status: user.disabledAt ? 'disabled' : user.passwordHash ? 'active' : 'invited',
     lastLoginAt: user.lastLoginAt ?? null,
     createdAt: user.createdAt,
   };
@@ -53,7 +60,7 @@ export interface StaffRow {
 
 /** The view of an active member from a plain row (the statement filtered out disabled accounts). */
 export function staffViewOfRow(row: StaffRow): StaffView {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, active: true, lastLoginAt: row.last_login_at, createdAt: row.created_at };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, active: true, status: 'active', lastLoginAt: row.last_login_at, createdAt: row.created_at };
 }
 
 @Injectable()
@@ -84,7 +91,7 @@ export class TenantMembersService {
   }
 
   async list(): Promise<StaffView[]> {
-    const users = await this.context.em().find(StaffUser, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const users = await this.context.em().find(StaffUser, {}, { populate: ['passwordHash'], orderBy: { createdAt: 'asc', id: 'asc' } });
     return users.map(toStaffView);
   }
 
@@ -137,7 +144,7 @@ export class TenantMembersService {
   async disable(id: string, actorId: string, actor: string): Promise<StaffView> {
     if (id === actorId) throw new TenancyException(TenancyErrorCode.CannotDisableSelf);
     const em = this.context.em();
-    const user = await em.findOne(StaffUser, { id });
+    const user = await em.findOne(StaffUser, { id }, { populate: ['passwordHash'] });
     if (!user) throw new NotFoundProblem('staff member');
     if (!user.disabledAt) {
       user.disabledAt = new Date();

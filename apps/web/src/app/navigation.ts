@@ -14,6 +14,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: 'customers', label: 'nav.customers', roles: ['owner', 'staff'] },
   { to: 'requests', label: 'rights.nav.requests', roles: ['owner', 'staff'] },
   { to: 'staff', label: 'nav.staff', roles: ['owner'] },
+  // The owner's oversight of the register (GET t/:tenant/register is open to staff, but only owners change it).
+  { to: 'settings', label: 'nav.settings', roles: ['owner'] },
+  { to: 'incidents', label: 'nav.incidents', roles: ['owner'] },
+  { to: 'access-transparency', label: 'nav.accessTransparency', roles: ['owner'] },
+  { to: 'retention', label: 'nav.retention', roles: ['owner'] },
 ];
 
 export function navFor(role: TenantRole): NavItem[] {

@@ -2,6 +2,7 @@
 import { createBrowserRouter, Navigate, useParams } from 'react-router';
 import { AppRoot } from './AppRoot';
 import { NotFoundInShell, NotFoundPage, RouteErrorPage } from './error-pages';
+import { OwnerOnly } from './OwnerOnly';
 
 function TenantIndex() {
   const { tenant } = useParams();
@@ -47,7 +48,17 @@ export function createRouter() {
             { path: 'invoices/:id/print', lazy: async () => ({ Component: (await import('../features/invoices/InvoicePrintPage')).InvoicePrintPage }) },
             { path: 'requests', lazy: async () => ({ Component: (await import('../features/requests/RequestsPage')).RequestsPage }) },
             { path: 'requests/:id', lazy: async () => ({ Component: (await import('../features/requests/RequestPage')).RequestPage }) },
-            { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
+            {
+              // The owner's areas (the API refuses staff there too); staff who open one are told so in words.
+              element: <OwnerOnly />,
+              children: [
+                { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
+                { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+                { path: 'access-transparency', lazy: async () => ({ Component: (await import('../features/oversight/AccessTransparencyPage')).AccessTransparencyPage }) },
+                { path: 'incidents', lazy: async () => ({ Component: (await import('../features/oversight/IncidentsPage')).IncidentsPage }) },
+                { path: 'retention', lazy: async () => ({ Component: (await import('../features/oversight/RetentionPage')).RetentionPage }) },
+              ],
+            },
             { path: '*', element: <NotFoundInShell /> },
           ],
         },

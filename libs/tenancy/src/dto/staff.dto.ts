@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { TENANT_ROLES, type TenantRole } from '@app/core';
+import { STAFF_STATUSES, type StaffStatus } from '../tenant-members.service';
 
 export class InviteStaffDto {
   @ApiProperty() @IsEmail() @MaxLength(254)
@@ -20,6 +21,7 @@ export class StaffMemberDto {
   @ApiProperty() name: string;
   @ApiProperty({ enum: TENANT_ROLES, enumName: 'TenantRole' }) role: TenantRole;
   @ApiProperty({ description: 'False once disabled; a disabled member cannot sign in.' }) active: boolean;
+  @ApiProperty({ enum: STAFF_STATUSES, enumName: 'StaffStatus', description: 'invited: has not set a password yet; active: can sign in; disabled: can no longer sign in.' }) status: StaffStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -1,5 +1,5 @@
 // The business's staff (owners only).
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
 
 export type StaffMember = components['schemas']['StaffMemberDto'];
@@ -12,5 +12,25 @@ export function useStaff(tenant: string) {
   return useQuery({
     queryKey: staffKeys.all(tenant),
     queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/staff', { params: { path: { tenant } }, signal })),
+  });
+}
+
+export type StaffInvitation = components['schemas']['InviteStaffDto'];
+
+/** Invites a member: the API e-mails them the link to set a password. */
+export function useInviteStaff(tenant: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StaffInvitation) => call(api.POST('/api/t/{tenant}/staff', { params: { path: { tenant } }, body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.all(tenant) }),
+  });
+}
+
+/** Disables a member: they can no longer sign in, and their sessions end at once. */
+export function useDisableStaff(tenant: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(api.POST('/api/t/{tenant}/staff/{id}/disable', { params: { path: { tenant, id } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: staffKeys.all(tenant) }),
   });
 }

@@ -1,0 +1,40 @@
+// The owner's oversight of the register: platform staff's searches of the IP log that touched this business,
+// the incidents that concern it, and the customers the retention run flagged for review.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call, type components } from '../../api/client';
+
+export type TransparencyEntry = components['schemas']['TransparencyEntryDto'];
+export type TenantIncident = components['schemas']['TenantIncidentDto'];
+export type ReviewItem = components['schemas']['ReviewItemDto'];
+
+export const PAGE_SIZE = 50;
+
+export const oversightKeys = {
+  transparency: (tenant: string, cursor?: string) => ['tenant', tenant, 'access-transparency', cursor ?? null] as const,
+  incidents: (tenant: string) => ['tenant', tenant, 'incidents'] as const,
+  retention: (tenant: string, cursor?: string) => ['tenant', tenant, 'retention-review', cursor ?? null] as const,
+};
+
+export function useAccessTransparency(tenant: string, cursor?: string) {
+  return useQuery({
+    queryKey: oversightKeys.transparency(tenant, cursor),
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/access-transparency', { params: { path: { tenant }, query: { limit: PAGE_SIZE, cursor } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTenantIncidents(tenant: string) {
+  return useQuery({
+    queryKey: oversightKeys.incidents(tenant),
+    // An incident is rare; the most recent hundred is every one a business will have.
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/incidents', { params: { path: { tenant }, query: { limit: 100 } }, signal })),
+  });
+}
+
+export function useRetentionReview(tenant: string, cursor?: string) {
+  return useQuery({
+    queryKey: oversightKeys.retention(tenant, cursor),
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/retention/review', { params: { path: { tenant }, query: { limit: PAGE_SIZE, cursor } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
