@@ -67,7 +67,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const baseUrl = `http://localhost:${port}`;
   await waitForHealth(`${baseUrl}/api/health`, () => (exitCode === null ? null : output));
-  Object.assign(process.env, { E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password });
+  Object.assign(process.env, { E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, E2E_POSTGRES_PORT: String(pgPort), E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password });
 
   return async () => {
     if (exitCode === null) {
