@@ -314,4 +314,14 @@ test('two admins give the investigator role; the search is justified, the owner 
   await expect(redacted).not.toContainText('127.0.0.0/8');
   await expectAccessible(page, 'the redacted audit');
   await snapshot(page, 'platform-access-log-admin');
+
+  // At 320 px the pages fit the width (tables scroll inside their own region).
+  await page.setViewportSize({ width: 320, height: 900 });
+  for (const path of ['/platform/tenants', '/platform/staff', '/platform/access-log']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at 320 px`).toBeLessThanOrEqual(320);
+    await expectAccessible(page, `${path} at 320 px`);
+  }
+  await snapshot(page, 'platform-access-log-320');
 });

@@ -156,10 +156,11 @@ function Results({ result, locale }: { result: AccessLogResult; locale: Paramete
   );
 }
 
-function describeFilters(filters: Record<string, unknown>): string {
+/** The filters as recorded, with the window's instants in the reader's own time. */
+function describeFilters(filters: Record<string, unknown>, locale: Parameters<typeof formatDateTime>[1]): string {
   return Object.entries(filters)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${key}: ${String(value)}`)
+    .map(([key, value]) => `${key}: ${(key === 'from' || key === 'to') && typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDateTime(value, locale) : String(value)}`)
     .join(', ');
 }
 
@@ -187,7 +188,7 @@ function AuditSection({ investigator }: { investigator: boolean }) {
               { key: 'at', header: t('platform.accessLog.audit.column.at'), cell: (e) => formatDateTime(e.searchedAt, locale) },
               { key: 'who', header: t('platform.accessLog.audit.column.who'), cell: (e) => e.investigator.name },
               { key: 'justification', header: t('platform.accessLog.audit.column.justification'), cell: (e) => e.justification },
-              { key: 'filters', header: t('platform.accessLog.audit.column.filters'), cell: (e) => <span className={styles.mono}>{describeFilters(e.filters)}</span>, breakAnywhere: true },
+              { key: 'filters', header: t('platform.accessLog.audit.column.filters'), cell: (e) => <span className={styles.mono}>{describeFilters(e.filters, locale)}</span>, breakAnywhere: true },
               { key: 'rows', header: t('platform.accessLog.audit.column.rows'), cell: (e) => e.rowCount, numeric: true, secondary: true },
             ]}
           />
