@@ -58,7 +58,7 @@ function cliAdmin(name: string): { email: string; password: string; name: string
     env,
     input: account.password,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 180_000,
   });
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
   return account;
@@ -203,7 +203,8 @@ test('a platform admin onboards a business by keyboard, edits it through a confl
 });
 
 test('two admins give the investigator role; the search is justified, the owner sees it, admins see no addresses', async ({ page }) => {
-  test.setTimeout(300_000);
+  // Four people's work, a CLI run and many axe scans, on a machine shared with other work.
+  test.setTimeout(480_000);
   const first = admin();
   const second = cliAdmin('Sanna Toinen');
   const thirdEmail = `kolmas-${unique()}@platform.test`;
