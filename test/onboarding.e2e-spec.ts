@@ -126,4 +126,52 @@ describe('onboarding a tenant', () => {
     problemOf(await admin.patch('/api/platform/tenants/wellnessroom-espoo').send({ slug: 'renamed', version: 2 }).expect(400));
     problemOf(await admin.get('/api/platform/tenants/no-such-tenant').expect(404));
   });
+  it('lists tenants by a part of the slug, legal name or business ID, and by status', async () => {
+    await admin.post('/api/platform/tenants').send({ ...wellnessRoom, slug: 'searchable-salon', legalName: 'Kampaamo Hiusmaailma', businessId: '0737546-2', contactEmail: 'owner@searchable.fi' }).expect(201);
+    const slugs = async (query: string) => (await admin.get(`/api/platform/tenants?limit=200&${query}`).expect(200)).body.map((t: { slug: string }) => t.slug);
+    expect(await slugs('q=hiusMAAILMA')).toEqual(['searchable-salon']);
+    expect(await slugs('q=0737546')).toEqual(['searchable-salon']);
+    expect(await slugs('q=searchable')).toEqual(['searchable-salon']);
+    // The wildcards of LIKE are plain characters here.
+    expect(await slugs('q=%25')).toEqual([]);
+    expect(await slugs('status=suspended')).not.toContain('searchable-salon');
+    expect(await slugs('status=active')).toContain('searchable-salon');
+    expect(problemOf(await admin.get('/api/platform/tenants?status=closed').expect(400)).errors?.map((e) => e.field)).toContain('status');
+  });
+
+  it('suspends a tenant: its staff cannot sign in (told why, only with the right password), sessions stop; resuming gives it back', async () => {
+    const tenant = await ctx.newTenant({ slug: 'to-suspend' });
+    const signedIn = await ctx.loginTenant(tenant, tenant.owner);
+    await signedIn.get('/api/t/to-suspend/me').expect(200);
+
+    const suspended = await admin.post('/api/platform/tenants/to-suspend/suspend').expect(200);
+    expect(suspended.body).toMatchObject({ slug: 'to-suspend', status: 'suspended' });
+    expect((await admin.get('/api/platform/tenants?limit=200&status=suspended').expect(200)).body.map((t: { slug: string }) => t.slug)).toContain('to-suspend');
+
+    // The open session stops working at once.
+    problemOf(await signedIn.get('/api/t/to-suspend/me').expect(401));
+    // The right password hears of the suspension; a wrong one learns nothing.
+    const refused = await ctx.agent().post('/api/t/to-suspend/login').send(tenant.owner).expect(403);
+    expect(problemOf(refused).type).toMatch(/tenant-suspended$/);
+    expect(problemOf(refused).detail).toMatch(/suspended/);
+    const wrong = await ctx.agent().post('/api/t/to-suspend/login').send({ email: tenant.owner.email, password: 'not the password at all' }).expect(401);
+    expect(problemOf(wrong).type).toMatch(/invalid-credentials$/);
+
+    const resumed = await admin.post('/api/platform/tenants/to-suspend/resume').expect(200);
+    expect(resumed.body.status).toBe('active');
+    const again = ctx.agent();
+    await again.post('/api/t/to-suspend/login').send(tenant.owner).expect(200);
+    await again.get('/api/t/to-suspend/me').expect(200);
+  });
+
+  it('lets only platform admins suspend or resume, and answers 404 for an unknown tenant', async () => {
+    const tenant = await ctx.newTenant({ slug: 'not-suspended' });
+    const investigator = await ctx.loginPlatform(await ctx.newPlatformStaff(['access_log_investigator']));
+    problemOf(await investigator.post('/api/platform/tenants/not-suspended/suspend').expect(403));
+    const owner = await ctx.loginTenant(tenant, tenant.owner);
+    problemOf(await owner.post('/api/platform/tenants/not-suspended/suspend').expect(403));
+    problemOf(await ctx.http().post('/api/platform/tenants/not-suspended/suspend').expect(401));
+    expect((await admin.get('/api/platform/tenants/not-suspended').expect(200)).body.status).toBe('active');
+    problemOf(await admin.post('/api/platform/tenants/no-such-tenant/suspend').expect(404));
+  });
 });

@@ -14,6 +14,11 @@ const router = createRouter();
 const queryClient = createQueryClient({
   onUnauthenticated() {
     const { pathname, search } = window.location;
+    if (pathname.startsWith('/platform/')) {
+      if (/^\/platform\/(login|invitation)$/.test(pathname)) return;
+      void router.navigate(`/platform/login?next=${encodeURIComponent(pathname + search)}&reason=expired`, { replace: true }).then(() => queryClient.clear());
+      return;
+    }
     const tenant = /^\/t\/([^/]+)\//.exec(pathname)?.[1];
     if (!tenant || /\/(login|invitation)$/.test(pathname)) return;
     if (pathname.startsWith(`/t/${tenant}/portal`)) {

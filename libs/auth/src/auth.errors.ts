@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   CsrfRejected = 'csrf-rejected',
   SeparationOfDuties = 'separation-of-duties',
   RoleGrantNotPending = 'role-grant-not-pending',
+  TenantSuspended = 'tenant-suspended',
 }
 
 export class AuthException extends ProblemException {
@@ -31,6 +32,8 @@ export class AuthException extends ProblemException {
         return [HttpStatus.FORBIDDEN, 'A second platform admin must do this'];
       case AuthErrorCode.RoleGrantNotPending:
         return [HttpStatus.CONFLICT, 'The role grant is no longer pending'];
+      case AuthErrorCode.TenantSuspended:
+        return [HttpStatus.FORBIDDEN, "The business's account is suspended"];
       default:
         return assertUnreachable(code);
     }

@@ -46,10 +46,15 @@ export class AuthService {
   }
 
   async verifyTenantStaff(slug: string, credentials: Credentials, address: string): Promise<TenantStaffPrincipal> {
-    const scope = await this.tenancy.findScope(slug);
+    // A suspended tenant's staff still have their password checked, so that only they learn of the suspension.
+    const found = await this.tenancy.findLoginScope(slug);
+    const scope = found && { tenantId: found.tenantId, slug: found.slug, schema: found.schema };
     const account = await this.verify(`tenant:${slug}:${credentials.email}`, credentials, address, async () =>
       scope ? this.context.run(scope, () => this.members.findForLogin(credentials.email)) : null,
     );
+    if (found!.status !== 'active') {
+      throw new AuthException(AuthErrorCode.TenantSuspended, "The platform has suspended this business's account: nobody can sign in to it until the platform resumes it.");
+    }
     // `verify` only succeeds with an account, so the scope exists here.
     await this.context.run(scope!, () => this.members.recordLogin(account.id, account.rehashed));
     return { kind: 'tenant-staff', id: account.id, email: account.email, name: account.name, role: account.role, tenantId: scope!.tenantId, tenantSlug: scope!.slug };

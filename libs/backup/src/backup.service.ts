@@ -149,7 +149,7 @@ export class BackupService {
           throw new BackupException(
             BackupErrorCode.TenantBusy,
             `Requests of ${tenant.slug} kept its tables locked through ${RESTORE_ATTEMPTS} attempts of ${RESTORE_LOCK_TIMEOUT} each. ` +
-              `Try again in a quieter moment, or suspend the tenant first (PATCH /api/platform/tenants/${tenant.slug} with status "suspended") and resume it after the restore.`,
+              `Try again in a quieter moment, or suspend the tenant first (POST /api/platform/tenants/${tenant.slug}/suspend) and resume it after the restore (POST …/resume).`,
           );
         }
         await new Promise((done) => setTimeout(done, 1000 * attempt));

@@ -25,7 +25,7 @@ export class TenancyController {
   @PlatformAccess('platform_admin')
   @ApiOkResponse({ type: [TenantDto], description: 'Ordered by slug; pass the last slug as `cursor` for the next page.' })
   list(@Query() query: ListTenantsQuery) {
-    return this.tenancy.list({ limit: query.limit ?? 50, after: query.cursor });
+    return this.tenancy.list({ limit: query.limit ?? 50, after: query.cursor, q: query.q, status: query.status });
   }
 
   @Get(':slug')
@@ -42,5 +42,23 @@ export class TenancyController {
   @ApiProblems(404, 409)
   update(@Param('slug') slug: string, @Body() dto: UpdateTenantDto) {
     return this.tenancy.update(slug, dto);
+  }
+
+  @Post(':slug/suspend')
+  @PlatformAccess('platform_admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TenantDto, description: "Suspended: its staff and customers cannot sign in and their sessions stop; nothing is deleted." })
+  @ApiProblems(404)
+  suspend(@Param('slug') slug: string) {
+    return this.tenancy.setStatus(slug, 'suspended');
+  }
+
+  @Post(':slug/resume')
+  @PlatformAccess('platform_admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TenantDto, description: 'Active again: its staff and customers can sign in.' })
+  @ApiProblems(404)
+  resume(@Param('slug') slug: string) {
+    return this.tenancy.setStatus(slug, 'active');
   }
 }

@@ -1,7 +1,7 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
+import { type FilterQuery, MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, migrateSchemaInTransaction, PG_POOL, quoteIdent, SchemaMigration } from '@app/database';
@@ -12,6 +12,9 @@ import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
 import { STAFF_COLUMNS, type StaffRow, type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
+
+export const TENANT_STATUSES = ['active', 'suspended'] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 export interface TenantView {
   id: string;
@@ -138,9 +141,46 @@ export class TenancyService {
     }
   }
 
-  async list(options: { limit: number; after?: string }): Promise<TenantView[]> {
-    const tenants = await this.orm.em.fork().find(Tenant, options.after ? { slug: { $gt: options.after } } : {}, { orderBy: { slug: 'asc' }, limit: options.limit });
+  /** Tenants by slug; `q` matches the slug, legal name or business ID (any part, any case), `status` one status. */
+  async list(options: { limit: number; after?: string; q?: string; status?: TenantStatus }): Promise<TenantView[]> {
+    const where: FilterQuery<Tenant> = {};
+    if (options.after) where.slug = { $gt: options.after };
+    if (options.status) where.status = options.status;
+    const q = options.q?.trim();
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.$or = [{ slug: { $ilike: like } }, { legalName: { $ilike: like } }, { businessId: { $ilike: like } }];
+    }
+    const tenants = await this.orm.em.fork().find(Tenant, where, { orderBy: { slug: 'asc' }, limit: options.limit });
     return tenants.map(toTenantView);
+  }
+
+  /**
+   * Suspends or resumes a tenant. A suspended tenant's staff and customers cannot sign in, their sessions stop
+   * working on their next request (the session's principal is re-read with the tenant's status), and its public
+   * routes answer 404; nothing in its schema changes, so resuming gives everything back.
+   */
+  async setStatus(slug: string, status: TenantStatus): Promise<TenantView> {
+    const em = this.orm.em.fork();
+    const tenant = await em.findOne(Tenant, { slug });
+    if (!tenant) throw new NotFoundProblem('tenant');
+    if (tenant.status !== status) {
+      tenant.status = status;
+      await em.flush();
+      this.logger.log({ tenant: tenant.id, status }, 'tenant status changed');
+    }
+    return toTenantView(tenant);
+  }
+
+  /** The scope of a tenant that can be signed in to or is suspended, with its status: login tells the two apart. */
+  async findLoginScope(slug: string): Promise<(TenantScope & { status: TenantStatus }) | null> {
+    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string; status: TenantStatus }>(
+      `select id, slug, schema_name, status from platform.tenant where slug = $1 and status in ('active', 'suspended')`,
+      [slug],
+    );
+    if (!rows[0]) return null;
+    TenantContext.attributeTraffic(rows[0].id);
+    return { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name), status: rows[0].status };
   }
 
   async get(slug: string): Promise<TenantView> {

@@ -62,6 +62,22 @@ export function createRouter() {
             { path: '*', element: <NotFoundInShell /> },
           ],
         },
+        // The platform console: platform staff, with a shell of their own (features/platform).
+        { path: '/platform/login', lazy: async () => ({ Component: (await import('../features/platform/PlatformLoginPage')).PlatformLoginPage }) },
+        { path: '/platform/invitation', lazy: async () => ({ Component: (await import('../features/platform/PlatformInvitationPage')).PlatformInvitationPage }) },
+        {
+          path: '/platform',
+          lazy: async () => ({ Component: (await import('../features/platform/PlatformShell')).PlatformShell }),
+          errorElement: <RouteErrorPage />,
+          children: [
+            { path: 'tenants', lazy: async () => ({ Component: (await import('../features/platform/TenantsPage')).TenantsPage }) },
+            { path: 'tenants/new', lazy: async () => ({ Component: (await import('../features/platform/NewTenantPage')).NewTenantPage }) },
+            { path: 'tenants/:slug', lazy: async () => ({ Component: (await import('../features/platform/TenantPage')).TenantPage }) },
+            { path: 'staff', lazy: async () => ({ Component: (await import('../features/platform/PlatformStaffPage')).PlatformStaffPage }) },
+            { path: 'access-log', lazy: async () => ({ Component: (await import('../features/platform/AccessLogPage')).AccessLogPage }) },
+            { path: '*', element: <NotFoundInShell /> },
+          ],
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ListTenantsQuery {
   @ApiPropertyOptional({ maximum: 200, default: 50 })
@@ -10,4 +10,12 @@ export class ListTenantsQuery {
   @ApiPropertyOptional({ description: 'The slug of the last tenant of the previous page.' })
   @IsOptional() @IsString() @MaxLength(40)
   cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the slug, legal name or business ID (any case).' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'suspended'] })
+  @IsOptional() @IsIn(['active', 'suspended'])
+  status?: 'active' | 'suspended';
 }

@@ -30,6 +30,7 @@ export function LoginPage() {
 
   const error = signIn.error;
   const wrongCredentials = error instanceof ApiError && error.code === 'invalid-credentials';
+  const suspended = error instanceof ApiError && error.code === 'tenant-suspended';
   return (
     <StandalonePage>
       <PageHeader title={t('login.title')} subtitle={t('login.subtitle', { tenant })} />
@@ -38,7 +39,8 @@ export function LoginPage() {
         {reason === 'password-set' && !error && <Notice tone="success">{t('login.passwordSet')}</Notice>}
         {reason === 'signed-out' && !error && <Notice tone="success">{t('login.signedOut')}</Notice>}
         {wrongCredentials && <Notice tone="error" title={t('login.failed.title')}>{t('login.failed.body')}</Notice>}
-        {error && !wrongCredentials && <ErrorState error={error} onRetry={submit} />}
+        {suspended && <Notice tone="error" title={t('platform.tenantLogin.suspended.title')}>{t('platform.tenantLogin.suspended.body')}</Notice>}
+        {error && !wrongCredentials && !suspended && <ErrorState error={error} onRetry={submit} />}
         <Form
           className={styles.form}
           onSubmit={(event) => {

@@ -1,0 +1,302 @@
+// /platform/tenants/:slug: a business's controller details, editing them under their version (a conflicting save
+// shows what the other admin changed and keeps this admin's other edits), and suspending or resuming it.
+import { useMemo, useState } from 'react';
+import { useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/problem';
+import { useLocale } from '../../app/providers';
+import { formatDateTime } from '../../i18n/format';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/Button';
+import { ErrorState } from '../../ui/ErrorState';
+import { Link } from '../../ui/Link';
+import { Loading } from '../../ui/Loading';
+import { Notice } from '../../ui/Notice';
+import { PageHeader } from '../../ui/PageHeader';
+import { businessIdProblem } from './business-id';
+import type { OnboardedState } from './NewTenantPage';
+import { platformPaths } from './paths';
+import { type Tenant, useFetchLatestTenant, useSetTenantStatus, useTenant, useUpdateTenant } from './queries';
+import { RoleGate } from './RoleGate';
+import { detailChanges, type DetailField, mergeTenant, TENANT_LABELS, type TenantMerge, tenantFormErrors, type TenantValues, valuesOf } from './tenant-fields';
+import { TenantForm } from './TenantForm';
+import { TenantStatusBadge } from './TenantStatus';
+import styles from './platform.module.css';
+
+export function TenantPage() {
+  const t = useT();
+  return (
+    <RoleGate roles={['platform_admin']} title={t('platform.tenant.title')}>
+      <TenantView />
+    </RoleGate>
+  );
+}
+
+function TenantView() {
+  const t = useT();
+  const slug = useParams().slug!;
+  const tenant = useTenant(slug);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const onboarded = useLocation().state as OnboardedState | null;
+
+  if (tenant.isPending) return <Loading label={t('platform.tenant.loading')} />;
+  if (tenant.error) {
+    return (
+      <>
+        <PageHeader title={t(tenant.error instanceof ApiError && tenant.error.kind === 'not-found' ? 'platform.tenant.notFound' : 'platform.tenant.title')} />
+        <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />
+        <p>
+          <Link href={platformPaths.tenants()}>{t('platform.tenant.backToList')}</Link>
+        </p>
+      </>
+    );
+  }
+  const x = tenant.data;
+  return (
+    <>
+      <p className={styles.back}>
+        <Link href={platformPaths.tenants()}>← {t('platform.tenant.backToList')}</Link>
+      </p>
+      <PageHeader
+        title={x.legalName}
+        subtitle={
+          <>
+            <TenantStatusBadge status={x.status} /> <span className={styles.mono}>{x.slug}</span>
+          </>
+        }
+        actions={
+          !editing && (
+            <Button variant="primary" onPress={() => (setEditing(true), setSaved(false))}>
+              {t('platform.tenant.edit')}
+            </Button>
+          )
+        }
+      />
+      <div className={styles.stack}>
+        {onboarded?.notice === 'onboarded' && !editing && !saved && (
+          <Notice tone="success" title={t('platform.tenant.onboarded.title')}>
+            <p>{t('platform.tenant.onboarded.body', { email: onboarded.ownerEmail })}</p>
+          </Notice>
+        )}
+        {saved && !editing && <Notice tone="success">{t('platform.tenant.saved')}</Notice>}
+        {editing ? (
+          <EditTenant
+            tenant={x}
+            onDone={(didSave) => {
+              setEditing(false);
+              setSaved(didSave);
+            }}
+          />
+        ) : (
+          <TenantDetails tenant={x} />
+        )}
+        {!editing && <TenantStatusSection tenant={x} />}
+      </div>
+    </>
+  );
+}
+
+function TenantDetails({ tenant: x }: { tenant: Tenant }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const row = (field: DetailField, value: string = x[field]) => (
+    <>
+      <dt>{t(TENANT_LABELS[field])}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+  return (
+    <>
+      <div className={styles.details}>
+        <section className={styles.card} aria-labelledby="tenant-business">
+          <h2 id="tenant-business">{t('platform.tenant.group.business')}</h2>
+          <dl className={styles.dl}>
+            {row('legalName')}
+            {row('businessId')}
+            {row('language', t(x.language === 'en' ? 'platform.tenant.language.en' : 'platform.tenant.language.fi'))}
+            <dt>{t('platform.tenant.id')}</dt>
+            <dd className={styles.mono}>{x.id}</dd>
+          </dl>
+        </section>
+        <section className={styles.card} aria-labelledby="tenant-address">
+          <h2 id="tenant-address">{t('platform.tenant.group.address')}</h2>
+          <dl className={styles.dl}>
+            {row('streetAddress')}
+            {row('postalCode')}
+            {row('city')}
+          </dl>
+        </section>
+        <section className={styles.card} aria-labelledby="tenant-contact">
+          <h2 id="tenant-contact">{t('platform.tenant.group.contact')}</h2>
+          <dl className={styles.dl}>
+            {row('contactPerson')}
+            {row('contactEmail')}
+          </dl>
+        </section>
+      </div>
+      <p className={styles.meta}>{t('platform.tenant.meta', { created: formatDateTime(x.createdAt, locale), updated: formatDateTime(x.updatedAt, locale) })}</p>
+    </>
+  );
+}
+
+function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: (saved: boolean) => void }) {
+  const t = useT();
+  const update = useUpdateTenant(tenant.slug);
+  const fetchLatest = useFetchLatestTenant(tenant.slug);
+  const [base, setBase] = useState<{ version: number; values: TenantValues }>(() => ({ version: tenant.version, values: valuesOf(tenant) }));
+  const [values, setValues] = useState<TenantValues>(base.values);
+  const [merge, setMerge] = useState<TenantMerge | null>(null);
+  const [latestError, setLatestError] = useState<unknown>(null);
+
+  const stale = update.error instanceof ApiError && update.error.code === 'stale-version';
+  const errors = useMemo(() => (stale ? { byField: {}, form: [] } : tenantFormErrors(update.error, t)), [stale, update.error, t]);
+  const fieldProblem = update.error instanceof ApiError && update.error.kind === 'validation';
+
+  const onConflict = async () => {
+    setLatestError(null);
+    const latest = await fetchLatest().catch((error: unknown) => {
+      setLatestError(error);
+      return null;
+    });
+    if (!latest) return;
+    const theirs = valuesOf(latest);
+    const result = mergeTenant(base.values, values, theirs);
+    setMerge(result);
+    setBase({ version: latest.version, values: theirs });
+    setValues(result.values);
+    update.reset();
+  };
+
+  const submit = () => {
+    if (businessIdProblem(values.businessId)) return;
+    const changes = detailChanges(base.values, values);
+    if (Object.keys(changes).length === 0) return onDone(false);
+    update.mutate(
+      { ...changes, version: base.version } as Parameters<typeof update.mutate>[0],
+      {
+        onSuccess: () => onDone(true),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === 'stale-version') void onConflict();
+        },
+      },
+    );
+  };
+
+  return (
+    <TenantForm
+      mode="edit"
+      values={values}
+      onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+      errors={errors}
+      onSubmit={submit}
+      before={
+        <>
+          {merge && <ConflictNotice merge={merge} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
+          {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('platform.tenant.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
+        </>
+      }
+      actions={
+        <>
+          <Button type="submit" variant="primary" isPending={update.isPending}>
+            {t('platform.tenant.save')}
+          </Button>
+          <Button variant="quiet" onPress={() => onDone(false)}>
+            {t('common.cancel')}
+          </Button>
+        </>
+      }
+    />
+  );
+}
+
+function ConflictNotice({ merge, onUseMine }: { merge: TenantMerge; onUseMine: (field: DetailField, value: string) => void }) {
+  const t = useT();
+  const shown = (value: string) => value || t('platform.tenant.none');
+  return (
+    <Notice tone="warning" title={t('platform.tenant.conflict.title')}>
+      <p>{t(merge.clashes.length ? 'platform.tenant.conflict.bodyClash' : 'platform.tenant.conflict.body')}</p>
+      {merge.theirChanges.length > 0 && (
+        <>
+          <p>{t('platform.tenant.conflict.theirChanges')}</p>
+          <ul className={styles.changes}>
+            {merge.theirChanges.map((change) => (
+              <li key={change.field}>
+                <strong>{t(TENANT_LABELS[change.field])}:</strong> <span className={styles.old}>{shown(change.before)}</span> → {shown(change.after)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {merge.clashes.length > 0 && (
+        <ul className={styles.changes}>
+          {merge.clashes.map((clash) => (
+            <li key={clash.field}>
+              <strong>{t(TENANT_LABELS[clash.field])}:</strong> {t('platform.tenant.conflict.yours', { value: shown(clash.mine) })}{' '}
+              <Button variant="quiet" onPress={() => onUseMine(clash.field, clash.mine)}>
+                {t('platform.tenant.conflict.useMine', { field: t(TENANT_LABELS[clash.field]) })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Notice>
+  );
+}
+
+/** Suspending takes a second, deliberate press: it signs the business's staff and customers out at once. */
+function TenantStatusSection({ tenant }: { tenant: Tenant }) {
+  const t = useT();
+  const setStatus = useSetTenantStatus(tenant.slug);
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<'suspend' | 'resume' | null>(null);
+  const suspended = tenant.status === 'suspended';
+  const act = (action: 'suspend' | 'resume') =>
+    setStatus.mutate(action, {
+      onSuccess: () => {
+        setConfirming(false);
+        setDone(action);
+      },
+    });
+  return (
+    <section className={styles.section} aria-labelledby="tenant-status">
+      <h2 id="tenant-status">{t('platform.tenant.statusSection')}</h2>
+      <div className={styles.stack}>
+        {done && <Notice tone="success">{t(done === 'suspend' ? 'platform.tenant.suspended' : 'platform.tenant.resumed')}</Notice>}
+        {setStatus.error && <ErrorState error={setStatus.error} onRetry={() => act(suspended ? 'resume' : 'suspend')} />}
+        <p>{t(suspended ? 'platform.tenant.suspendedBody' : 'platform.tenant.activeBody')}</p>
+        {suspended ? (
+          <div className={styles.actions}>
+            <Button variant="primary" isPending={setStatus.isPending} onPress={() => act('resume')}>
+              {t('platform.tenant.resume')}
+            </Button>
+          </div>
+        ) : confirming ? (
+          <Notice
+            tone="warning"
+            live={false}
+            title={t('platform.tenant.suspendConfirm.title', { name: tenant.legalName })}
+            actions={
+              <>
+                <Button variant="danger" isPending={setStatus.isPending} onPress={() => act('suspend')} autoFocus>
+                  {t('platform.tenant.suspendConfirm.yes')}
+                </Button>
+                <Button variant="quiet" onPress={() => setConfirming(false)}>
+                  {t('common.cancel')}
+                </Button>
+              </>
+            }
+          >
+            <p>{t('platform.tenant.suspendConfirm.body')}</p>
+          </Notice>
+        ) : (
+          <div className={styles.actions}>
+            <Button variant="danger" onPress={() => (setConfirming(true), setDone(null))}>
+              {t('platform.tenant.suspend')}
+            </Button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

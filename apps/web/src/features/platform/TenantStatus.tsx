@@ -1,0 +1,13 @@
+// A tenant's status in words (not by colour alone).
+import { useT } from '../../i18n/use-t';
+import styles from './platform.module.css';
+
+export function TenantStatusBadge({ status }: { status: string }) {
+  const t = useT();
+  const suspended = status === 'suspended';
+  return (
+    <span className={`${styles.status} ${suspended ? styles.statusSuspended : styles.statusActive}`}>
+      {t(suspended ? 'platform.tenant.status.suspended' : 'platform.tenant.status.active')}
+    </span>
+  );
+}

@@ -1,0 +1,24 @@
+// The platform console's addresses. The invitation address is fixed: the platform staff e-mail links to it.
+export const platformPaths = {
+  login: (next?: string) => `/platform/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+  invitation: () => '/platform/invitation',
+  tenants: (search: { q?: string; status?: string } = {}) => {
+    const params = new URLSearchParams();
+    if (search.q) params.set('q', search.q);
+    if (search.status) params.set('status', search.status);
+    const query = params.toString();
+    return `/platform/tenants${query ? `?${query}` : ''}`;
+  },
+  newTenant: () => '/platform/tenants/new',
+  tenant: (slug: string) => `/platform/tenants/${encodeURIComponent(slug)}`,
+  staff: () => '/platform/staff',
+  accessLog: () => '/platform/access-log',
+};
+
+/** Where to go after signing in: back where the user was, but only inside the platform console. */
+export function safePlatformNext(next: string | null, home: string): string {
+  if (!next) return home;
+  const inside = next.startsWith('/platform/') && !next.startsWith('//') && !/[\\\s]/.test(next);
+  const auth = /^\/platform\/(login|invitation)(\?|#|$)/.test(next);
+  return inside && !auth ? next : home;
+}
