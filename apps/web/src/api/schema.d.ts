@@ -1217,6 +1217,11 @@ export interface components {
         };
         /** @enum {string} */
         TenantRole: "owner" | "staff";
+        /**
+         * @description invited: has not set a password yet; active: can sign in; disabled: can no longer sign in.
+         * @enum {string}
+         */
+        StaffStatus: "invited" | "active" | "disabled";
         StaffMemberDto: {
             /** Format: uuid */
             id: string;
@@ -1225,6 +1230,8 @@ export interface components {
             role: components["schemas"]["TenantRole"];
             /** @description False once disabled; a disabled member cannot sign in. */
             active: boolean;
+            /** @description invited: has not set a password yet; active: can sign in; disabled: can no longer sign in. */
+            status: components["schemas"]["StaffStatus"];
             /** Format: date-time */
             lastLoginAt: string | null;
             /** Format: date-time */
@@ -1244,6 +1251,8 @@ export interface components {
             role: components["schemas"]["TenantRole"];
             /** @description False once disabled; a disabled member cannot sign in. */
             active: boolean;
+            /** @description invited: has not set a password yet; active: can sign in; disabled: can no longer sign in. */
+            status: components["schemas"]["StaffStatus"];
             /** Format: date-time */
             lastLoginAt: string | null;
             /** Format: date-time */
@@ -2162,6 +2171,70 @@ export interface components {
             cookies?: components["schemas"]["LocalizedTextDto"];
             /** @description Null: the controller's contact person and e-mail. */
             requestContact?: components["schemas"]["RequestContactDto"] | null;
+        };
+        /** @enum {string} */
+        NoticeLanguage: "fi" | "en";
+        NoticeKeyFactsDto: {
+            accessRequestsPerYear: number;
+            customerReviewAfterMonths: number;
+            invoiceRetentionYears: number;
+            /** @description As enforced: capped by how long the platform keeps the log. */
+            ipLogRetentionDays: number;
+            transfersOutsideEea: boolean;
+            marketingChannels: string[];
+        };
+        NoticeParagraphDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "paragraph";
+            text: string;
+        };
+        NoticeListDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "list";
+            items: string[];
+        };
+        NoticeFactDto: {
+            label: string;
+            value: string;
+        };
+        NoticeFactsDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "facts";
+            items: components["schemas"]["NoticeFactDto"][];
+        };
+        /** @enum {string} */
+        NoticeSectionKey: "controller" | "contact" | "register-name" | "purposes" | "data-content" | "legal-bases" | "disclosures" | "retention" | "security" | "rights" | "cookies" | "ip-addresses";
+        NoticeSectionDto: {
+            /** @description Its number in the statement, from 1. */
+            number: number;
+            key: components["schemas"]["NoticeSectionKey"];
+            heading: string;
+            /** @description Paragraphs, bulleted lists and label–value facts, in reading order. */
+            blocks: (components["schemas"]["NoticeParagraphDto"] | components["schemas"]["NoticeListDto"] | components["schemas"]["NoticeFactsDto"])[];
+        };
+        PrivacyNoticeDto: {
+            /** @description The tenant's slug. */
+            tenant: string;
+            language: components["schemas"]["NoticeLanguage"];
+            title: string;
+            subtitle: string;
+            /** @description "Versio 3, päivitetty 25.11.2026": what a reader quotes. */
+            versionLine: string;
+            noticeVersion: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The numbers the system enforces, as the statement states them. */
+            facts: components["schemas"]["NoticeKeyFactsDto"];
+            sections: components["schemas"]["NoticeSectionDto"][];
         };
         AccessibilityFeedbackDto: {
             /** @description What was hard to use, and where. */
@@ -6091,17 +6164,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's privacy statement: sections of blocks (JSON) or a printable page (HTML), by `Accept`. */
+            /** @description The tenant's privacy statement: numbered sections of blocks (JSON) or a printable page (HTML), by `Accept`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        language?: "fi" | "en";
-                        sections?: Record<string, never>[];
-                    };
+                    "application/json": components["schemas"]["PrivacyNoticeDto"];
                     "text/html": string;
                 };
             };
