@@ -61,6 +61,8 @@ test('the owner sets a password from the e-mailed invitation, signs in and lands
   await expectAccessible(page, 'the spent invitation');
 
   await page.goto(`/t/${tenant.slug}/customers`);
-  await page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+  // Signing out is in the account menu (the user's name in the header).
+  await page.getByRole('button', { name: /Olli Omistaja/ }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Kirjaudu ulos', exact: true }).click();
   await expect(page.getByText('Olet kirjautunut ulos.')).toBeVisible();
 });

@@ -170,7 +170,7 @@ test('the owner invites and disables a member of staff with the keyboard alone',
   await expect(page.getByRole('heading', { level: 1, name: 'Asiakkaat' })).toBeVisible();
   const kb = page.keyboard;
   // From the navigation: Tab to the staff link and follow it.
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Asiakkaat' }).focus();
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pyynnöt' }).focus();
   await kb.press('Tab');
   await expect(page.getByRole('link', { name: 'Henkilökunta' })).toBeFocused();
   await kb.press('Enter');
