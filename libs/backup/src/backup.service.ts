@@ -57,7 +57,7 @@ const columnList = (columns: string[]) => columns.map(quoteIdent).join(', ');
 const COPY_CHUNK_BYTES = 256 * 1024;
 /** How long a restore waits for the tenant's running requests to let go of its tables, and how often it tries. */
 const RESTORE_LOCK_TIMEOUT = '10s';
-const RESTORE_ATTEMPTS = 3;
+const RESTORE_ATTEMPTS = 5;
 /** lock_not_available (our lock timeout) and deadlock_detected: the tenant's traffic was in the way. */
 const LOST_TO_TRAFFIC = new Set(['55P03', '40P01']);
 
@@ -293,6 +293,17 @@ const NEWLINE = Buffer.from('\n');
  */
 async function lockTenantTables(client: Client, schema: string): Promise<void> {
   await client.query(`select set_config('lock_timeout', $1, true)`, [RESTORE_LOCK_TIMEOUT]);
+  // A request that locks a later table first and then an earlier one (an invoice, then its customer for the
+  // foreign key) can still meet the restore in a deadlock. PostgreSQL aborts the side whose deadlock_timeout runs
+  // out first: a long one here makes that the request (503, Retry-After), not the restore. Only a superuser may
+  // set it; without that privilege the restore keeps its retries.
+  await client.query('savepoint restore_deadlock_timeout');
+  try {
+    await client.query(`select set_config('deadlock_timeout', $1, true)`, [RESTORE_LOCK_TIMEOUT]);
+    await client.query('release savepoint restore_deadlock_timeout');
+  } catch {
+    await client.query('rollback to savepoint restore_deadlock_timeout');
+  }
   const { rows } = await client.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p') order by c.relname`,
     [schema],
