@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BUDGET_MS = 1000;
-const RUNS = 7;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const repo = resolve(import.meta.dirname, '..');
 
 const freePort = () =>
@@ -102,6 +102,36 @@ async function timeToInteractive(page, url) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * `--profile`: where a cold load's time goes. Every request's start and end (the page's resource timing, from
+ * navigation start) and the main thread's busy time by kind (Chromium's own counters), printed per cold run.
+ */
+const PROFILE = process.argv.includes('--profile');
+
+async function profiled(context, page, url) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  const ms = await timeToInteractive(page, url);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+  const timeline = await page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+      name: e.name.replace(location.origin, '').replace(/\?.*$/, ''),
+      start: Math.round(e.startTime),
+      responseStart: Math.round(e.responseStart),
+      end: Math.round(e.responseEnd),
+      bytes: e.transferSize ?? 0,
+    })),
+  );
+  const paints = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => `${e.name} ${Math.round(e.startTime)}`));
+  console.log(`cold run: ${Math.round(ms)} ms; main thread: script ${metric('ScriptDuration')} ms, style ${metric('RecalcStyleDuration')} ms, layout ${metric('LayoutDuration')} ms, all tasks ${metric('TaskDuration')} ms; ${paints.join(', ')}`);
+  for (const r of timeline.sort((a, b) => a.start - b.start)) {
+    console.log(`  ${String(r.start).padStart(5)} → ${String(r.responseStart).padStart(5)} → ${String(r.end).padStart(5)} ms  ${r.name}`);
+  }
+  await cdp.detach();
+  return ms;
+}
+
 const api = await startApi();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
 try {
@@ -113,7 +143,7 @@ try {
     const context = await browser.newContext();
     await signIn(context, api.base, slug, owner);
     const page = await context.newPage();
-    cold.push(await timeToInteractive(page, url));
+    cold.push(PROFILE ? await profiled(context, page, url) : await timeToInteractive(page, url));
     warm.push(await timeToInteractive(page, url));
     await context.close();
   }

@@ -73,6 +73,43 @@ describe('the web console, served by the API', () => {
   });
 });
 
+describe("the console's pages name the route's chunks (from the build's manifest)", () => {
+  const manifest = {
+    'index.html': { file: 'assets/index-Ab12Cd34.js', isEntry: true, imports: ['_react-X1.js'] },
+    '_react-X1.js': { file: 'assets/react-X1.js' },
+    'src/app/shell/TenantShell.tsx': { file: 'assets/TenantShell-S1.js', imports: ['index.html', '_react-X1.js', '_Modal-M1.js'], css: ['assets/TenantShell-S1.css'] },
+    '_Modal-M1.js': { file: 'assets/Modal-M1.js' },
+    'src/features/customers/CustomersPage.tsx': { file: 'assets/CustomersPage-C1.js', imports: ['index.html', '_Modal-M1.js'] },
+  };
+  let ctx: TestContext;
+  beforeAll(async () => {
+    const dir = builtConsole();
+    mkdirSync(join(dir, '.vite'));
+    writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    ctx = await TestContext.create({ webDir: dir });
+  });
+  afterAll(() => ctx.close());
+
+  const hints = (html: string) => [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+
+  it.each(['/t/salon', '/t/salon/customers'])('%s: the shell and the customers page, not what the entry already loads', async (path) => {
+    const res = await ctx.http().get(path).expect(200);
+    expect(hints(res.text)).toEqual(['modulepreload /assets/TenantShell-S1.js', 'modulepreload /assets/Modal-M1.js', 'modulepreload /assets/CustomersPage-C1.js', 'preload /assets/TenantShell-S1.css']);
+    expect(res.text).toMatch(/<\/script><link rel="modulepreload".*<\/head><body>/s);
+    expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
+  });
+
+  it('another page in the shell: the shell only', async () => {
+    const res = await ctx.http().get('/t/salon/requests').expect(200);
+    expect(hints(res.text)).toEqual(['modulepreload /assets/TenantShell-S1.js', 'modulepreload /assets/Modal-M1.js', 'preload /assets/TenantShell-S1.css']);
+  });
+
+  it.each(['/t/salon/login', '/t/salon/invitation', '/t/salon/portal', '/t/salon/portal/login', '/t/salon/privacy', '/platform/tenants', '/'])('%s: nothing more than the entry', async (path) => {
+    const res = await ctx.http().get(path).expect(200);
+    expect(res.text).toBe(INDEX);
+  });
+});
+
 describe('the API without a built console', () => {
   let ctx: TestContext;
   beforeAll(async () => (ctx = await TestContext.create({ webDir: mkdtempSync(join(tmpdir(), 'rekisteri-no-web-')) })));

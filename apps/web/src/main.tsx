@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { paths, portalPaths } from './app/paths';
 import { LocaleProvider } from './app/providers';
+import { prefetchRouteData } from './app/route-data';
 import { createQueryClient } from './app/query-client';
 import { createRouter } from './app/router';
 import './app/global.css';
@@ -28,6 +29,8 @@ const queryClient = createQueryClient({
     void router.navigate(`${paths.login(tenant, pathname + search)}&reason=expired`, { replace: true }).then(() => queryClient.clear());
   },
 });
+
+prefetchRouteData(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

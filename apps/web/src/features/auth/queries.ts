@@ -1,5 +1,5 @@
 // Signing in and out, who is signed in, and accepting an invitation: the auth area's calls and their keys.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
 
 export type Me = components['schemas']['TenantStaffPrincipalDto'];
@@ -8,8 +8,9 @@ export const authKeys = {
   me: (tenant: string) => ['tenant', tenant, 'me'] as const,
 };
 
-export function useMe(tenant: string) {
-  return useQuery({
+/** Who is signed in to the tenant (the shell's probe; app/route-preload starts it early on a cold load). */
+export function meQuery(tenant: string) {
+  return queryOptions({
     queryKey: authKeys.me(tenant),
     queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/me', { params: { path: { tenant } }, signal })),
     // The shell decides what to do without a session; no retries for a 401 or 404.
@@ -17,6 +18,10 @@ export function useMe(tenant: string) {
     staleTime: 60_000,
     meta: { sessionProbe: true },
   });
+}
+
+export function useMe(tenant: string) {
+  return useQuery(meQuery(tenant));
 }
 
 export function useSignIn(tenant: string) {

@@ -13,7 +13,7 @@ import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
 import { displayName, kindOf } from './customer-fields';
-import { nextSort, sortFrom, tableSort } from './customer-sort';
+import { listSearchFrom, nextSort, tableSort } from './customer-sort';
 import { type Customer, type CustomerSort, useCustomers } from './queries';
 import styles from './customers.module.css';
 
@@ -28,9 +28,7 @@ export function CustomersPage() {
   const [search, setSearch] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const q = search.get('q') ?? '';
-  const cursor = search.get('cursor') ?? undefined;
-  const sort = sortFrom(search.get('sort'));
+  const { q, cursor, sort } = listSearchFrom(search);
   const customers = useCustomers(tenant, { q, cursor, sort });
   const previous = (location.state as PagerState | null)?.previous ?? [];
 

@@ -1,5 +1,5 @@
 // The customer register's calls and their query keys.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
 
 export type Customer = components['schemas']['CustomerDto'];
@@ -26,8 +26,9 @@ export const customerKeys = {
   suggestions: (tenant: string, q: string) => [...customerKeys.all(tenant), 'suggestions', q] as const,
 };
 
-export function useCustomers(tenant: string, search: CustomerListSearch) {
-  return useQuery({
+/** A page of the register (app/route-preload starts the first one early on a cold load of the customers page). */
+export function customerListQuery(tenant: string, search: CustomerListSearch) {
+  return queryOptions({
     queryKey: customerKeys.list(tenant, search),
     queryFn: ({ signal }) =>
       call(
@@ -36,6 +37,12 @@ export function useCustomers(tenant: string, search: CustomerListSearch) {
           signal,
         }),
       ),
+  });
+}
+
+export function useCustomers(tenant: string, search: CustomerListSearch) {
+  return useQuery({
+    ...customerListQuery(tenant, search),
     // While the next page or a new search loads, the rows on screen stay (marked as updating).
     placeholderData: keepPreviousData,
   });
