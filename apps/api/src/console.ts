@@ -49,9 +49,14 @@ export function routePreloads(root: string): (path: string) => string {
   // Read again after a rebuild, like index.html (a stale list would name files that are gone).
   let read: { mtime: number; links: { test: RegExp; html: string }[] } | undefined;
   const linksNow = () => {
-    const mtime = existsSync(manifestFile) ? statSync(manifestFile).mtimeMs : 0;
-    if (read?.mtime !== mtime) read = { mtime, links: mtime ? preloadLinks(JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>) : [] };
-    return read.links;
+    try {
+      const mtime = existsSync(manifestFile) ? statSync(manifestFile).mtimeMs : 0;
+      if (read?.mtime !== mtime) read = { mtime, links: mtime ? preloadLinks(JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>) : [] };
+      return read.links;
+    } catch {
+      // Mid-rebuild (the file half written or gone): the page works without hints.
+      return [];
+    }
   };
   return (path) => linksNow().find((l) => l.test.test(path))?.html ?? '';
 }

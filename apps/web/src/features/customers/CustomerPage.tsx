@@ -9,6 +9,7 @@ import { useLocale } from '../../app/providers';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
+import { ConflictPanel, type ConflictTexts } from '../../ui/ConflictPanel';
 import { ErrorState } from '../../ui/ErrorState';
 import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
@@ -200,7 +201,7 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
       pending={update.isPending}
       before={
         <>
-          {merge && <ConflictNotice merge={merge} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {merge && <ConflictPanel merge={merge} texts={CONFLICT_TEXTS} labels={FIELD_LABELS} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
           {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
           {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('customer.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
         </>
@@ -214,39 +215,13 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
   );
 }
 
-function ConflictNotice({ merge, onUseMine }: { merge: Merge; onUseMine: (field: CustomerField, value: string) => void }) {
-  const t = useT();
-  const shown = (value: string) => value || t('customer.none');
-  return (
-    <Notice tone="warning" title={t('customer.conflict.title')}>
-      <p>{t(merge.clashes.length ? 'customer.conflict.bodyClash' : 'customer.conflict.body')}</p>
-      {merge.theirChanges.length > 0 && (
-        <>
-          <p>{t('customer.conflict.theirChanges')}</p>
-          <ul className={styles.changes}>
-            {merge.theirChanges.map((change) => (
-              <li key={change.field}>
-                <strong>{t(FIELD_LABELS[change.field])}:</strong> <span className={styles.old}>{shown(change.before)}</span> → {shown(change.after)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {merge.clashes.length > 0 && (
-        <>
-          <p>{t('customer.conflict.clashes')}</p>
-          <ul className={styles.changes}>
-            {merge.clashes.map((clash) => (
-              <li key={clash.field}>
-                <strong>{t(FIELD_LABELS[clash.field])}:</strong> {t('customer.conflict.yours', { value: shown(clash.mine) })}{' '}
-                <Button variant="quiet" onPress={() => onUseMine(clash.field, clash.mine)}>
-                  {t('customer.conflict.useMine', { field: t(FIELD_LABELS[clash.field]) })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </Notice>
-  );
-}
+const CONFLICT_TEXTS: ConflictTexts = {
+  title: 'customer.conflict.title',
+  body: 'customer.conflict.body',
+  bodyClash: 'customer.conflict.bodyClash',
+  theirChanges: 'customer.conflict.theirChanges',
+  clashes: 'customer.conflict.clashes',
+  yours: 'customer.conflict.yours',
+  useMine: 'customer.conflict.useMine',
+  none: 'customer.none',
+};

@@ -7,6 +7,7 @@ import { useLocale } from '../../app/providers';
 import { formatDateTime } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
+import { ConflictPanel, type ConflictTexts } from '../../ui/ConflictPanel';
 import { ErrorState } from '../../ui/ErrorState';
 import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
@@ -191,7 +192,7 @@ function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: (saved: boolea
       onSubmit={submit}
       before={
         <>
-          {merge && <ConflictNotice merge={merge} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {merge && <ConflictPanel merge={merge} texts={CONFLICT_TEXTS} labels={TENANT_LABELS} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
           {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
           {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('platform.tenant.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
         </>
@@ -210,39 +211,6 @@ function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: (saved: boolea
   );
 }
 
-function ConflictNotice({ merge, onUseMine }: { merge: TenantMerge; onUseMine: (field: DetailField, value: string) => void }) {
-  const t = useT();
-  const shown = (value: string) => value || t('platform.tenant.none');
-  return (
-    <Notice tone="warning" title={t('platform.tenant.conflict.title')}>
-      <p>{t(merge.clashes.length ? 'platform.tenant.conflict.bodyClash' : 'platform.tenant.conflict.body')}</p>
-      {merge.theirChanges.length > 0 && (
-        <>
-          <p>{t('platform.tenant.conflict.theirChanges')}</p>
-          <ul className={styles.changes}>
-            {merge.theirChanges.map((change) => (
-              <li key={change.field}>
-                <strong>{t(TENANT_LABELS[change.field])}:</strong> <span className={styles.old}>{shown(change.before)}</span> → {shown(change.after)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {merge.clashes.length > 0 && (
-        <ul className={styles.changes}>
-          {merge.clashes.map((clash) => (
-            <li key={clash.field}>
-              <strong>{t(TENANT_LABELS[clash.field])}:</strong> {t('platform.tenant.conflict.yours', { value: shown(clash.mine) })}{' '}
-              <Button variant="quiet" onPress={() => onUseMine(clash.field, clash.mine)}>
-                {t('platform.tenant.conflict.useMine', { field: t(TENANT_LABELS[clash.field]) })}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Notice>
-  );
-}
 
 /** Suspending takes a second, deliberate press: it signs the business's staff and customers out at once. */
 function TenantStatusSection({ tenant }: { tenant: Tenant }) {
@@ -300,3 +268,13 @@ function TenantStatusSection({ tenant }: { tenant: Tenant }) {
     </section>
   );
 }
+
+const CONFLICT_TEXTS: ConflictTexts = {
+  title: 'platform.tenant.conflict.title',
+  body: 'platform.tenant.conflict.body',
+  bodyClash: 'platform.tenant.conflict.bodyClash',
+  theirChanges: 'platform.tenant.conflict.theirChanges',
+  yours: 'platform.tenant.conflict.yours',
+  useMine: 'platform.tenant.conflict.useMine',
+  none: 'platform.tenant.none',
+};

@@ -2,6 +2,7 @@
 // and what changed when someone else saved in between (409 stale-version).
 import { ApiError, fieldErrors } from '../../api/problem';
 import type { MessageId } from '../../i18n/use-t';
+import { type Merge, mergeFields } from '../../ui/merge';
 import { businessIdProblem } from './business-id';
 import type { Tenant } from './queries';
 
@@ -95,24 +96,9 @@ export function detailChanges(base: TenantValues, mine: TenantValues): Partial<R
   return changes;
 }
 
-export interface TenantMerge {
-  values: TenantValues;
-  theirChanges: { field: DetailField; before: string; after: string }[];
-  clashes: { field: DetailField; mine: string; theirs: string }[];
-}
+export type TenantMerge = Merge<DetailField, TenantValues>;
 
 /** Three-way merge after a 409: their version, with the user's own edits kept where the other person left them alone. */
 export function mergeTenant(base: TenantValues, mine: TenantValues, theirs: TenantValues): TenantMerge {
-  const same = (a: string, b: string) => a.trim() === b.trim();
-  const values = { ...theirs };
-  const theirChanges: TenantMerge['theirChanges'] = [];
-  const clashes: TenantMerge['clashes'] = [];
-  for (const field of DETAIL_FIELDS) {
-    const iChanged = !same(mine[field], base[field]);
-    const theyChanged = !same(theirs[field], base[field]);
-    if (theyChanged) theirChanges.push({ field, before: base[field], after: theirs[field] });
-    if (iChanged && !theyChanged) values[field] = mine[field];
-    else if (iChanged && theyChanged && !same(mine[field], theirs[field])) clashes.push({ field, mine: mine[field], theirs: theirs[field] });
-  }
-  return { values, theirChanges, clashes };
+  return mergeFields(DETAIL_FIELDS, base, mine, theirs);
 }
