@@ -6,7 +6,7 @@ import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpo
 import { ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
 import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { MailService } from '@app/mail';
+import { OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { PortalAccountsService } from './portal-accounts.service';
 import { PortalErrorCode, PortalException } from './portal.errors';
@@ -42,7 +42,7 @@ export class PortalService {
     private readonly customers: CustomersService,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
-    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly consent: ConsentService,
     private readonly billing: BillingService,
@@ -131,17 +131,15 @@ export class PortalService {
   }
 
   private async sendInvitation(legalName: string, to: string, url: string): Promise<void> {
-    try {
-      await this.mail.send({
+    await this.outbox.enqueue(
+      {
         to,
         subject: `${legalName}: kutsu asiakasportaaliin / invitation to the customer portal`,
         text:
           `${legalName} kutsuu sinut asiakasportaaliin, jossa näet ja voit korjata tietosi.\n` +
           `${legalName} invites you to its customer portal, where you can see and correct your data.\n\n${url}\n`,
-      });
-    } catch (error) {
-      // The invitation exists and its link is in the response; a mail outage must not undo it.
-      this.logger.warn({ err: error }, 'portal invitation e-mail could not be sent');
-    }
+      },
+      { topic: 'invitation' },
+    );
   }
 }
