@@ -162,6 +162,19 @@ describe('password reset', () => {
     ]);
   });
 
+  it("writes the mail in the business's language, and in both for platform staff", async () => {
+    const english = await ctx.newTenant();
+    await ctx.sql(`update platform.tenant set language = 'en' where id = ?`, [english.id]);
+    const inEnglish = await newAccount('portal customer', english);
+    const inFinnish = await newAccount('tenant staff');
+    const platform = await newAccount('platform staff');
+    for (const account of [inEnglish, inFinnish, platform]) await ctx.http().post(`${account.base}/password-reset`).send({ email: account.email }).expect(202);
+    await ctx.mailMatching(inEnglish.email, /Someone asked to reset your password/);
+    await ctx.mailMatching(inFinnish.email, /Salasanasi vaihtamista pyydettiin/);
+    const both = await ctx.mailMatching(platform.email, /Salasanasi vaihtamista pyydettiin[^]*Someone asked to reset your password/);
+    expect(both).toBeTruthy();
+  });
+
   it('stores only the hash of the token', async () => {
     const account = await newAccount('platform staff');
     const token = await resetToken(account);
