@@ -1,5 +1,5 @@
 // Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@app/mail';
 import { type EntityManager, LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -57,8 +57,6 @@ const separation = (detail: string) => new AuthException(AuthErrorCode.Separatio
 
 @Injectable()
 export class PlatformStaffService {
-  private readonly logger = new Logger(PlatformStaffService.name);
-
   constructor(
     private readonly orm: MikroORM,
     private readonly outbox: OutboxService,

@@ -1,6 +1,6 @@
 // The customer portal: invitations (sent by staff), and what a signed-in customer sees and rectifies.
 // Every portal route acts on the session's own customer; no id is ever taken from the request.
-import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
@@ -35,8 +35,6 @@ export interface PortalMe {
 
 @Injectable()
 export class PortalService {
-  private readonly logger = new Logger(PortalService.name);
-
   constructor(
     private readonly accounts: PortalAccountsService,
     private readonly customers: CustomersService,
