@@ -41,8 +41,8 @@ export async function onboardTenant(): Promise<Tenant> {
   return { slug, legalName, ownerEmail };
 }
 
-/** The invitation link of the newest e-mail to `to`, as the app wrote it under DATA_DIR/mail. */
-export async function invitationLinkFromMail(to: string): Promise<string> {
+/** The invitation (or, with `page`, the password reset) link of the newest e-mail to `to`, as the app wrote it under DATA_DIR/mail. */
+export async function invitationLinkFromMail(to: string, page: 'invitation' | 'reset-password' = 'invitation'): Promise<string> {
   const dir = join(process.env.E2E_DATA_DIR!, 'mail');
   let link: string | undefined;
   await expect
@@ -57,11 +57,11 @@ export async function invitationLinkFromMail(to: string): Promise<string> {
       for (const file of files.reverse()) {
         const mail = decodeQuotedPrintable(readFileSync(join(dir, file), 'utf8'));
         if (!new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(mail)) continue;
-        link = /https?:\/\/\S+\/invitation#token=[A-Za-z0-9_-]+/.exec(mail)?.[0];
+        link = new RegExp(`https?://\\S+/${page}#token=[A-Za-z0-9_-]+`).exec(mail)?.[0];
         if (link) return link;
       }
       return undefined;
-    }, { message: `an invitation e-mail to ${to}` })
+    }, { message: `an e-mail to ${to} with a ${page} link` })
     .toBeDefined();
   return link!;
 }

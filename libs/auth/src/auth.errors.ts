@@ -10,6 +10,7 @@ export enum AuthErrorCode {
   SeparationOfDuties = 'separation-of-duties',
   RoleGrantNotPending = 'role-grant-not-pending',
   TenantSuspended = 'tenant-suspended',
+  ResetTokenInvalid = 'reset-token-invalid',
 }
 
 export class AuthException extends ProblemException {
@@ -34,6 +35,8 @@ export class AuthException extends ProblemException {
         return [HttpStatus.CONFLICT, 'The role grant is no longer pending'];
       case AuthErrorCode.TenantSuspended:
         return [HttpStatus.FORBIDDEN, "The business's account is suspended"];
+      case AuthErrorCode.ResetTokenInvalid:
+        return [HttpStatus.BAD_REQUEST, 'The password reset link is invalid, used or expired'];
       default:
         return assertUnreachable(code);
     }

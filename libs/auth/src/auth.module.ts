@@ -10,6 +10,8 @@ import { PlatformLocalStrategy, TenantLocalStrategy } from './local.strategies';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { PasswordPolicy } from './password-policy';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PasswordResetService } from './password-reset.service';
 import { PlatformAuthController } from './platform-auth.controller';
 import { PlatformStaffService } from './platform-staff.service';
 import { PrincipalSerializer } from './principal.serializer';
@@ -31,9 +33,11 @@ import { TenantAuthController } from './tenant-auth.controller';
     SessionsService,
     FirstAdminService,
     PrincipalSerializer,
+    PasswordResetRepository,
+    PasswordResetService,
     PlatformLocalStrategy,
     TenantLocalStrategy,
   ],
-  exports: [AuthService, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService],
+  exports: [AuthService, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService, PasswordResetService],
 })
 export class AuthModule {}

@@ -118,7 +118,14 @@ export class AuthService {
     return staff;
   }
 
-  private async endAllSessions(key: string): Promise<void> {
+  /** The portal's accounts, for the customer realm's account work (password reset). */
+  customerAccountsOrFail(): CustomerAccounts {
+    if (!this.customerAccounts) throw new Error('the portal module has not registered its customer accounts');
+    return this.customerAccounts;
+  }
+
+  /** Ends every session of the principal with this key (after a reset or when the account is disabled). */
+  async endAllSessions(key: string): Promise<void> {
     await this.pool.query('delete from platform.session where principal = $1', [key]);
   }
 

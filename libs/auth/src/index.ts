@@ -8,10 +8,13 @@ export * from './platform-staff.service';
 export * from './session';
 export * from './first-admin.service';
 export * from './sessions.service';
+export { PasswordResetService, type ResettableAccount, type ResettableAccounts } from './password-reset.service';
+export type { AccountRealm } from './password-reset.repository';
+export { PasswordResetCompleteRoute, PasswordResetRequestRoute } from './password-reset.routes';
 export { throttleAddress } from './login-throttle.service';
 export type { CustomerAccounts } from './customer-accounts';
 export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
-export { AcceptInvitationDto, LoginDto } from './dto/login.dto';
+export { AcceptInvitationDto, CompletePasswordResetDto, LoginDto, RequestPasswordResetDto } from './dto/login.dto';
 export { CustomerPrincipalDto, EndedSessionsDto, PlatformPrincipalDto, SessionStatusDto, TenantStaffPrincipalDto } from './dto/principal.dto';
 
 /** For the ORM's entity list only; other modules go through the services. */

@@ -4,10 +4,12 @@ import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTa
 import type { Request, Response } from 'express';
 import { ApiProblems, CurrentPrincipal, PageOf, PageQuery, PlatformAccess, type Principal, Public } from '@app/core';
 import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
+import { PasswordResetCompleteRoute, PasswordResetRequestRoute } from './password-reset.routes';
 import { SessionsService } from './sessions.service';
 import { PlatformStaffService } from './platform-staff.service';
 import { LoginBodyGuard, PlatformLoginGuard } from './login.guards';
-import { AcceptInvitationDto, InvitePlatformStaffDto, LoginDto, SetRolesDto } from './dto/login.dto';
+import { AcceptInvitationDto, CompletePasswordResetDto, InvitePlatformStaffDto, LoginDto, RequestPasswordResetDto, SetRolesDto } from './dto/login.dto';
 import { EndedSessionsDto, InvitedPlatformStaffMemberDto, PlatformPrincipalDto, PlatformStaffListItemDto, PlatformStaffMemberDto, PlatformStaffRolesDto } from './dto/principal.dto';
 
 @ApiTags('platform: auth and staff')
@@ -17,6 +19,7 @@ export class PlatformAuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly staff: PlatformStaffService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Post('login')
@@ -60,6 +63,16 @@ export class PlatformAuthController {
   @ApiProblems(400)
   acceptInvitation(@Body() dto: AcceptInvitationDto) {
     return this.auth.acceptPlatformInvitation(dto.token, dto.password);
+  }
+
+  @PasswordResetRequestRoute()
+  requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Req() req: Request) {
+    return this.resets.request('platform', null, dto.email, req.ip ?? 'unknown');
+  }
+
+  @PasswordResetCompleteRoute()
+  completePasswordReset(@Body() dto: CompletePasswordResetDto) {
+    return this.resets.complete('platform', null, dto.token, dto.password);
   }
 
   @Get('staff')

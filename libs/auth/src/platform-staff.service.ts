@@ -1,13 +1,11 @@
 // Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
-import { Injectable, Logger } from '@nestjs/common';
-import { MailService } from '@app/mail';
+import { Injectable } from '@nestjs/common';
+import { OutboxService } from '@app/mail';
 import { type EntityManager, LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, ConflictProblem, decodeCursor, hashToken, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
+import { AppConfig, ConflictProblem, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
 import { PlatformInvitation, PlatformRoleChange, PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
-
-const INVITATION_DAYS = 7;
 
 /**
  * Roles that one admin may only propose and a second one must approve (never the proposer, never the grantee).
@@ -59,11 +57,9 @@ const separation = (detail: string) => new AuthException(AuthErrorCode.Separatio
 
 @Injectable()
 export class PlatformStaffService {
-  private readonly logger = new Logger(PlatformStaffService.name);
-
   constructor(
     private readonly orm: MikroORM,
-    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
   ) {}
 
@@ -87,11 +83,7 @@ export class PlatformStaffService {
     const { staff, token, expiresAt } = await this.createInvited(input, actorId);
     const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
     const invitationUrl = `${origin}/platform/invitation#token=${token}`;
-    try {
-      await this.mail.send({ to: staff.email, subject: 'Invitation: Rekisteri platform staff', text: `You have been invited to the Rekisteri platform.\n\n${invitationUrl}\n` });
-    } catch (error) {
-      this.logger.warn({ err: error }, 'invitation e-mail could not be sent');
-    }
+    await this.outbox.enqueue({ to: staff.email, subject: 'Invitation: Rekisteri platform staff', text: `You have been invited to the Rekisteri platform.\n\n${invitationUrl}\n` }, { topic: 'invitation' });
     return { ...staff, invitationUrl, invitationExpiresAt: expiresAt };
   }
 
@@ -107,7 +99,7 @@ export class PlatformStaffService {
       else em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
     }
     const { token, hash } = newToken();
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    const expiresAt = invitationExpiry();
     em.create(PlatformInvitation, { id: randomUUID(), staff, tokenHash: hash, expiresAt });
     try {
       await em.flush();
@@ -270,6 +262,22 @@ export class PlatformStaffService {
   async loadPrincipal(id: string): Promise<PlatformPrincipal | null> {
     const staff = await this.orm.em.fork().findOne(PlatformStaff, { id, disabledAt: null });
     return staff ? { kind: 'platform', id: staff.id, email: staff.email, name: staff.name, roles: staff.roles as PlatformRole[] } : null;
+  }
+
+  /** A member who may reset their password (has one, not disabled), by e-mail; for PasswordResetService. */
+  async findForReset(email: string): Promise<{ id: string; email: string; personal: string[] } | null> {
+    const found = await this.findForLogin(email);
+    return found && { id: found.id, email: found.email, personal: [found.email, found.name] };
+  }
+
+  async findResettable(id: string): Promise<{ id: string; email: string; personal: string[] } | null> {
+    const staff = await this.orm.em.fork().findOne(PlatformStaff, { id, disabledAt: null, passwordHash: { $ne: null } });
+    return staff && { id: staff.id, email: staff.email, personal: [staff.email, staff.name] };
+  }
+
+  /** The new password from a reset link (the used token in platform.password_reset is the record of it). */
+  async resetPassword(id: string, passwordHash: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(PlatformStaff, { id }, { passwordHash });
   }
 
   async recordLogin(id: string, rehashed?: string): Promise<void> {

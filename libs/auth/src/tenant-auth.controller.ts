@@ -5,9 +5,11 @@ import { StaffMemberDto } from '@app/tenancy';
 import type { Request, Response } from 'express';
 import { ApiProblems, ApiTenantParam, CurrentPrincipal, type Principal, Public, TenantStaffAccess } from '@app/core';
 import { AuthService } from './auth.service';
+import { PasswordResetService } from './password-reset.service';
+import { PasswordResetCompleteRoute, PasswordResetRequestRoute } from './password-reset.routes';
 import { SessionsService } from './sessions.service';
 import { LoginBodyGuard, TenantLoginGuard } from './login.guards';
-import { AcceptInvitationDto, LoginDto } from './dto/login.dto';
+import { AcceptInvitationDto, CompletePasswordResetDto, LoginDto, RequestPasswordResetDto } from './dto/login.dto';
 import { EndedSessionsDto, SessionStatusDto, TenantStaffPrincipalDto } from './dto/principal.dto';
 
 @ApiTags('tenant: auth')
@@ -16,6 +18,7 @@ export class TenantAuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Post('login')
@@ -83,5 +86,17 @@ export class TenantAuthController {
   @ApiProblems(400, 404)
   acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
     return this.auth.acceptTenantInvitation(tenant, dto.token, dto.password);
+  }
+
+  @PasswordResetRequestRoute()
+  @ApiTenantParam()
+  requestPasswordReset(@Param('tenant') tenant: string, @Body() dto: RequestPasswordResetDto, @Req() req: Request) {
+    return this.resets.request('tenant-staff', tenant, dto.email, req.ip ?? 'unknown');
+  }
+
+  @PasswordResetCompleteRoute()
+  @ApiTenantParam()
+  completePasswordReset(@Param('tenant') tenant: string, @Body() dto: CompletePasswordResetDto) {
+    return this.resets.complete('tenant-staff', tenant, dto.token, dto.password);
   }
 }

@@ -3,14 +3,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { hashToken, newToken, NotFoundProblem, principalKey } from '@app/core';
-import { AuthService, type CustomerAccounts, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
-import { CustomersService } from '@app/customers';
+import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } from '@app/core';
+import { AuthService, type CustomerAccounts, type ResettableAccount, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
+import { type CustomerView, CustomersService } from '@app/customers';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { PortalAccount, PortalInvitation } from './portal-account.entity';
 import { PortalErrorCode, PortalException } from './portal.errors';
-
-const INVITATION_DAYS = 7;
 
 export interface IssuedPortalInvitation {
   customerId: string;
@@ -50,7 +48,7 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
         if (account.disabledAt) throw new PortalException(PortalErrorCode.AccountDisabled);
         await em.nativeDelete(PortalInvitation, { customerId, acceptedAt: null });
         const { token, hash } = newToken();
-        const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+        const expiresAt = invitationExpiry();
         em.create(PortalInvitation, { id: randomUUID(), customerId, tokenHash: hash, expiresAt });
         this.audit.record({ actor, action: 'portal.invited', subjectType: 'customer', subjectId: customerId, fields: [] }, em);
         return { customerId, email, token, expiresAt };
@@ -69,7 +67,7 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     const pending = await this.context.em().findOne(PortalInvitation, usable);
     if (!pending) throw new PortalException(PortalErrorCode.InvitationInvalid);
     const customer = await this.customers.get(pending.customerId);
-    this.policy.assertAcceptable(password, personalWords(customer.email, customer.contactName, customer.billingFirstName, customer.billingLastName, customer.companyName, this.context.tenant.slug));
+    this.policy.assertAcceptable(password, personalWords(...this.personal(customer)));
     const passwordHash = await this.passwords.hash(password);
     await this.context.em().transactional(async (em) => {
       const invitation = await em.findOne(PortalInvitation, usable, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -80,6 +78,31 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
       const actor = principalKey({ kind: 'customer', id: account.customerId, tenantId: this.context.tenant.tenantId });
       this.audit.record({ actor, action: 'portal.invitation_accepted', subjectType: 'customer', subjectId: account.customerId, fields: ['password'] }, em);
     });
+  }
+
+  /** A customer who may reset their portal password (has one, not disabled), by e-mail; for PasswordResetService. */
+  async findForReset(email: string): Promise<ResettableAccount | null> {
+    const found = await this.findForLogin(email);
+    return found && this.findResettable(found.id);
+  }
+
+  async findResettable(customerId: string): Promise<ResettableAccount | null> {
+    const account = await this.context.em().findOne(PortalAccount, { customerId, disabledAt: null, passwordHash: { $ne: null } }, { disableIdentityMap: true });
+    const customer = account && (await this.customers.get(customerId).catch(() => null));
+    return customer?.email ? { id: customer.id, email: customer.email, personal: this.personal(customer) } : null;
+  }
+
+  /** The new password from a reset link, recorded in the audit trail as the customer's own act. */
+  async resetPassword(customerId: string, passwordHash: string): Promise<void> {
+    await this.context.em().transactional(async (em) => {
+      await em.nativeUpdate(PortalAccount, { customerId }, { passwordHash });
+      const actor = principalKey({ kind: 'customer', id: customerId, tenantId: this.context.tenant.tenantId });
+      this.audit.record({ actor, action: 'portal.password_reset', subjectType: 'customer', subjectId: customerId, fields: ['password'] }, em);
+    });
+  }
+
+  private personal(customer: CustomerView): (string | null | undefined)[] {
+    return [customer.email, customer.contactName, customer.billingFirstName, customer.billingLastName, customer.companyName, this.context.tenant.slug];
   }
 
   async findForLogin(email: string): Promise<{ id: string; passwordHash: string } | null> {

@@ -5,7 +5,7 @@ import { ExportQuery, PortalRequestDto } from '@app/requests';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiProblems, ApiTenantParam, CurrentPrincipal, CustomerAccess, type Principal, Public } from '@app/core';
-import { AcceptInvitationDto, AuthService, LoginBodyGuard, LoginDto, SessionsService } from '@app/auth';
+import { AcceptInvitationDto, AuthService, CompletePasswordResetDto, LoginBodyGuard, LoginDto, PasswordResetCompleteRoute, PasswordResetRequestRoute, PasswordResetService, RequestPasswordResetDto, SessionsService } from '@app/auth';
 import { PortalService } from './portal.service';
 import { PortalLoginGuard } from './portal-login';
 import { RectifyProfileDto } from './dto/portal.dto';
@@ -22,6 +22,7 @@ export class PortalController {
     private readonly portal: PortalService,
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Post('login')
@@ -59,6 +60,18 @@ export class PortalController {
   @ApiProblems(400, 404)
   acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
     return this.portal.acceptInvitation(tenant, dto.token, dto.password);
+  }
+
+  @PasswordResetRequestRoute()
+  @ApiTenantParam()
+  requestPasswordReset(@Param('tenant') tenant: string, @Body() dto: RequestPasswordResetDto, @Req() req: Request) {
+    return this.resets.request('customer', tenant, dto.email, req.ip ?? 'unknown');
+  }
+
+  @PasswordResetCompleteRoute()
+  @ApiTenantParam()
+  completePasswordReset(@Param('tenant') tenant: string, @Body() dto: CompletePasswordResetDto) {
+    return this.resets.complete('customer', tenant, dto.token, dto.password);
   }
 
   @Get('me')

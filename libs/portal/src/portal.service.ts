@@ -1,12 +1,12 @@
 // The customer portal: invitations (sent by staff), and what a signed-in customer sees and rectifies.
 // Every portal route acts on the session's own customer; no id is ever taken from the request.
-import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
 import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { MailService } from '@app/mail';
+import { OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { PortalAccountsService } from './portal-accounts.service';
 import { PortalErrorCode, PortalException } from './portal.errors';
@@ -35,14 +35,12 @@ export interface PortalMe {
 
 @Injectable()
 export class PortalService {
-  private readonly logger = new Logger(PortalService.name);
-
   constructor(
     private readonly accounts: PortalAccountsService,
     private readonly customers: CustomersService,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
-    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly consent: ConsentService,
     private readonly billing: BillingService,
@@ -131,17 +129,15 @@ export class PortalService {
   }
 
   private async sendInvitation(legalName: string, to: string, url: string): Promise<void> {
-    try {
-      await this.mail.send({
+    await this.outbox.enqueue(
+      {
         to,
         subject: `${legalName}: kutsu asiakasportaaliin / invitation to the customer portal`,
         text:
           `${legalName} kutsuu sinut asiakasportaaliin, jossa näet ja voit korjata tietosi.\n` +
           `${legalName} invites you to its customer portal, where you can see and correct your data.\n\n${url}\n`,
-      });
-    } catch (error) {
-      // The invitation exists and its link is in the response; a mail outage must not undo it.
-      this.logger.warn({ err: error }, 'portal invitation e-mail could not be sent');
-    }
+      },
+      { topic: 'invitation' },
+    );
   }
 }

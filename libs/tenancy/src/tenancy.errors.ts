@@ -8,6 +8,7 @@ export enum TenancyErrorCode {
   InvitationInvalid = 'invitation-invalid',
   StaleVersion = 'stale-version',
   CannotDisableSelf = 'cannot-disable-self',
+  LastOwner = 'last-owner',
 }
 
 export class TenancyException extends ProblemException {
@@ -28,6 +29,8 @@ export class TenancyException extends ProblemException {
         return [HttpStatus.CONFLICT, 'The resource has changed since you read it'];
       case TenancyErrorCode.CannotDisableSelf:
         return [HttpStatus.CONFLICT, 'You cannot disable your own account'];
+      case TenancyErrorCode.LastOwner:
+        return [HttpStatus.CONFLICT, 'The business must keep at least one owner'];
       default:
         return assertUnreachable(code);
     }

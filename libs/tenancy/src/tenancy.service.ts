@@ -5,7 +5,7 @@ import { type FilterQuery, MikroORM, UniqueConstraintViolationException, Optimis
 import { randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, migrateSchemaInTransaction, PG_POOL, quoteIdent, SchemaMigration } from '@app/database';
-import { MailService } from '@app/mail';
+import { OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
@@ -63,7 +63,7 @@ export class TenancyService {
     private readonly orm: MikroORM,
     private readonly context: TenantContext,
     private readonly members: TenantMembersService,
-    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
@@ -128,17 +128,16 @@ export class TenancyService {
     return `${origin}/t/${slug}/invitation#token=${token}`;
   }
 
+  /** Queued in the outbox like every other mail: a mail server that is down delays the invitation, never loses it. */
   async sendInvitation(tenant: Pick<Tenant, 'legalName'>, to: string, url: string): Promise<void> {
-    try {
-      await this.mail.send({
+    await this.outbox.enqueue(
+      {
         to,
         subject: `Kutsu: ${tenant.legalName} / Invitation: ${tenant.legalName}`,
         text: `Sinut on kutsuttu asiakasrekisterin käyttäjäksi.\nYou have been invited to the customer register.\n\n${url}\n`,
-      });
-    } catch (error) {
-      // The invitation exists and its link is in the response; a mail outage must not undo onboarding.
-      this.logger.warn({ err: error }, 'invitation e-mail could not be sent');
-    }
+      },
+      { topic: 'invitation' },
+    );
   }
 
   /** Tenants by slug; `q` matches the slug, legal name or business ID (any part, any case), `status` one status. */

@@ -3,14 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { hashToken, newToken, NotFoundProblem, type TenantRole } from '@app/core';
+import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey, type TenantRole } from '@app/core';
 import { PG_POOL, quoteIdent } from '@app/database';
 import { TenantContext } from './tenant-context';
 import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 
-
-const INVITATION_DAYS = 7;
 
 /** Invited: has not set a password yet (cannot sign in); active: can sign in; disabled: can no longer. */
 export const STAFF_STATUSES = ['invited', 'active', 'disabled'] as const;
@@ -77,7 +75,7 @@ export class TenantMembersService {
     if (taken > 0) throw new TenancyException(TenancyErrorCode.EmailTaken);
     const user = em.create(StaffUser, { id: randomUUID(), email, name: input.name, role: input.role });
     const { token, hash } = newToken();
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+    const expiresAt = invitationExpiry();
     em.create(Invitation, { id: randomUUID(), staffUser: user, tokenHash: hash, expiresAt });
     em.create(AuditEvent, { actor, action: 'staff.invited', subjectType: 'staff_user', subjectId: user.id, fields: ['email', 'name', 'role'] });
     try {
@@ -152,6 +150,51 @@ export class TenantMembersService {
       await em.flush();
     }
     return toStaffView(user);
+  }
+
+  /**
+   * Makes a member owner or staff. At least one owner who can sign in always remains: every owner row is locked
+   * first, so two owners demoting each other at once queue up and the second is refused. The principal is re-read
+   * on every request, so the change applies from the member's next request.
+   */
+  async changeRole(id: string, role: TenantRole, actor: string): Promise<StaffView> {
+    return this.context.em().transactional(async (em) => {
+      const owners = await em.find(StaffUser, { role: 'owner', disabledAt: null, passwordHash: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+      const user = await em.findOne(StaffUser, { id }, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!user) throw new NotFoundProblem('staff member');
+      if (user.role === role) return toStaffView(user);
+      if (role !== 'owner' && owners.every((owner) => owner.id === id)) {
+        throw new TenancyException(TenancyErrorCode.LastOwner, 'Make another member an owner first: the business must always have an owner who can sign in.');
+      }
+      user.role = role;
+      em.create(AuditEvent, { actor, action: 'staff.role_changed', subjectType: 'staff_user', subjectId: id, fields: ['role'] });
+      await em.flush();
+      return toStaffView(user);
+    });
+  }
+
+  /** A member who may reset their password (has one, not disabled), by e-mail; for PasswordResetService. */
+  async findForReset(email: string): Promise<{ id: string; email: string; personal: string[] } | null> {
+    const found = await this.findForLogin(email);
+    return found && { id: found.id, email: found.email, personal: [found.email, found.name, this.context.tenant.slug] };
+  }
+
+  async findResettable(id: string): Promise<{ id: string; email: string; personal: string[] } | null> {
+    const { rows } = await this.pool.query<{ id: string; email: string; name: string }>(
+      `select id, email, name from ${this.table('staff_user')} where id = $1 and disabled_at is null and password_hash is not null`,
+      [id],
+    );
+    return rows[0] ? { id: rows[0].id, email: rows[0].email, personal: [rows[0].email, rows[0].name, this.context.tenant.slug] } : null;
+  }
+
+  /** The new password from a reset link, recorded in the audit trail as the member's own act. */
+  async resetPassword(id: string, passwordHash: string): Promise<void> {
+    const em = this.context.em();
+    const user = await em.findOneOrFail(StaffUser, { id });
+    em.assign(user, { passwordHash });
+    const actor = principalKey({ kind: 'tenant-staff', id, tenantId: this.context.tenant.tenantId });
+    em.create(AuditEvent, { actor, action: 'staff.password_reset', subjectType: 'staff_user', subjectId: id, fields: ['password'] });
+    await em.flush();
   }
 
   async recordLogin(id: string, rehashed?: string): Promise<void> {

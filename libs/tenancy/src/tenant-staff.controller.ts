@@ -1,10 +1,10 @@
 // A tenant's owners manage its staff.
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { TenantMembersService } from './tenant-members.service';
 import { TenancyService } from './tenancy.service';
-import { InvitedStaffMemberDto, InviteStaffDto, StaffMemberDto } from './dto/staff.dto';
+import { ChangeRoleDto, InvitedStaffMemberDto, InviteStaffDto, StaffMemberDto } from './dto/staff.dto';
 
 @ApiTags('tenant: staff')
 @Controller('t/:tenant/staff')
@@ -28,5 +28,13 @@ export class TenantStaffController {
   @ApiProblems(409)
   invite(@Body() dto: InviteStaffDto, @CurrentPrincipal() actor: Principal) {
     return this.tenancy.inviteStaff(dto, principalKey(actor));
+  }
+
+  @Put(':id/role')
+  @TenantStaffAccess('owner')
+  @ApiOkResponse({ type: StaffMemberDto, description: 'The role applies from the member\'s next request; the change is in the audit trail.' })
+  @ApiProblems(404, 409)
+  changeRole(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ChangeRoleDto, @CurrentPrincipal() actor: Principal) {
+    return this.members.changeRole(id, dto.role, principalKey(actor));
   }
 }

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Response as SuperagentResponse } from 'superagent';
 import TestAgent from 'supertest/lib/agent';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -201,6 +201,28 @@ export class TestContext {
     const res = await agent.post(`/api/t/${tenant.slug}/portal/login`).send({ email: credentials.email, password: credentials.password });
     if (res.status !== 200) throw new Error(`portal login failed: ${res.status} ${JSON.stringify(res.body)}`);
     return agent;
+  }
+
+  /**
+   * The first match of `pattern` in a mail to `to` among the .eml files the app wrote (mail goes through the
+   * outbox, so it arrives a moment after the request); matches whose first group is in `seen` are passed over.
+   * Waits up to `timeoutMs`, then fails.
+   */
+  async mailMatching(to: string, pattern: RegExp, seen: string[] = [], timeoutMs = 10_000): Promise<RegExpExecArray> {
+    const dir = join(this.config.dataDir, 'mail');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const files = existsSync(dir) ? readdirSync(dir).sort().reverse() : [];
+      for (const file of files) {
+        const raw = readFileSync(join(dir, file), 'latin1').replace(/=\r?\n/g, '');
+        // Quoted-printable: "=3D" is "=", and the bytes of UTF-8 letters are escaped one by one.
+        const mail = Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+        const match = new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(mail) ? pattern.exec(mail) : null;
+        if (match && !seen.includes(match[1])) return match;
+      }
+      if (Date.now() > deadline) throw new Error(`no mail to ${to} matching ${pattern}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Runs SQL straight against this test's database (for assertions on what was written). */

@@ -12,6 +12,8 @@ describe('safeNext', () => {
   });
   it('does not return to the sign-in or invitation page', () => {
     expect(safeNext('salon', '/t/salon/login?next=x')).toBe('/t/salon/customers');
+    expect(safeNext('salon', '/t/salon/forgot-password')).toBe('/t/salon/customers');
+    expect(safeNext('salon', '/t/salon/reset-password#token=x')).toBe('/t/salon/customers');
     expect(safeNext('salon', null)).toBe('/t/salon/customers');
   });
 });

@@ -2,6 +2,8 @@
 export const paths = {
   login: (tenant: string, next?: string) => `/t/${tenant}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
   invitation: (tenant: string) => `/t/${tenant}/invitation`,
+  forgotPassword: (tenant: string) => `/t/${tenant}/forgot-password`,
+  resetPassword: (tenant: string) => `/t/${tenant}/reset-password`,
   home: (tenant: string) => `/t/${tenant}/customers`,
   customers: (tenant: string, search: { q?: string; cursor?: string; sort?: string } = {}) => {
     const params = new URLSearchParams();
@@ -30,6 +32,8 @@ export const paths = {
 export const portalPaths = {
   login: (tenant: string, next?: string) => `/t/${tenant}/portal/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
   invitation: (tenant: string) => `/t/${tenant}/portal/invitation`,
+  forgotPassword: (tenant: string) => `/t/${tenant}/portal/forgot-password`,
+  resetPassword: (tenant: string) => `/t/${tenant}/portal/reset-password`,
   home: (tenant: string) => `/t/${tenant}/portal`,
   marketing: (tenant: string) => `/t/${tenant}/portal/marketing`,
   requests: (tenant: string) => `/t/${tenant}/portal/requests`,
@@ -41,7 +45,7 @@ export const portalPaths = {
 export function safePortalNext(tenant: string, next: string | null): string {
   if (!next) return portalPaths.home(tenant);
   const inPortal = (next === `/t/${tenant}/portal` || next.startsWith(`/t/${tenant}/portal/`)) && !next.startsWith('//') && !/[\\\s]/.test(next);
-  const auth = /^\/t\/[^/]+\/portal\/(login|invitation)(\?|#|$)/.test(next);
+  const auth = /^\/t\/[^/]+\/portal\/(login|invitation|forgot-password|reset-password)(\?|#|$)/.test(next);
   return inPortal && !auth ? next : portalPaths.home(tenant);
 }
 
@@ -49,6 +53,6 @@ export function safePortalNext(tenant: string, next: string | null): string {
 export function safeNext(tenant: string, next: string | null): string {
   if (!next) return paths.home(tenant);
   const inTenant = next.startsWith(`/t/${tenant}/`) && !next.startsWith('//') && !/[\\\s]/.test(next);
-  const auth = /^\/t\/[^/]+\/(login|invitation)(\?|#|$)/.test(next);
+  const auth = /^\/t\/[^/]+\/(login|invitation|forgot-password|reset-password)(\?|#|$)/.test(next);
   return inTenant && !auth ? next : paths.home(tenant);
 }

@@ -17,9 +17,13 @@ export function createRouter() {
       children: [
         { path: '/t/:tenant/login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }) },
         { path: '/t/:tenant/invitation', lazy: async () => ({ Component: (await import('../features/auth/InvitationPage')).InvitationPage }) },
+        { path: '/t/:tenant/forgot-password', lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPages')).TenantForgotPasswordPage }) },
+        { path: '/t/:tenant/reset-password', lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPages')).TenantResetPasswordPage }) },
         // The customer portal (its own shell and sign-in) and the public pages.
         { path: '/t/:tenant/portal/login', lazy: async () => ({ Component: (await import('../features/portal/PortalLoginPage')).PortalLoginPage }) },
         { path: '/t/:tenant/portal/invitation', lazy: async () => ({ Component: (await import('../features/portal/PortalInvitationPage')).PortalInvitationPage }) },
+        { path: '/t/:tenant/portal/forgot-password', lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPages')).PortalForgotPasswordPage }) },
+        { path: '/t/:tenant/portal/reset-password', lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPages')).PortalResetPasswordPage }) },
         {
           path: '/t/:tenant/portal',
           lazy: async () => ({ Component: (await import('../features/portal/PortalShell')).PortalShell }),
@@ -65,6 +69,8 @@ export function createRouter() {
         // The platform console: platform staff, with a shell of their own (features/platform).
         { path: '/platform/login', lazy: async () => ({ Component: (await import('../features/platform/PlatformLoginPage')).PlatformLoginPage }) },
         { path: '/platform/invitation', lazy: async () => ({ Component: (await import('../features/platform/PlatformInvitationPage')).PlatformInvitationPage }) },
+        { path: '/platform/forgot-password', lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPages')).PlatformForgotPasswordPage }) },
+        { path: '/platform/reset-password', lazy: async () => ({ Component: (await import('../features/auth/PasswordResetPages')).PlatformResetPasswordPage }) },
         {
           path: '/platform',
           lazy: async () => ({ Component: (await import('../features/platform/PlatformShell')).PlatformShell }),

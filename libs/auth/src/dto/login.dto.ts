@@ -26,6 +26,15 @@ export class AcceptInvitationDto {
   password: string;
 }
 
+export class RequestPasswordResetDto {
+  @ApiProperty({ example: 'aleksi@wellnessroom.fi', description: 'The address to send the reset link to, if it has an account.' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+}
+
+/** The token from the reset link and the new password (the same rule as a first password). */
+export class CompletePasswordResetDto extends AcceptInvitationDto {}
+
 export class InvitePlatformStaffDto {
   @ApiProperty() @IsEmail() @MaxLength(254)
   email: string;

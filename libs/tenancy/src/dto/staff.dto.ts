@@ -14,6 +14,11 @@ export class InviteStaffDto {
   role: TenantRole;
 }
 
+export class ChangeRoleDto {
+  @ApiProperty({ enum: TENANT_ROLES, enumName: 'TenantRole' }) @IsIn(TENANT_ROLES)
+  role: TenantRole;
+}
+
 /** A staff member as the API answers it (StaffView). */
 export class StaffMemberDto {
   @ApiProperty({ format: 'uuid' }) id: string;

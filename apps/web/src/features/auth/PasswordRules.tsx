@@ -23,6 +23,7 @@ export function PasswordRules({ id, password }: { id: string; password: string }
           {t('invitation.rule.length', { min: PASSWORD_MIN })}
           {longEnough && <span> ✓ <span className="visually-hidden">{t('invitation.rule.met')}</span></span>}
         </li>
+        <li>{t('invitation.rule.notCommon')}</li>
         <li>{t('invitation.rule.passphrase')}</li>
         <li>{t('invitation.rule.unique')}</li>
       </ul>

@@ -59,3 +59,32 @@ export function useAcceptInvitation(tenant: string) {
     mutationFn: (body: { token: string; password: string }) => call(api.POST('/api/t/{tenant}/invitations/accept', { params: { path: { tenant } }, body })),
   });
 }
+
+/** The three realms that sign in: business staff, portal customers, platform staff. */
+export type AccountRealm = 'tenant' | 'portal' | 'platform';
+
+/** Asks for a password reset link; the API answers the same whether or not the address has an account. */
+export function useRequestPasswordReset(realm: AccountRealm, tenant: string) {
+  return useMutation({
+    meta: { signIn: true },
+    mutationFn: (body: { email: string }) => {
+      const params = { path: { tenant } };
+      if (realm === 'platform') return call(api.POST('/api/platform/password-reset', { body }));
+      if (realm === 'portal') return call(api.POST('/api/t/{tenant}/portal/password-reset', { params, body }));
+      return call(api.POST('/api/t/{tenant}/password-reset', { params, body }));
+    },
+  });
+}
+
+/** Sets the new password from a reset link; every session of the account ends with it. */
+export function useCompletePasswordReset(realm: AccountRealm, tenant: string) {
+  return useMutation({
+    meta: { signIn: true },
+    mutationFn: (body: { token: string; password: string }) => {
+      const params = { path: { tenant } };
+      if (realm === 'platform') return call(api.POST('/api/platform/password-reset/complete', { body }));
+      if (realm === 'portal') return call(api.POST('/api/t/{tenant}/portal/password-reset/complete', { params, body }));
+      return call(api.POST('/api/t/{tenant}/password-reset/complete', { params, body }));
+    },
+  });
+}

@@ -9,6 +9,8 @@ describe('platform addresses', () => {
     expect(safePlatformNext('//evil.example/platform/', '/platform/tenants')).toBe('/platform/tenants');
     expect(safePlatformNext('/platform/login?next=x', '/platform/tenants')).toBe('/platform/tenants');
     expect(safePlatformNext('/platform/invitation#token=x', '/platform/tenants')).toBe('/platform/tenants');
+    expect(safePlatformNext('/platform/reset-password#token=x', '/platform/tenants')).toBe('/platform/tenants');
+    expect(safePlatformNext('/platform/forgot-password', '/platform/tenants')).toBe('/platform/tenants');
   });
 
   it('keeps the search of the tenant list in its address', () => {

@@ -2,6 +2,8 @@
 export const platformPaths = {
   login: (next?: string) => `/platform/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
   invitation: () => '/platform/invitation',
+  forgotPassword: () => '/platform/forgot-password',
+  resetPassword: () => '/platform/reset-password',
   tenants: (search: { q?: string; status?: string } = {}) => {
     const params = new URLSearchParams();
     if (search.q) params.set('q', search.q);
@@ -19,6 +21,6 @@ export const platformPaths = {
 export function safePlatformNext(next: string | null, home: string): string {
   if (!next) return home;
   const inside = next.startsWith('/platform/') && !next.startsWith('//') && !/[\\\s]/.test(next);
-  const auth = /^\/platform\/(login|invitation)(\?|#|$)/.test(next);
+  const auth = /^\/platform\/(login|invitation|forgot-password|reset-password)(\?|#|$)/.test(next);
   return inside && !auth ? next : home;
 }

@@ -15,11 +15,14 @@ describe('safePortalNext', () => {
   it('does not return to the sign-in or invitation page', () => {
     expect(safePortalNext('salon', '/t/salon/portal/login?next=x')).toBe('/t/salon/portal');
     expect(safePortalNext('salon', '/t/salon/portal/invitation')).toBe('/t/salon/portal');
+    expect(safePortalNext('salon', '/t/salon/portal/reset-password')).toBe('/t/salon/portal');
+    expect(safePortalNext('salon', '/t/salon/portal/forgot-password?x=1')).toBe('/t/salon/portal');
     expect(safePortalNext('salon', null)).toBe('/t/salon/portal');
   });
   it('builds the fixed addresses of SPEC 9', () => {
     expect(portalPaths.login('salon', '/t/salon/portal/marketing')).toBe('/t/salon/portal/login?next=%2Ft%2Fsalon%2Fportal%2Fmarketing');
     expect(portalPaths.invitation('salon')).toBe('/t/salon/portal/invitation');
+    expect(portalPaths.resetPassword('salon')).toBe('/t/salon/portal/reset-password');
     expect(portalPaths.privacy('salon', 'en')).toBe('/t/salon/privacy?lang=en');
     expect(portalPaths.accessibility()).toBe('/accessibility');
   });

@@ -1,6 +1,7 @@
 // /t/:tenant/staff (owner): who works in the register, their role and status in words (invited, active,
 // disabled); invite a member (the API e-mails them the link to set a password) and disable one, after a
-// confirmation dialog that holds the focus until it is answered and closes with Esc.
+// confirmation dialog that holds the focus until it is answered and closes with Esc; change a member's role
+// (owner or staff), also after a confirmation (the API keeps at least one owner).
 import { useState } from 'react';
 import { Dialog, Form, Heading, Label, Modal, ModalOverlay, Radio, RadioGroup } from 'react-aria-components';
 import { useOutletContext, useParams } from 'react-router';
@@ -16,7 +17,7 @@ import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextField } from '../../ui/TextField';
-import { type StaffMember, useDisableStaff, useInviteStaff, useStaff } from './queries';
+import { type StaffMember, useChangeRole, useDisableStaff, useInviteStaff, useStaff } from './queries';
 import styles from './staff.module.css';
 
 const STATUS = { invited: 'staff.status.invited', active: 'staff.status.active', disabled: 'staff.status.disabled' } as const;
@@ -29,6 +30,8 @@ export function StaffPage() {
   const staff = useStaff(tenant);
   const [disabling, setDisabling] = useState<StaffMember | null>(null);
   const [disabled, setDisabled] = useState<StaffMember | null>(null);
+  const [changing, setChanging] = useState<StaffMember | null>(null);
+  const [changed, setChanged] = useState<StaffMember | null>(null);
   return (
     <>
       <PageHeader title={t('staff.title')} subtitle={t('staff.subtitle')} />
@@ -36,6 +39,7 @@ export function StaffPage() {
       <section aria-labelledby="staff-list" className={styles.section}>
         <h2 id="staff-list">{t('staff.list.title')}</h2>
         {disabled && <Notice tone="success" title={t('staff.disable.done', { name: disabled.name })} />}
+        {changed && <Notice tone="success" title={t(changed.role === 'owner' ? 'staff.role.doneStaff' : 'staff.role.doneOwner', { name: changed.name })} />}
         {staff.isPending && <Loading />}
         {staff.error && <ErrorState error={staff.error} onRetry={() => void staff.refetch()} />}
         {staff.data && (
@@ -46,7 +50,20 @@ export function StaffPage() {
             columns={[
               { key: 'name', header: t('staff.column.name'), cell: (m) => m.name },
               { key: 'email', header: t('staff.column.email'), cell: (m) => m.email, breakAnywhere: true },
-              { key: 'role', header: t('staff.column.role'), cell: (m) => t(m.role === 'owner' ? 'role.owner' : 'role.staff'), secondary: true },
+              {
+                key: 'role',
+                header: t('staff.column.role'),
+                cell: (m) => (
+                  <span className={styles.roleCell}>
+                    {t(m.role === 'owner' ? 'role.owner' : 'role.staff')}
+                    {m.status !== 'disabled' && (
+                      <Button variant="quiet" aria-label={t(m.role === 'owner' ? 'staff.role.makeStaffFor' : 'staff.role.makeOwnerFor', { name: m.name })} onPress={() => setChanging(m)}>
+                        {t(m.role === 'owner' ? 'staff.role.makeStaff' : 'staff.role.makeOwner')}
+                      </Button>
+                    )}
+                  </span>
+                ),
+              },
               { key: 'status', header: t('staff.column.status'), cell: (m) => <span className={`${styles.status} ${styles[m.status]}`}>{t(STATUS[m.status])}</span> },
               { key: 'login', header: t('staff.column.lastLogin'), cell: (m) => (m.lastLoginAt ? formatDateTime(m.lastLoginAt, locale) : t('staff.never')), secondary: true },
               {
@@ -65,6 +82,16 @@ export function StaffPage() {
           />
         )}
       </section>
+      {changing && (
+        <RoleDialog
+          tenant={tenant}
+          member={changing}
+          onClose={(done) => {
+            if (done) setChanged(changing);
+            setChanging(null);
+          }}
+        />
+      )}
       {disabling && (
         <DisableDialog
           tenant={tenant}
@@ -146,6 +173,39 @@ function InviteForm({ tenant }: { tenant: string }) {
         {sentTo && <Notice tone="success" title={t('staff.invite.sent', { email: sentTo })} />}
       </Form>
     </section>
+  );
+}
+
+function RoleDialog({ tenant, member, onClose }: { tenant: string; member: StaffMember; onClose: (done: boolean) => void }) {
+  const t = useT();
+  const change = useChangeRole(tenant);
+  const role = member.role === 'owner' ? 'staff' : 'owner';
+  const lastOwner = change.error instanceof ApiError && change.error.code === 'last-owner';
+  return (
+    <ModalOverlay isOpen isDismissable isKeyboardDismissDisabled={false} onOpenChange={(open) => !open && onClose(false)} className={styles.overlay}>
+      <Modal className={styles.modal}>
+        <Dialog role="alertdialog" className={styles.dialog}>
+          <Heading slot="title" className={styles.dialogTitle}>
+            {t(role === 'owner' ? 'staff.role.titleOwner' : 'staff.role.titleStaff', { name: member.name })}
+          </Heading>
+          <p>{t(role === 'owner' ? 'staff.role.bodyOwner' : 'staff.role.bodyStaff', { name: member.name })}</p>
+          {lastOwner && (
+            <Notice tone="error" title={t('staff.role.lastOwner.title')}>
+              {t('staff.role.lastOwner.body')}
+            </Notice>
+          )}
+          {change.error && !lastOwner && <ErrorState error={change.error} />}
+          <div className={styles.dialogActions}>
+            <Button variant="primary" isPending={change.isPending} isDisabled={lastOwner} onPress={() => change.mutate({ id: member.id, role }, { onSuccess: () => onClose(true) })}>
+              {t(role === 'owner' ? 'staff.role.makeOwner' : 'staff.role.makeStaff')}
+            </Button>
+            <Button autoFocus onPress={() => onClose(false)}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
 

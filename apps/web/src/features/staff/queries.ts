@@ -26,6 +26,16 @@ export function useInviteStaff(tenant: string) {
   });
 }
 
+/** Makes a member owner or staff; the API keeps at least one owner who can sign in (409 `last-owner`). */
+export function useChangeRole(tenant: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, role }: { id: string; role: StaffMember['role'] }) => call(api.PUT('/api/t/{tenant}/staff/{id}/role', { params: { path: { tenant, id } }, body: { role } })),
+    // The signed-in owner may have changed their own role: who they are is asked again too.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tenant', tenant] }),
+  });
+}
+
 /** Disables a member: they can no longer sign in, and their sessions end at once. */
 export function useDisableStaff(tenant: string) {
   const queryClient = useQueryClient();

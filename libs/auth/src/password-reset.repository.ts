@@ -1,0 +1,61 @@
+// The password reset tokens of every realm (platform.password_reset): only their SHA-256 is stored.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { PG_POOL } from '@app/database';
+
+export type AccountRealm = 'platform' | 'tenant-staff' | 'customer';
+
+/** Where a token belongs: its realm, and the tenant for the two tenant realms (null for platform staff). */
+export interface ResetScope {
+  realm: AccountRealm;
+  tenantId: string | null;
+}
+
+@Injectable()
+export class PasswordResetRepository {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async issue(scope: ResetScope, accountId: string, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
+    await this.pool.query(
+      `insert into platform.password_reset (id, realm, tenant_id, account_id, token_hash, requested_at, expires_at) values ($1, $2, $3, $4, $5, $6, $7)`,
+      [randomUUID(), scope.realm, scope.tenantId, accountId, tokenHash, now, expiresAt],
+    );
+  }
+
+  /** The account a usable token of this realm and tenant is for; null for any other token. Takes no lock. */
+  async findUsable(scope: ResetScope, tokenHash: string, now: Date): Promise<string | null> {
+    const { rows } = await this.pool.query<{ account_id: string }>(
+      `select account_id from platform.password_reset
+        where token_hash = $1 and realm = $2 and tenant_id is not distinct from $3 and used_at is null and expires_at > $4`,
+      [tokenHash, scope.realm, scope.tenantId, now],
+    );
+    return rows[0]?.account_id ?? null;
+  }
+
+  /**
+   * Uses the token up, and with it every other open token of the account: true when this call did it. One
+   * statement decides, so of two completions racing with one token only one wins.
+   */
+  async consume(scope: ResetScope, tokenHash: string, accountId: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `update platform.password_reset set used_at = $5
+        where token_hash = $1 and realm = $2 and tenant_id is not distinct from $3 and account_id = $4 and used_at is null and expires_at > $5`,
+      [tokenHash, scope.realm, scope.tenantId, accountId, now],
+    );
+    if (!rowCount) return false;
+    await this.pool.query(
+      `update platform.password_reset set used_at = $4 where realm = $1 and tenant_id is not distinct from $2 and account_id = $3 and used_at is null`,
+      [scope.realm, scope.tenantId, accountId, now],
+    );
+    return true;
+  }
+
+  /**
+   * Forgets tokens a day after they expired. A used platform token stays: it is the platform's record that the
+   * password was reset (the tenant realms record it in the tenant's audit trail).
+   */
+  async purgeExpired(now: Date): Promise<void> {
+    await this.pool.query(`delete from platform.password_reset where expires_at < $1::timestamptz - interval '1 day' and (realm <> 'platform' or used_at is null)`, [now]);
+  }
+}

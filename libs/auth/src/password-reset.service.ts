@@ -1,0 +1,152 @@
+// Password reset by e-mail, once for the three realms: a one-time token (stored hashed, one hour), the link
+// e-mailed through the outbox, and on completion a new password, every session of the account ended, and an
+// audit record. Each realm plugs in its accounts (ResettableAccounts); the routes per realm are one-liners.
+import { Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig, Clock, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
+import { OutboxService, type MailMessage } from '@app/mail';
+import { TenancyService, TenantContext, TenantMembersService, type TenantScope } from '@app/tenancy';
+import { AuthService } from './auth.service';
+import { AuthErrorCode, AuthException } from './auth.errors';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { PasswordPolicy, personalWords } from './password-policy';
+import { PlatformStaffService } from './platform-staff.service';
+import { type AccountRealm, PasswordResetRepository, type ResetScope } from './password-reset.repository';
+
+/** An account that may reset its password: it exists, can sign in, and is not disabled. */
+export interface ResettableAccount {
+  id: string;
+  email: string;
+  /** The words of the person's e-mail and name (and the business's), which the new password must not lean on. */
+  personal: (string | null | undefined)[];
+}
+
+/** What a realm's accounts offer password reset; for the tenant realms, inside the tenant's scope. */
+export interface ResettableAccounts {
+  findForReset(email: string): Promise<ResettableAccount | null>;
+  findResettable(id: string): Promise<ResettableAccount | null>;
+  /** Sets the new password and records it in the realm's audit trail. */
+  resetPassword(id: string, passwordHash: string): Promise<void>;
+}
+
+/**
+ * The request answers no sooner than this after it came: finding an account, issuing a token and queueing
+ * its mail take longer than finding none, and that difference must not tell whether an address has an account.
+ */
+export const RESET_REQUEST_FLOOR_MS = 400;
+
+const PATHS: Record<AccountRealm, (slug: string) => string> = {
+  platform: () => '/platform/reset-password',
+  'tenant-staff': (slug) => `/t/${slug}/reset-password`,
+  customer: (slug) => `/t/${slug}/portal/reset-password`,
+};
+
+@Injectable()
+export class PasswordResetService {
+  private readonly logger = new Logger(PasswordResetService.name);
+
+  constructor(
+    private readonly tokens: PasswordResetRepository,
+    private readonly throttle: LoginThrottleService,
+    private readonly passwords: PasswordService,
+    private readonly policy: PasswordPolicy,
+    private readonly auth: AuthService,
+    private readonly platformStaff: PlatformStaffService,
+    private readonly members: TenantMembersService,
+    private readonly tenancy: TenancyService,
+    private readonly context: TenantContext,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Issues a reset link when the address has an account that may reset; answers the same either way, in about
+   * the same time. Each request counts against the login limits (per account, per address), as a failed login does.
+   */
+  async request(realm: AccountRealm, slug: string | null, email: string, address: string): Promise<void> {
+    const until = Date.now() + RESET_REQUEST_FLOOR_MS;
+    try {
+      const normalised = email.trim().toLowerCase();
+      await this.throttle.admit(`reset:${realm}:${slug ?? ''}:${normalised}`, address);
+      const tenant = slug === null ? null : await this.tenancy.findScope(slug);
+      if (slug !== null && !tenant) return;
+      await this.inRealm(realm, tenant, async (accounts) => {
+        const account = await accounts.findForReset(normalised);
+        if (account) await this.issue(realm, tenant, account);
+      });
+    } finally {
+      const left = until - Date.now();
+      if (left > 0) await sleep(left);
+    }
+  }
+
+  /** Sets the new password from a reset link, ends every session of the account, and records it. */
+  async complete(realm: AccountRealm, slug: string | null, token: string, password: string): Promise<void> {
+    const tenant = slug === null ? null : await this.tenancy.findScope(slug);
+    if (slug !== null && !tenant) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+    const scope: ResetScope = { realm, tenantId: tenant?.tenantId ?? null };
+    const hash = hashToken(token);
+    // A cheap look first, so made-up tokens to this public route cost neither the password check nor argon2.
+    const accountId = await this.tokens.findUsable(scope, hash, this.clock.now());
+    if (!accountId) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+    await this.inRealm(realm, tenant, async (accounts) => {
+      const account = await accounts.findResettable(accountId);
+      if (!account) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+      this.policy.assertAcceptable(password, personalWords(...account.personal));
+      const passwordHash = await this.passwords.hash(password);
+      if (!(await this.tokens.consume(scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+      await accounts.resetPassword(accountId, passwordHash);
+    });
+    await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }));
+    this.logger.log({ realm, tenant: tenant?.tenantId, account: accountId }, 'password reset');
+  }
+
+  private async issue(realm: AccountRealm, tenant: TenantScope | null, account: ResettableAccount): Promise<void> {
+    const now = this.clock.now();
+    const { token, hash } = newToken();
+    await this.tokens.purgeExpired(now);
+    await this.tokens.issue({ realm, tenantId: tenant?.tenantId ?? null }, account.id, hash, now, new Date(now.getTime() + PASSWORD_RESET_MINUTES * 60_000));
+    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
+    // The token rides in the fragment, which browsers never send to servers or write to access logs.
+    const url = `${origin}${PATHS[realm](tenant?.slug ?? '')}#token=${token}`;
+    const business = tenant ? await this.tenancy.get(tenant.slug) : null;
+    await this.outbox.enqueue(resetMail(account.email, url, business), { topic: 'password-reset' });
+  }
+
+  private accountsOf(realm: AccountRealm): ResettableAccounts {
+    switch (realm) {
+      case 'platform':
+        return this.platformStaff;
+      case 'tenant-staff':
+        return this.members;
+      case 'customer':
+        return this.auth.customerAccountsOrFail();
+    }
+  }
+
+  private inRealm<T>(realm: AccountRealm, tenant: TenantScope | null, work: (accounts: ResettableAccounts) => Promise<T>): Promise<T> {
+    const accounts = this.accountsOf(realm);
+    return tenant ? this.context.run(tenant, () => work(accounts)) : work(accounts);
+  }
+}
+
+/** The reset mail: in the business's language for its staff and customers; in Finnish and English for platform staff. */
+function resetMail(to: string, url: string, business: { legalName: string; language: string } | null): MailMessage {
+  const fi = {
+    subject: `${business ? `${business.legalName}: ` : ''}salasanan vaihtaminen`,
+    body:
+      `Salasanasi vaihtamista pyydettiin. Valitse uusi salasana tästä linkistä (toimii kerran, tunnin ajan):\n\n${url}\n\n` +
+      'Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.\n',
+  };
+  const en = {
+    subject: `${business ? `${business.legalName}: ` : ''}reset your password`,
+    body:
+      `Someone asked to reset your password. Choose a new one with this link (it works once, for one hour):\n\n${url}\n\n` +
+      'If it was not you, ignore this message: your password stays as it is.\n',
+  };
+  if (!business) return { to, subject: `Rekisteri: salasanan vaihtaminen / reset your password`, text: `${fi.body}\n---\n\n${en.body}` };
+  const text = business.language === 'en' ? en : fi;
+  return { to, subject: text.subject, text: text.body };
+}
