@@ -142,7 +142,7 @@ test('the owner fills the register settings and sees the statement change in Fin
   await expect(preview.getByText('Managing the customer relationship, appointments and invoicing at the salon.')).toBeVisible();
   await expect(preview.getByTestId('notice-version-en')).toContainText('2');
   await expect(preview).toContainText('IP addresses are kept for 30 days');
-  await expect(preview).toContainText('at most twice a year');
+  await expect(preview).toContainText('free of charge twice a year');
   await expectAccessible(page, 'the register settings saved, English statement');
   await snapshot(page, 'owner-settings-saved');
 
