@@ -96,6 +96,8 @@ export class RequestsService {
     const customer = await this.customers.get(input.customerId);
     const now = this.clock.now();
     const problems = input.receivedAt ? receiptProblems(input.receivedAt, customer.createdAt, now) : [];
+    // The statement promises erasure on a written request: a phone call is noted, not acted on.
+    if (input.type === 'erasure' && input.channel === 'phone') problems.push({ field: 'channel', message: 'an erasure request must be made in writing (portal, e-mail or letter)' });
     if (problems.length) throw new ValidationProblem(problems);
     const receivedAt = input.receivedAt ?? now;
     const id = await this.context.em().transactional(async (em) => {
