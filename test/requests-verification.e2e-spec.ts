@@ -192,7 +192,7 @@ describe('request verification and the person told', () => {
   });
 
   it('exports as CSV: every part, one row per field, formulas defused, for staff and in the portal', async () => {
-    const person = await ctx.newPortalCustomer(tenant, { contactName: '=HYPERLINK("x")', email: `csv${Date.now()}@example.fi` });
+    const person = await ctx.newPortalCustomer(tenant, { contactName: '=HYPERLINK("x")', phone: '+358401234567', email: `csv${Date.now()}@example.fi` });
     const portal = await ctx.loginPortal(tenant, person);
     const asked = (await portal.post(`${t}/portal/requests`).send({ type: 'access' }).expect(201)).body;
     expect(asked).toMatchObject({ state: 'verified', verificationMethod: 'portal_session' });
@@ -206,6 +206,7 @@ describe('request verification and the person told', () => {
     expect(lines[0]).toBe('section,item,field,value');
     expect(lines).toContain(`profile,${person.id},email,${person.email}`);
     expect(lines).toContain(`profile,${person.id},contactName,"'=HYPERLINK(""x"")"`);
+    expect(lines).toContain(`profile,${person.id},phone,+358401234567`); // a number, not a formula
     expect(lines).toEqual(expect.arrayContaining([`request,${asked.id},type,access`, expect.stringMatching(/^controller,,name,/)]));
     const mine = await portal.get(`${t}/portal/requests/${asked.id}/export?format=csv`).buffer(true).parse(textBody);
     expect(mine.status).toBe(200);

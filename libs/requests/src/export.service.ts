@@ -74,11 +74,14 @@ async function* json(head: ExportHead, invoices: AsyncIterable<InvoiceView>): As
   yield ']}';
 }
 
-/** One cell of RFC 4180 CSV; a leading =, +, - or @ is quoted away so a spreadsheet never runs it as a formula. */
+/**
+ * One cell of RFC 4180 CSV. Text that a spreadsheet would run as a formula (a leading =, @, +, - or control
+ * character) gets a leading apostrophe; numbers such as a phone number in E.164 (+358…) or -12.50 stay as they are.
+ */
 function cell(value: unknown): string {
   let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (/^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !/^[+-]\d+(\.\d+)?$/.test(text))) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const csvRow = (...values: unknown[]) => values.map(cell).join(',') + '\r\n';

@@ -335,7 +335,7 @@ function RepeatDecisionForm({ tenant, request, onDone }: { tenant: string; reque
         value={decision}
         isRequired
         onChange={(value) => (setDecision(value as 'serve' | 'fee' | 'refuse'), setErrors({}), decide.reset())}
-        errorMessage={errors.decision ? (unverified && decision ? t('rights.repeat.needsVerify') : t('rights.verify.methodError')) : undefined}
+        errorMessage={errors.decision ? (unverified && decision ? t('rights.repeat.needsVerify') : t('rights.repeat.decisionError')) : undefined}
       >
         <option value="" disabled>
           —
