@@ -319,6 +319,9 @@ export class RequestsService {
     const invoicesRetained = await this.billing.detachForErasure(em, customerId);
     // Free text of the person's requests may name them; the requests themselves stay as records of what was done.
     await em.nativeUpdate(DataSubjectRequest, { customerId, id: { $ne: request.id } }, { details: null });
+    // The codes' address hashes point at the person too.
+    const theirs = await em.find(DataSubjectRequest, { customerId }, { fields: ['id'] });
+    await em.nativeDelete(VerificationCode, { requestId: { $in: theirs.map((r) => r.id) } });
     request.details = null;
     await this.customers.deleteForErasure(em, customerId);
     em.create(ErasureLedgerEntry, { customerId, requestId: request.id, invoicesRetained });
