@@ -160,7 +160,7 @@ describe('register settings and the privacy notice', () => {
       const report = await ctx.get(TenancyService).migrateAll();
       expect(report.migrated.find((m) => m.slug === 'older-studio')?.applied).toEqual(['0004-register-settings']);
       const body = await json('fi', 'older-studio');
-      expect(sectionText(body, 'rights')).toContain('korkeintaan 1 kerran vuodessa');
+      expect(sectionText(body, 'rights')).toContain('maksutta 1 kerran vuodessa');
     });
   });
 
@@ -278,7 +278,7 @@ describe('register settings and the privacy notice', () => {
       for (const [number, heading] of REFERENCE_HEADINGS_FI) expect(html).toMatch(new RegExp(`<h2>${number}\\. ${heading.replace(/[()]/g, '\\$&')}[^<]*</h2>`));
       expect(html).toContain('<h2>6. Henkilötietojen käsittelyn oikeusperusteet</h2>');
       expect(html).toContain('<dt>Y-tunnus</dt><dd>2832233-5</dd>');
-      expect(html).toContain('korkeintaan 1 kerran vuodessa');
+      expect(html).toContain('maksutta 1 kerran vuodessa');
       expect(html).toContain('Tietosuojavaltuutetun toimisto');
       expect(html).not.toMatch(/<script|<style|<link|\sstyle=/i);
       const en = await page('en');
@@ -333,7 +333,7 @@ describe('register settings and the privacy notice', () => {
       const en = await read('en');
       expect(sectionText(en, 'rights')).toContain('free of charge twice a year');
       expect(sectionText(en, 'ip-addresses')).toContain('kept for 30 days');
-      expect(await page('fi', studio.slug)).toContain('korkeintaan 2 kertaa vuodessa');
+      expect(await page('fi', studio.slug)).toContain('maksutta 2 kertaa vuodessa');
 
       const service = ctx.get(RegisterSettingsService);
       const scope = (await ctx.get(TenancyService).findScope(studio.slug))!;
