@@ -162,7 +162,7 @@ describe('tenant backup and restore', () => {
     const invoice = await issued(staffA, a, erased.id, true);
     const draft = (await staffA.post(`${t}/invoices`).send({ customerId: erased.id, lines: [massage] }).expect(201)).body;
     const request = (await staffA.post(`${t}/requests`).send({ customerId: erased.id, type: 'erasure', channel: 'email', details: `Poistakaa ${erased.email}` }).expect(201)).body;
-    await staffA.post(`${t}/requests/${request.id}/verify`).send({ method: 'Reply from the address on record' }).expect(200);
+    await staffA.post(`${t}/requests/${request.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200);
     const file = await backup(a);
 
     await ownerA.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);

@@ -105,7 +105,7 @@ describe('database outages, in process', () => {
     await ctx.sql(`insert into ${s}.invoice (id, customer_id, net_cents, vat_cents, gross_cents, created_at) select gen_random_uuid(), customer_id, net_cents, vat_cents, gross_cents, created_at + make_interval(secs => g) from ${s}.invoice, generate_series(1, 3000) g where id = ?`, [draft.id]);
     await ctx.sql(`insert into ${s}.invoice_line (id, invoice_id, position, description, quantity_milli, unit_price_cents, vat_rate_bp, net_cents) select gen_random_uuid(), i.id, 1, 'Hieronta', 1000, 6000, 2550, 6000 from ${s}.invoice i where i.customer_id = ? and i.id <> ?`, [customer.id, draft.id]);
     const request = (await owner.post(`${t}/requests`).send({ customerId: customer.id, type: 'access', channel: 'email' }).expect(201)).body;
-    await owner.post(`${t}/requests/${request.id}/verify`).send({ method: 'Vastaus rekisterissä olevasta osoitteesta' }).expect(200);
+    await owner.post(`${t}/requests/${request.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200);
     await owner.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);
 
     const exports = Array.from({ length: 8 }, () => owner.get(`${t}/requests/${request.id}/export`).buffer(true));

@@ -62,7 +62,7 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
 
   it('she downloads her export once the owner serves her access request', async () => {
     const request = (await portal.post(`${t}/portal/requests`).send({ type: 'access' }).expect(201)).body;
-    expect(request).toMatchObject({ state: 'verified', channel: 'portal', verificationMethod: 'portal sign-in' });
+    expect(request).toMatchObject({ state: 'verified', channel: 'portal', verificationMethod: 'portal_session' });
     problemOf(await portal.get(`${t}/portal/requests/${request.id}/export`).expect(409));
     await owner.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);
     const exported = await portal.get(`${t}/portal/requests/${request.id}/export`).buffer(true).parse(textBody).expect(200);
@@ -115,6 +115,6 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
 
   it('the Finnish privacy statement reads true', async () => {
     const notice = await ctx.http().get(`${t}/privacy-notice?lang=fi`).set('Accept', 'text/html').expect(200);
-    for (const fact of ['WellnessRoom Espoo', '2832233-5', 'korkeintaan 1 kerran', 'Tietosuojavaltuutetun toimisto']) expect(notice.text).toContain(fact);
+    for (const fact of ['WellnessRoom Espoo', '2832233-5', 'maksutta 1 kerran', 'Tietosuojavaltuutetun toimisto']) expect(notice.text).toContain(fact);
   });
 });

@@ -323,7 +323,7 @@ describe('customer portal', () => {
       problemOf(await agent.post(`${portal()}/requests`).send({ type: 'portability' }).expect(400));
       expect((await agent.get(`${portal()}/requests`).expect(200)).body).toEqual([]);
       const restriction = (await agent.post(`${portal()}/requests`).send({ type: 'restriction', details: 'Älkää käyttäkö tietojani markkinointiin, kun riita on kesken.' }).expect(201)).body;
-      expect(restriction).toMatchObject({ type: 'restriction', channel: 'portal', state: 'verified', verificationMethod: 'portal sign-in', customerId: credentials.id });
+      expect(restriction).toMatchObject({ type: 'restriction', channel: 'portal', state: 'verified', verificationMethod: 'portal_session', customerId: credentials.id });
       await agent.post(`${portal()}/requests`).send({ type: 'rectification', details: 'Sukunimeni on Virtanen.' }).expect(201);
       expect((await agent.get(`${portal()}/requests`).expect(200)).body.map((r: { type: string }) => r.type)).toEqual(['restriction', 'rectification']);
       // Staff see it among the open requests, and decide it like the others.

@@ -160,7 +160,7 @@ describe('register settings and the privacy notice', () => {
       const report = await ctx.get(TenancyService).migrateAll();
       expect(report.migrated.find((m) => m.slug === 'older-studio')?.applied).toEqual(['0004-register-settings']);
       const body = await json('fi', 'older-studio');
-      expect(sectionText(body, 'rights')).toContain('korkeintaan 1 kerran vuodessa');
+      expect(sectionText(body, 'rights')).toContain('maksutta 1 kerran vuodessa');
     });
   });
 
@@ -204,7 +204,7 @@ describe('register settings and the privacy notice', () => {
       expect(security).toContain('varmuuskopioin');
       expect(security).toContain('ilmoitamme siitä sinulle mahdollisimman nopeasti');
       const rights = sectionText(body, 'rights');
-      expect(rights).toContain('korkeintaan 1 kerran vuodessa kirjallisesti');
+      expect(rights).toContain('maksutta 1 kerran vuodessa');
       expect(rights).toContain('virheellisen tiedon oikaisua');
       expect(rights).toContain('suoramarkkinointiin');
       expect(rights).toContain('poistamista');
@@ -230,7 +230,7 @@ describe('register settings and the privacy notice', () => {
         'Name: Aleksi Kovács',
         'Wellnessroom asiakasrekisteri',
         'only if the customer has separately allowed it',
-        'at most once a year',
+        'free of charge once a year',
         'if the customer has no unpaid invoices, the law allows it and the customer asks for it in writing',
         'reviewed 36 months later',
         'kept for 6 years from the end of the financial year',
@@ -278,12 +278,12 @@ describe('register settings and the privacy notice', () => {
       for (const [number, heading] of REFERENCE_HEADINGS_FI) expect(html).toMatch(new RegExp(`<h2>${number}\\. ${heading.replace(/[()]/g, '\\$&')}[^<]*</h2>`));
       expect(html).toContain('<h2>6. Henkilötietojen käsittelyn oikeusperusteet</h2>');
       expect(html).toContain('<dt>Y-tunnus</dt><dd>2832233-5</dd>');
-      expect(html).toContain('korkeintaan 1 kerran vuodessa');
+      expect(html).toContain('maksutta 1 kerran vuodessa');
       expect(html).toContain('Tietosuojavaltuutetun toimisto');
       expect(html).not.toMatch(/<script|<style|<link|\sstyle=/i);
       const en = await page('en');
       expect(en).toContain('<h2>1. Controller</h2>');
-      expect(en).toContain('at most once a year');
+      expect(en).toContain('free of charge once a year');
     });
 
     it('answers JSON unless HTML is preferred, says its language, and refuses what it cannot produce', async () => {
@@ -320,20 +320,20 @@ describe('register settings and the privacy notice', () => {
 
     it('access requests per year and IP log days, in both languages, and in what the service gives other modules', async () => {
       const before = await settingsOf(studioOwner, studio.slug);
-      expect(sectionText(await read('fi'), 'rights')).toContain('korkeintaan 1 kerran vuodessa kirjallisesti');
+      expect(sectionText(await read('fi'), 'rights')).toContain('maksutta 1 kerran vuodessa');
       expect(sectionText(await read('fi'), 'ip-addresses')).toContain('90 päivän ajan');
       const updated = await edit({ accessRequestsPerYear: 2, ipLogRetentionDays: 30 });
       expect(updated).toMatchObject({ accessRequestsPerYear: 2, ipLogRetentionDays: 30, version: before.version + 1, noticeVersion: before.noticeVersion + 1 });
 
       const fi = await read('fi');
-      expect(sectionText(fi, 'rights')).toContain('korkeintaan 2 kertaa vuodessa kirjallisesti');
+      expect(sectionText(fi, 'rights')).toContain('maksutta 2 kertaa vuodessa');
       expect(sectionText(fi, 'ip-addresses')).toContain('30 päivän ajan');
       expect(fi.noticeVersion).toBe(before.noticeVersion + 1);
       expect(fi.facts).toMatchObject({ accessRequestsPerYear: 2, ipLogRetentionDays: 30 });
       const en = await read('en');
-      expect(sectionText(en, 'rights')).toContain('at most twice a year');
+      expect(sectionText(en, 'rights')).toContain('free of charge twice a year');
       expect(sectionText(en, 'ip-addresses')).toContain('kept for 30 days');
-      expect(await page('fi', studio.slug)).toContain('korkeintaan 2 kertaa vuodessa');
+      expect(await page('fi', studio.slug)).toContain('maksutta 2 kertaa vuodessa');
 
       const service = ctx.get(RegisterSettingsService);
       const scope = (await ctx.get(TenancyService).findScope(studio.slug))!;

@@ -33,7 +33,7 @@ describe('data-subject requests', () => {
     (await staff.post(`${t}/requests`).send({ customerId, type, channel: 'email', ...extra }).expect(201)).body;
   const verified = async (customerId: string, type: string, extra: Record<string, unknown> = {}) => {
     const r = await recordRequest(customerId, type, extra);
-    return (await staff.post(`${t}/requests/${r.id}/verify`).send({ method: 'Reply from the address on record' }).expect(200)).body;
+    return (await staff.post(`${t}/requests/${r.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200)).body;
   };
   const issuedInvoice = async (customerId: string) => {
     const d = (await staff.post(`${t}/invoices`).send({ customerId, lines: [massage] }).expect(201)).body;
@@ -45,10 +45,12 @@ describe('data-subject requests', () => {
       const c = await ctx.at('2026-01-15T10:00:00Z', () => newCustomer());
       const r = await recordRequest(c.id, 'rectification', { receivedAt: '2026-01-31T09:00:00.000Z', details: 'Wrong street' });
       expect(r).toMatchObject({ state: 'received', dueAt: '2026-02-28T09:00:00.000Z', channel: 'email', details: 'Wrong street' });
-      problemOf(await staff.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Complex' }).expect(403));
-      const extended = (await owner.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Archive search needed' }).expect(200)).body;
-      expect(extended).toMatchObject({ dueAt: '2026-04-30T09:00:00.000Z', extensionReason: 'Archive search needed' });
-      expect(problemOf(await owner.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Again' }).expect(409)).type).toMatch(/already-extended$/);
+      await ctx.at('2026-02-20T12:00:00Z', async () => {
+        problemOf(await staff.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Complex' }).expect(403));
+        const extended = (await owner.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Archive search needed' }).expect(200)).body;
+        expect(extended).toMatchObject({ dueAt: '2026-04-30T09:00:00.000Z', extensionReason: 'Archive search needed' });
+        expect(problemOf(await owner.post(`${t}/requests/${r.id}/extend`).send({ reason: 'Again' }).expect(409)).type).toMatch(/already-extended$/);
+      });
     });
 
     it('lists open requests due soon and overdue', async () => {
@@ -108,10 +110,10 @@ describe('data-subject requests', () => {
       const c = await newCustomer();
       const r = await recordRequest(c.id, 'access');
       expect(problemOf(await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(409)).type).toMatch(/not-verified$/);
-      await staff.post(`${t}/requests/${r.id}/verify`).send({ method: 'Signed letter' }).expect(200);
+      await staff.post(`${t}/requests/${r.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200);
       problemOf(await staff.post(`${t}/requests/${r.id}/complete`).send({}).expect(403));
       const done = (await owner.post(`${t}/requests/${r.id}/complete`).send({}).expect(200)).body;
-      expect(done).toMatchObject({ state: 'completed', verificationMethod: 'Signed letter', decidedBy: expect.stringMatching(/^tenant-staff:/) });
+      expect(done).toMatchObject({ state: 'completed', verificationMethod: 'signed_letter_matching_register', decidedBy: expect.stringMatching(/^tenant-staff:/) });
     });
 
     it('exports everything held on the person as JSON and as escaped HTML', async () => {
@@ -139,22 +141,37 @@ describe('data-subject requests', () => {
       expect(html.body as unknown as string).not.toContain('<b>Vietävä</b>');
     });
 
-    it('serves one access request per twelve months free; the next is refused with the reason unless an owner overrides', async () => {
+    it('serves the free copies a year; the next goes to the owner, who serves it, charges a fee (an invoice) or refuses it with a reason', async () => {
       const c = await newCustomer();
       const first = await verified(c.id, 'access');
+      expect(first.beyondFreeCopies).toBe(false);
       await owner.post(`${t}/requests/${first.id}/complete`).send({}).expect(200);
       const second = await verified(c.id, 'access');
-      const refused = problemOf(await owner.post(`${t}/requests/${second.id}/complete`).send({}).expect(409));
-      expect(refused.type).toMatch(/access-limit-reached$/);
-      expect(refused.detail).toMatch(/At most 1 access request/);
-      expect((await staff.get(`${t}/requests/${second.id}`).expect(200)).body.state).toBe('verified');
-      problemOf(await staff.post(`${t}/requests/${second.id}/complete`).send({ overrideReason: 'Data changed a lot' }).expect(403));
-      const served = (await owner.post(`${t}/requests/${second.id}/complete`).send({ overrideReason: 'Billing dispute: the customer needs the records' }).expect(200)).body;
-      expect(served).toMatchObject({ state: 'completed', overrideReason: 'Billing dispute: the customer needs the records' });
-      const third = await verified(c.id, 'access');
-      const rejected = (await owner.post(`${t}/requests/${third.id}/reject`).send({ reason: refused.detail }).expect(200)).body;
-      expect(rejected).toMatchObject({ state: 'rejected', rejectionReason: refused.detail });
-      problemOf(await owner.post(`${t}/requests/${third.id}/complete`).send({}).expect(409));
+      expect(second.beyondFreeCopies).toBe(true);
+      const routed = problemOf(await owner.post(`${t}/requests/${second.id}/complete`).send({}).expect(409));
+      expect(routed.type).toMatch(/repeat-access-decision-needed$/);
+      expect((await staff.get(`${t}/requests/${second.id}`).expect(200)).body).toMatchObject({ state: 'verified', beyondFreeCopies: true });
+      problemOf(await staff.post(`${t}/requests/${second.id}/repeat-access`).send({ decision: 'serve', reason: 'Data changed a lot' }).expect(403));
+      problemOf(await owner.post(`${t}/requests/${second.id}/repeat-access`).send({ decision: 'fee', reason: 'Third copy' }).expect(400));
+      const served = (await owner.post(`${t}/requests/${second.id}/repeat-access`).send({ decision: 'serve', reason: 'Billing dispute: the customer needs the records' }).expect(200)).body;
+      expect(served).toMatchObject({ state: 'completed', repeatDecision: 'serve', overrideReason: 'Billing dispute: the customer needs the records', feeInvoiceId: null });
+      // Not a repeat request: no decision to make.
+      const free = await verified((await newCustomer()).id, 'access');
+      expect(problemOf(await owner.post(`${t}/requests/${free.id}/repeat-access`).send({ decision: 'serve', reason: 'Why not' }).expect(409)).type).toMatch(/not-a-repeat-access-request$/);
+    });
+
+    it('invoices a fee for a repeat copy to the customer, and refuses another with the reason sent to the person', async () => {
+      const c = await newCustomer();
+      await owner.post(`${t}/requests/${(await verified(c.id, 'access')).id}/complete`).send({}).expect(200);
+      const paid = await verified(c.id, 'access');
+      const decided = (await owner.post(`${t}/requests/${paid.id}/repeat-access`).send({ decision: 'fee', reason: 'Third copy this year', feeCents: 1500 }).expect(200)).body;
+      expect(decided).toMatchObject({ state: 'completed', repeatDecision: 'fee', feeInvoiceId: expect.any(String) });
+      const invoice = (await staff.get(`${t}/invoices/${decided.feeInvoiceId}`).expect(200)).body;
+      expect(invoice).toMatchObject({ customerId: c.id, status: 'issued', lines: [expect.objectContaining({ quantity: 1, unitPriceCents: 1500, vatRate: 25.5 })] });
+      const refused = await recordRequest(c.id, 'access'); // refusing needs no verification
+      const rejected = (await owner.post(`${t}/requests/${refused.id}/repeat-access`).send({ decision: 'refuse', reason: 'Asked every week since January' }).expect(200)).body;
+      expect(rejected).toMatchObject({ state: 'rejected', repeatDecision: 'refuse', rejectionReason: 'Asked every week since January' });
+      problemOf(await owner.post(`${t}/requests/${refused.id}/complete`).send({}).expect(409));
     });
 
     it('counts twelve calendar months back from today: served 11½ months ago blocks, 13 months ago does not', async () => {
@@ -178,7 +195,7 @@ describe('data-subject requests', () => {
           const res = await owner.post(`${t}/requests/${again.id}/complete`).send({});
           return { status: res.status, type: res.status === 409 ? problemOf(res).type : undefined };
         };
-        const blocked = { status: 409, type: expect.stringMatching(/access-limit-reached$/) };
+        const blocked = { status: 409, type: expect.stringMatching(/repeat-access-decision-needed$/) };
         expect(await askAgainAfter('2026-04-15T12:00:00.000Z')).toEqual(blocked); // 11½ months
         expect(await askAgainAfter('2026-04-01T12:00:00.000Z')).toEqual(blocked); // a day short of twelve
         expect(await askAgainAfter('2026-03-30T12:00:00.000Z')).toEqual({ status: 200, type: undefined }); // twelve months and a day
@@ -369,7 +386,7 @@ describe('data-subject requests', () => {
     const other = await ctx.newTenant();
     const otherOwner = await ctx.loginTenant(other, other.owner);
     problemOf(await otherOwner.get(`/api/t/${other.slug}/requests/${r.id}`).expect(404));
-    problemOf(await otherOwner.post(`/api/t/${other.slug}/requests/${r.id}/verify`).send({ method: 'Looked fine' }).expect(404));
+    problemOf(await otherOwner.post(`/api/t/${other.slug}/requests/${r.id}/verify`).send({ method: 'id_document_in_person' }).expect(404));
     problemOf(await otherOwner.post(`/api/t/${other.slug}/requests`).send({ customerId: c.id, type: 'erasure', channel: 'email' }).expect(404));
     expect((await otherOwner.get(`/api/t/${other.slug}/requests`).expect(200)).body.items).toEqual([]);
 

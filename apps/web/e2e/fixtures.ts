@@ -43,8 +43,13 @@ export async function onboardTenant(): Promise<Tenant> {
 
 /** The invitation (or, with `page`, the password reset) link of the newest e-mail to `to`, as the app wrote it under DATA_DIR/mail. */
 export async function invitationLinkFromMail(to: string, page: 'invitation' | 'reset-password' = 'invitation'): Promise<string> {
+  return (await fromMail(to, new RegExp(`https?://\\S+/${page}#token=[A-Za-z0-9_-]+`), `an e-mail with a ${page} link`))[0];
+}
+
+/** The first match of `pattern` in the newest e-mail to `to` that has one (the app's .eml files under DATA_DIR/mail). */
+export async function fromMail(to: string, pattern: RegExp, what = 'an e-mail'): Promise<RegExpExecArray> {
   const dir = join(process.env.E2E_DATA_DIR!, 'mail');
-  let link: string | undefined;
+  let found: RegExpExecArray | undefined;
   await expect
     .poll(() => {
       const files = (() => {
@@ -55,15 +60,15 @@ export async function invitationLinkFromMail(to: string, page: 'invitation' | 'r
         }
       })();
       for (const file of files.reverse()) {
-        const mail = decodeQuotedPrintable(readFileSync(join(dir, file), 'utf8'));
+        const mail = Buffer.from(decodeQuotedPrintable(readFileSync(join(dir, file), 'latin1')), 'latin1').toString('utf8');
         if (!new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(mail)) continue;
-        link = new RegExp(`https?://\\S+/${page}#token=[A-Za-z0-9_-]+`).exec(mail)?.[0];
-        if (link) return link;
+        found = pattern.exec(mail) ?? undefined;
+        if (found) return found;
       }
       return undefined;
-    }, { message: `an e-mail to ${to} with a ${page} link` })
+    }, { message: `${what} to ${to}` })
     .toBeDefined();
-  return link!;
+  return found!;
 }
 
 function decodeQuotedPrintable(text: string): string {

@@ -128,7 +128,7 @@ test('the owner fills the register settings and sees the statement change in Fin
   await expect(phone).toBeChecked();
 
   // Save: the statement in both languages follows.
-  await page.getByRole('textbox', { name: 'Tarkastuspyyntöjä vuodessa' }).fill('2');
+  await page.getByRole('textbox', { name: 'Maksuttomia jäljennöksiä vuodessa' }).fill('2');
   await page.getByRole('textbox', { name: 'Käyttötarkoitus suomeksi' }).fill('Asiakassuhteen hoitaminen, ajanvaraukset ja laskutus Kauneushoitolassa.');
   await page.getByRole('textbox', { name: 'Käyttötarkoitus englanniksi' }).fill('Managing the customer relationship, appointments and invoicing at the salon.');
   await page.getByRole('button', { name: 'Tallenna ja päivitä seloste' }).click();
@@ -136,13 +136,13 @@ test('the owner fills the register settings and sees the statement change in Fin
   await expect(preview.getByTestId('notice-version-fi')).toContainText('2');
   await expect(preview.getByText('Asiakassuhteen hoitaminen, ajanvaraukset ja laskutus Kauneushoitolassa.')).toBeVisible();
   await expect(preview).toContainText('IP-osoitteita säilytetään 30 päivän ajan');
-  await expect(preview).toContainText('voidaan pyytää korkeintaan 2 kertaa vuodessa');
+  await expect(preview).toContainText('maksutta 2 kertaa vuodessa');
   await preview.getByRole('tab', { name: 'Englanniksi' }).click();
   await expect(preview.getByRole('heading', { level: 4, name: '1. Controller' })).toBeVisible();
   await expect(preview.getByText('Managing the customer relationship, appointments and invoicing at the salon.')).toBeVisible();
   await expect(preview.getByTestId('notice-version-en')).toContainText('2');
   await expect(preview).toContainText('IP addresses are kept for 30 days');
-  await expect(preview).toContainText('at most twice a year');
+  await expect(preview).toContainText('free of charge twice a year');
   await expectAccessible(page, 'the register settings saved, English statement');
   await snapshot(page, 'owner-settings-saved');
 

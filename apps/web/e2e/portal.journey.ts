@@ -168,9 +168,17 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   await kb.press('Tab');
   await expect(page.getByRole('link', { name: 'Lataa koneluettava (JSON)' })).toBeFocused();
   const [json] = await Promise.all([page.waitForEvent('download'), kb.press('Enter')]);
-  const exported = JSON.parse(readFileSync(await json.path(), 'utf8')) as { profile: { phone: string }; consentLedger: { action: string }[] };
+  const exported = JSON.parse(readFileSync(await json.path(), 'utf8')) as { profile: { id: string; phone: string }; consentLedger: { action: string }[] };
   expect(exported.profile.phone).toBe('+358407654321');
   expect(exported.consentLedger.map((e) => e.action)).toEqual(['granted', 'withdrawn']);
+  // The same as a table (CSV: section, item, field, value), for a spreadsheet or another register.
+  await kb.press('Tab');
+  await expect(page.getByRole('link', { name: 'Lataa taulukkona (CSV)' })).toBeFocused();
+  const [csv] = await Promise.all([page.waitForEvent('download'), kb.press('Enter')]);
+  expect(csv.suggestedFilename()).toMatch(/^export-.*\.csv$/);
+  const table = readFileSync(await csv.path(), 'utf8').split('\r\n');
+  expect(table[0]).toBe('\ufeffsection,item,field,value');
+  expect(table).toContain(`profile,${exported.profile.id},phone,+358407654321`);
   await expectAccessible(page, 'the requests page with an export');
   await snapshot(page, 'portal-requests');
 

@@ -1,7 +1,7 @@
 // Data-subject rights in the console: consents given and withdrawn with their history and a portal invitation;
 // an erasure refused while an invoice is unpaid (the invoice named, with a link), then done once it is paid; the
-// requests inbox with overdue and due-soon requests first, extended and rejected with reasons, and an export
-// downloaded; the rejection by keyboard alone. Each from a fresh tenant.
+// requests inbox with overdue and due-soon requests first, extended (before the deadline only) and rejected with
+// reasons, a repeat access request decided by the owner, and an export downloaded; the rejection by keyboard alone. Each from a fresh tenant.
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,10 +159,15 @@ test('an erasure is refused while an invoice is unpaid, named with a link, and d
   await expect(page.getByRole('heading', { level: 1, name: 'Pyyntö: Tietojen poisto' })).toBeVisible();
   await expect(page.getByText('Pyynnön toteuttamisesta, hylkäämisestä ja määräajan jatkamisesta päättää omistaja.')).toBeVisible();
   await expectAccessible(page, 'a received request, seen by staff');
-  await page.getByLabel('Miten henkilöllisyys tarkistettiin').fill('Vastaus rekisterissä olevasta osoitteesta');
-  await page.getByRole('button', { name: 'Merkitse tarkistetuksi' }).click();
+  // Free text is gone: a check of a kind from the list, against the register, with an optional note.
+  await page.getByRole('button', { name: 'Kirjaa tarkistus' }).click();
+  await expect(page.getByText('Valitse tarkistustapa.')).toBeVisible();
+  await page.getByLabel('Tarkistustapa').selectOption('signed_letter_matching_register');
+  await page.getByLabel('Lisätieto').fill('Allekirjoitus ja osoite täsmäävät');
+  await page.getByRole('button', { name: 'Kirjaa tarkistus' }).click();
   await expect(page.getByText('Henkilöllisyys on merkitty tarkistetuksi.')).toBeFocused();
-  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Vastaus rekisterissä olevasta osoitteesta');
+  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('allekirjoitettu kirje, joka vastaa rekisterin tietoja');
+  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Tarkistuksen lisätietoAllekirjoitus ja osoite täsmäävät');
   const requestUrl = page.url();
 
   // The owner: the erasure is asked to be confirmed, then refused, naming the unpaid invoice with a link.
@@ -213,7 +218,7 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   const served = await recordRequest(api, tenant, { customerId, type: 'access', receivedAt: ago(50) });
   await api.dispose();
   const ownerApi = await signedInApi(tenant, owner);
-  expect((await ownerApi.post(`/api/t/${tenant.slug}/requests/${served.id}/verify`, { data: { method: 'Kävi paikan päällä henkilöllisyystodistuksen kanssa' } })).status()).toBe(200);
+  expect((await ownerApi.post(`/api/t/${tenant.slug}/requests/${served.id}/verify`, { data: { method: 'id_document_in_person' } })).status()).toBe(200);
   expect((await ownerApi.post(`/api/t/${tenant.slug}/requests/${served.id}/complete`, { data: {} })).status()).toBe(200);
   await ownerApi.dispose();
 
@@ -263,10 +268,15 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   expect(exported).toContain('maija@example.fi');
   expect(JSON.parse(exported)).toBeTruthy();
 
-  // The overdue one: extended once with a reason (an empty reason is refused in words); not a second time.
+  // The overdue one cannot be extended any more: it must be answered.
   await page.goto(`/t/${tenant.slug}/requests/${overdue.id}`);
   await expect(page.getByText(/\d+ päivää myöhässä/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Pyynnön tiedot' }).getByRole('link', { name: 'Maija Meikäläinen' })).toBeVisible();
+  await expect(page.getByText('Määräaika on jo mennyt, joten sitä ei voi enää jatkaa. Vastaa pyyntöön heti.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Jatka määräaikaa' })).toHaveCount(0);
+
+  // The new one: extended once with a reason (an empty reason is refused in words); not a second time.
+  await page.goto(`/t/${tenant.slug}/requests/${later.id}`);
   await page.getByRole('button', { name: 'Jatka määräaikaa' }).click();
   await page.getByRole('button', { name: 'Jatka kahdella kuukaudella' }).click();
   await expect(page.getByText('Kirjoita syy (vähintään kolme merkkiä).')).toBeVisible();
@@ -275,28 +285,32 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   await page.getByRole('button', { name: 'Jatka kahdella kuukaudella' }).click();
   await expect(page.getByText('Määräaikaa on jatkettu.')).toBeFocused();
   await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Syy: Tiedot on haettava arkistosta');
-  await expect(page.getByText(/\d+ päivää jäljellä/)).toBeVisible();
+  await expect(page.getByText(/\d+ päivää jäljellä/).first()).toBeVisible();
   await expect(page.getByText('Määräaikaa on jo jatkettu kerran; sitä ei voi jatkaa uudelleen.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Jatka määräaikaa' })).toHaveCount(0);
   await expectAccessible(page, 'an extended request');
   await snapshot(page, 'rights-request');
 
-  // Served today already: the second access request of the year is refused with the reason; an owner serves it
-  // anyway, saying why.
-  await page.getByLabel('Miten henkilöllisyys tarkistettiin').fill('Vastaus rekisterissä olevasta osoitteesta');
-  await page.getByRole('button', { name: 'Merkitse tarkistetuksi' }).click();
+  // Served already this year: the overdue access request goes to the owner's decision (serve, fee or refuse),
+  // once the identity is checked; served free, with the reason sent to the person.
+  await page.goto(`/t/${tenant.slug}/requests/${overdue.id}`);
+  await expect(page.getByText('Maksuttomat jäljennökset on käytetty')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Merkitse toteutetuksi' })).toHaveCount(0);
+  await page.getByLabel('Tarkistustapa').selectOption('id_document_in_person');
+  await page.getByRole('button', { name: 'Kirjaa tarkistus' }).click();
   await expect(page.getByText('Henkilöllisyys on merkitty tarkistetuksi.')).toBeFocused();
-  await page.getByRole('button', { name: 'Merkitse toteutetuksi' }).click();
-  await expect(page.getByText('Maksuton tarkastus on jo käytetty tältä vuodelta')).toBeVisible();
-  await expect(page.getByText(/maksutta kerran vuodessa; edellinen toteutettiin \d+\.\d+\.\d{4}\./)).toBeVisible();
-  await page.getByRole('button', { name: 'Toteuta perusteella' }).click();
+  await page.getByRole('button', { name: 'Tee päätös' }).click();
+  await expect(page.getByText('Valitse päätös.')).toBeVisible();
   await expect(page.getByText('Kirjoita syy (vähintään kolme merkkiä).')).toBeVisible();
-  await expectAccessible(page, 'an access request over the yearly limit');
-  await page.getByLabel('Peruste toteuttaa pyyntö').fill('Osoite vaihtui edellisen tarkastuksen jälkeen');
-  await page.getByRole('button', { name: 'Toteuta perusteella' }).click();
-  await expect(page.getByText('Pyyntö on toteutettu.')).toBeFocused();
-  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Peruste ylitykselleOsoite vaihtui edellisen tarkastuksen jälkeen');
+  await expectAccessible(page, 'an access request beyond the free copies');
+  await page.getByLabel('Päätös', { exact: true }).selectOption('serve');
+  await page.getByLabel('Perustelu asiakkaalle').fill('Osoite vaihtui edellisen tarkastuksen jälkeen');
+  await page.getByRole('button', { name: 'Tee päätös' }).click();
+  await expect(page.getByText('Päätös on tehty ja lähetetty asiakkaalle.')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Päätöksen perusteluOsoite vaihtui edellisen tarkastuksen jälkeen');
+  await expect(page.getByRole('region', { name: 'Pyynnön tiedot' })).toContainText('Toteuta maksutta');
   await expect(page.getByRole('link', { name: 'Lataa luettava versio (HTML)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Lataa tiedot (CSV)' })).toBeVisible();
 
   // The due-soon one, rejected with a reason, by keyboard alone.
   await page.goto(`/t/${tenant.slug}/requests/${soon.id}`);

@@ -1,7 +1,7 @@
 // The customer portal: login, logout, accepting an invitation, and the customer's own profile.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { PurposePipe, type Purpose, SetConsentDto } from '@app/consent';
-import { ExportQuery, PortalRequestDto } from '@app/requests';
+import { EXPORT_CONTENT, ExportQuery, PortalRequestDto } from '@app/requests';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiProblems, ApiTenantParam, CurrentPrincipal, CustomerAccess, type Principal, Public } from '@app/core';
@@ -114,8 +114,8 @@ export class PortalController {
 
   @Get('requests/:id/export')
   @CustomerAccess()
-  @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ description: 'Everything held on me, as a download: JSON or HTML.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'Everything held on me, as a download: JSON, CSV or HTML.', content: EXPORT_CONTENT })
   export(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportQuery) {
     return this.portal.export(principal, id, query.format ?? 'json');
   }

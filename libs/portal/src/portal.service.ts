@@ -3,7 +3,7 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
-import { ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
+import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
 import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { OutboxService } from '@app/mail';
@@ -96,7 +96,7 @@ export class PortalService {
         throw new RequestsException(RequestsErrorCode.UnpaidInvoices, `Erasure is possible once these are paid: ${unpaid.map((i) => `#${i.number}`).join(', ')}.`, { unpaidInvoices: unpaid });
       }
     }
-    return this.requests.record({ customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor, method: 'portal sign-in' } }, actor);
+    return this.requests.record({ customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor, method: 'portal_session' } }, actor);
   }
 
   listRequests(principal: Principal): Promise<RequestView[]> {
@@ -104,7 +104,7 @@ export class PortalService {
   }
 
   /** The customer's own completed access export; another customer's request answers 404. */
-  async export(principal: Principal, requestId: string, format: 'json' | 'html'): Promise<StreamableFile> {
+  async export(principal: Principal, requestId: string, format: ExportFormat): Promise<StreamableFile> {
     const customer = this.requireCustomer(principal);
     return this.exports.stream(await this.requests.exportable(requestId, customer.id), format);
   }

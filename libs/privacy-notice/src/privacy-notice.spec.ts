@@ -92,8 +92,8 @@ describe('privacy notice document', () => {
   ])('says %i access requests a year as "%s" / "%s"', (n, fi, en) => {
     expect(timesFi(n)).toBe(fi);
     expect(timesEn(n)).toBe(en);
-    expect(sectionText(build('fi', { accessRequestsPerYear: n }), 'rights')).toContain(`korkeintaan ${fi} vuodessa kirjallisesti`);
-    expect(sectionText(build('en', { accessRequestsPerYear: n }), 'rights')).toContain(`at most ${en} a year`);
+    expect(sectionText(build('fi', { accessRequestsPerYear: n }), 'rights')).toContain(`tiedoista maksutta ${fi} vuodessa`);
+    expect(sectionText(build('en', { accessRequestsPerYear: n }), 'rights')).toContain(`free of charge ${en} a year`);
   });
 
   it('takes every number from the settings and the configuration', () => {

@@ -176,19 +176,19 @@ const fi: NoticeTexts = {
     rights: ({ settings: s, contact }) => [
       p('Sinulla on seuraavat oikeudet:'),
       list([
-        `oikeus tarkastaa itseäsi koskevat tiedot ja saada niistä jäljennös; kaikkien sinusta tallennettujen tietojen lista voidaan pyytää korkeintaan ${timesFi(s.accessRequestsPerYear)} vuodessa kirjallisesti`,
+        `oikeus tarkastaa itseäsi koskevat tiedot ja saada niistä jäljennös; saat jäljennöksen kaikista sinusta tallennetuista tiedoista maksutta ${timesFi(s.accessRequestsPerYear)} vuodessa; sitä useammista voimme periä kohtuullisen, hallinnollisiin kustannuksiin perustuvan maksun tai kieltäytyä ilmeisen perusteettomasta tai kohtuuttomasta pyynnöstä, ja kerromme syyn kirjallisesti`,
         'oikeus vaatia virheellisen tiedon oikaisua',
         'oikeus vaatia tietojesi poistamista kohdassa 8 kerrotuin edellytyksin',
         'oikeus pyytää tietojesi käsittelyn rajoittamista',
         'oikeus kieltää antamiesi tietojen käyttö suoramarkkinointiin; kielto koskee kaikkia markkinointiviestejä',
         'oikeus vastustaa oikeutettuun etuun perustuvaa käsittelyä (kohta 6) henkilökohtaiseen erityiseen tilanteeseesi liittyvällä perusteella',
-        'oikeus saada itse antamasi tiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa (JSON) ja siirtää ne toiselle rekisterinpitäjälle (siirto-oikeus)',
+        'oikeus saada itse antamasi tiedot jäsennellyssä, yleisesti käytetyssä ja koneellisesti luettavassa muodossa (JSON tai CSV) ja siirtää ne toiselle rekisterinpitäjälle (siirto-oikeus)',
         'oikeus peruuttaa antamasi suostumus milloin tahansa; peruutus ei vaikuta ennen sitä tapahtuneen käsittelyn lainmukaisuuteen',
         `oikeus tehdä valitus valvontaviranomaiselle: Suomessa se on tietosuojavaltuutettu (${SUPERVISORY_AUTHORITY}); voit tehdä valituksen myös siinä EU-maassa, jossa asut tai työskentelet`,
       ]),
       p(
         `Pyynnöt on osoitettava kirjallisesti kohdassa 2 määritellylle rekisterin yhteyshenkilölle (${contact.email}); asiakasportaalin käyttäjä voi tehdä pyynnön myös portaalissa. ` +
-          'Varmistamme pyytäjän henkilöllisyyden ennen kuin luovutamme tai muutamme tietoja. Vastaamme viimeistään kuukauden kuluessa pyynnön saapumisesta; ' +
+          'Varmistamme pyytäjän henkilöllisyyden ennen kuin luovutamme tai muutamme tietoja: portaalissa kirjautumisella, muuten rekisterissä olevaan sähköpostiosoitteeseen lähetettävällä kertakäyttöisellä koodilla tai tarkistamalla henkilöllisyyden rekisterin tietoja vastaan. Vastaamme viimeistään kuukauden kuluessa pyynnön saapumisesta; ' +
           'jos pyyntö on laaja tai monimutkainen, aikaa voidaan jatkaa enintään kahdella kuukaudella, ja kerromme siitä sinulle.',
       ),
     ],
@@ -305,19 +305,19 @@ const en: NoticeTexts = {
     rights: ({ settings: s, contact }) => [
       p('You have the following rights:'),
       list([
-        `the right of access to the data about you and to a copy of it; the list of all data stored about you can be requested in writing at most ${timesEn(s.accessRequestsPerYear)} a year`,
+        `the right of access to the data about you and to a copy of it; you get a copy of all data stored about you free of charge ${timesEn(s.accessRequestsPerYear)} a year; for further copies we may charge a reasonable fee based on administrative costs, or refuse a manifestly unfounded or excessive request, and we tell you the reason in writing`,
         'the right to have inaccurate data rectified',
         'the right to have your data erased on the conditions given in section 8',
         'the right to ask for the processing of your data to be restricted',
         'the right to object to the use of your data for direct marketing; the objection covers all marketing messages',
         'the right to object, on grounds relating to your particular situation, to processing based on legitimate interest (section 6)',
-        'the right to receive the data you have provided in a structured, commonly used and machine-readable format (JSON) and to transmit it to another controller (data portability)',
+        'the right to receive the data you have provided in a structured, commonly used and machine-readable format (JSON or CSV) and to transmit it to another controller (data portability)',
         'the right to withdraw your consent at any time; withdrawing it does not affect the lawfulness of the processing before the withdrawal',
         `the right to lodge a complaint with a supervisory authority: in Finland, the Data Protection Ombudsman (${SUPERVISORY_AUTHORITY}); you may also complain in the EU country where you live or work`,
       ]),
       p(
         `Requests are made in writing to the contact person of the register named in section 2 (${contact.email}); users of the customer portal can also make them in the portal. ` +
-          'We verify the identity of the person asking before we disclose or change any data. We answer within one month of receiving the request; ' +
+          'We verify the identity of the person asking before we disclose or change any data: in the portal by signing in, otherwise by a one-time code sent to the e-mail address in the register or by checking the identity against the register. We answer within one month of receiving the request; ' +
           'if the request is extensive or complex, this can be extended by at most two further months, and we will tell you if it is.',
       ),
     ],

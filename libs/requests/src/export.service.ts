@@ -1,4 +1,5 @@
-// The access export (GDPR Art. 15 and 20): everything held on the person, as JSON or as a readable HTML page.
+// The access export (GDPR Art. 15 and 20): everything held on the person, as JSON or CSV (machine-readable)
+// or as a readable HTML page.
 // Invoices stream page by page, so a long billing history never sits in memory at once.
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
@@ -8,6 +9,12 @@ import { CustomersService } from '@app/customers';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RequestsService } from './requests.service';
+import type { ExportFormat } from './dto/request.dto';
+
+const TYPES: Record<ExportFormat, string> = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', html: 'text/html; charset=utf-8' };
+
+/** The export's media types, for the OpenAPI document. */
+export const EXPORT_CONTENT = { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } };
 
 @Injectable()
 export class ExportService {
@@ -20,15 +27,15 @@ export class ExportService {
     private readonly requests: RequestsService,
   ) {}
 
-  /** The export as a download: JSON (machine-readable, Art. 20) or HTML (for reading). */
-  async stream(request: { customerId: string }, format: 'json' | 'html'): Promise<StreamableFile> {
+  /** The export as a download: JSON or CSV (machine-readable, Art. 20) or HTML (for reading). */
+  async stream(request: { customerId: string }, format: ExportFormat): Promise<StreamableFile> {
     const head = await this.head(request.customerId);
     const { invoices, close } = await this.billing.invoicesForExport(request.customerId, this.context.em());
-    const body = Readable.from(format === 'html' ? html(head, invoices) : json(head, invoices));
+    const body = Readable.from({ json, csv, html }[format](head, invoices));
     // A download abandoned before its first page still gives the snapshot's connection back.
     body.once('close', () => void close());
     return new StreamableFile(body, {
-      type: format === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+      type: TYPES[format],
       disposition: `attachment; filename="export-${request.customerId}.${format}"`,
     });
   }
@@ -65,6 +72,32 @@ async function* json(head: ExportHead, invoices: AsyncIterable<InvoiceView>): As
     first = false;
   }
   yield ']}';
+}
+
+/**
+ * One cell of RFC 4180 CSV. Text that a spreadsheet would run as a formula (a leading =, @, +, - or control
+ * character) gets a leading apostrophe; numbers such as a phone number in E.164 (+358…) or -12.50 stay as they are.
+ */
+function cell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !/^[+-]\d+(\.\d+)?$/.test(text))) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const csvRow = (...values: unknown[]) => values.map(cell).join(',') + '\r\n';
+
+/** CSV in one table of four columns (section, item, field, value): every part of the export, invoices streamed. */
+async function* csv(head: ExportHead, invoices: AsyncIterable<InvoiceView>): AsyncGenerator<string> {
+  yield '\ufeff' + csvRow('section', 'item', 'field', 'value');
+  yield Object.entries(head.controller).map(([k, v]) => csvRow('controller', '', k, v)).join('');
+  yield csvRow('export', '', 'generatedAt', head.generatedAt);
+  yield Object.entries(head.profile).map(([k, v]) => csvRow('profile', head.profile.id, k, v)).join('');
+  yield head.consents.map((c) => Object.entries(c).map(([k, v]) => csvRow('consent', c.purpose, k, v)).join('')).join('');
+  yield head.consentLedger.map((c, i) => Object.entries(c).map(([k, v]) => csvRow('consent_history', i + 1, k, v)).join('')).join('');
+  yield head.requests.map((r) => Object.entries(r).map(([k, v]) => csvRow('request', r.id, k, v)).join('')).join('');
+  for await (const invoice of invoices) {
+    yield Object.entries(invoice).map(([k, v]) => csvRow('invoice', invoice.number ?? invoice.id, k, v)).join('');
+  }
 }
 
 async function* html(head: ExportHead, invoices: AsyncIterable<InvoiceView>): AsyncGenerator<string> {

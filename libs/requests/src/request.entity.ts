@@ -3,11 +3,20 @@ import { defineEntity, InferEntity, p } from '@mikro-orm/core';
 
 export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
-export const REQUEST_CHANNELS = ['portal', 'email', 'letter'] as const;
+export const REQUEST_CHANNELS = ['portal', 'email', 'letter', 'phone'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export const REQUEST_STATES = ['received', 'verified', 'in_progress', 'completed', 'rejected'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const OPEN_STATES: string[] = ['received', 'verified', 'in_progress'];
+/** The checks staff may record for a written request (Art. 12(6)); each against what the register holds. */
+export const STAFF_CHECK_METHODS = ['id_document_in_person', 'call_back_registered_phone', 'signed_letter_matching_register'] as const;
+export type StaffCheckMethod = (typeof STAFF_CHECK_METHODS)[number];
+/** Every way a request counts as verified: the portal's session, a one-time code by e-mail, or a staff check. */
+export const VERIFICATION_METHODS = ['portal_session', 'email_code', ...STAFF_CHECK_METHODS, 'legacy_free_text'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+/** The owner's decision on an access request beyond the free copies a year (Art. 12(5), 15(3)). */
+export const REPEAT_DECISIONS = ['serve', 'fee', 'refuse'] as const;
+export type RepeatDecision = (typeof REPEAT_DECISIONS)[number];
 
 export const DataSubjectRequest = defineEntity({
   name: 'DataSubjectRequest',
@@ -26,6 +35,9 @@ export const DataSubjectRequest = defineEntity({
     verifiedBy: p.string().nullable(),
     verifiedAt: p.datetime().nullable(),
     verificationMethod: p.string().nullable(),
+    verificationNote: p.text().nullable(),
+    repeatDecision: p.string().nullable(),
+    feeInvoiceId: p.uuid().nullable(),
     decidedBy: p.string().nullable(),
     decidedAt: p.datetime().nullable(),
     rejectionReason: p.text().nullable(),
@@ -51,3 +63,22 @@ export const ErasureLedgerEntry = defineEntity({
   },
 });
 export type ErasureLedgerEntry = InferEntity<typeof ErasureLedgerEntry>;
+
+/** A one-time code sent to the address on record; only hashes are kept. */
+export const VerificationCode = defineEntity({
+  name: 'VerificationCode',
+  tableName: 'request_verification_code',
+  schema: '*',
+  properties: {
+    id: p.uuid().primary(),
+    requestId: p.uuid(),
+    emailHash: p.text(),
+    codeHash: p.text(),
+    createdAt: p.datetime(),
+    expiresAt: p.datetime(),
+    usedAt: p.datetime().nullable(),
+    failedAttempts: p.integer().default(0),
+    sentBy: p.string(),
+  },
+});
+export type VerificationCode = InferEntity<typeof VerificationCode>;

@@ -1,10 +1,11 @@
 // Tenant staff record data-subject requests; owners decide them.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { RequestsService } from './requests.service';
-import { ExportService } from './export.service';
-import { CompleteRequestDto, ExportQuery, ListRequestsQuery, ReasonDto, RecordRequestDto, VerifyRequestDto } from './dto/request.dto';
+import { EXPORT_CONTENT, ExportService } from './export.service';
+import { CodeSentDto, ExportQuery, ListRequestsQuery, ReasonDto, RecordRequestDto, RepeatAccessDecisionDto, VerifyRequestDto } from './dto/request.dto';
+import { VerificationService } from './verification.service';
 import { DataSubjectRequestDto } from './dto/request-view.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -15,6 +16,7 @@ export class RequestsController {
   constructor(
     private readonly requests: RequestsService,
     private readonly exports: ExportService,
+    private readonly verification: VerificationService,
   ) {}
 
   @Get()
@@ -43,10 +45,19 @@ export class RequestsController {
   @Post(':id/verify')
   @TenantStaffAccess('owner', 'staff')
   @HttpCode(200)
-  @ApiOkResponse({ type: DataSubjectRequestDto })
+  @ApiOkResponse({ type: DataSubjectRequestDto, description: 'A staff check of the identity, of a kind from the fixed list, recorded with who and when.' })
   @ApiProblems(409)
   verify(@Param('id', uuid) id: string, @Body() dto: VerifyRequestDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.verify(id, dto.method, principalKey(actor));
+    return this.requests.verify(id, dto.method, dto.note, principalKey(actor));
+  }
+
+  @Post(':id/verification-code')
+  @TenantStaffAccess('owner', 'staff')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: CodeSentDto, description: 'A one-time code is queued to the e-mail address on record, in the tenant\'s language; the person enters it at /t/:tenant/verify.' })
+  @ApiProblems(409, 429)
+  sendCode(@Param('id', uuid) id: string, @CurrentPrincipal() actor: Principal) {
+    return this.verification.sendCode(id, principalKey(actor));
   }
 
   @Post(':id/complete')
@@ -54,8 +65,17 @@ export class RequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: DataSubjectRequestDto, description: 'Done: an access export is ready, an erasure has run.' })
   @ApiProblems(409)
-  complete(@Param('id', uuid) id: string, @Body() dto: CompleteRequestDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.complete(id, dto.overrideReason, actor);
+  complete(@Param('id', uuid) id: string, @CurrentPrincipal() actor: Principal) {
+    return this.requests.complete(id, actor);
+  }
+
+  @Post(':id/repeat-access')
+  @TenantStaffAccess('owner')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DataSubjectRequestDto, description: "The owner's decision on an access request beyond the free copies a year; the person is told by e-mail. A fee is issued as an invoice." })
+  @ApiProblems(409)
+  decideRepeatAccess(@Param('id', uuid) id: string, @Body() dto: RepeatAccessDecisionDto, @CurrentPrincipal() actor: Principal) {
+    return this.requests.decideRepeatAccess(id, dto, principalKey(actor));
   }
 
   @Post(':id/reject')
@@ -78,8 +98,8 @@ export class RequestsController {
 
   @Get(':id/export')
   @TenantStaffAccess('owner', 'staff')
-  @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ description: 'Everything held on the person, as a download: JSON (machine-readable) or HTML.', content: { 'application/json': { schema: { type: 'object' } }, 'text/html': { schema: { type: 'string' } } } })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'Everything held on the person, as a download: JSON or CSV (machine-readable) or HTML.', content: EXPORT_CONTENT })
   async export(@Param('id', uuid) id: string, @Query() query: ExportQuery) {
     return this.exports.stream(await this.requests.exportable(id), query.format ?? 'json');
   }

@@ -6,11 +6,16 @@ export enum RequestsErrorCode {
   NotOpen = 'request-not-open',
   NotVerified = 'request-not-verified',
   AlreadyExtended = 'request-already-extended',
-  AccessLimitReached = 'access-limit-reached',
   UnpaidInvoices = 'unpaid-invoices',
-  OverrideNotAllowed = 'override-not-allowed',
   ExportUnavailable = 'export-unavailable',
   CustomerErased = 'customer-erased',
+  RepeatAccessDecision = 'repeat-access-decision-needed',
+  NotRepeatAccess = 'not-a-repeat-access-request',
+  Overdue = 'request-overdue',
+  NoEmailOnRecord = 'no-email-on-record',
+  NoPhoneOnRecord = 'no-phone-on-record',
+  TooManyCodes = 'too-many-codes',
+  CodeInvalid = 'verification-code-invalid',
 }
 
 export class RequestsException extends ProblemException {
@@ -27,16 +32,26 @@ export class RequestsException extends ProblemException {
         return [HttpStatus.CONFLICT, "Verify the requester's identity first"];
       case RequestsErrorCode.AlreadyExtended:
         return [HttpStatus.CONFLICT, 'The deadline has already been extended once'];
-      case RequestsErrorCode.AccessLimitReached:
-        return [HttpStatus.CONFLICT, 'The yearly limit of free access requests is reached'];
       case RequestsErrorCode.UnpaidInvoices:
         return [HttpStatus.CONFLICT, 'The customer has unpaid invoices'];
-      case RequestsErrorCode.OverrideNotAllowed:
-        return [HttpStatus.FORBIDDEN, 'Only an owner can override the yearly limit'];
       case RequestsErrorCode.ExportUnavailable:
         return [HttpStatus.CONFLICT, 'An export exists only for a completed access request of a customer still on record'];
       case RequestsErrorCode.CustomerErased:
         return [HttpStatus.CONFLICT, 'The customer has been erased'];
+      case RequestsErrorCode.RepeatAccessDecision:
+        return [HttpStatus.CONFLICT, 'Beyond the free copies a year: the owner decides (serve, serve for a fee, or refuse)'];
+      case RequestsErrorCode.NotRepeatAccess:
+        return [HttpStatus.CONFLICT, 'Only an open access request beyond the free copies a year needs this decision'];
+      case RequestsErrorCode.Overdue:
+        return [HttpStatus.CONFLICT, 'The deadline has passed: an overdue request cannot be extended'];
+      case RequestsErrorCode.NoEmailOnRecord:
+        return [HttpStatus.CONFLICT, 'The register holds no e-mail address for this person'];
+      case RequestsErrorCode.NoPhoneOnRecord:
+        return [HttpStatus.CONFLICT, 'The register holds no phone number to call back'];
+      case RequestsErrorCode.TooManyCodes:
+        return [HttpStatus.TOO_MANY_REQUESTS, 'Too many codes or attempts; try again later'];
+      case RequestsErrorCode.CodeInvalid:
+        return [HttpStatus.BAD_REQUEST, 'The code is wrong, used or expired'];
       default:
         return assertUnreachable(code);
     }

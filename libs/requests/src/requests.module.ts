@@ -8,11 +8,13 @@ import { BackupModule } from '@app/backup';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
+import { VerificationService } from './verification.service';
+import { VerifyController } from './verify.controller';
 
 @Module({
   imports: [TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
-  controllers: [RequestsController],
-  providers: [RequestsService, ExportService],
+  controllers: [RequestsController, VerifyController],
+  providers: [RequestsService, ExportService, VerificationService],
   exports: [RequestsService, ExportService],
 })
 export class RequestsModule {}

@@ -1,23 +1,28 @@
-// Data-subject requests: recording, identity verification, deadlines and extensions, and the decisions:
-// access (export, once a year free), rectification, erasure (written, no unpaid invoices, one transaction),
-// objection (every marketing consent withdrawn and the address suppressed at once).
+// Data-subject requests: recording, identity verification (a fixed list of methods, never free text),
+// deadlines and extensions (before the deadline only, the person told why), and the decisions: access
+// (export; beyond the free copies a year the owner decides: serve, serve for a fee, or refuse), rectification,
+// erasure (written, no unpaid invoices, one transaction), objection (marketing consents withdrawn at once).
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, toPage, ValidationProblem } from '@app/core';
-import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { OutboxService, type MailMessage } from '@app/mail';
+import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { BillingService } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
-import { DataSubjectRequest, ErasureLedgerEntry, OPEN_STATES, type RequestChannel, type RequestType } from './request.entity';
+import { DataSubjectRequest, ErasureLedgerEntry, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
+import { asMailLang, extensionMail, type MailLang, repeatDecisionMail } from './request-mails';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
 
-export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean; customerName: string | null };
+export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean; customerName: string | null; beyondFreeCopies: boolean };
 
-function toView(r: DataSubjectRequest, now: Date, names: Map<string, string>): RequestView {
+export const REQUEST_MAIL_TOPIC = 'request-person';
+
+function toView(r: DataSubjectRequest, now: Date, names: Map<string, string>, beyond: Set<string>): RequestView {
   const open = OPEN_STATES.includes(r.state);
   return {
     id: r.id,
@@ -33,6 +38,9 @@ function toView(r: DataSubjectRequest, now: Date, names: Map<string, string>): R
     verifiedBy: r.verifiedBy ?? null,
     verifiedAt: r.verifiedAt ?? null,
     verificationMethod: r.verificationMethod ?? null,
+    verificationNote: r.verificationNote ?? null,
+    repeatDecision: r.repeatDecision ?? null,
+    feeInvoiceId: r.feeInvoiceId ?? null,
     decidedBy: r.decidedBy ?? null,
     decidedAt: r.decidedAt ?? null,
     rejectionReason: r.rejectionReason ?? null,
@@ -43,6 +51,7 @@ function toView(r: DataSubjectRequest, now: Date, names: Map<string, string>): R
     updatedAt: r.updatedAt,
     version: r.version,
     overdue: open && r.dueAt < now,
+    beyondFreeCopies: beyond.has(r.id),
   };
 }
 
@@ -64,8 +73,8 @@ interface NewRequest {
   channel: RequestChannel;
   receivedAt?: Date;
   details?: string;
-  /** Set when the requester is already authenticated (the portal): identity counts as verified. */
-  verifiedBy?: { actor: string; method: string };
+  /** Set when the requester is already authenticated (the portal's session): identity counts as verified. */
+  verifiedBy?: { actor: string; method: 'portal_session' };
 }
 
 @Injectable()
@@ -78,6 +87,8 @@ export class RequestsService {
     private readonly settings: RegisterSettingsService,
     private readonly audit: AuditTrailService,
     private readonly platformLedger: ErasureLedgerService,
+    private readonly tenancy: TenancyService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -85,6 +96,8 @@ export class RequestsService {
     const customer = await this.customers.get(input.customerId);
     const now = this.clock.now();
     const problems = input.receivedAt ? receiptProblems(input.receivedAt, customer.createdAt, now) : [];
+    // The statement promises erasure on a written request: a phone call is noted, not acted on.
+    if (input.type === 'erasure' && input.channel === 'phone') problems.push({ field: 'channel', message: 'an erasure request must be made in writing (portal, e-mail or letter)' });
     if (problems.length) throw new ValidationProblem(problems);
     const receivedAt = input.receivedAt ?? now;
     const id = await this.context.em().transactional(async (em) => {
@@ -133,18 +146,72 @@ export class RequestsService {
     return { items: await this.views(page.items, now), nextCursor: page.nextCursor };
   }
 
-  async verify(id: string, method: string, actor: string): Promise<RequestView> {
+  /**
+   * Records a staff check of the requester's identity, of a kind from the fixed list, with who and when. A
+   * call back needs a phone number on record (the check is against what the register holds, not what the
+   * requester says). Each request is verified on its own: nothing carries over from the person's other requests.
+   */
+  async verify(id: string, method: StaffCheckMethod, note: string | undefined, actor: string): Promise<RequestView> {
+    const current = await this.find(this.context.em(), id);
+    if (method === 'call_back_registered_phone') {
+      const customer = current.customerId ? await this.customers.get(current.customerId) : null;
+      if (!customer?.phone) throw new RequestsException(RequestsErrorCode.NoPhoneOnRecord);
+    }
     return this.change(id, actor, 'verified', (request) => {
       if (request.state !== 'received') throw new RequestsException(RequestsErrorCode.NotOpen, 'Only a received request awaits verification.');
-      return { state: 'verified', verifiedBy: actor, verifiedAt: this.clock.now(), verificationMethod: method };
+      return { state: 'verified', verifiedBy: actor, verifiedAt: this.clock.now(), verificationMethod: method, verificationNote: note?.trim() || null };
     });
   }
 
+  /**
+   * Extends the deadline by two months, once, and only while it has not passed (Art. 12(3): the person is told
+   * within the first month, with the reasons). The person is told by e-mail in the same transaction.
+   */
   async extend(id: string, reason: string, actor: string): Promise<RequestView> {
-    return this.change(id, actor, 'extended', (request) => {
+    const [tenant, person] = await this.personOf(id);
+    return this.change(id, actor, 'extended', async (request, em) => {
       if (request.extendedAt) throw new RequestsException(RequestsErrorCode.AlreadyExtended);
-      return { extendedAt: this.clock.now(), extensionReason: reason, dueAt: addMonths(request.receivedAt, ANSWER_MONTHS + EXTENSION_MONTHS) };
+      if (request.dueAt.getTime() < this.clock.now().getTime()) {
+        throw new RequestsException(RequestsErrorCode.Overdue, `The deadline was ${request.dueAt.toISOString()}; answer the request now.`, { dueAt: request.dueAt });
+      }
+      const dueAt = addMonths(request.receivedAt, ANSWER_MONTHS + EXTENSION_MONTHS);
+      if (person) await this.tell(em, request, extensionMail({ ...this.mailContext(tenant, person, request), reason, dueAt }), 'extended');
+      return { extendedAt: this.clock.now(), extensionReason: reason, dueAt };
     });
+  }
+
+  /**
+   * The owner's decision on an access request beyond the free copies a year: serve it anyway, serve it for a
+   * reasonable fee (issued as an invoice to the customer), or refuse it as manifestly unfounded or excessive.
+   * The person gets the decision and its reason by e-mail.
+   */
+  async decideRepeatAccess(id: string, input: { decision: RepeatDecision; reason: string; feeCents?: number; vatRate?: number }, actor: string): Promise<RequestView> {
+    const request = await this.find(this.context.em(), id);
+    if (request.type !== 'access' || !OPEN_STATES.includes(request.state) || !(await this.beyondFreeCopies([request])).has(request.id)) {
+      throw new RequestsException(RequestsErrorCode.NotRepeatAccess);
+    }
+    if (input.decision !== 'refuse' && request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
+    if (input.decision === 'fee' && !input.feeCents) throw new ValidationProblem([{ field: 'feeCents', message: 'feeCents is required for a fee' }]);
+    const [tenant, person] = await this.personOf(id);
+    let fee: { id: string; grossCents: number; number: number | null; dueDate: string | null } | undefined;
+    if (input.decision === 'fee') {
+      const vatRate = input.vatRate ?? (await this.billing.vatRates()).rates[0]?.vatRate ?? 0;
+      const description = asMailLang(tenant.language) === 'fi' ? 'Jäljennös rekisteritiedoista (tietosuoja-asetus 15 art. 3 kohta)' : 'Copy of register data (GDPR Art. 15(3))';
+      const draft = await this.billing.createDraft({ customerId: request.customerId!, lines: [{ description, quantity: 1, unitPriceCents: input.feeCents!, vatRate }], notes: input.reason }, actor);
+      const issued = await this.billing.issue(draft.id, {}, actor);
+      fee = { id: issued.id, grossCents: issued.totals.grossCents, number: issued.number ?? null, dueDate: issued.dueDate ?? null };
+    }
+    const now = this.clock.now();
+    await this.context.em().transactional(async (em) => {
+      const locked = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
+      if (!OPEN_STATES.includes(locked.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
+      if (input.decision === 'refuse') em.assign(locked, { state: 'rejected', rejectionReason: input.reason });
+      else em.assign(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
+      em.assign(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
+      if (person) await this.tell(em, locked, repeatDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason: input.reason, fee }), `repeat-${input.decision}`);
+      this.audit.record({ actor, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] }, em);
+    });
+    return this.get(id);
   }
 
   async reject(id: string, reason: string, actor: string): Promise<RequestView> {
@@ -155,17 +222,16 @@ export class RequestsService {
    * Decides a verified request. Access: served unless the yearly limit is reached (an owner may override with
    * a reason). Erasure: executed in this transaction, refused while invoices are unpaid. Idempotent on retry.
    */
-  async complete(id: string, overrideReason: string | undefined, actor: Principal): Promise<RequestView> {
-    if (overrideReason && !(actor.kind === 'tenant-staff' && actor.role === 'owner')) throw new RequestsException(RequestsErrorCode.OverrideNotAllowed);
+  async complete(id: string, actor: Principal): Promise<RequestView> {
     const by = principalKey(actor);
     await this.context.em().transactional(async (em) => {
       const request = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
       if (request.state === 'completed') return;
       if (!OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
       if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
-      if (request.type === 'access') await this.assertAccessAllowance(em, request, overrideReason);
+      if (request.type === 'access') await this.assertFreeCopy(request);
       if (request.type === 'erasure') await this.erase(em, request, by);
-      em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now(), overrideReason: overrideReason ?? null });
+      em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });
       this.audit.record({ actor: by, action: `request.${request.type}.completed`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
     });
     return this.get(id);
@@ -189,21 +255,50 @@ export class RequestsService {
     return rows.map((r) => ({ customerId: r.customerId, requestId: r.requestId ?? null, erasedAt: r.erasedAt, invoicesRetained: r.invoicesRetained }));
   }
 
-  private async assertAccessAllowance(em: EntityManager, request: DataSubjectRequest, overrideReason?: string): Promise<void> {
+  /** An access request beyond the free copies is not served (nor refused) by a plain completion: the owner decides. */
+  private async assertFreeCopy(request: DataSubjectRequest): Promise<void> {
+    if (!(await this.beyondFreeCopies([request])).has(request.id)) return;
     const perYear = await this.settings.accessRequestsPerYear();
-    // Twelve calendar months back from today (the statement's "once a year"), on the clock tests can set.
-    const since = addMonths(this.clock.now(), -12);
-    const served = await em.find(
-      DataSubjectRequest,
-      { customerId: request.customerId, type: 'access', state: 'completed', decidedAt: { $gt: since }, id: { $ne: request.id } },
-      { orderBy: { decidedAt: 'desc' } },
-    );
-    if (served.length < perYear || overrideReason) return;
     throw new RequestsException(
-      RequestsErrorCode.AccessLimitReached,
-      `At most ${perYear} access request(s) per twelve months are served free (the privacy statement, section 10); the last was served on ${served[0].decidedAt!.toISOString().slice(0, 10)}. Reject it with this reason, or an owner may serve it with an override reason.`,
-      { accessRequestsPerYear: perYear, lastServedAt: served[0].decidedAt },
+      RequestsErrorCode.RepeatAccessDecision,
+      `The statement promises ${perYear} free cop${perYear === 1 ? 'y' : 'ies'} in twelve months and the person has had them. The owner decides: serve it, serve it for a reasonable fee, or refuse it with a reason.`,
+      { accessRequestsPerYear: perYear },
     );
+  }
+
+  /**
+   * Which of these open access requests come beyond the free copies a year: the person has had that many
+   * access requests served in the twelve calendar months before now (on the clock tests can set).
+   */
+  private async beyondFreeCopies(rows: DataSubjectRequest[]): Promise<Set<string>> {
+    const open = rows.filter((r) => r.type === 'access' && OPEN_STATES.includes(r.state) && r.customerId);
+    if (!open.length) return new Set();
+    const perYear = await this.settings.accessRequestsPerYear();
+    const since = addMonths(this.clock.now(), -12);
+    const served = await this.context.em().find(
+      DataSubjectRequest,
+      { customerId: { $in: [...new Set(open.map((r) => r.customerId!))] }, type: 'access', state: 'completed', decidedAt: { $gt: since } },
+      { fields: ['id', 'customerId'] },
+    );
+    const count = new Map<string, number>();
+    for (const r of served) count.set(r.customerId!, (count.get(r.customerId!) ?? 0) + 1);
+    return new Set(open.filter((r) => (count.get(r.customerId!) ?? 0) >= perYear).map((r) => r.id));
+  }
+
+  /** The tenant (its name and language) and the person's e-mail address, for telling the person. */
+  private async personOf(id: string) {
+    const request = await this.find(this.context.em(), id);
+    const [tenant, customer] = await Promise.all([this.tenancy.get(this.context.tenant.slug), request.customerId ? this.customers.get(request.customerId) : null]);
+    return [tenant, customer?.email ? { email: customer.email } : null] as const;
+  }
+
+  private mailContext(tenant: { legalName: string; language: string }, person: { email: string }, request: DataSubjectRequest): { to: string; lang: MailLang; controller: string; type: string; receivedAt: Date } {
+    return { to: person.email, lang: asMailLang(tenant.language), controller: tenant.legalName, type: request.type, receivedAt: request.receivedAt };
+  }
+
+  /** Queues a message to the person in the caller's transaction: it goes exactly when the change commits. */
+  private async tell(em: EntityManager, request: DataSubjectRequest, message: MailMessage, event: string): Promise<void> {
+    await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${request.id}:${event}`, em });
   }
 
   /**
@@ -224,6 +319,9 @@ export class RequestsService {
     const invoicesRetained = await this.billing.detachForErasure(em, customerId);
     // Free text of the person's requests may name them; the requests themselves stay as records of what was done.
     await em.nativeUpdate(DataSubjectRequest, { customerId, id: { $ne: request.id } }, { details: null });
+    // The codes' address hashes point at the person too.
+    const theirs = await em.find(DataSubjectRequest, { customerId }, { fields: ['id'] });
+    await em.nativeDelete(VerificationCode, { requestId: { $in: theirs.map((r) => r.id) } });
     request.details = null;
     await this.customers.deleteForErasure(em, customerId);
     em.create(ErasureLedgerEntry, { customerId, requestId: request.id, invoicesRetained });
@@ -234,15 +332,15 @@ export class RequestsService {
 
   /** The views of these requests, with their customers' names (one query for the lot). */
   private async views(rows: DataSubjectRequest[], now: Date = this.clock.now()): Promise<RequestView[]> {
-    const names = await this.customers.namesOf(rows.flatMap((r) => (r.customerId ? [r.customerId] : [])));
-    return rows.map((r) => toView(r, now, names));
+    const [names, beyond] = await Promise.all([this.customers.namesOf(rows.flatMap((r) => (r.customerId ? [r.customerId] : []))), this.beyondFreeCopies(rows)]);
+    return rows.map((r) => toView(r, now, names, beyond));
   }
 
-  private async change(id: string, actor: string, action: string, next: (r: DataSubjectRequest) => Partial<DataSubjectRequest>): Promise<RequestView> {
+  private async change(id: string, actor: string, action: string, next: (r: DataSubjectRequest, em: EntityManager) => Partial<DataSubjectRequest> | Promise<Partial<DataSubjectRequest>>): Promise<RequestView> {
     await this.context.em().transactional(async (em) => {
       const request = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
       if (!OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
-      em.assign(request, next(request));
+      em.assign(request, await next(request, em));
       this.audit.record({ actor, action: `request.${action}`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
     });
     return this.get(id);

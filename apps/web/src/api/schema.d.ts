@@ -804,6 +804,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/requests/{id}/verification-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_sendCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/requests/{id}/complete": {
         parameters: {
             query?: never;
@@ -814,6 +830,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RequestsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/requests/{id}/repeat-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_decideRepeatAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -862,6 +894,22 @@ export interface paths {
         get: operations["RequestsController_export"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerifyController_enter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2124,9 +2172,19 @@ export interface components {
         /** @enum {string} */
         RequestType: "access" | "rectification" | "erasure" | "restriction" | "objection";
         /** @enum {string} */
-        RequestChannel: "portal" | "email" | "letter";
+        RequestChannel: "portal" | "email" | "letter" | "phone";
         /** @enum {string} */
         RequestState: "received" | "verified" | "in_progress" | "completed" | "rejected";
+        /**
+         * @description How the identity was verified; legacy_free_text only for requests decided before methods were fixed.
+         * @enum {string}
+         */
+        VerificationMethod: "portal_session" | "email_code" | "id_document_in_person" | "call_back_registered_phone" | "signed_letter_matching_register" | "legacy_free_text";
+        /**
+         * @description The owner's decision on an access request beyond the free copies a year.
+         * @enum {string}
+         */
+        RepeatDecision: "serve" | "fee" | "refuse";
         DataSubjectRequestDto: {
             /** Format: uuid */
             id: string;
@@ -2153,7 +2211,17 @@ export interface components {
             verifiedBy: string | null;
             /** Format: date-time */
             verifiedAt: string | null;
-            verificationMethod: string | null;
+            /** @description How the identity was verified; legacy_free_text only for requests decided before methods were fixed. */
+            verificationMethod: components["schemas"]["VerificationMethod"] | null;
+            /** @description Staff's note on their check (or a legacy free-text verification). */
+            verificationNote: string | null;
+            /** @description The owner's decision on an access request beyond the free copies a year. */
+            repeatDecision: components["schemas"]["RepeatDecision"] | null;
+            /**
+             * Format: uuid
+             * @description The invoice of the fee, when one was charged.
+             */
+            feeInvoiceId: string | null;
             decidedBy: string | null;
             /** Format: date-time */
             decidedAt: string | null;
@@ -2168,6 +2236,8 @@ export interface components {
             version: number;
             /** @description Still open past its deadline. */
             overdue: boolean;
+            /** @description An open access request beyond the free copies a year: the owner decides (serve, fee or refuse). */
+            beyondFreeCopies: boolean;
         };
         DataSubjectRequestPageDto: {
             items: components["schemas"]["DataSubjectRequestDto"][];
@@ -2179,28 +2249,67 @@ export interface components {
             /** @enum {string} */
             type: "access" | "rectification" | "erasure" | "restriction" | "objection";
             /**
-             * @description Requests are written: portal, e-mail or letter.
+             * @description How the request came: portal, e-mail, letter or phone.
              * @enum {string}
              */
-            channel: "portal" | "email" | "letter";
+            channel: "portal" | "email" | "letter" | "phone";
             /** @description When the request arrived (defaults to now); the deadline counts from here. */
             receivedAt?: string;
             /** @description What is asked, e.g. which data to rectify. */
             details?: string;
         };
+        /**
+         * @description The check made against what the register holds: an identity document seen in person, a call back to the phone number on record, or a signed letter matching the register.
+         * @enum {string}
+         */
+        StaffCheckMethod: "id_document_in_person" | "call_back_registered_phone" | "signed_letter_matching_register";
         VerifyRequestDto: {
+            /** @description The check made against what the register holds: an identity document seen in person, a call back to the phone number on record, or a signed letter matching the register. */
+            method: components["schemas"]["StaffCheckMethod"];
             /**
-             * @description How the identity was verified.
-             * @example Reply from the e-mail address on record
+             * @description What was checked (never a copy of the document).
+             * @example Driving licence, checked at the front desk
              */
-            method: string;
+            note?: string;
         };
-        CompleteRequestDto: {
-            /** @description Owner only: serve an access request beyond the yearly limit, and why. */
-            overrideReason?: string;
+        CodeSentDto: {
+            /**
+             * @description The address on record the code went to, masked.
+             * @example a•••@example.fi
+             */
+            sentTo: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        RepeatAccessDecisionDto: {
+            /** @description Serve it free, serve it for a reasonable fee (invoiced), or refuse it as manifestly unfounded or excessive. */
+            decision: components["schemas"]["RepeatDecision"];
+            /** @description The reason, sent to the person with the decision. */
+            reason: string;
+            /** @description The fee, net of VAT, in cents (decision `fee`): a reasonable fee based on administrative costs. */
+            feeCents?: number;
+            /**
+             * @description VAT percent of the fee; default: the general rate in force.
+             * @example 25.5
+             */
+            vatRate?: number;
         };
         ReasonDto: {
             reason: string;
+        };
+        EnterCodeDto: {
+            /** @description The e-mail address the code was sent to. */
+            email: string;
+            /**
+             * @description The eight-digit code from the e-mail (spaces ignored).
+             * @example 12345678
+             */
+            code: string;
+        };
+        CodeAcceptedDto: {
+            type: components["schemas"]["RequestType"];
+            /** Format: date-time */
+            verifiedAt: string;
         };
         RegisterTextDto: {
             fi: string;
@@ -6048,6 +6157,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A staff check of the identity, of a kind from the fixed list, recorded with who and when. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6103,7 +6213,154 @@ export interface operations {
             };
         };
     };
+    RequestsController_sendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A one-time code is queued to the e-mail address on record, in the tenant's language; the person enters it at /t/:tenant/verify. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeSentDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     RequestsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: an access export is ready, an erasure has run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_decideRepeatAccess: {
         parameters: {
             query?: never;
             header?: never;
@@ -6116,11 +6373,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompleteRequestDto"];
+                "application/json": components["schemas"]["RepeatAccessDecisionDto"];
             };
         };
         responses: {
-            /** @description Done: an access export is ready, an erasure has run. */
+            /** @description The owner's decision on an access request beyond the free copies a year; the person is told by e-mail. A fee is issued as an invoice. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6323,7 +6580,8 @@ export interface operations {
     RequestsController_export: {
         parameters: {
             query?: {
-                format?: "json" | "html";
+                /** @description JSON and CSV are machine-readable (Art. 20); HTML is for reading. */
+                format?: "json" | "csv" | "html";
             };
             header?: never;
             path: {
@@ -6335,13 +6593,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Everything held on the person, as a download: JSON (machine-readable) or HTML. */
+            /** @description Everything held on the person, as a download: JSON or CSV (machine-readable) or HTML. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": Record<string, never>;
+                    "text/csv": string;
                     "text/html": string;
                 };
             };
@@ -6374,6 +6633,60 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    VerifyController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnterCodeDto"];
+            };
+        };
+        responses: {
+            /** @description The code matched: its request (that one only) is verified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeAcceptedDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7155,7 +7468,8 @@ export interface operations {
     PortalController_export: {
         parameters: {
             query?: {
-                format?: "json" | "html";
+                /** @description JSON and CSV are machine-readable (Art. 20); HTML is for reading. */
+                format?: "json" | "csv" | "html";
             };
             header?: never;
             path: {
@@ -7167,13 +7481,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Everything held on me, as a download: JSON or HTML. */
+            /** @description Everything held on me, as a download: JSON, CSV or HTML. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": Record<string, never>;
+                    "text/csv": string;
                     "text/html": string;
                 };
             };

@@ -36,6 +36,7 @@ export function createRouter() {
           ],
         },
         { path: '/t/:tenant/privacy', lazy: async () => ({ Component: (await import('../features/public/PrivacyPage')).PrivacyPage }) },
+        { path: '/t/:tenant/verify', lazy: async () => ({ Component: (await import('../features/public/VerifyPage')).VerifyPage }) },
         { path: '/unsubscribe/:token', lazy: async () => ({ Component: (await import('../features/public/UnsubscribePage')).UnsubscribePage }) },
         { path: '/accessibility', lazy: async () => ({ Component: (await import('../features/public/AccessibilityPage')).AccessibilityPage }) },
         { path: '/t/:tenant', element: <TenantIndex /> },

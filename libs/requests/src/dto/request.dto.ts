@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@app/core';
-import { REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES, type RequestChannel, type RequestState, type RequestType } from '../request.entity';
+import { REPEAT_DECISIONS, REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES, type RepeatDecision, type RequestChannel, type RequestState, type RequestType, STAFF_CHECK_METHODS, type StaffCheckMethod } from '../request.entity';
 
 export class RecordRequestDto {
   @ApiProperty() @IsUUID()
@@ -10,7 +10,7 @@ export class RecordRequestDto {
   @ApiProperty({ enum: REQUEST_TYPES }) @IsIn(REQUEST_TYPES)
   type: RequestType;
 
-  @ApiProperty({ enum: REQUEST_CHANNELS, description: 'Requests are written: portal, e-mail or letter.' }) @IsIn(REQUEST_CHANNELS)
+  @ApiProperty({ enum: REQUEST_CHANNELS, description: 'How the request came: portal, e-mail, letter or phone.' }) @IsIn(REQUEST_CHANNELS)
   channel: RequestChannel;
 
   @ApiPropertyOptional({ description: 'When the request arrived (defaults to now); the deadline counts from here.' })
@@ -37,20 +37,59 @@ export class PortalRequestDto {
 }
 
 export class VerifyRequestDto {
-  @ApiProperty({ example: 'Reply from the e-mail address on record', description: 'How the identity was verified.' })
-  @IsString() @Length(3, 500)
-  method: string;
+  @ApiProperty({
+    enum: STAFF_CHECK_METHODS,
+    enumName: 'StaffCheckMethod',
+    description: 'The check made against what the register holds: an identity document seen in person, a call back to the phone number on record, or a signed letter matching the register.',
+  })
+  @IsIn(STAFF_CHECK_METHODS)
+  method: StaffCheckMethod;
+
+  @ApiPropertyOptional({ example: 'Driving licence, checked at the front desk', description: 'What was checked (never a copy of the document).' })
+  @IsOptional() @IsString() @MaxLength(500)
+  note?: string;
+}
+
+export class CodeSentDto {
+  @ApiProperty({ example: 'a•••@example.fi', description: 'The address on record the code went to, masked.' }) sentTo: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+/** What the person enters on the public page /t/:tenant/verify. */
+export class EnterCodeDto {
+  @ApiProperty({ description: 'The e-mail address the code was sent to.' }) @IsEmail() @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: '12345678', description: 'The eight-digit code from the e-mail (spaces ignored).' }) @IsString() @Length(6, 20)
+  code: string;
+}
+
+export class CodeAcceptedDto {
+  @ApiProperty({ enum: REQUEST_TYPES, enumName: 'RequestType' }) type: string;
+  @ApiProperty({ format: 'date-time' }) verifiedAt: string;
+}
+
+export class RepeatAccessDecisionDto {
+  @ApiProperty({ enum: REPEAT_DECISIONS, enumName: 'RepeatDecision', description: 'Serve it free, serve it for a reasonable fee (invoiced), or refuse it as manifestly unfounded or excessive.' })
+  @IsIn(REPEAT_DECISIONS)
+  decision: RepeatDecision;
+
+  @ApiProperty({ description: 'The reason, sent to the person with the decision.' }) @IsString() @Length(3, 2000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'The fee, net of VAT, in cents (decision `fee`): a reasonable fee based on administrative costs.' })
+  @ValidateIf((o: RepeatAccessDecisionDto) => o.decision === 'fee' || o.feeCents !== undefined)
+  @IsInt() @Min(1) @Max(100_000)
+  feeCents?: number;
+
+  @ApiPropertyOptional({ example: 25.5, description: "VAT percent of the fee; default: the general rate in force." })
+  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  vatRate?: number;
 }
 
 export class ReasonDto {
   @ApiProperty() @IsString() @Length(3, 2000)
   reason: string;
-}
-
-export class CompleteRequestDto {
-  @ApiPropertyOptional({ description: 'Owner only: serve an access request beyond the yearly limit, and why.' })
-  @IsOptional() @IsString() @Length(3, 2000)
-  overrideReason?: string;
 }
 
 export class ListRequestsQuery extends PageQuery {
@@ -66,7 +105,10 @@ export class ListRequestsQuery extends PageQuery {
   state?: RequestState;
 }
 
+export const EXPORT_FORMATS = ['json', 'csv', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 export class ExportQuery {
-  @ApiPropertyOptional({ enum: ['json', 'html'], default: 'json' }) @IsOptional() @IsIn(['json', 'html'])
-  format?: 'json' | 'html';
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json', description: 'JSON and CSV are machine-readable (Art. 20); HTML is for reading.' }) @IsOptional() @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
 }

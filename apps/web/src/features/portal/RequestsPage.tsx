@@ -227,6 +227,9 @@ function RequestList({ tenant, requests }: { tenant: string; requests: DataSubje
                 <a className={styles.download} href={exportHref(tenant, row.id, 'json')} download>
                   {t('portal.requests.exportJson')}
                 </a>
+                <a className={styles.download} href={exportHref(tenant, row.id, 'csv')} download>
+                  {t('portal.requests.exportCsv')}
+                </a>
               </span>
             ) : (
               '–'

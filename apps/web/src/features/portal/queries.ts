@@ -90,7 +90,7 @@ export function useSubmitRequest(tenant: string) {
 }
 
 /** The export of a completed access request, as a download (a link: the browser saves the file itself). */
-export function exportHref(tenant: string, requestId: string, format: 'json' | 'html'): string {
+export function exportHref(tenant: string, requestId: string, format: 'json' | 'csv' | 'html'): string {
   return `/api/t/${encodeURIComponent(tenant)}/portal/requests/${encodeURIComponent(requestId)}/export?format=${format}`;
 }
 

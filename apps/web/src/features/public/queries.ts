@@ -58,3 +58,10 @@ export function useSendAccessibilityFeedback() {
     mutationFn: (body: AccessibilityFeedback) => call(api.POST('/api/accessibility-feedback', { body })),
   });
 }
+
+/** The person's answer to a verification code (the page /t/:tenant/verify). */
+export function useEnterCode(tenant: string) {
+  return useMutation({
+    mutationFn: (body: components['schemas']['EnterCodeDto']) => call(api.POST('/api/t/{tenant}/verify', { params: { path: { tenant } }, body })),
+  });
+}

@@ -1,4 +1,4 @@
-// Registering a request that came by e-mail or letter: its type, how it came, the day it arrived (not in the
+// Registering a request that came by e-mail, letter or phone: its type, how it came, the day it arrived (not in the
 // future; the deadline counts from it) and what is asked. The API's refusals are said beside their fields.
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
@@ -15,7 +15,7 @@ import { type DataSubjectRequest, type RecordRequestBody, type RequestType, useR
 import styles from './requests.module.css';
 
 const TYPES: RequestType[] = ['access', 'rectification', 'erasure', 'objection'];
-type Channel = 'email' | 'letter';
+type Channel = 'email' | 'letter' | 'phone';
 
 /** A day in Finland as the moment the API keeps: today is "now"; an earlier day, noon in Finland (10.00 UTC). */
 export function receivedAtOf(day: string, today: string): string | undefined {
@@ -67,6 +67,7 @@ export function NewRequestForm({ tenant, customerId, onDone }: { tenant: string;
         <SelectField label={t('rights.new.channel')} value={channel} onChange={(value) => setChannel(value as Channel)} isRequired>
           <option value="email">{t('rights.channel.email')}</option>
           <option value="letter">{t('rights.channel.letter')}</option>
+          <option value="phone">{t('rights.channel.phone')}</option>
         </SelectField>
         <TextField
           label={t('rights.new.received')}

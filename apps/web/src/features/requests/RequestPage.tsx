@@ -1,6 +1,8 @@
 // /t/:tenant/requests/:id: one data-subject request: what was asked, when, its deadline in words, what has been
-// done; and the next step: verify the identity, complete, reject or extend with a reason (owners decide), and the
-// export of a completed access request. An erasure refused for unpaid invoices names them, with links.
+// done; and the next step: verify the identity (a code to the address on record, or a staff check from a fixed
+// list), complete, reject or extend before the deadline with a reason (owners decide; beyond the free copies a
+// year the owner serves, charges a fee or refuses), and the export of a completed access request. An erasure
+// refused for unpaid invoices names them, with links.
 import { useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useParams } from 'react-router';
@@ -17,15 +19,17 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextField } from '../../ui/TextField';
 import { useMe } from '../auth/queries';
-import { TextAreaField } from '../invoices/fields';
+import { parseEuros } from '../invoices/amounts';
+import { SelectField, TextAreaField } from '../invoices/fields';
 import { DeadlineBadge } from './DeadlineBadge';
 import { isOpen } from './deadlines';
-import { CHANNEL_LABELS, STATE_LABELS, TYPE_LABELS } from './labels';
-import { type DataSubjectRequest, exportHref, useCompleteRequest, useExtendRequest, useRejectRequest, useRequest, useVerifyRequest } from './queries';
+import { CHANNEL_LABELS, REPEAT_LABELS, STATE_LABELS, TYPE_LABELS, VERIFICATION_LABELS } from './labels';
+import { type DataSubjectRequest, exportHref, type StaffCheckMethod, useCompleteRequest, useExtendRequest, useRejectRequest, useRepeatAccessDecision, useRequest, useSendCode, useVerifyRequest } from './queries';
 import styles from './requests.module.css';
 
-type Done = 'verified' | 'completed' | 'rejected' | 'extended';
+type Done = 'verified' | 'completed' | 'rejected' | 'extended' | 'decided';
 const DONE: Record<Done, MessageId> = {
+  decided: 'rights.done.decided',
   verified: 'rights.done.verified',
   completed: 'rights.done.completed',
   rejected: 'rights.done.rejected',
@@ -83,9 +87,21 @@ export function RequestPage() {
               {r.state === 'received' && <VerifyForm tenant={tenant} request={r} onDone={() => onDone('verified')} />}
               {owner ? (
                 <>
-                  {r.state !== 'received' && <CompleteAction tenant={tenant} request={r} onDone={() => onDone('completed')} />}
-                  <ReasonAction tenant={tenant} request={r} kind="reject" onDone={() => onDone('rejected')} />
-                  {r.extendedAt ? <p className={styles.muted}>{t('rights.extend.already')}</p> : <ReasonAction tenant={tenant} request={r} kind="extend" onDone={() => onDone('extended')} />}
+                  {r.beyondFreeCopies ? (
+                    <RepeatDecisionForm tenant={tenant} request={r} onDone={() => onDone('decided')} />
+                  ) : (
+                    <>
+                      {r.state !== 'received' && <CompleteAction tenant={tenant} request={r} onDone={() => onDone('completed')} />}
+                      <ReasonAction tenant={tenant} request={r} kind="reject" onDone={() => onDone('rejected')} />
+                    </>
+                  )}
+                  {r.extendedAt ? (
+                    <p className={styles.muted}>{t('rights.extend.already')}</p>
+                  ) : r.overdue ? (
+                    <p className={styles.muted}>{t('rights.extend.overdue')}</p>
+                  ) : (
+                    <ReasonAction tenant={tenant} request={r} kind="extend" onDone={() => onDone('extended')} />
+                  )}
                 </>
               ) : (
                 <Notice tone="info" live={false}>
@@ -133,7 +149,27 @@ function Facts({ tenant, request: r }: { tenant: string; request: DataSubjectReq
         {r.verifiedAt && (
           <>
             <dt>{t('rights.request.verified')}</dt>
-            <dd>{t('rights.request.verifiedText', { date: at(r.verifiedAt), method: r.verificationMethod ?? '' })}</dd>
+            <dd>{t('rights.request.verifiedText', { date: at(r.verifiedAt), method: r.verificationMethod ? t(VERIFICATION_LABELS[r.verificationMethod]) : '' })}</dd>
+          </>
+        )}
+        {r.verificationNote && (
+          <>
+            <dt>{t('rights.request.verificationNote')}</dt>
+            <dd>{r.verificationNote}</dd>
+          </>
+        )}
+        {r.repeatDecision && (
+          <>
+            <dt>{t('rights.request.repeatDecision')}</dt>
+            <dd>{t(REPEAT_LABELS[r.repeatDecision])}</dd>
+          </>
+        )}
+        {r.feeInvoiceId && (
+          <>
+            <dt>{t('rights.request.feeInvoice')}</dt>
+            <dd>
+              <Link href={paths.invoice(tenant, r.feeInvoiceId)}>{t('rights.request.openInvoice')}</Link>
+            </dd>
           </>
         )}
         {r.decidedAt && (
@@ -169,6 +205,9 @@ function ExportLinks({ tenant, id }: { tenant: string; id: string }) {
         <Link href={exportHref(tenant, id, 'json')} download appearance="button-primary">
           {t('rights.export.json')}
         </Link>
+        <Link href={exportHref(tenant, id, 'csv')} download appearance="button-secondary">
+          {t('rights.export.csv')}
+        </Link>
         <Link href={exportHref(tenant, id, 'html')} download appearance="button-secondary">
           {t('rights.export.html')}
         </Link>
@@ -177,38 +216,160 @@ function ExportLinks({ tenant, id }: { tenant: string; id: string }) {
   );
 }
 
+const STAFF_CHECKS: StaffCheckMethod[] = ['id_document_in_person', 'call_back_registered_phone', 'signed_letter_matching_register'];
+
+/** Verification of a written request: a one-time code to the address on record, or a recorded staff check. */
 function VerifyForm({ tenant, request, onDone }: { tenant: string; request: DataSubjectRequest; onDone: () => void }) {
   const t = useT();
+  const { locale } = useLocale();
+  const send = useSendCode(tenant, request.id);
   const verify = useVerifyRequest(tenant, request.id);
-  const [method, setMethod] = useState('');
-  const [tooShort, setTooShort] = useState(false);
-  const refused = !!fieldErrors(verify.error, ['method'] as const).byField.method;
+  const [method, setMethod] = useState<StaffCheckMethod | ''>('');
+  const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const sendCode = send.error instanceof ApiError ? send.error.code : undefined;
+  const noPhone = verify.error instanceof ApiError && verify.error.code === 'no-phone-on-record';
+  const verifyUrl = `${window.location.origin}/t/${tenant}/verify`;
   const submit = () => {
-    if (method.trim().length < 3) return setTooShort(true);
-    verify.mutate(method.trim(), { onSuccess: onDone });
+    if (!method) return setMissing(true);
+    verify.mutate({ method, note: note.trim() || undefined }, { onSuccess: onDone });
+  };
+  return (
+    <section aria-labelledby="verify-title" className={styles.stack}>
+      <h3 id="verify-title">{t('rights.verify.title')}</h3>
+      <p className={styles.muted}>{t('rights.verify.intro')}</p>
+      <div className={styles.stack}>
+        <h4>{t('rights.verify.codeTitle')}</h4>
+        <p className={styles.muted}>{t('rights.verify.codeHelp', { url: verifyUrl })}</p>
+        <div role="status">
+          {send.data && (
+            <Notice tone="success" live={false}>
+              <p>{t('rights.verify.codeSent', { to: send.data.sentTo, time: new Date(send.data.expiresAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) })}</p>
+            </Notice>
+          )}
+        </div>
+        {sendCode === 'no-email-on-record' && <Notice tone="warning">{t('rights.verify.noEmail')}</Notice>}
+        {sendCode === 'too-many-codes' && <Notice tone="warning">{t('rights.verify.tooMany')}</Notice>}
+        {send.error && sendCode !== 'no-email-on-record' && sendCode !== 'too-many-codes' && <ErrorState error={send.error} />}
+        <div className={styles.actions}>
+          <Button variant={send.data ? 'secondary' : 'primary'} isPending={send.isPending} onPress={() => send.mutate()}>
+            {t(send.data ? 'rights.verify.sendAgain' : 'rights.verify.sendCode')}
+          </Button>
+        </div>
+      </div>
+      <Form
+        validationBehavior="aria"
+        className={styles.form}
+        aria-labelledby="check-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <h4 id="check-title">{t('rights.verify.checkTitle')}</h4>
+        {verify.error && !noPhone && <ErrorState error={verify.error} />}
+        <SelectField
+          label={t('rights.verify.checkMethod')}
+          value={method}
+          isRequired
+          onChange={(value) => (setMethod(value as StaffCheckMethod), setMissing(false), verify.reset())}
+          errorMessage={missing ? t('rights.verify.methodError') : noPhone ? t('rights.verify.noPhone') : undefined}
+        >
+          <option value="" disabled>
+            —
+          </option>
+          {STAFF_CHECKS.map((m) => (
+            <option key={m} value={m}>
+              {t(VERIFICATION_LABELS[m])}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t('rights.verify.note')} description={t('rights.verify.noteHelp')} maxLength={500} value={note} onChange={(value) => setNote(value)} />
+        <div className={styles.actions}>
+          <Button type="submit" variant="secondary" isPending={verify.isPending}>
+            {t('rights.verify.submit')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** Beyond the free copies a year, the owner decides: serve free, serve for a fee (invoiced), or refuse; the person is told why. */
+function RepeatDecisionForm({ tenant, request, onDone }: { tenant: string; request: DataSubjectRequest; onDone: () => void }) {
+  const t = useT();
+  const decide = useRepeatAccessDecision(tenant, request.id);
+  const [decision, setDecision] = useState<'serve' | 'fee' | 'refuse' | ''>('');
+  const [reason, setReason] = useState('');
+  const [fee, setFee] = useState('');
+  const [errors, setErrors] = useState<{ decision?: boolean; reason?: boolean; fee?: boolean }>({});
+  const unverified = request.state === 'received';
+  const submit = () => {
+    const feeCents = decision === 'fee' ? parseEuros(fee) : null;
+    const next = {
+      decision: !decision || (unverified && decision !== 'refuse'),
+      reason: reason.trim().length < 3,
+      fee: decision === 'fee' && (feeCents === null || feeCents < 1 || feeCents > 100_000),
+    };
+    setErrors(next);
+    if (next.decision || next.reason || next.fee || !decision) return;
+    decide.mutate({ decision, reason: reason.trim(), ...(decision === 'fee' ? { feeCents: feeCents! } : {}) }, { onSuccess: onDone });
   };
   return (
     <Form
       validationBehavior="aria"
       className={styles.form}
+      aria-labelledby="repeat-title"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
       }}
     >
-      {verify.error && !refused && <ErrorState error={verify.error} />}
-      <TextField
-        label={t('rights.verify.method')}
-        description={t('rights.verify.help')}
+      <Notice tone="warning" live={false} title={t('rights.repeat.title')}>
+        <p id="repeat-title">{t('rights.repeat.body')}</p>
+        {unverified && <p>{t('rights.repeat.needsVerify')}</p>}
+      </Notice>
+      {decide.error && <ErrorState error={decide.error} />}
+      <SelectField
+        label={t('rights.repeat.decision')}
+        value={decision}
         isRequired
-        maxLength={500}
-        value={method}
-        onChange={(value) => (setMethod(value), setTooShort(false), verify.reset())}
-        errorMessage={tooShort || refused ? t('rights.verify.error') : undefined}
+        onChange={(value) => (setDecision(value as 'serve' | 'fee' | 'refuse'), setErrors({}), decide.reset())}
+        errorMessage={errors.decision ? (unverified && decision ? t('rights.repeat.needsVerify') : t('rights.repeat.decisionError')) : undefined}
+      >
+        <option value="" disabled>
+          —
+        </option>
+        {(['serve', 'fee', 'refuse'] as const).map((d) => (
+          <option key={d} value={d}>
+            {t(REPEAT_LABELS[d])}
+          </option>
+        ))}
+      </SelectField>
+      {decision === 'fee' && (
+        <TextField
+          label={t('rights.repeat.feeAmount')}
+          description={t('rights.repeat.feeHelp')}
+          inputMode="decimal"
+          size="short"
+          isRequired
+          value={fee}
+          onChange={(value) => (setFee(value), setErrors((e) => ({ ...e, fee: false })))}
+          errorMessage={errors.fee ? t('rights.repeat.feeError') : undefined}
+        />
+      )}
+      <TextAreaField
+        label={t('rights.repeat.reason')}
+        isRequired
+        minLength={3}
+        maxLength={2000}
+        value={reason}
+        onChange={(value) => (setReason(value), setErrors((e) => ({ ...e, reason: false })))}
+        errorMessage={errors.reason ? t('rights.reason.error') : undefined}
       />
       <div className={styles.actions}>
-        <Button type="submit" variant="primary" isPending={verify.isPending}>
-          {t('rights.verify.submit')}
+        <Button type="submit" variant="primary" isPending={decide.isPending}>
+          {t('rights.repeat.submit')}
         </Button>
       </div>
     </Form>
@@ -233,7 +394,6 @@ function CompleteAction({ tenant, request, onDone }: { tenant: string; request: 
   const complete = useCompleteRequest(tenant, request.id);
   const [confirming, setConfirming] = useState(false);
   const unpaid = unpaidOf(complete.error);
-  const limit = complete.error instanceof ApiError && complete.error.code === 'access-limit-reached';
   const erasure = request.type === 'erasure';
   const run = () => complete.mutate(undefined, { onSuccess: onDone, onSettled: () => setConfirming(false) });
   return (
@@ -251,13 +411,7 @@ function CompleteAction({ tenant, request, onDone }: { tenant: string; request: 
           </ul>
         </Notice>
       )}
-      {limit && (
-        <Notice tone="error" title={t('rights.complete.limitTitle')}>
-          <p>{t('rights.complete.limitBody', { count: limitOf(complete.error).perYear, date: limitOf(complete.error).lastServedAt ? formatDate(limitOf(complete.error).lastServedAt!, locale) : '—' })}</p>
-        </Notice>
-      )}
-      {limit && <OverrideForm pending={complete.isPending} onSubmit={(reason) => complete.mutate(reason, { onSuccess: onDone })} />}
-      {complete.error && !unpaid && !limit && <ErrorState error={complete.error} />}
+      {complete.error && !unpaid && <ErrorState error={complete.error} />}
       {confirming ? (
         <Notice
           tone="warning"
@@ -283,48 +437,6 @@ function CompleteAction({ tenant, request, onDone }: { tenant: string; request: 
         </div>
       )}
     </div>
-  );
-}
-
-function limitOf(error: unknown): { perYear: number; lastServedAt: string | null } {
-  const problem = error instanceof ApiError ? error.problem : null;
-  return {
-    perYear: typeof problem?.accessRequestsPerYear === 'number' ? problem.accessRequestsPerYear : 1,
-    lastServedAt: typeof problem?.lastServedAt === 'string' ? problem.lastServedAt : null,
-  };
-}
-
-/** An owner may serve an access request beyond the yearly limit, saying why. */
-function OverrideForm({ pending, onSubmit }: { pending: boolean; onSubmit: (reason: string) => void }) {
-  const t = useT();
-  const [reason, setReason] = useState('');
-  const [tooShort, setTooShort] = useState(false);
-  return (
-    <Form
-      validationBehavior="aria"
-      className={styles.form}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reason.trim().length < 3) return setTooShort(true);
-        onSubmit(reason.trim());
-      }}
-    >
-      <TextAreaField
-        label={t('rights.override.reason')}
-        description={t('rights.override.help')}
-        isRequired
-        minLength={3}
-        maxLength={2000}
-        value={reason}
-        onChange={(value) => (setReason(value), setTooShort(false))}
-        errorMessage={tooShort ? t('rights.reason.error') : undefined}
-      />
-      <div className={styles.actions}>
-        <Button type="submit" variant="primary" isPending={pending}>
-          {t('rights.override.submit')}
-        </Button>
-      </div>
-    </Form>
   );
 }
 

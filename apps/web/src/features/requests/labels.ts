@@ -21,6 +21,22 @@ export const CHANNEL_LABELS: Record<string, MessageId> = {
   portal: 'rights.channel.portal',
   email: 'rights.channel.email',
   letter: 'rights.channel.letter',
+  phone: 'rights.channel.phone',
+};
+
+export const VERIFICATION_LABELS: Record<string, MessageId> = {
+  portal_session: 'rights.method.portal_session',
+  email_code: 'rights.method.email_code',
+  id_document_in_person: 'rights.method.id_document_in_person',
+  call_back_registered_phone: 'rights.method.call_back_registered_phone',
+  signed_letter_matching_register: 'rights.method.signed_letter_matching_register',
+  legacy_free_text: 'rights.method.legacy_free_text',
+};
+
+export const REPEAT_LABELS: Record<string, MessageId> = {
+  serve: 'rights.repeat.serve',
+  fee: 'rights.repeat.fee',
+  refuse: 'rights.repeat.refuse',
 };
 
 /** The badge's words: "3 days late", "due today", "5 days left"; null once decided. */

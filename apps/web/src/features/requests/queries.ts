@@ -57,7 +57,10 @@ export function useRequest(tenant: string, id: string) {
 }
 
 /** The address of the export download (a link the browser follows with the session cookie). */
-export function exportHref(tenant: string, id: string, format: 'json' | 'html'): string {
+export type StaffCheckMethod = components['schemas']['StaffCheckMethod'];
+export type RepeatDecisionBody = components['schemas']['RepeatAccessDecisionDto'];
+
+export function exportHref(tenant: string, id: string, format: 'json' | 'csv' | 'html'): string {
   return `/api/t/${encodeURIComponent(tenant)}/requests/${encodeURIComponent(id)}/export?format=${format}`;
 }
 
@@ -81,8 +84,27 @@ export function useRecordRequest(tenant: string) {
 export function useVerifyRequest(tenant: string, id: string) {
   const settle = useSettle(tenant);
   return useMutation({
-    mutationFn: (method: string) => call(api.POST('/api/t/{tenant}/requests/{id}/verify', { params: { path: { tenant, id } }, body: { method } })),
+    mutationFn: (body: { method: StaffCheckMethod; note?: string }) => call(api.POST('/api/t/{tenant}/requests/{id}/verify', { params: { path: { tenant, id } }, body })),
     onSuccess: settle,
+  });
+}
+
+/** Sends a one-time code to the address on record; the request stays "received" until the person enters it. */
+export function useSendCode(tenant: string, id: string) {
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/t/{tenant}/requests/{id}/verification-code', { params: { path: { tenant, id } } })),
+  });
+}
+
+export function useRepeatAccessDecision(tenant: string, id: string) {
+  const settle = useSettle(tenant);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RepeatDecisionBody) => call(api.POST('/api/t/{tenant}/requests/{id}/repeat-access', { params: { path: { tenant, id } }, body })),
+    onSuccess: (request) => {
+      settle(request);
+      if (request.feeInvoiceId) void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+    },
   });
 }
 
@@ -90,7 +112,7 @@ export function useCompleteRequest(tenant: string, id: string) {
   const settle = useSettle(tenant);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (overrideReason?: string) => call(api.POST('/api/t/{tenant}/requests/{id}/complete', { params: { path: { tenant, id } }, body: { overrideReason } })),
+    mutationFn: () => call(api.POST('/api/t/{tenant}/requests/{id}/complete', { params: { path: { tenant, id } } })),
     onSuccess: (request) => {
       settle(request);
       // An erasure removes the customer: what was cached of them goes too.

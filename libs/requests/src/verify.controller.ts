@@ -1,0 +1,22 @@
+// The public end of identity verification: the person enters the code sent to the address on record.
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ApiTenantParam, Public } from '@app/core';
+import { VerificationService } from './verification.service';
+import { CodeAcceptedDto, EnterCodeDto } from './dto/request.dto';
+
+@ApiTags('public: request verification')
+@Controller('t/:tenant/verify')
+export class VerifyController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @ApiTenantParam()
+  @ApiOkResponse({ type: CodeAcceptedDto, description: 'The code matched: its request (that one only) is verified.' })
+  @ApiProblems(400, 404, 429)
+  enter(@Param('tenant') slug: string, @Body() dto: EnterCodeDto) {
+    return this.verification.verifyCode(slug, dto.email, dto.code);
+  }
+}
