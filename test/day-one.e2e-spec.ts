@@ -40,7 +40,7 @@ describe('day one', () => {
     hostile = await create({ contactName: '=HYPERLINK("http://evil.example","x")', city: 'Tampere; "keskusta"' });
     // The other tenant has look-alikes that must never show here.
     await otherOwner.post(`/api/t/${other.slug}/customers`).send({ contactName: 'Kovács Anna', phone: '040 123 4567', businessId: '0112038-9' }).expect(201);
-  });
+  }, 90_000);
   afterAll(() => ctx.close());
 
   describe('search finds customers as people write them', () => {
@@ -170,7 +170,7 @@ describe('day one', () => {
       const d = await ctx.at(`${daysFromToday(-40)}T08:00:00Z`, async () => (await otherOwner.post(`/api/t/${other.slug}/invoices`).send({ customerId: theirs, lines: [line(99999)] }).expect(201)).body);
       await otherOwner.patch(`/api/t/${other.slug}/customers/${theirs}`).send({ streetAddress: 'X 1', postalCode: '00100', city: 'Helsinki', version: 1 }).expect(200);
       await otherOwner.post(`/api/t/${other.slug}/invoices/${d.id}/issue`).send({ issueDate: daysFromToday(-40) }).expect(200);
-    });
+    }, 60_000);
 
     const list = (query: Record<string, unknown> = {}, agent: Agent = staff) => agent.get(`${t}/invoices`).query(query).expect(200);
 
