@@ -70,6 +70,7 @@ test('an owner finds customers without accents and by a spaced phone, exports th
   await page.getByLabel('Hae asiakkaita').fill('01120389');
   await expect(table.getByRole('link', { name: 'Sähkö =SUM(A1) Oy' })).toBeVisible();
   await expectAccessible(page, 'the customers page with the export button');
+  await snapshot(page, 'customers-export');
 
   // The export downloads as a file Finnish Excel opens: BOM, semicolons, formulas disarmed.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Vie CSV-tiedostoon' }).click()]);

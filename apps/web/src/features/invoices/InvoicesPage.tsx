@@ -99,7 +99,7 @@ export function InvoicesPage() {
       {list.error && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && !list.error && (
         <>
-          <dl className={styles.balance} aria-label={t('invoiceList.sums')}>
+          <dl className={`${styles.balance} ${styles.listSums}`} aria-label={t('invoiceList.sums')}>
             <div>
               <dt>{t('invoiceList.sum.count')}</dt>
               <dd>{list.data.sums.count}</dd>
@@ -168,7 +168,7 @@ function InvoiceRows({ tenant, rows, busy }: { tenant: string; rows: InvoiceList
       secondary: true,
     },
     { key: 'total', header: t('invoices.field.total'), cell: (i) => formatMoney(i.grossCents, locale), numeric: true, secondary: true },
-    { key: 'outstanding', header: t('invoices.field.outstanding'), cell: (i) => (i.outstandingCents ? formatMoney(i.outstandingCents, locale) : '—'), numeric: true },
+    { key: 'outstanding', header: t('invoices.field.outstanding'), cell: (i) => (i.outstandingCents ? formatMoney(i.outstandingCents, locale) : '—'), numeric: true, secondary: true },
     { key: 'status', header: t('invoices.column.status'), cell: (i) => <InvoiceStatusBadge invoice={i} /> },
   ];
   return <DataTable caption={t('invoiceList.caption')} columns={columns} rows={rows} rowKey={(i) => i.id} busy={busy} />;
