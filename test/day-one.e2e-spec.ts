@@ -46,7 +46,7 @@ describe('day one', () => {
   describe('search finds customers as people write them', () => {
     const search = (q: string) => staff.get(`${t}/customers`).query({ q }).expect(200);
 
-    it.each(['0401234567', '040 123 4567', '+358 40 123 4567', '+358401234567', '040-123 45', '00358 40 123'])('a phone typed as %s', async (q) => {
+    it.each(['0401234567', '040 123 4567', '+358 40 123 4567', '+358401234567', '040-123 45', '00358 40 123', '123 4567'])('a phone typed as %s', async (q) => {
       expect(names(await search(q))).toEqual([kovacs]);
     });
 

@@ -104,10 +104,12 @@ export class CustomersService {
     const schema = quoteIdent(this.context.tenant.schema);
     if (options.q) {
       // Folded as the stored key is (lower case, accents off: "Kovacs" finds "Kovács"), by the same function
-      // (migration 0013); a phone number typed as people write it ("040 123") is also looked for in its E.164 shape.
+      // (migration 0013). A phone number typed as people write it ("040 123") is also looked for in its E.164
+      // shape: from its start when it has its country or trunk prefix (a b-tree range on phone), else anywhere.
       const like = (pattern: string) => `search_key like ${schema}.search_fold($${params.push(`%${escapeLike(pattern)}%`)})`;
       const phone = phoneSearchForm(options.q);
-      where.push(phone ? `(${like(options.q.trim())} or ${like(phone)})` : like(options.q.trim()));
+      const phoneMatch = phone?.startsWith('+') ? `phone like $${params.push(`${escapeLike(phone)}%`)}` : phone && like(phone);
+      where.push(phoneMatch ? `(${like(options.q.trim())} or ${phoneMatch})` : like(options.q.trim()));
     }
     if (options.cursor) {
       const after = decodeSortCursor(sort, options.cursor);
