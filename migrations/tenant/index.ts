@@ -10,5 +10,6 @@ import { tenantRetention } from './0008-retention.migration';
 import { tenantRestrictionRequests } from './0009-restriction-requests.migration';
 import { tenantCustomerSort } from './0010-customer-sort.migration';
 import { tenantRequestVerification } from './0012-request-verification.migration';
+import { tenantCustomerSearch } from './0013-customer-search.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch];

@@ -7,7 +7,7 @@ test('staff register a private and a company customer, search and open one', asy
   await signIn(page, tenant, staff);
   await expect(page.getByRole('heading', { level: 1, name: 'Asiakkaat' })).toBeVisible();
   // Staff do not see the owner's areas.
-  await expect(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link')).toHaveText(['Asiakkaat', 'Pyynnöt']);
+  await expect(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link')).toHaveText(['Asiakkaat', 'Laskut', 'Pyynnöt']);
 
   // A private person.
   await page.getByRole('link', { name: 'Uusi asiakas' }).first().click();

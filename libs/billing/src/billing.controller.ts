@@ -3,8 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { BillingService } from './billing.service';
-import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto, VatRatesQuery } from './dto/invoice.dto';
-import { CustomerBalanceDto, InvoiceDetailDto, InvoiceDto, InvoicePriceDto, VatRatesDto } from './dto/invoice-view.dto';
+import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListAllInvoicesQuery, ListInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto, VatRatesQuery } from './dto/invoice.dto';
+import { CustomerBalanceDto, InvoiceDetailDto, InvoiceDto, InvoiceListDto, InvoicePriceDto, VatRatesDto } from './dto/invoice-view.dto';
 
 const uuid = new ParseUUIDPipe();
 
@@ -20,6 +20,12 @@ export class BillingController {
   @ApiProblems(409)
   create(@Body() dto: CreateInvoiceDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.createDraft(dto, principalKey(actor));
+  }
+
+  @Get('invoices')
+  @ApiOkResponse({ type: InvoiceListDto, description: 'Invoices across customers, filtered; overdue first; with the sums of all that match.' })
+  list(@Query() query: ListAllInvoicesQuery) {
+    return this.billing.listAll(query);
   }
 
   @Post('invoices/preview')

@@ -12,7 +12,7 @@ import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
 import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
-import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto } from './dto/invoice.dto';
+import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto } from './dto/invoice.dto';
 import { toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
 
 /** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
@@ -46,6 +46,45 @@ export interface CustomerBalance {
   balanceCents: number;
   hasUnpaid: boolean;
   unpaidInvoices: UnpaidInvoice[];
+}
+
+interface InvoiceRow {
+  id: string;
+  kind: string;
+  number: string | null;
+  status: string;
+  customer_id: string | null;
+  currency: string;
+  issue_date: string | null;
+  due_date: string | null;
+  reference_number: string | null;
+  gross_cents: string;
+  paid_cents: string;
+  overdue: boolean;
+  customer_name: string | null;
+}
+
+export interface InvoiceSummary {
+  id: string;
+  kind: string;
+  number: number | null;
+  status: string;
+  overdue: boolean;
+  customerId: string | null;
+  customerName: string | null;
+  currency: string;
+  issueDate: string | null;
+  dueDate: string | null;
+  referenceNumber: string | null;
+  grossCents: number;
+  paidCents: number;
+  outstandingCents: number;
+}
+
+export interface InvoiceList {
+  items: InvoiceSummary[];
+  sums: { count: number; grossCents: number; outstandingCents: number; overdueCents: number };
+  nextOffset: number | null;
 }
 
 @Injectable()
@@ -217,6 +256,75 @@ export class BillingService {
     const today = this.clock.today();
     const page = toPage(invoices, limit, (i) => ({ at: i.createdAt, id: i.id }));
     return { items: page.items.map((i) => toInvoiceView(i, today)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Invoices across customers, filtered, overdue first (the oldest due date first), then by due date, drafts
+   * last; with the sums of everything the filters match (not just this page). Offset paging: the list is a
+   * worklist read a page or two deep, and its order (overdue moves with the date) has no stable keyset.
+   */
+  async listAll(query: ListAllInvoicesQuery): Promise<InvoiceList> {
+    const s = quoteIdent(this.context.tenant.schema);
+    const today = this.clock.today();
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const overdue = `(i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date < ?::date)`;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const and = (clause: string, value: unknown) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (query.status) and('i.status = ?', query.status);
+    if (query.overdue) and(query.overdue === 'true' ? overdue : `not ${overdue}`, today);
+    if (query.from) and('i.issue_date >= ?::date', query.from);
+    if (query.to) and('i.issue_date <= ?::date', query.to);
+    if (query.customerId) and('i.customer_id = ?', query.customerId);
+    const filter = where.length ? ` where ${where.join(' and ')}` : '';
+    const em = this.context.em();
+    const [rows, [sums]] = await Promise.all([
+      em.execute(
+        `select i.id, i.kind, i.number, i.status, i.customer_id, i.currency, i.issue_date::text as issue_date, i.due_date::text as due_date,
+           i.reference_number, i.gross_cents, i.paid_cents, ${overdue} as overdue,
+           coalesce(i.buyer->>'name', c.company_name, nullif(btrim(coalesce(c.billing_first_name, '') || ' ' || coalesce(c.billing_last_name, '')), ''), c.contact_name) as customer_name
+         from ${s}.invoice i left join ${s}.customer c on c.id = i.customer_id${filter}
+         order by ${overdue} desc, i.due_date asc nulls last, i.created_at desc, i.id limit ? offset ?`,
+        [today, ...params, today, limit + 1, offset],
+      ) as Promise<InvoiceRow[]>,
+      em.execute(
+        `select count(*) as count, coalesce(sum(i.gross_cents) filter (where i.status <> 'draft'), 0) as gross,
+           coalesce(sum(i.gross_cents - i.paid_cents) filter (where i.kind = 'invoice' and i.status in ('issued', 'partially_paid')), 0) as outstanding,
+           coalesce(sum(i.gross_cents - i.paid_cents) filter (where ${overdue}), 0) as overdue
+         from ${s}.invoice i${filter}`,
+        [today, ...params],
+      ) as Promise<{ count: string; gross: string; outstanding: string; overdue: string }[]>,
+    ]);
+    const items = rows.slice(0, limit).map((r) => {
+      const gross = Number(r.gross_cents);
+      const paid = Number(r.paid_cents);
+      const owed = r.kind === 'invoice' && r.status !== 'draft' && r.status !== 'credited';
+      return {
+        id: r.id,
+        kind: r.kind,
+        number: r.number === null ? null : Number(r.number),
+        status: r.overdue ? 'overdue' : r.status,
+        overdue: r.overdue,
+        customerId: r.customer_id,
+        customerName: r.customer_name,
+        currency: r.currency,
+        issueDate: r.issue_date,
+        dueDate: r.due_date,
+        referenceNumber: r.reference_number,
+        grossCents: gross,
+        paidCents: paid,
+        outstandingCents: owed ? gross - paid : 0,
+      };
+    });
+    return {
+      items,
+      sums: { count: Number(sums.count), grossCents: Number(sums.gross), outstandingCents: Number(sums.outstanding), overdueCents: Number(sums.overdue) },
+      nextOffset: rows.length > limit ? offset + limit : null,
+    };
   }
 
   async balance(customerId: string): Promise<CustomerBalance> {

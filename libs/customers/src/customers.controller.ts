@@ -1,7 +1,7 @@
 // Tenant staff manage the customer register.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Clock, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
 import { AuditEntryDto, CustomerDto } from './dto/customer-view.dto';
@@ -9,7 +9,10 @@ import { AuditEntryDto, CustomerDto } from './dto/customer-view.dto';
 @ApiTags('tenant: customers')
 @Controller('t/:tenant/customers')
 export class CustomersController {
-  constructor(private readonly customers: CustomersService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @TenantStaffAccess('owner', 'staff')
@@ -25,6 +28,17 @@ export class CustomersController {
   @ApiProblems(409)
   create(@Body() dto: CreateCustomerDto, @CurrentPrincipal() actor: Principal) {
     return this.customers.create(dto, principalKey(actor));
+  }
+
+  @Get('export')
+  @TenantStaffAccess('owner')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The whole register as CSV for Finnish Excel (`;`, UTF-8 with BOM; cells that would run as formulas start with an apostrophe), streamed. Recorded in the audit trail.',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  export(@CurrentPrincipal() actor: Principal) {
+    return this.customers.exportCsv(principalKey(actor), this.clock.today());
   }
 
   @Get(':id')

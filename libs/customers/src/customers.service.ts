@@ -1,8 +1,9 @@
 // Customers of the tenant in scope: create, read, rectify (optimistic concurrency), search, audit.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import { EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
+import { Readable } from 'node:stream';
+import type { Pool, PoolClient } from 'pg';
 import { Clock, decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
 import { PG_POOL, quoteIdent } from '@app/database';
 import { AuditTrailService, TenantContext, type NamedAuditEntry } from '@app/tenancy';
@@ -10,6 +11,7 @@ import { Customer } from './customer.entity';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
 import type { CreateCustomerDto, CustomerSort, UpdateCustomerDto } from './dto/customer.dto';
 import { phoneSearchForm, toE164 } from './phone';
+import { CSV_BOM, csvRow } from './csv';
 
 const EDITABLE = ['businessId', 'companyName', 'contactName', 'email', 'phone', 'streetAddress', 'postalCode', 'city', 'country', 'billingFirstName', 'billingLastName'] as const;
 type Editable = (typeof EDITABLE)[number];
@@ -99,11 +101,15 @@ export class CustomersService {
     const order = SORT_ORDERS[sort];
     const params: unknown[] = [];
     const where: string[] = [];
+    const schema = quoteIdent(this.context.tenant.schema);
     if (options.q) {
-      // A phone number typed as people write it ("040 123") is also looked for in its stored E.164 shape.
-      const text = `search_text like $${params.push(`%${escapeLike(options.q.trim().toLowerCase())}%`)}`;
+      // Folded as the stored key is (lower case, accents off: "Kovacs" finds "Kovács"), by the same function
+      // (migration 0013). A phone number typed as people write it ("040 123") is also looked for in its E.164
+      // shape: from its start when it has its country or trunk prefix (a b-tree range on phone), else anywhere.
+      const like = (pattern: string) => `search_key like ${schema}.search_fold($${params.push(`%${escapeLike(pattern)}%`)})`;
       const phone = phoneSearchForm(options.q);
-      where.push(phone ? `(${text} or search_text like $${params.push(`%${escapeLike(phone)}%`)})` : text);
+      const phoneMatch = phone?.startsWith('+') ? `phone like $${params.push(`${escapeLike(phone)}%`)}` : phone && like(phone);
+      where.push(phoneMatch ? `(${like(options.q.trim())} or ${phoneMatch})` : like(options.q.trim()));
     }
     if (options.cursor) {
       const after = decodeSortCursor(sort, options.cursor);
@@ -114,7 +120,7 @@ export class CustomersService {
     // the API's shape: building it with the ORM and mapping its rows cost more CPU than PostgreSQL's answer
     // (bench/README.md, "customers page"). Each order has its keyset index (customer_list_idx, _name_, _updated_).
     const { rows } = await this.pool.query<CustomerView & { sortKey?: string }>(
-      `select ${VIEW_COLUMNS}${order.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${quoteIdent(this.context.tenant.schema)}.customer` +
+      `select ${VIEW_COLUMNS}${order.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${schema}.customer` +
         (where.length ? ` where ${where.join(' and ')}` : '') +
         ` order by ${order.column} ${direction}, id ${direction} limit $${params.push(limit + 1)}`,
       params,
@@ -123,6 +129,36 @@ export class CustomersService {
     const items = rows.slice(0, limit).map(({ sortKey: _, ...view }) => view);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return { items, nextCursor: last ? encodeSortCursor(sort, order.keyOf(last), last.id) : null };
+  }
+
+  /**
+   * The whole register as a CSV download (`;`, UTF-8 with BOM, formulas disarmed), page by page from one
+   * read-only snapshot on one connection: constant memory whatever the register's size. The connection is
+   * taken, and the export recorded in the audit trail, before anything is sent: a busy pool answers 503 up front.
+   */
+  async exportCsv(actor: string, today: string): Promise<StreamableFile> {
+    const schema = quoteIdent(this.context.tenant.schema);
+    this.audit.record({ actor, action: 'customers.exported', subjectType: 'customer_list', subjectId: null, fields: [...EXPORT_COLUMNS] });
+    await this.flush();
+    const client = await this.pool.connect();
+    let released = false;
+    const release = async () => {
+      if (released) return;
+      released = true;
+      await client.query('rollback').catch(() => undefined);
+      client.release();
+    };
+    try {
+      await client.query('begin isolation level repeatable read read only');
+    } catch (error) {
+      released = true;
+      client.release(error as Error);
+      throw error;
+    }
+    const body = Readable.from(csvLines(client, schema, release));
+    // A download abandoned early still gives the connection back.
+    body.once('close', () => void release());
+    return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="customers-${today}.csv"` });
   }
 
   /**
@@ -246,4 +282,27 @@ function decodeSortCursor(sort: CustomerSort, cursor: string): { key: string | D
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/** The columns of the CSV export, named as the API names them (the header row). */
+const EXPORT_COLUMNS = ['id', ...EDITABLE, 'createdAt', 'updatedAt'] as const;
+const EXPORT_SELECT = EXPORT_COLUMNS.map((key) => `${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())} as "${key}"`).join(', ');
+
+async function* csvLines(client: PoolClient, schema: string, release: () => Promise<void>, batch = 1000): AsyncGenerator<string> {
+  try {
+    yield CSV_BOM + csvRow(EXPORT_COLUMNS);
+    let after: [Date, string] | undefined;
+    for (;;) {
+      const { rows } = await client.query<Record<(typeof EXPORT_COLUMNS)[number], string | Date | null>>(
+        `select ${EXPORT_SELECT} from ${schema}.customer` + (after ? ' where (created_at, id) > ($2, $3)' : '') + ' order by created_at, id limit $1',
+        after ? [batch, ...after] : [batch],
+      );
+      yield rows.map((row) => csvRow(EXPORT_COLUMNS.map((key) => row[key]))).join('');
+      if (rows.length < batch) return;
+      const last = rows[rows.length - 1];
+      after = [last.createdAt as Date, last.id as string];
+    }
+  } finally {
+    await release();
+  }
 }

@@ -468,6 +468,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomersController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/customers/{id}": {
         parameters: {
             query?: never;
@@ -555,7 +571,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["BillingController_list"];
         put?: never;
         post: operations["BillingController_create"];
         delete?: never;
@@ -1958,6 +1974,52 @@ export interface components {
             creditNotes: components["schemas"]["CreditNoteRefDto"][];
             /** @description For a credit note: the number of the invoice it credits. */
             creditedInvoiceNumber: number | null;
+        };
+        /** @enum {string} */
+        InvoiceStatusFilter: "draft" | "issued" | "partially_paid" | "paid" | "credited";
+        InvoiceSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            number: number | null;
+            /**
+             * @description `overdue` is derived from the due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "partially_paid" | "paid" | "overdue" | "credited";
+            overdue: boolean;
+            /** Format: uuid */
+            customerId: string | null;
+            /** @description The buyer as issued, else the customer as registered now; null once erased. */
+            customerName: string | null;
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            issueDate: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            referenceNumber: string | null;
+            grossCents: number;
+            paidCents: number;
+            outstandingCents: number;
+        };
+        InvoiceSumsDto: {
+            /** @description Invoices matching the filters (all pages). */
+            count: number;
+            /** @description Sum of their totals with VAT (drafts excluded; credit notes count negative). */
+            grossCents: number;
+            /** @description Open balance: what is still owed on the issued ones. */
+            outstandingCents: number;
+            /** @description The part of the open balance that is overdue. */
+            overdueCents: number;
+        };
+        InvoiceListDto: {
+            /** @description Overdue first (oldest due date first), then by due date, newest drafts last. */
+            items: components["schemas"]["InvoiceSummaryDto"][];
+            sums: components["schemas"]["InvoiceSumsDto"];
+            /** @description The offset of the next page; null on the last. */
+            nextOffset: number | null;
         };
         PriceInvoiceDto: {
             lines: components["schemas"]["InvoiceLineDto"][];
@@ -4588,6 +4650,65 @@ export interface operations {
             };
         };
     };
+    CustomersController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole register as CSV for Finnish Excel (`;`, UTF-8 with BOM; cells that would run as formulas start with an apostrophe), streamed. Recorded in the audit trail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CustomersController_get: {
         parameters: {
             query?: never;
@@ -4904,6 +5025,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransparencyEntryPageDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BillingController_list: {
+        parameters: {
+            query?: {
+                /** @description The stored status (an overdue invoice is `issued` or `partially_paid`). */
+                status?: components["schemas"]["InvoiceStatusFilter"];
+                /** @description Only overdue invoices (open, due date passed in Finland), or only the others. */
+                overdue?: "true" | "false";
+                /** @description Issued on or after. */
+                from?: string;
+                /** @description Issued on or before. */
+                to?: string;
+                customerId?: string;
+                limit?: number;
+                /** @description The nextOffset of the previous page. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoices across customers, filtered; overdue first; with the sums of all that match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceListDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */

@@ -1,3 +1,5 @@
+import { type InvoiceFilters, searchOf } from '../features/invoices/invoice-filters';
+
 // The console's own addresses. Some are fixed (SPEC 9: e-mails and bookmarks link to them); build links here.
 export const paths = {
   login: (tenant: string, next?: string) => `/t/${tenant}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
@@ -22,6 +24,11 @@ export const paths = {
   incidents: (tenant: string) => `/t/${tenant}/incidents`,
   retention: (tenant: string, cursor?: string) => `/t/${tenant}/retention${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
   newInvoice: (tenant: string, customerId: string) => `/t/${tenant}/customers/${customerId}/invoices/new`,
+  invoices: (tenant: string, filters: InvoiceFilters = {}) => {
+    const query = searchOf(filters);
+    return `/t/${tenant}/invoices${query ? `?${query}` : ''}`;
+  },
+  customersExport: (tenant: string) => `/api/t/${tenant}/customers/export`,
   invoice: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}`,
   invoicePrint: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}/print`,
   requests: (tenant: string) => `/t/${tenant}/requests`,

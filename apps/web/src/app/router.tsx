@@ -49,6 +49,7 @@ export function createRouter() {
             { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/NewCustomerPage')).NewCustomerPage }) },
             { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/CustomerPage')).CustomerPage }) },
             { path: 'customers/:id/invoices/new', lazy: async () => ({ Component: (await import('../features/invoices/NewInvoicePage')).NewInvoicePage }) },
+            { path: 'invoices', lazy: async () => ({ Component: (await import('../features/invoices/InvoicesPage')).InvoicesPage }) },
             { path: 'invoices/:id', lazy: async () => ({ Component: (await import('../features/invoices/InvoicePage')).InvoicePage }) },
             { path: 'invoices/:id/print', lazy: async () => ({ Component: (await import('../features/invoices/InvoicePrintPage')).InvoicePrintPage }) },
             { path: 'requests', lazy: async () => ({ Component: (await import('../features/requests/RequestsPage')).RequestsPage }) },

@@ -123,3 +123,34 @@ export class VatRatesDto {
   @ApiProperty({ format: 'date' }) on: string;
   @ApiProperty({ type: [VatRateDto], description: 'Highest first.' }) rates: VatRateDto[];
 }
+
+/** One row of the invoice list across customers: what the list shows, no lines or payments. */
+export class InvoiceSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind: string;
+  @ApiProperty({ type: Number, nullable: true }) number: number | null;
+  @ApiProperty({ enum: STATUSES, description: '`overdue` is derived from the due date.' }) status: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) customerId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The buyer as issued, else the customer as registered now; null once erased.' }) customerName: string | null;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issueDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dueDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) referenceNumber: string | null;
+  @ApiProperty() grossCents: number;
+  @ApiProperty() paidCents: number;
+  @ApiProperty() outstandingCents: number;
+}
+
+export class InvoiceSumsDto {
+  @ApiProperty({ description: 'Invoices matching the filters (all pages).' }) count: number;
+  @ApiProperty({ description: 'Sum of their totals with VAT (drafts excluded; credit notes count negative).' }) grossCents: number;
+  @ApiProperty({ description: 'Open balance: what is still owed on the issued ones.' }) outstandingCents: number;
+  @ApiProperty({ description: 'The part of the open balance that is overdue.' }) overdueCents: number;
+}
+
+export class InvoiceListDto {
+  @ApiProperty({ type: [InvoiceSummaryDto], description: 'Overdue first (oldest due date first), then by due date, newest drafts last.' }) items: InvoiceSummaryDto[];
+  @ApiProperty({ type: InvoiceSumsDto }) sums: InvoiceSumsDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'The offset of the next page; null on the last.' }) nextOffset: number | null;
+}

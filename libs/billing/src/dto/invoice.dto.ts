@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDateString, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '@app/core';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,3 +99,36 @@ export class CreditInvoiceDto {
 }
 
 export class ListInvoicesQuery extends PageQuery {}
+
+export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'credited'] as const;
+
+/** The invoice list across customers: filters, all optional, combined with "and". */
+export class ListAllInvoicesQuery {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES, enumName: 'InvoiceStatusFilter', description: 'The stored status (an overdue invoice is `issued` or `partially_paid`).' })
+  @IsOptional() @IsIn(INVOICE_STATUSES)
+  status?: (typeof INVOICE_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only overdue invoices (open, due date passed in Finland), or only the others.' })
+  @IsOptional() @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Issued on or after.' })
+  @IsOptional() @IsDateString({ strict: true }) @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Issued on or before.' })
+  @IsOptional() @IsDateString({ strict: true }) @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  customerId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'The nextOffset of the previous page.' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000)
+  offset?: number;
+}

@@ -2,8 +2,9 @@
 // the search, the order and the page live in the URL.
 import { useEffect, useRef, useState } from 'react';
 import { Button as AriaButton, Input, Label, SearchField, Text } from 'react-aria-components';
-import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths';
+import type { Me } from '../auth/queries';
 import { useLocale } from '../../app/providers';
 import { formatDate } from '../../i18n/format';
 import { type MessageId, useT } from '../../i18n/use-t';
@@ -31,6 +32,7 @@ export function CustomersPage() {
   const { q, cursor, sort } = listSearchFrom(search);
   const customers = useCustomers(tenant, { q, cursor, sort });
   const previous = (location.state as PagerState | null)?.previous ?? [];
+  const me = useOutletContext<Me | undefined>();
 
   const goTo = (nextCursor: string | undefined, stack: string[]) =>
     void navigate(paths.customers(tenant, { q, sort, cursor: nextCursor }), { state: { previous: stack } satisfies PagerState });
@@ -40,10 +42,19 @@ export function CustomersPage() {
       <PageHeader
         title={t('customers.title')}
         actions={
-          <Link href={paths.newCustomer(tenant)} appearance="button-primary">
-            {t('customers.new')}
-          </Link>
+          <>
+            {/* Owners only (the API refuses staff); a download, not a page: the browser saves the file. */}
+            {me?.role === 'owner' && (
+              <Link href={paths.customersExport(tenant)} download appearance="button-secondary" aria-describedby="customers-export-help">
+                {t('customers.export')}
+              </Link>
+            )}
+            <Link href={paths.newCustomer(tenant)} appearance="button-primary">
+              {t('customers.new')}
+            </Link>
+          </>
         }
+        subtitle={me?.role === 'owner' ? <span id="customers-export-help">{t('customers.export.help')}</span> : undefined}
       />
       <div className={styles.toolbar}>
         <CustomerSearch value={q} onSearch={(value) => setSearch(new URLSearchParams(paths.customers(tenant, { q: value, sort }).split('?')[1] ?? ''), { replace: true })} />

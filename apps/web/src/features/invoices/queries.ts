@@ -3,6 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
 import type { DraftBody, LineInput } from './draft';
+import { apiQueryOf, type InvoiceFilters } from './invoice-filters';
 
 export type Invoice = components['schemas']['InvoiceDetailDto'];
 export type InvoiceSummary = components['schemas']['InvoiceDto'];
@@ -10,7 +11,10 @@ export type Balance = components['schemas']['CustomerBalanceDto'];
 export type Totals = components['schemas']['InvoiceTotalsDto'];
 export type VatRate = components['schemas']['VatRateDto'];
 
+export type InvoiceListRow = components['schemas']['InvoiceSummaryDto'];
+
 export const HISTORY_PAGE = 20;
+export const LIST_PAGE = 50;
 
 export const invoiceKeys = {
   all: (tenant: string) => ['tenant', tenant, 'invoices'] as const,
@@ -21,7 +25,17 @@ export const invoiceKeys = {
   balance: (tenant: string, customerId: string) => [...invoiceKeys.ofCustomer(tenant, customerId), 'balance'] as const,
   vatRates: (tenant: string) => [...invoiceKeys.all(tenant), 'vat-rates'] as const,
   price: (tenant: string, lines: LineInput[]) => [...invoiceKeys.all(tenant), 'price', lines] as const,
+  list: (tenant: string, filters: InvoiceFilters) => [...invoiceKeys.all(tenant), 'list', filters] as const,
 };
+
+/** Invoices across customers, filtered as the URL says, overdue first, with the sums of all that match. */
+export function useInvoiceList(tenant: string, filters: InvoiceFilters) {
+  return useQuery({
+    queryKey: invoiceKeys.list(tenant, filters),
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/invoices', { params: { path: { tenant }, query: apiQueryOf(filters, LIST_PAGE) }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useCustomerInvoices(tenant: string, customerId: string) {
   return useInfiniteQuery({
