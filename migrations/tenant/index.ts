@@ -9,5 +9,6 @@ import { tenantPortalAccounts } from './0007-portal-accounts.migration';
 import { tenantRetention } from './0008-retention.migration';
 import { tenantRestrictionRequests } from './0009-restriction-requests.migration';
 import { tenantCustomerSort } from './0010-customer-sort.migration';
+import { tenantRegisterRecipientsVersions } from './0014-register-recipients-versions.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRegisterRecipientsVersions];
