@@ -27,8 +27,10 @@ export const tenantRegisterRecipientsVersions: SchemaMigration = {
       create function register_settings_keep_version() returns trigger language plpgsql as $$
       begin
         if tg_op = 'INSERT' or new.notice_version <> old.notice_version then
-          insert into register_settings_version (notice_version, settings, recorded_at)
-            values (new.notice_version, to_jsonb(new), new.updated_at) on conflict (notice_version) do nothing;
+          -- Qualified by the trigger's own schema: the session's search_path is not the tenant's.
+          execute format('insert into %I.register_settings_version (notice_version, settings, recorded_at) values ($1, $2, $3)
+            on conflict (notice_version) do nothing', tg_table_schema)
+            using new.notice_version, to_jsonb(new), new.updated_at;
         end if;
         return new;
       end $$`);
