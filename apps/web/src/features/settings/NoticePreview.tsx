@@ -3,12 +3,13 @@
 import type { PrivacyNotice } from './queries';
 import styles from './settings.module.css';
 
-export function NoticeDocument({ notice }: { notice: PrivacyNotice }) {
+/** `draft`: rendered from unsaved edits (the preview), marked so that it is never taken for the published one. */
+export function NoticeDocument({ notice, draft = false }: { notice: PrivacyNotice; draft?: boolean }) {
   return (
-    <article lang={notice.language} className={styles.notice}>
+    <article lang={notice.language} className={draft ? `${styles.notice} ${styles.draft}` : styles.notice} data-draft={draft || undefined}>
       <h3 className={styles.noticeTitle}>{notice.title}</h3>
       <p className={styles.noticeMeta}>{notice.subtitle}</p>
-      <p className={styles.noticeMeta} data-testid={`notice-version-${notice.language}`}>
+      <p className={styles.noticeMeta} data-testid={`${draft ? 'draft' : 'notice'}-version-${notice.language}`}>
         {notice.versionLine}
       </p>
       {notice.sections.map((section) => (
