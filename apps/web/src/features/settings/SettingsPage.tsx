@@ -122,7 +122,7 @@ function Warnings({ warnings }: { warnings: SettingsWarning[] }) {
     <Notice tone="warning" title={t('settings.warnings.title')} live={false}>
       {warnings.map((w) => (
         <p key={w.field}>
-          {t('settings.warning.cookies', { language: t(w.field.endsWith('.en') ? 'settings.preview.en' : 'settings.preview.fi'), terms: w.terms.map((term) => `”${term}”`).join(', ') })}
+          {t(w.field.endsWith('.en') ? 'settings.warning.cookiesEn' : 'settings.warning.cookiesFi', { terms: w.terms.map((term) => `”${term}”`).join(', ') })}
         </p>
       ))}
     </Notice>
