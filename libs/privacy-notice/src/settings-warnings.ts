@@ -6,7 +6,7 @@ import type { Lang, RegisterSettingsSnapshot, SettingsWarning } from './register
 
 /** Words and names that mean cookies or tracking beyond the necessary session cookie. */
 const TRACKING_TERMS: Record<Lang, RegExp> = {
-  fi: /\b(analytiikka\w*|kävijäseurann\w*|seurantaeväst\w*|markkinointieväst\w*|mainoseväst\w*|kohdennettu\w*\s+mainon\w*|uudelleenmarkkinoin\w*|kolmannen\s+osapuolen\s+eväst\w*|google\s+analytics|google\s+ads|facebook[-\s]pikseli\w*|meta[-\s]pikseli\w*|pikseli\w*|hotjar|matomo)/giu,
+  fi: /\b(analytiikka\p{L}*|kävijäseurann\p{L}*|seurantaeväst\p{L}*|markkinointieväst\p{L}*|mainoseväst\p{L}*|kohdennettu\p{L}*\s+mainon\p{L}*|uudelleenmarkkinoin\p{L}*|kolmannen\s+osapuolen\s+eväst\p{L}*|google\s+analytics|google\s+ads|facebook[-\s]pikseli\p{L}*|meta[-\s]pikseli\p{L}*|pikseli\p{L}*|hotjar|matomo)/giu,
   en: /\b(analytics(?:\s+cookies?)?|tracking\s+cookies?|marketing\s+cookies?|advertising\s+cookies?|targeting\s+cookies?|third[-\s]party\s+cookies?|retargeting|remarketing|google\s+analytics|google\s+ads|facebook\s+pixel|meta\s+pixel|tracking\s+pixels?|hotjar|matomo)\b/giu,
 };
 
