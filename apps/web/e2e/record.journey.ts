@@ -16,7 +16,8 @@ async function platformSignIn(page: Page): Promise<void> {
 }
 
 test('the owner previews a change of the settings, saves it and finds it in the Art. 30 record', async ({ page, browser }) => {
-  test.setTimeout(240_000);
+  // Two consoles, five axe scans and a print view: longer than most journeys on a two-core machine.
+  test.setTimeout(360_000);
   const { tenant, owner } = await tenantWithOwner(onboardTenant);
   await signIn(page, tenant, owner);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Rekisteriseloste' }).click();
