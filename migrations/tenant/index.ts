@@ -11,5 +11,6 @@ import { tenantRestrictionRequests } from './0009-restriction-requests.migration
 import { tenantCustomerSort } from './0010-customer-sort.migration';
 import { tenantRequestVerification } from './0012-request-verification.migration';
 import { tenantCustomerSearch } from './0013-customer-search.migration';
+import { tenantRegisterRecipientsVersions } from './0014-register-recipients-versions.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions];

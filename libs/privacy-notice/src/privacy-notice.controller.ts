@@ -11,11 +11,20 @@ import { PrivacyNoticeDto } from './dto/privacy-notice-view.dto';
 
 
 /** `lang` alone is validated; other query parameters (tracking tags on a shared link) are ignored. */
-class LangPipe implements PipeTransform<unknown, Lang | undefined> {
+export class LangPipe implements PipeTransform<unknown, Lang | undefined> {
   transform(value: unknown): Lang | undefined {
     if (value === undefined) return undefined;
     if (typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)) return value as Lang;
     throw new ValidationProblem([{ field: 'lang', message: `lang must be one of: ${LANGUAGES.join(', ')}` }]);
+  }
+}
+
+/** `version`: a positive integer, or absent. */
+export class VersionPipe implements PipeTransform<unknown, number | undefined> {
+  transform(value: unknown): number | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && /^[1-9][0-9]{0,8}$/.test(value)) return Number(value);
+    throw new ValidationProblem([{ field: 'version', message: 'version must be a positive integer' }]);
   }
 }
 

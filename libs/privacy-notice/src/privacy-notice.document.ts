@@ -1,8 +1,8 @@
 // The privacy statement as a document: numbered sections built from the controller details, the register
 // settings and the system's own behaviour. HTML and JSON are two renderings of this one model, so they
 // cannot say different things.
-import type { ControllerDetails, Lang, RegisterSettingsSnapshot } from './register-settings.types';
-import { effectiveSettings } from './register-settings.types';
+import type { ControllerDetails, Lang, Recipient, RegisterSettingsSnapshot } from './register-settings.types';
+import { effectiveSettings, isOutsideEea } from './register-settings.types';
 import { NOTICE_TEXTS, type SystemFacts } from './privacy-notice.texts';
 
 export type NoticeBlock =
@@ -51,7 +51,17 @@ export interface PrivacyNotice {
     transfersOutsideEea: boolean;
     marketingChannels: string[];
   };
+  /** Who receives or processes the data (GDPR Art. 13(1)(e)), as section 7 lists them. */
+  recipients: RecipientView[];
   sections: NoticeSection[];
+}
+
+export interface RecipientView extends Recipient {
+  outsideEea: boolean;
+}
+
+export function recipientViews(recipients: readonly Recipient[]): RecipientView[] {
+  return recipients.map((r) => ({ ...r, outsideEea: isOutsideEea(r.country) }));
 }
 
 export interface NoticeInput {
@@ -83,6 +93,7 @@ export function buildPrivacyNotice(input: NoticeInput, lang: Lang): PrivacyNotic
       transfersOutsideEea: settings.transfersOutsideEea,
       marketingChannels: [...settings.marketingChannels],
     },
+    recipients: recipientViews(settings.recipients),
     sections,
   };
 }

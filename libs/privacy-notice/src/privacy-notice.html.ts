@@ -6,7 +6,8 @@ import type { NoticeBlock, PrivacyNotice } from './privacy-notice.document';
 
 const OTHER_LANGUAGE = { fi: { lang: 'en', label: 'In English' }, en: { lang: 'fi', label: 'Suomeksi' } } as const;
 
-function block(b: NoticeBlock): SafeHtml {
+/** One block of a statement or a record as markup. */
+export function renderBlock(b: NoticeBlock): SafeHtml {
   switch (b.kind) {
     case 'paragraph':
       return html`<p>${b.text}</p>\n`;
@@ -22,7 +23,7 @@ function block(b: NoticeBlock): SafeHtml {
 export function renderPrivacyNoticeHtml(notice: PrivacyNotice): string {
   const other = OTHER_LANGUAGE[notice.language];
   const sections = notice.sections.map(
-    (s) => html`<section id="${s.key}">\n<h2>${s.number}. ${s.heading}</h2>\n${s.blocks.map(block)}</section>\n`,
+    (s) => html`<section id="${s.key}">\n<h2>${s.number}. ${s.heading}</h2>\n${s.blocks.map(renderBlock)}</section>\n`,
   );
   return html`<!DOCTYPE html>
 <html lang="${notice.language}">

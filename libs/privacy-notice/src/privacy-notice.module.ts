@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
-import { RegisterSettingsController } from './register-settings.controller';
+import { PlatformProcessingRecordController, PrivacyNoticePreviewController, RegisterSettingsController } from './register-settings.controller';
+import { ProcessingRecordService } from './processing-record.service';
 import { PrivacyNoticeController } from './privacy-notice.controller';
 import { RegisterSettingsService } from './register-settings.service';
 import { PrivacyNoticeService } from './privacy-notice.service';
@@ -9,8 +10,8 @@ import { AccessibilityFeedbackService } from './accessibility-feedback.service';
 
 @Module({
   imports: [TenancyModule],
-  controllers: [RegisterSettingsController, PrivacyNoticeController, AccessibilityFeedbackController],
-  providers: [RegisterSettingsService, PrivacyNoticeService, AccessibilityFeedbackService],
-  exports: [RegisterSettingsService, PrivacyNoticeService],
+  controllers: [RegisterSettingsController, PrivacyNoticePreviewController, PlatformProcessingRecordController, PrivacyNoticeController, AccessibilityFeedbackController],
+  providers: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService, AccessibilityFeedbackService],
+  exports: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService],
 })
 export class PrivacyNoticeModule {}

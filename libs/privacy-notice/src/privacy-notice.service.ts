@@ -5,7 +5,8 @@ import { AppConfig, NotFoundProblem } from '@app/core';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { buildPrivacyNotice, type PrivacyNotice } from './privacy-notice.document';
 import { RegisterSettingsService } from './register-settings.service';
-import type { Lang } from './register-settings.types';
+import type { Lang, RegisterSettingsSnapshot } from './register-settings.types';
+import { systemFacts } from './processing-record.service';
 
 @Injectable()
 export class PrivacyNoticeService {
@@ -21,11 +22,13 @@ export class PrivacyNoticeService {
     const scope = await this.tenancy.findScope(slug);
     if (!scope) throw new NotFoundProblem('privacy notice');
     const [controller, settings] = await Promise.all([this.tenancy.get(slug), this.context.run(scope, () => this.settings.current())]);
-    const system = {
-      sessionIdleMinutes: this.config.sessionIdleMinutes,
-      sessionAbsoluteHours: this.config.sessionAbsoluteHours,
-      accessLogRetentionDays: this.config.accessLogRetentionDays,
-    };
-    return buildPrivacyNotice({ slug: scope.slug, controller, settings, system }, lang ?? (controller.language === 'en' ? 'en' : 'fi'));
+    return buildPrivacyNotice({ slug: scope.slug, controller, settings, system: systemFacts(this.config) }, lang ?? (controller.language === 'en' ? 'en' : 'fi'));
+  }
+
+  /** The statement in both languages as `settings` would make it (a preview): for the tenant in scope. */
+  async render(settings: RegisterSettingsSnapshot): Promise<Record<Lang, PrivacyNotice>> {
+    const controller = await this.tenancy.get(this.context.tenant.slug);
+    const input = { slug: this.context.tenant.slug, controller, settings, system: systemFacts(this.config) };
+    return { fi: buildPrivacyNotice(input, 'fi'), en: buildPrivacyNotice(input, 'en') };
   }
 }

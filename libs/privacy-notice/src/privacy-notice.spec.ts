@@ -3,7 +3,7 @@ import { escapeHtml, html } from '@app/core';
 import { buildPrivacyNotice, type PrivacyNotice, SECTION_KEYS, type SectionKey } from './privacy-notice.document';
 import { renderPrivacyNoticeHtml } from './privacy-notice.html';
 import { timesEn, timesFi } from './privacy-notice.texts';
-import { type ControllerDetails, type RegisterSettingsSnapshot, STORED_DATA_CATEGORIES } from './register-settings.types';
+import { type ControllerDetails, DEFAULT_RECIPIENTS, type RegisterSettingsSnapshot, STORED_DATA_CATEGORIES } from './register-settings.types';
 
 const wellnessRoom: ControllerDetails = {
   legalName: 'WellnessRoom Espoo',
@@ -32,6 +32,7 @@ const settings: RegisterSettingsSnapshot = {
   securityMeasures: text('Palomuurit.', 'Firewalls.'),
   cookies: text('Eväste on pieni merkintä.', 'A cookie is a small piece of data.'),
   requestContact: null,
+  recipients: [...DEFAULT_RECIPIENTS],
   noticeVersion: 3,
   updatedAt: new Date('2026-11-25T10:00:00Z'),
   version: 3,

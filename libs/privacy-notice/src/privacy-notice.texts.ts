@@ -3,6 +3,7 @@
 // consent and to complain to the supervisory authority are what GDPR Art. 13 adds. Every number comes
 // from the register settings or the configuration the system runs with, never from this file.
 import type { NoticeBlock, SectionKey } from './privacy-notice.document';
+import { describeRecipient } from './recipients.texts';
 import type { ControllerDetails, DataCategory, Lang, MarketingChannel, RegisterSettingsSnapshot, RequestContact } from './register-settings.types';
 
 /** Behaviour of the running system that the statement describes (session lifetimes from the configuration). */
@@ -37,7 +38,7 @@ const facts = (items: [string, string][]): NoticeBlock => ({ kind: 'facts', item
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const address = (c: ControllerDetails) => `${c.streetAddress}, ${c.postalCode} ${c.city}`;
 
-const CATEGORIES: Record<Lang, Record<DataCategory, string>> = {
+export const DATA_CATEGORY_LABELS: Record<Lang, Record<DataCategory, string>> = {
   fi: {
     business_id: 'y-tunnus',
     company_name: 'yrityksen nimi',
@@ -125,7 +126,7 @@ const fi: NoticeTexts = {
     ],
     'data-content': ({ settings: s }) => [
       p('Rekisteriin talletetaan tai voidaan tallettaa seuraavat tiedot:'),
-      list(s.dataCategories.map((category) => CATEGORIES.fi[category])),
+      list(s.dataCategories.map((category) => DATA_CATEGORY_LABELS.fi[category])),
       p('Lisäksi järjestelmä tallentaa IP-osoitteita kohdassa 12 kuvatulla tavalla.'),
     ],
     'legal-bases': ({ settings: s }) => [
@@ -145,6 +146,9 @@ const fi: NoticeTexts = {
     ],
     disclosures: ({ settings: s }) => [
       p(s.disclosures.fi),
+      ...(s.recipients.length
+        ? [p('Tietoja käsittelevät rekisterinpitäjän lukuun seuraavat vastaanottajat ja henkilötietojen käsittelijät:'), list(s.recipients.map((r) => describeRecipient(r, 'fi')))]
+        : []),
       s.transfersOutsideEea
         ? p(`Tietoja voidaan siirtää EU:n tai Euroopan talousalueen ulkopuolelle. Siirroissa käytetään seuraavia suojatoimia: ${s.transferSafeguards?.fi ?? ''}`)
         : p('Tietoja ei siirretä EU:n tai Euroopan talousalueen ulkopuolelle.'),
@@ -259,7 +263,7 @@ const en: NoticeTexts = {
     ],
     'data-content': ({ settings: s }) => [
       p('The following data is or may be stored in the register:'),
-      list(s.dataCategories.map((category) => CATEGORIES.en[category])),
+      list(s.dataCategories.map((category) => DATA_CATEGORY_LABELS.en[category])),
       p('In addition, the system records IP addresses as described in section 12.'),
     ],
     'legal-bases': ({ settings: s }) => [
@@ -277,6 +281,9 @@ const en: NoticeTexts = {
     ],
     disclosures: ({ settings: s }) => [
       p(s.disclosures.en),
+      ...(s.recipients.length
+        ? [p('These recipients and processors handle the data on behalf of the controller:'), list(s.recipients.map((r) => describeRecipient(r, 'en')))]
+        : []),
       s.transfersOutsideEea
         ? p(`Data may be transferred outside the EU or the European Economic Area. These safeguards apply to the transfers: ${s.transferSafeguards?.en ?? ''}`)
         : p('The data is not transferred outside the EU or the European Economic Area.'),

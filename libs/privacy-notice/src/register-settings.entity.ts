@@ -1,5 +1,6 @@
 // The tenant's register settings: one row in the tenant's own schema (`schema: '*'` is bound per fork).
 import { defineEntity, InferEntity, p } from '@mikro-orm/core';
+import type { Recipient } from './register-settings.types';
 
 /** The primary key of the only row (the table's check constraint allows no other). */
 export const SETTINGS_ID = 1;
@@ -32,6 +33,7 @@ export const RegisterSettings = defineEntity({
     cookiesEn: p.text(),
     requestContactName: p.text().nullable(),
     requestContactEmail: p.text().nullable(),
+    recipients: p.json<Recipient[]>(),
     noticeVersion: p.integer(),
     updatedAt: p.datetime().onUpdate(() => new Date()),
     updatedBy: p.text().nullable(),

@@ -2,7 +2,7 @@
 // from here, so the two cannot drift. Other modules (consent, requests, retention jobs) ask this service.
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
-import { AppConfig, ForbiddenProblem, type Principal, principalKey, ValidationProblem, type FieldError } from '@app/core';
+import { AppConfig, Clock, ForbiddenProblem, type Principal, principalKey, ValidationProblem, type FieldError } from '@app/core';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { RegisterSettings, SETTINGS_ID } from './register-settings.entity';
 import {
@@ -10,15 +10,19 @@ import {
   type DataCategory,
   effectiveIpLogRetentionDays,
   effectiveSettings,
+  isOutsideEea,
   type MarketingChannel,
   type RegisterSettingsSnapshot,
   type RegisterSettingsView,
   STORED_DATA_CATEGORIES,
 } from './register-settings.types';
 import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
+import { settingsWarnings } from './settings-warnings';
+import { recipientViews } from './privacy-notice.document';
 import type { UpdateRegisterSettingsDto } from './dto/register-settings.dto';
 
 type Editable = Omit<RegisterSettingsSnapshot, 'noticeVersion' | 'updatedAt' | 'version'>;
+type Changes = Omit<UpdateRegisterSettingsDto, 'version'>;
 const EDITABLE: readonly (keyof Editable)[] = [
   'registerName',
   'purposes',
@@ -35,6 +39,7 @@ const EDITABLE: readonly (keyof Editable)[] = [
   'securityMeasures',
   'cookies',
   'requestContact',
+  'recipients',
 ];
 
 function toSnapshot(row: RegisterSettings): RegisterSettingsSnapshot {
@@ -54,10 +59,45 @@ function toSnapshot(row: RegisterSettings): RegisterSettingsSnapshot {
     securityMeasures: { fi: row.securityMeasuresFi, en: row.securityMeasuresEn },
     cookies: { fi: row.cookiesFi, en: row.cookiesEn },
     requestContact: row.requestContactName != null && row.requestContactEmail != null ? { name: row.requestContactName, email: row.requestContactEmail } : null,
+    recipients: (row.recipients ?? []).map((r) => ({ name: r.name, role: r.role, country: r.country, safeguard: r.safeguard ?? null })),
     noticeVersion: row.noticeVersion,
     updatedAt: row.updatedAt,
     version: row.version,
   };
+}
+
+/** A kept version (the row as `to_jsonb` wrote it, column names as keys) as settings. */
+export function fromStoredRow(j: Record<string, unknown>): RegisterSettingsSnapshot {
+  const t = (key: string) => j[key] as string;
+  const row = {
+    registerName: j.register_name as string | null,
+    purposesFi: t('purposes_fi'),
+    purposesEn: t('purposes_en'),
+    dataCategories: j.data_categories as string[],
+    dataSourcesFi: t('data_sources_fi'),
+    dataSourcesEn: t('data_sources_en'),
+    disclosuresFi: t('disclosures_fi'),
+    disclosuresEn: t('disclosures_en'),
+    transfersOutsideEea: j.transfers_outside_eea as boolean,
+    transferSafeguardsFi: j.transfer_safeguards_fi as string | null,
+    transferSafeguardsEn: j.transfer_safeguards_en as string | null,
+    customerReviewAfterMonths: j.customer_review_after_months as number,
+    invoiceRetentionYears: j.invoice_retention_years as number,
+    accessRequestsPerYear: j.access_requests_per_year as number,
+    ipLogRetentionDays: j.ip_log_retention_days as number,
+    marketingChannels: j.marketing_channels as string[],
+    securityMeasuresFi: t('security_measures_fi'),
+    securityMeasuresEn: t('security_measures_en'),
+    cookiesFi: t('cookies_fi'),
+    cookiesEn: t('cookies_en'),
+    requestContactName: j.request_contact_name as string | null,
+    requestContactEmail: j.request_contact_email as string | null,
+    recipients: (j.recipients as RegisterSettings['recipients'] | undefined) ?? [],
+    noticeVersion: j.notice_version as number,
+    updatedAt: new Date(t('updated_at')),
+    version: j.version as number,
+  } as RegisterSettings;
+  return toSnapshot(row);
 }
 
 function toColumns(s: Editable) {
@@ -84,6 +124,7 @@ function toColumns(s: Editable) {
     cookiesEn: s.cookies.en,
     requestContactName: s.requestContact?.name ?? null,
     requestContactEmail: s.requestContact?.email ?? null,
+    recipients: s.recipients.map((r) => ({ name: r.name, role: r.role, country: r.country.toUpperCase(), safeguard: r.safeguard ?? null })),
   };
 }
 
@@ -103,6 +144,13 @@ function check(next: Editable, changed: readonly (keyof Editable)[], platformAcc
   const missing = STORED_DATA_CATEGORIES.filter((c) => !next.dataCategories.includes(c));
   if (missing.length) errors.push({ field: 'dataCategories', message: `the system stores these of every customer, so the statement must list them: ${missing.join(', ')}` });
   if (next.transfersOutsideEea && !next.transferSafeguards) errors.push({ field: 'transferSafeguards', message: 'transfers outside the EU/EEA need the safeguards described' });
+  next.recipients.forEach((r, i) => {
+    if (isOutsideEea(r.country) && !r.safeguard) errors.push({ field: `recipients.${i}.safeguard`, message: `${r.name} processes data outside the EU/EEA (${r.country}): describe the transfer's safeguard` });
+  });
+  const abroad = next.recipients.filter((r) => isOutsideEea(r.country));
+  if (abroad.length && !next.transfersOutsideEea) {
+    errors.push({ field: 'transfersOutsideEea', message: `recipients outside the EU/EEA are listed (${abroad.map((r) => r.name).join(', ')}), so the statement must say data is transferred there` });
+  }
   return errors;
 }
 
@@ -113,6 +161,7 @@ export class RegisterSettingsService {
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrailService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** The settings of the tenant in scope, read fresh from the database. */
@@ -143,28 +192,49 @@ export class RegisterSettingsService {
     return (await this.current()).noticeVersion;
   }
 
-  /** The settings with what their null fields fall back to (the controller details). */
+  /** The settings with what their null fields fall back to (the controller details), and what the owner should look at. */
   async get(): Promise<RegisterSettingsView> {
-    const [settings, controller] = await Promise.all([this.current(), this.controller()]);
-    return { ...settings, effective: effectiveSettings(settings, controller, this.config.accessLogRetentionDays) };
+    return this.view(await this.current());
+  }
+
+  /** The settings of an earlier (or the current) statement version; null when there is no such version. */
+  async atVersion(noticeVersion: number): Promise<RegisterSettingsSnapshot | null> {
+    const rows = await this.context.em().execute<{ settings: Record<string, unknown> }[]>(
+      `select settings from ${this.context.tenant.schema}.register_settings_version where notice_version = ?`,
+      [noticeVersion],
+    );
+    return rows[0] ? fromStoredRow(rows[0].settings) : null;
+  }
+
+  /** Every kept version of the settings, newest first: the statement and the record can be read as they were. */
+  async versions(): Promise<{ noticeVersion: number; recordedAt: string; updatedBy: string | null }[]> {
+    const rows = await this.context.em().execute<{ notice_version: number; recorded_at: Date; updated_by: string | null }[]>(
+      `select notice_version, recorded_at, settings->>'updated_by' as updated_by from ${this.context.tenant.schema}.register_settings_version order by notice_version desc`,
+    );
+    return rows.map((r) => ({ noticeVersion: r.notice_version, recordedAt: new Date(r.recorded_at).toISOString(), updatedBy: r.updated_by }));
+  }
+
+  /**
+   * Owner only. The settings as an update would make them, validated exactly as the update validates them,
+   * with nothing stored: what the statement preview is rendered from. The version is the next one when anything changes.
+   */
+  async preview(actor: Principal, changes: Changes): Promise<RegisterSettingsView> {
+    this.assertOwner(actor);
+    const current = await this.current();
+    const { next, changed } = this.apply(current, changes);
+    if (changed.length === 0) return this.view(current);
+    return this.view({ ...current, ...next, noticeVersion: current.noticeVersion + 1, updatedAt: this.clock.now(), version: current.version });
   }
 
   /** Owner only. Every change raises the notice version; a stale `version` answers 409. */
   async update(actor: Principal, dto: UpdateRegisterSettingsDto): Promise<RegisterSettingsView> {
-    if (actor.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== this.context.tenant.tenantId) throw new ForbiddenProblem();
+    this.assertOwner(actor);
     const { version, ...changes } = dto;
     const em = this.context.em();
     const row = await em.findOneOrFail(RegisterSettings, { id: SETTINGS_ID });
     if (row.version !== version) throw new PrivacyNoticeException(PrivacyNoticeErrorCode.StaleVersion);
-    const current = toSnapshot(row);
-    const next = { ...current } as Editable;
-    for (const key of EDITABLE) {
-      if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = JSON.parse(plain(changes[key]));
-    }
-    const changed = EDITABLE.filter((key) => plain(next[key]) !== plain(current[key]));
+    const { next, changed } = this.apply(toSnapshot(row), changes);
     if (changed.length === 0) return this.get();
-    const errors = check(next, changed, this.config.accessLogRetentionDays);
-    if (errors.length) throw new ValidationProblem(errors);
 
     const actorKey = principalKey(actor);
     em.assign(row, { ...toColumns(next), noticeVersion: row.noticeVersion + 1, updatedBy: actorKey });
@@ -177,6 +247,39 @@ export class RegisterSettingsService {
       throw error;
     }
     return this.get();
+  }
+
+  /** The settings after `changes`, and which fields changed; 400 when the result breaks a rule across fields. */
+  private apply(current: RegisterSettingsSnapshot, changes: Changes): { next: Editable; changed: (keyof Editable)[] } {
+    const next = { ...current } as Editable;
+    for (const key of EDITABLE) {
+      if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = JSON.parse(plain(changes[key]));
+    }
+    next.recipients = next.recipients.map((r) => ({ name: r.name, role: r.role, country: r.country, safeguard: r.safeguard ?? null }));
+    const changed = EDITABLE.filter((key) => plain(next[key]) !== plain(current[key]));
+    if (changed.length === 0) return { next, changed };
+    const errors = check(next, changed, this.config.accessLogRetentionDays);
+    if (errors.length) throw new ValidationProblem(errors);
+    return { next, changed };
+  }
+
+  private assertOwner(actor: Principal): void {
+    if (actor.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== this.context.tenant.tenantId) throw new ForbiddenProblem();
+  }
+
+  private async view(settings: RegisterSettingsSnapshot): Promise<RegisterSettingsView> {
+    const controller = await this.controller();
+    return {
+      ...settings,
+      recipients: recipientViews(settings.recipients),
+      effective: effectiveSettings(settings, controller, this.config.accessLogRetentionDays),
+      warnings: settingsWarnings(settings),
+    };
+  }
+
+  /** The controller details of the tenant in scope (held by tenancy). */
+  async controllerDetails(): Promise<ControllerDetails> {
+    return this.controller();
   }
 
   private async controller(): Promise<ControllerDetails> {

@@ -44,6 +44,37 @@ export const STORED_DATA_CATEGORIES: readonly DataCategory[] = [
 export const MARKETING_CHANNELS = ['email', 'sms'] as const;
 export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
 
+/** What a recipient of the register's data does (GDPR Art. 13(1)(e), Art. 30(1)(d)). */
+export const RECIPIENT_ROLES = ['platform_operator', 'hosting', 'email', 'sms', 'accounting', 'payments', 'authority', 'other'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+/** The EU member states and Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2): transfers elsewhere need a safeguard. */
+export const EEA_COUNTRIES: readonly string[] = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
+  'IS', 'LI', 'NO',
+];
+
+export function isOutsideEea(country: string): boolean {
+  return !EEA_COUNTRIES.includes(country.toUpperCase());
+}
+
+/** A recipient or processor of the register's data, as the owner lists it. */
+export interface Recipient {
+  name: string;
+  role: RecipientRole;
+  /** ISO 3166-1 alpha-2 code of the country where the data is processed. */
+  country: string;
+  /** How a transfer outside the EU/EEA is protected (e.g. standard contractual clauses); null inside the EEA. */
+  safeguard: LocalizedText | null;
+}
+
+/** The platform's own processors: what a new tenant's settings list (the tenant migration's default). */
+export const DEFAULT_RECIPIENTS: readonly Recipient[] = [
+  { name: 'Rekisteri', role: 'platform_operator', country: 'FI', safeguard: null },
+  { name: 'UpCloud Oy (Helsinki)', role: 'hosting', country: 'FI', safeguard: null },
+  { name: 'Rekisteri (SMTP)', role: 'email', country: 'FI', safeguard: null },
+];
+
 export interface RequestContact {
   name: string;
   email: string;
@@ -67,6 +98,7 @@ export interface RegisterSettingsSnapshot {
   cookies: LocalizedText;
   /** Null: the controller's contact person and e-mail. */
   requestContact: RequestContact | null;
+  recipients: Recipient[];
   noticeVersion: number;
   updatedAt: Date;
   version: number;
@@ -79,9 +111,20 @@ export interface EffectiveSettings {
   ipLogRetentionDays: number;
 }
 
+/** Something the owner should look at: the settings are valid, but a free text may say what the system does not do. */
+export interface SettingsWarning {
+  code: 'cookies-contradiction';
+  /** The field the text is in, e.g. `cookies.fi`. */
+  field: string;
+  /** The words that were found, as written. */
+  terms: string[];
+  message: string;
+}
+
 export interface RegisterSettingsView extends RegisterSettingsSnapshot {
   /** What the statement prints and the system enforces where a setting falls back to, or is capped by, something else. */
   effective: EffectiveSettings;
+  warnings: SettingsWarning[];
 }
 
 /** The controller details of the statement's sections 1 and 2 (held by tenancy). */

@@ -948,6 +948,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/register/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegisterSettingsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/register/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegisterSettingsController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/privacy-notice/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PrivacyNoticePreviewController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/processing-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlatformProcessingRecordController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/privacy-notice": {
         parameters: {
             query?: never;
@@ -2387,11 +2451,39 @@ export interface components {
             /** @example aleksi@wellnessroom.fi */
             email: string;
         };
+        /** @enum {string} */
+        RecipientRole: "platform_operator" | "hosting" | "email" | "sms" | "accounting" | "payments" | "authority" | "other";
+        LocalizedTextDto: {
+            /** @description Finnish text. */
+            fi: string;
+            /** @description English text. */
+            en: string;
+        };
+        RecipientViewDto: {
+            name: string;
+            role: components["schemas"]["RecipientRole"];
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+            /** @description Whether the country is outside the EU/EEA. */
+            outsideEea: boolean;
+            safeguard: components["schemas"]["LocalizedTextDto"] | null;
+        };
         EffectiveSettingsDto: {
             registerName: components["schemas"]["RegisterTextDto"];
             requestContact: components["schemas"]["RequestContactDto"];
             /** @description The tenant's setting, capped by how long the platform keeps the access log. */
             ipLogRetentionDays: number;
+        };
+        /** @enum {string} */
+        SettingsWarningCode: "cookies-contradiction";
+        SettingsWarningDto: {
+            code: components["schemas"]["SettingsWarningCode"];
+            /** @example cookies.fi */
+            field: string;
+            /** @description The words found, as written. */
+            terms: string[];
+            /** @description In the field's language. */
+            message: string;
         };
         RegisterSettingsDto: {
             /** @description Null: derived from the controller's legal name. */
@@ -2411,18 +2503,27 @@ export interface components {
             cookies: components["schemas"]["RegisterTextDto"];
             /** @description Null: the controller's contact person and e-mail. */
             requestContact: components["schemas"]["RequestContactDto"] | null;
+            recipients: components["schemas"]["RecipientViewDto"][];
             /** @description Goes up with every change of the statement. */
             noticeVersion: number;
             /** Format: date-time */
             updatedAt: string;
             version: number;
             effective: components["schemas"]["EffectiveSettingsDto"];
+            /** @description Valid, but worth a look: e.g. a cookie text that mentions analytics cookies the system does not set. */
+            warnings: components["schemas"]["SettingsWarningDto"][];
         };
-        LocalizedTextDto: {
-            /** @description Finnish text. */
-            fi: string;
-            /** @description English text. */
-            en: string;
+        RecipientDto: {
+            /** @example UpCloud Oy (Helsinki) */
+            name: string;
+            role: components["schemas"]["RecipientRole"];
+            /**
+             * @description ISO 3166-1 alpha-2 code of the country where the data is processed.
+             * @example FI
+             */
+            country: string;
+            /** @description How a transfer outside the EU/EEA is protected; required for a country outside it. */
+            safeguard?: components["schemas"]["LocalizedTextDto"] | null;
         };
         UpdateRegisterSettingsDto: {
             /** @description The version you read; a stale one answers 409. */
@@ -2470,9 +2571,93 @@ export interface components {
             cookies?: components["schemas"]["LocalizedTextDto"];
             /** @description Null: the controller's contact person and e-mail. */
             requestContact?: components["schemas"]["RequestContactDto"] | null;
+            /** @description Recipients and processors of the data (GDPR Art. 13(1)(e)), in the order the statement lists them. */
+            recipients?: components["schemas"]["RecipientDto"][];
         };
+        SettingsVersionDto: {
+            noticeVersion: number;
+            /** Format: date-time */
+            recordedAt: string;
+            updatedBy: string | null;
+        };
+        /**
+         * @description controller: Art. 30(1), a business's register; processor: Art. 30(2), the platform.
+         * @enum {string}
+         */
+        ProcessingRecordKind: "controller" | "processor";
         /** @enum {string} */
         NoticeLanguage: "fi" | "en";
+        /** @enum {string} */
+        RecordSectionKey: "controller" | "purposes" | "data-subjects" | "data-categories" | "recipients" | "transfers" | "retention" | "security" | "processor" | "controllers" | "processing" | "sub-processors";
+        RecordSectionDto: {
+            /** @description Its number in the record, from 1. */
+            number: number;
+            key: components["schemas"]["RecordSectionKey"];
+            heading: string;
+            blocks: (components["schemas"]["NoticeParagraphDto"] | components["schemas"]["NoticeListDto"] | components["schemas"]["NoticeFactsDto"])[];
+        };
+        ProcessingRecordDto: {
+            /** @description controller: Art. 30(1), a business's register; processor: Art. 30(2), the platform. */
+            kind: components["schemas"]["ProcessingRecordKind"];
+            /** @description The tenant's slug; null for the platform's record. */
+            tenant: string | null;
+            language: components["schemas"]["NoticeLanguage"];
+            title: string;
+            subtitle: string;
+            versionLine: string;
+            /** @description The register settings version it was generated from; null for the platform. */
+            noticeVersion: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+            sections: components["schemas"]["RecordSectionDto"][];
+        };
+        PreviewRegisterSettingsDto: {
+            /**
+             * @description Null: "<legal name> asiakasrekisteri".
+             * @example Wellnessroom asiakasrekisteri
+             */
+            registerName?: string | null;
+            purposes?: components["schemas"]["LocalizedTextDto"];
+            /** @description Must list every category the system stores of a customer. */
+            dataCategories?: ("business_id" | "company_name" | "contact_name" | "email" | "postal_address" | "phone" | "billing_name" | "last_login" | "billing_history" | "marketing_consents" | "data_subject_requests")[];
+            dataSources?: components["schemas"]["LocalizedTextDto"];
+            /** @description Regular disclosures of data (usually: none). */
+            disclosures?: components["schemas"]["LocalizedTextDto"];
+            /**
+             * @description Whether data is transferred outside the EU/EEA; true needs transferSafeguards.
+             * @default false
+             */
+            transfersOutsideEea?: boolean;
+            transferSafeguards?: components["schemas"]["LocalizedTextDto"] | null;
+            /**
+             * @description Months after the customer relationship ends before the record is reviewed.
+             * @default 36
+             */
+            customerReviewAfterMonths?: number;
+            /**
+             * @description Years invoices are kept after the end of the financial year (the Accounting Act requires six).
+             * @default 6
+             */
+            invoiceRetentionYears?: number;
+            /**
+             * @description Access requests served per twelve months.
+             * @default 1
+             */
+            accessRequestsPerYear?: number;
+            /**
+             * @description Days the IP access log is kept.
+             * @default 90
+             */
+            ipLogRetentionDays?: number;
+            /** @description Opt-in marketing channels; empty: no marketing. */
+            marketingChannels?: ("email" | "sms")[];
+            securityMeasures?: components["schemas"]["LocalizedTextDto"];
+            cookies?: components["schemas"]["LocalizedTextDto"];
+            /** @description Null: the controller's contact person and e-mail. */
+            requestContact?: components["schemas"]["RequestContactDto"] | null;
+            /** @description Recipients and processors of the data (GDPR Art. 13(1)(e)), in the order the statement lists them. */
+            recipients?: components["schemas"]["RecipientDto"][];
+        };
         NoticeKeyFactsDto: {
             accessRequestsPerYear: number;
             customerReviewAfterMonths: number;
@@ -2533,7 +2718,15 @@ export interface components {
             updatedAt: string;
             /** @description The numbers the system enforces, as the statement states them. */
             facts: components["schemas"]["NoticeKeyFactsDto"];
+            /** @description Who receives or processes the data (GDPR Art. 13(1)(e)). */
+            recipients: components["schemas"]["RecipientViewDto"][];
             sections: components["schemas"]["NoticeSectionDto"][];
+        };
+        RegisterSettingsPreviewDto: {
+            /** @description The settings as the change would make them (nothing stored). */
+            settings: components["schemas"]["RegisterSettingsDto"];
+            fi: components["schemas"]["PrivacyNoticeDto"];
+            en: components["schemas"]["PrivacyNoticeDto"];
         };
         AccessibilityFeedbackDto: {
             /** @description What was hard to use, and where. */
@@ -7000,6 +7193,253 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RegisterSettingsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every saved version of the settings, newest first; each has its statement and its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsVersionDto"][];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RegisterSettingsController_record: {
+        parameters: {
+            query?: {
+                /** @description The settings version to generate it from; default: the current one. */
+                version?: number;
+                /** @description Default: the tenant's language. */
+                lang?: "fi" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The controller's record of processing activities (GDPR Art. 30(1)), from the register settings of that version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessingRecordDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PrivacyNoticePreviewController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRegisterSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description The statement in Finnish and English as the change would make it; validated like a save, nothing stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterSettingsPreviewDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PlatformProcessingRecordController_record: {
+        parameters: {
+            query?: {
+                /** @description Default: fi. */
+                lang?: "fi" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platform's record of processing activities as a processor (GDPR Art. 30(2)). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessingRecordDto"];
+                    "text/html": string;
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

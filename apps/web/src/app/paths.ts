@@ -20,6 +20,7 @@ export const paths = {
   customer: (tenant: string, id: string) => `/t/${tenant}/customers/${id}`,
   staff: (tenant: string) => `/t/${tenant}/staff`,
   settings: (tenant: string) => `/t/${tenant}/settings`,
+  record: (tenant: string) => `/t/${tenant}/settings/record`,
   accessTransparency: (tenant: string, cursor?: string) => `/t/${tenant}/access-transparency${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
   incidents: (tenant: string) => `/t/${tenant}/incidents`,
   retention: (tenant: string, cursor?: string) => `/t/${tenant}/retention${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,

@@ -60,6 +60,7 @@ export function createRouter() {
               children: [
                 { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
                 { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+                { path: 'settings/record', lazy: async () => ({ Component: (await import('../features/settings/RecordPage')).RecordPage }) },
                 { path: 'access-transparency', lazy: async () => ({ Component: (await import('../features/oversight/AccessTransparencyPage')).AccessTransparencyPage }) },
                 { path: 'incidents', lazy: async () => ({ Component: (await import('../features/oversight/IncidentsPage')).IncidentsPage }) },
                 { path: 'retention', lazy: async () => ({ Component: (await import('../features/oversight/RetentionPage')).RetentionPage }) },
@@ -83,6 +84,7 @@ export function createRouter() {
             { path: 'tenants/:slug', lazy: async () => ({ Component: (await import('../features/platform/TenantPage')).TenantPage }) },
             { path: 'staff', lazy: async () => ({ Component: (await import('../features/platform/PlatformStaffPage')).PlatformStaffPage }) },
             { path: 'access-log', lazy: async () => ({ Component: (await import('../features/platform/AccessLogPage')).AccessLogPage }) },
+            { path: 'processing-record', lazy: async () => ({ Component: (await import('../features/platform/ProcessingRecordPage')).ProcessingRecordPage }) },
             { path: '*', element: <NotFoundInShell /> },
           ],
         },

@@ -1,7 +1,8 @@
 // The privacy statement as JSON (PrivacyNotice), for the OpenAPI document: the console previews it from this.
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { SECTION_KEYS } from '../privacy-notice.document';
-import { LANGUAGES } from '../register-settings.types';
+import { LANGUAGES, RECIPIENT_ROLES } from '../register-settings.types';
+import { LocalizedTextDto } from './register-settings.dto';
 
 export class NoticeParagraphDto {
   @ApiProperty({ enum: ['paragraph'] }) kind: 'paragraph';
@@ -45,6 +46,14 @@ export class NoticeKeyFactsDto {
   @ApiProperty({ type: [String] }) marketingChannels: string[];
 }
 
+export class RecipientViewDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: RECIPIENT_ROLES, enumName: 'RecipientRole' }) role: string;
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2.' }) country: string;
+  @ApiProperty({ description: 'Whether the country is outside the EU/EEA.' }) outsideEea: boolean;
+  @ApiProperty({ type: LocalizedTextDto, nullable: true }) safeguard: LocalizedTextDto | null;
+}
+
 export class PrivacyNoticeDto {
   @ApiProperty({ description: "The tenant's slug." }) tenant: string;
   @ApiProperty({ enum: LANGUAGES, enumName: 'NoticeLanguage' }) language: string;
@@ -54,5 +63,6 @@ export class PrivacyNoticeDto {
   @ApiProperty() noticeVersion: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: NoticeKeyFactsDto, description: 'The numbers the system enforces, as the statement states them.' }) facts: NoticeKeyFactsDto;
+  @ApiProperty({ type: [RecipientViewDto], description: 'Who receives or processes the data (GDPR Art. 13(1)(e)).' }) recipients: RecipientViewDto[];
   @ApiProperty({ type: [NoticeSectionDto] }) sections: NoticeSectionDto[];
 }

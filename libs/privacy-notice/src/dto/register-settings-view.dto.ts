@@ -2,10 +2,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DATA_CATEGORIES, MARKETING_CHANNELS } from '../register-settings.types';
 import { RequestContactDto } from './register-settings.dto';
+import { PrivacyNoticeDto, RecipientViewDto } from './privacy-notice-view.dto';
 
 export class RegisterTextDto {
   @ApiProperty() fi: string;
   @ApiProperty() en: string;
+}
+
+export class SettingsWarningDto {
+  @ApiProperty({ enum: ['cookies-contradiction'], enumName: 'SettingsWarningCode' }) code: string;
+  @ApiProperty({ example: 'cookies.fi' }) field: string;
+  @ApiProperty({ type: [String], description: 'The words found, as written.' }) terms: string[];
+  @ApiProperty({ description: "In the field's language." }) message: string;
 }
 
 export class EffectiveSettingsDto {
@@ -30,8 +38,22 @@ export class RegisterSettingsDto {
   @ApiProperty({ type: RegisterTextDto }) securityMeasures: RegisterTextDto;
   @ApiProperty({ type: RegisterTextDto }) cookies: RegisterTextDto;
   @ApiProperty({ type: RequestContactDto, nullable: true, description: "Null: the controller's contact person and e-mail." }) requestContact: RequestContactDto | null;
+  @ApiProperty({ type: [RecipientViewDto] }) recipients: RecipientViewDto[];
   @ApiProperty({ description: 'Goes up with every change of the statement.' }) noticeVersion: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty() version: number;
   @ApiProperty({ type: EffectiveSettingsDto }) effective: EffectiveSettingsDto;
+  @ApiProperty({ type: [SettingsWarningDto], description: 'Valid, but worth a look: e.g. a cookie text that mentions analytics cookies the system does not set.' }) warnings: SettingsWarningDto[];
+}
+
+export class RegisterSettingsPreviewDto {
+  @ApiProperty({ type: RegisterSettingsDto, description: 'The settings as the change would make them (nothing stored).' }) settings: RegisterSettingsDto;
+  @ApiProperty({ type: PrivacyNoticeDto }) fi: PrivacyNoticeDto;
+  @ApiProperty({ type: PrivacyNoticeDto }) en: PrivacyNoticeDto;
+}
+
+export class SettingsVersionDto {
+  @ApiProperty() noticeVersion: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: String, nullable: true }) updatedBy: string | null;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,12 +13,13 @@ import {
   IsString,
   Length,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DATA_CATEGORIES, type DataCategory, MARKETING_CHANNELS, type MarketingChannel } from '../register-settings.types';
+import { DATA_CATEGORIES, type DataCategory, MARKETING_CHANNELS, type MarketingChannel, RECIPIENT_ROLES, type RecipientRole } from '../register-settings.types';
 
 /** Optional, but not nullable: `null` is validated (and refused) instead of skipped as IsOptional would. */
 const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
@@ -41,6 +42,24 @@ export class RequestContactDto {
   @ApiProperty({ example: 'aleksi@wellnessroom.fi' })
   @IsEmail() @MaxLength(254)
   email: string;
+}
+
+export class RecipientDto {
+  @ApiProperty({ example: 'UpCloud Oy (Helsinki)', maxLength: 200 })
+  @IsString() @Length(1, 200) @Matches(/^[^\u0000-\u001F\u007F]*$/, { message: 'name must be on one line' })
+  name: string;
+
+  @ApiProperty({ enum: RECIPIENT_ROLES, enumName: 'RecipientRole' })
+  @IsIn(RECIPIENT_ROLES)
+  role: RecipientRole;
+
+  @ApiProperty({ example: 'FI', description: 'ISO 3166-1 alpha-2 code of the country where the data is processed.' })
+  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter ISO 3166-1 code in capitals, e.g. FI' })
+  country: string;
+
+  @ApiPropertyOptional({ type: LocalizedTextDto, nullable: true, description: 'How a transfer outside the EU/EEA is protected; required for a country outside it.' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocalizedTextDto)
+  safeguard?: LocalizedTextDto | null;
 }
 
 /** A partial update: the fields you leave out keep their value. */
@@ -108,4 +127,11 @@ export class UpdateRegisterSettingsDto {
   @ApiPropertyOptional({ type: RequestContactDto, nullable: true, description: "Null: the controller's contact person and e-mail." })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => RequestContactDto)
   requestContact?: RequestContactDto | null;
+
+  @ApiPropertyOptional({ type: [RecipientDto], maxItems: 30, description: 'Recipients and processors of the data (GDPR Art. 13(1)(e)), in the order the statement lists them.' })
+  @Omittable() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => RecipientDto)
+  recipients?: RecipientDto[];
 }
+
+/** Settings to preview: like an update, without the version (nothing is stored). */
+export class PreviewRegisterSettingsDto extends OmitType(UpdateRegisterSettingsDto, ['version'] as const) {}

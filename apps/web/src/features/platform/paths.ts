@@ -15,6 +15,7 @@ export const platformPaths = {
   tenant: (slug: string) => `/platform/tenants/${encodeURIComponent(slug)}`,
   staff: () => '/platform/staff',
   accessLog: () => '/platform/access-log',
+  processingRecord: () => '/platform/processing-record',
 };
 
 /** Where to go after signing in: back where the user was, but only inside the platform console. */

@@ -197,3 +197,12 @@ export function useSearchAudit() {
     queryFn: ({ signal }) => call(api.GET('/api/platform/access-log/audit', { params: { query: { limit: 100 } }, signal })),
   });
 }
+
+/** The platform's record of processing activities as a processor (GDPR Art. 30(2)), generated on each read. */
+export function usePlatformProcessingRecord(lang: 'fi' | 'en') {
+  return useQuery({
+    queryKey: ['platform', 'processing-record', lang] as const,
+    queryFn: ({ signal }) =>
+      call(api.GET('/api/platform/processing-record', { params: { query: { lang } }, headers: { Accept: 'application/json' }, signal })) as Promise<components['schemas']['ProcessingRecordDto']>,
+  });
+}

@@ -11,14 +11,29 @@ import { Button } from '../../ui/Button';
 import { ErrorState } from '../../ui/ErrorState';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
+import { Link } from '../../ui/Link';
 import { PageHeader } from '../../ui/PageHeader';
+import { paths } from '../../app/paths';
 import { TextField } from '../../ui/TextField';
 import { Check, Checks, LongText } from './fields';
 import { NoticeDocument } from './NoticePreview';
-import { type NoticeLanguage, type RegisterSettings, useFetchLatestSettings, usePrivacyNotice, useRegisterSettings, useUpdateRegisterSettings } from './queries';
+import { RecipientsEditor } from './RecipientsEditor';
+import {
+  type NoticeLanguage,
+  type RegisterSettings,
+  type RegisterSettingsChanges,
+  type SettingsWarning,
+  useFetchLatestSettings,
+  useNoticePreview,
+  usePrivacyNotice,
+  useRegisterSettings,
+  useUpdateRegisterSettings,
+} from './queries';
 import {
   apiErrors,
+  changedFields,
   DATA_CATEGORIES,
+  draftBody,
   type FormError,
   type FormErrors,
   formOf,
@@ -51,7 +66,15 @@ export const FIELD_LABELS: Record<SettingsField, MessageId> = {
   securityMeasures: 'settings.field.securityMeasures',
   cookies: 'settings.field.cookies',
   requestContact: 'settings.field.requestContact',
+  recipients: 'settings.field.recipients',
 };
+
+type Draft = Omit<RegisterSettingsChanges, 'version'>;
+/** The edits to preview: none (the published statement), some, or a form the API would refuse anyway. */
+type DraftState = { kind: 'none' } | { kind: 'draft'; body: Draft } | { kind: 'invalid' };
+
+/** How long typing must pause before the preview asks the API again. */
+const PREVIEW_DEBOUNCE_MS = 400;
 
 const NUMBER_HELP: Record<NumberField, MessageId> = {
   customerReviewAfterMonths: 'settings.help.customerReviewAfterMonths',
@@ -69,17 +92,44 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       {settings.isPending && <Loading />}
       {settings.error && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}
-      {settings.data && (
-        <div className={styles.layout}>
-          <SettingsEditor tenant={tenant} settings={settings.data} />
-          <Preview tenant={tenant} />
-        </div>
-      )}
+      {settings.data && <Editing tenant={tenant} settings={settings.data} />}
     </>
   );
 }
 
-function SettingsEditor({ tenant, settings }: { tenant: string; settings: RegisterSettings }) {
+function Editing({ tenant, settings }: { tenant: string; settings: RegisterSettings }) {
+  const t = useT();
+  const [draft, setDraft] = useState<DraftState>({ kind: 'none' });
+  const preview = useNoticePreview(tenant, draft.kind === 'draft' ? draft.body : null);
+  const warnings = draft.kind === 'draft' && preview.data ? preview.data.settings.warnings : settings.warnings;
+  return (
+    <>
+      <p className={styles.recordLink}>
+        <Link href={paths.record(tenant)}>{t('settings.record.link')}</Link>
+      </p>
+      <div className={styles.layout}>
+        <SettingsEditor tenant={tenant} settings={settings} onDraft={setDraft} warnings={warnings} />
+        <Preview tenant={tenant} draft={draft} preview={preview} publishedVersion={settings.noticeVersion} warnings={warnings} />
+      </div>
+    </>
+  );
+}
+
+function Warnings({ warnings }: { warnings: SettingsWarning[] }) {
+  const t = useT();
+  if (warnings.length === 0) return null;
+  return (
+    <Notice tone="warning" title={t('settings.warnings.title')} live={false}>
+      {warnings.map((w) => (
+        <p key={w.field}>
+          {t(w.field.endsWith('.en') ? 'settings.warning.cookiesEn' : 'settings.warning.cookiesFi', { terms: w.terms.map((term) => `”${term}”`).join(', ') })}
+        </p>
+      ))}
+    </Notice>
+  );
+}
+
+function SettingsEditor({ tenant, settings, onDraft, warnings }: { tenant: string; settings: RegisterSettings; onDraft: (draft: DraftState) => void; warnings: SettingsWarning[] }) {
   const t = useT();
   const { locale } = useLocale();
   const update = useUpdateRegisterSettings(tenant);
@@ -91,6 +141,16 @@ function SettingsEditor({ tenant, settings }: { tenant: string; settings: Regist
   const [outcome, setOutcome] = useState<{ kind: 'saved'; noticeVersion: number } | { kind: 'unchanged' } | { kind: 'conflict'; theirs: SettingsField[]; both: SettingsField[] } | { kind: 'invalid' } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
+
+  // The preview follows the edits once typing pauses; an edit the API would refuse keeps the last preview.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const body = draftBody(base, form);
+      if (body) onDraft({ kind: 'draft', body });
+      else onDraft(changedFieldsOf(base, form) ? { kind: 'invalid' } : { kind: 'none' });
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [base, form, onDraft]);
 
   // After a refused save, the first field to fix gets the focus (its error is read with it).
   useEffect(() => {
@@ -239,6 +299,8 @@ function SettingsEditor({ tenant, settings }: { tenant: string; settings: Regist
           {t('settings.field.transfersOutsideEea')}
         </Check>
         {form.transfersOutsideEea && bilingual('transferSafeguards', 'settings.help.transferSafeguards')}
+        {errors.transfersOutsideEea && <p className={styles.error}>{say(errors.transfersOutsideEea)}</p>}
+        <RecipientsEditor recipients={form.recipients} onChange={(recipients, input) => set('recipients', recipients, input)} errorOf={(input) => say(errors[input])} />
       </fieldset>
 
       <fieldset className={styles.group}>
@@ -277,6 +339,7 @@ function SettingsEditor({ tenant, settings }: { tenant: string; settings: Regist
         <legend className={styles.legend}>{t('settings.group.security')}</legend>
         {bilingual('securityMeasures')}
         {bilingual('cookies')}
+        <Warnings warnings={warnings} />
       </fieldset>
 
       <div className={styles.actions}>
@@ -299,14 +362,43 @@ function SettingsEditor({ tenant, settings }: { tenant: string; settings: Regist
   );
 }
 
-function Preview({ tenant }: { tenant: string }) {
+function Preview({
+  tenant,
+  draft,
+  preview,
+  publishedVersion,
+  warnings,
+}: {
+  tenant: string;
+  draft: DraftState;
+  preview: ReturnType<typeof useNoticePreview>;
+  publishedVersion: number;
+  warnings: SettingsWarning[];
+}) {
   const t = useT();
+  const drafting = draft.kind !== 'none' && (draft.kind === 'invalid' || preview.data !== undefined || preview.isFetching);
   return (
     <section aria-labelledby="preview-title" className={styles.preview}>
       <h2 id="preview-title" className={styles.previewTitle}>
         {t('settings.preview.title')}
       </h2>
-      <p className={styles.description}>{t('settings.preview.body')}</p>
+      {drafting ? (
+        <div className={styles.draftBanner} data-testid="preview-state">
+          <p className={styles.draftTitle}>{t('settings.preview.draft')}</p>
+          <p className={styles.description}>{t('settings.preview.draftBody')}</p>
+          {draft.kind === 'invalid' && <p className={styles.description}>{t('settings.preview.invalid')}</p>}
+          {preview.isFetching && <p className={styles.description}>{t('settings.preview.updating')}</p>}
+        </div>
+      ) : (
+        <>
+          <p className={styles.publishedBadge} data-testid="preview-state">
+            {t('settings.preview.published', { version: publishedVersion })}
+          </p>
+          <p className={styles.description}>{t('settings.preview.body')}</p>
+        </>
+      )}
+      <Warnings warnings={warnings} />
+      {drafting && preview.error && <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />}
       <Tabs className={styles.tabs}>
         <TabList aria-label={t('settings.preview.language')} className={styles.tabList}>
           <Tab id="fi" className={styles.tab}>
@@ -318,7 +410,7 @@ function Preview({ tenant }: { tenant: string }) {
         </TabList>
         {(['fi', 'en'] as const).map((lang) => (
           <TabPanel key={lang} id={lang} className={styles.tabPanel}>
-            <NoticePane tenant={tenant} lang={lang} />
+            {drafting && preview.data ? <NoticeDocument notice={preview.data[lang]} draft /> : <NoticePane tenant={tenant} lang={lang} />}
           </TabPanel>
         ))}
       </Tabs>
@@ -341,4 +433,8 @@ function NoticePane({ tenant, lang }: { tenant: string; lang: NoticeLanguage }) 
       {notice.data && <NoticeDocument notice={notice.data} />}
     </>
   );
+}
+
+function changedFieldsOf(base: SettingsForm, form: SettingsForm): boolean {
+  return changedFields(base, form).length > 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisterSettings } from './queries';
-import { apiErrors, formOf, rebase, saveBody, validate } from './settings-form';
+import { apiErrors, draftBody, formOf, rebase, saveBody, validate } from './settings-form';
 
 const text = (s: string) => ({ fi: `${s} fi`, en: `${s} en` });
 const settings: RegisterSettings = {
@@ -19,10 +19,12 @@ const settings: RegisterSettings = {
   securityMeasures: text('security'),
   cookies: text('cookies'),
   requestContact: null,
+  recipients: [{ name: 'UpCloud Oy (Helsinki)', role: 'hosting', country: 'FI', outsideEea: false, safeguard: null }],
   noticeVersion: 1,
   updatedAt: '2026-12-01T10:00:00Z',
   version: 3,
   effective: { registerName: text('name'), requestContact: { name: 'Olli', email: 'olli@x.test' }, ipLogRetentionDays: 90 },
+  warnings: [],
 };
 
 describe('the register settings form', () => {
@@ -79,5 +81,26 @@ describe('the register settings form', () => {
     expect(form).toEqual({ ...latest, accessRequestsPerYear: '2', cookies: { fi: 'minun', en: 'mine' } });
     expect(theirs).toEqual(['accessRequestsPerYear', 'ipLogRetentionDays']);
     expect(both).toEqual(['accessRequestsPerYear']);
+  });
+
+  it('sends recipients without what the API computes, with the country in capitals and an empty safeguard as none', () => {
+    const base = formOf(settings);
+    const form = { ...base, recipients: [...base.recipients, { name: ' Mailgun ', role: 'email' as const, country: 'us', safeguard: { fi: 'SCC', en: 'SCC' } }] };
+    expect(saveBody(base, form, 3)).toEqual({
+      version: 3,
+      recipients: [
+        { name: 'UpCloud Oy (Helsinki)', role: 'hosting', country: 'FI', safeguard: null },
+        { name: 'Mailgun', role: 'email', country: 'US', safeguard: { fi: 'SCC', en: 'SCC' } },
+      ],
+    });
+    expect(validate({ ...form, recipients: [{ ...form.recipients[1], country: 'USA' }] })).toEqual({ 'recipients.0.country': { id: 'settings.error.country' } });
+    expect(apiErrors([{ field: 'recipients.1.safeguard', message: 'x' }])).toEqual({ 'recipients.1.safeguard.fi': { id: 'settings.error.recipientSafeguard' } });
+  });
+
+  it('previews only changed, valid edits', () => {
+    const base = formOf(settings);
+    expect(draftBody(base, base)).toBeNull();
+    expect(draftBody(base, { ...base, accessRequestsPerYear: '2' })).toEqual({ accessRequestsPerYear: 2 });
+    expect(draftBody(base, { ...base, accessRequestsPerYear: '99' })).toBeNull();
   });
 });

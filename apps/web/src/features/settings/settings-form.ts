@@ -8,6 +8,18 @@ export const MARKETING_CHANNELS = ['email', 'sms'] as const;
 export const TEXT_FIELDS = ['purposes', 'dataSources', 'disclosures', 'transferSafeguards', 'securityMeasures', 'cookies'] as const;
 export const NUMBER_FIELDS = ['customerReviewAfterMonths', 'invoiceRetentionYears', 'accessRequestsPerYear', 'ipLogRetentionDays'] as const;
 
+/** What a recipient does (RecipientRole in the API). */
+export const RECIPIENT_ROLES = ['platform_operator', 'hosting', 'email', 'sms', 'accounting', 'payments', 'authority', 'other'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+export interface RecipientForm {
+  name: string;
+  role: RecipientRole;
+  /** ISO 3166-1 alpha-2, e.g. FI. */
+  country: string;
+  safeguard: Record<'fi' | 'en', string>;
+}
+
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type Lang = 'fi' | 'en';
@@ -40,10 +52,11 @@ export interface SettingsForm {
   ownContact: boolean;
   contactName: string;
   contactEmail: string;
+  recipients: RecipientForm[];
 }
 
 /** The API's field names: what a save sends, what a conflict compares, what errors name. */
-export const SETTINGS_FIELDS = ['registerName', 'purposes', 'dataSources', 'disclosures', 'transfersOutsideEea', 'transferSafeguards', 'dataCategories', 'customerReviewAfterMonths', 'invoiceRetentionYears', 'accessRequestsPerYear', 'ipLogRetentionDays', 'marketingChannels', 'securityMeasures', 'cookies', 'requestContact'] as const;
+export const SETTINGS_FIELDS = ['registerName', 'purposes', 'dataSources', 'disclosures', 'transfersOutsideEea', 'transferSafeguards', 'dataCategories', 'customerReviewAfterMonths', 'invoiceRetentionYears', 'accessRequestsPerYear', 'ipLogRetentionDays', 'marketingChannels', 'securityMeasures', 'cookies', 'requestContact', 'recipients'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 const text = (value: { fi: string; en: string } | null | undefined) => ({ fi: value?.fi ?? '', en: value?.en ?? '' });
@@ -67,6 +80,7 @@ export function formOf(settings: RegisterSettings): SettingsForm {
     ownContact: settings.requestContact === null,
     contactName: settings.requestContact?.name ?? '',
     contactEmail: settings.requestContact?.email ?? '',
+    recipients: settings.recipients.map((r) => ({ name: r.name, role: r.role as RecipientRole, country: r.country, safeguard: text(r.safeguard) })),
   };
 }
 
@@ -91,6 +105,10 @@ function apiValues(form: SettingsForm): Record<SettingsField, unknown> {
     securityMeasures: trimmed(form.securityMeasures),
     cookies: trimmed(form.cookies),
     requestContact: form.ownContact ? null : { name: form.contactName.trim(), email: form.contactEmail.trim() },
+    recipients: form.recipients.map((r) => {
+      const safeguard = trimmed(r.safeguard);
+      return { name: r.name.trim(), role: r.role, country: r.country.trim().toUpperCase(), safeguard: safeguard.fi || safeguard.en ? safeguard : null };
+    }),
   };
 }
 
@@ -109,9 +127,16 @@ export function saveBody(base: SettingsForm, form: SettingsForm, version: number
   return body as unknown as RegisterSettingsChanges;
 }
 
+/** The changed fields of an edit, for the statement preview: null when nothing changed or the form has errors. */
+export function draftBody(base: SettingsForm, form: SettingsForm): Omit<RegisterSettingsChanges, 'version'> | null {
+  if (Object.keys(validate(form)).length) return null;
+  const { version: _version, ...changes } = saveBody(base, form, 0);
+  return Object.keys(changes).length ? changes : null;
+}
+
 /** An error in the console's words: a message id and its values. */
 export interface FormError {
-  id: 'settings.error.required' | 'settings.error.range' | 'settings.error.email' | 'settings.error.safeguards' | 'settings.error.categories' | 'settings.error.ipLogCap' | 'settings.error.invalid';
+  id: 'settings.error.required' | 'settings.error.range' | 'settings.error.email' | 'settings.error.safeguards' | 'settings.error.categories' | 'settings.error.ipLogCap' | 'settings.error.invalid' | 'settings.error.country' | 'settings.error.recipientSafeguard' | 'settings.error.transfersNeeded';
   values?: Record<string, string | number>;
 }
 
@@ -131,6 +156,10 @@ export function validate(form: SettingsForm): FormErrors {
     const { min, max } = RANGES[field];
     if (!/^\d+$/.test(raw) || value < min || value > max) errors[field] = { id: 'settings.error.range', values: { min, max } };
   }
+  form.recipients.forEach((r, i) => {
+    if (!r.name.trim()) errors[`recipients.${i}.name`] = { id: 'settings.error.required' };
+    if (!/^[A-Za-z]{2}$/.test(r.country.trim())) errors[`recipients.${i}.country`] = { id: 'settings.error.country' };
+  });
   if (!form.ownContact) {
     if (!form.contactName.trim()) errors['requestContact.name'] = { id: 'settings.error.required' };
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.contactEmail.trim())) errors['requestContact.email'] = { id: 'settings.error.email' };
@@ -147,6 +176,9 @@ export function apiErrors(errors: { field: string; message: string }[]): FormErr
     if (field === 'ipLogRetentionDays' && /at most (\d+) days/.test(message)) out[key] = { id: 'settings.error.ipLogCap', values: { days: Number(/at most (\d+) days/.exec(message)![1]) } };
     else if (field === 'dataCategories' && message.includes(': ')) out[key] = { id: 'settings.error.categories', values: { categories: message.split(': ').pop()! } };
     else if (field === 'transferSafeguards' || field.startsWith('transferSafeguards.')) out[key] = { id: 'settings.error.safeguards' };
+    else if (/^recipients\.\d+\.safeguard$/.test(field)) out[key] = { id: 'settings.error.recipientSafeguard' };
+    else if (/^recipients\.\d+\.country$/.test(field)) out[key] = { id: 'settings.error.country' };
+    else if (field === 'transfersOutsideEea') out[key] = { id: 'settings.error.transfersNeeded' };
     else if ((NUMBER_FIELDS as readonly string[]).includes(field)) out[key] = { id: 'settings.error.range', values: RANGES[field as NumberField] };
     else out[key] = { id: 'settings.error.invalid' };
   }
@@ -157,6 +189,7 @@ export function apiErrors(errors: { field: string; message: string }[]): FormErr
 function inputOf(field: string): string {
   if ((TEXT_FIELDS as readonly string[]).includes(field)) return `${field}.fi`;
   if (field === 'requestContact') return 'requestContact.name';
+  if (/^recipients\.\d+\.safeguard$/.test(field)) return `${field}.fi`;
   return field;
 }
 
