@@ -303,7 +303,7 @@ test('the inbox puts overdue and due-soon requests first; extend and reject with
   await expect(page.getByText('Valitse päätös.')).toBeVisible();
   await expect(page.getByText('Kirjoita syy (vähintään kolme merkkiä).')).toBeVisible();
   await expectAccessible(page, 'an access request beyond the free copies');
-  await page.getByLabel('Päätös', { exact: true }).selectOption('serve');
+  await page.getByRole('combobox', { name: 'Päätös', exact: true }).selectOption('serve');
   await page.getByLabel('Perustelu asiakkaalle').fill('Osoite vaihtui edellisen tarkastuksen jälkeen');
   await page.getByRole('button', { name: 'Tee päätös' }).click();
   await expect(page.getByText('Päätös on tehty ja lähetetty asiakkaalle.')).toBeFocused();
