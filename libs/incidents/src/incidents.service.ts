@@ -16,7 +16,7 @@ import { CONTROLLER_DEADLINE_HOURS, controllerClock, incidentClock } from './inc
 import { approvalRequest, controllerNotice, customerNotice, noticeSubject, type ControllerFacts, type IncidentFacts, type Lang, type NoticeText } from './incident-texts';
 import { asLang, deliveryCounts, deliveryStatus, type IncidentTenantView, type IncidentView, noticeCounts, type NoticeView, type TenantIncidentView, type TenantNoticeView } from './incident-views';
 import { IncidentsErrorCode, IncidentsException } from './incidents.errors';
-import { type DeliveryRow, type IncidentRow, IncidentsStore, type NewNotification, type NoticeKind, type NoticeRow, type RecipientSelection } from './incidents.store';
+import { type DeliveryRow, type IncidentRow, IncidentsStore, type NoticeKind, type NoticeRow, type RecipientSelection } from './incidents.store';
 import type { ApproveNoticeDto, CreateIncidentDto, CreateNoticeDto, RejectNoticeDto, SendNoticeDto, SubmitNoticeDto, UpdateNoticeDto } from './dto/incident.dto';
 
 /** The outbox topic of incident notices: their delivery outcomes come back to this module. */

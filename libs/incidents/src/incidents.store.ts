@@ -205,12 +205,8 @@ export class IncidentsStore {
 
   /** The incident's status follows its notices: notified once an initial notice went out, followed up once a follow-up did. */
   async markSent(tx: EntityManager, incidentId: string, kind: NoticeKind, at: Date): Promise<void> {
-    await boundSql(tx)(
-      kind === 'initial'
-        ? `update platform.incident set notified_at = coalesce(notified_at, $2), status = case when status = 'open' then 'notified' else status end where id = $1`
-        : `update platform.incident set status = 'followed_up' where id = $1`,
-      [incidentId, at],
-    );
+    if (kind === 'follow_up') return void (await boundSql(tx)(`update platform.incident set status = 'followed_up' where id = $1`, [incidentId]));
+    await boundSql(tx)(`update platform.incident set notified_at = coalesce(notified_at, $2), status = case when status = 'open' then 'notified' else status end where id = $1`, [incidentId, at]);
   }
 
   // Notices
@@ -241,7 +237,7 @@ export class IncidentsStore {
   /** Writes the columns given (snake_case names of this module's choosing only) and bumps the version. */
   async updateNotice(tx: EntityManager, id: string, set: Partial<Record<NoticeColumn, unknown>>): Promise<void> {
     const entries = Object.entries(set);
-    const assignments = entries.map(([column, value], i) => `${column} = $${i + 2}${column === 'selection' ? '::jsonb' : column === 'recipient_ids' ? '::uuid[]' : ''}`);
+    const assignments = entries.map(([column], i) => `${column} = $${i + 2}${column === 'selection' ? '::jsonb' : column === 'recipient_ids' ? '::uuid[]' : ''}`);
     await boundSql(tx)(
       `update platform.incident_notice set ${[...assignments, 'version = version + 1'].join(', ')} where id = $1`,
       [id, ...entries.map(([column, value]) => (column === 'selection' ? JSON.stringify(value) : value))],

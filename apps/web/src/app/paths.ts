@@ -18,6 +18,7 @@ export const paths = {
   settings: (tenant: string) => `/t/${tenant}/settings`,
   accessTransparency: (tenant: string, cursor?: string) => `/t/${tenant}/access-transparency${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
   incidents: (tenant: string) => `/t/${tenant}/incidents`,
+  incidentNotice: (tenant: string, noticeId: string) => `/t/${tenant}/incidents/notices/${noticeId}`,
   retention: (tenant: string, cursor?: string) => `/t/${tenant}/retention${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
   newInvoice: (tenant: string, customerId: string) => `/t/${tenant}/customers/${customerId}/invoices/new`,
   invoice: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}`,

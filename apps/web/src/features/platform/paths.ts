@@ -13,6 +13,9 @@ export const platformPaths = {
   tenant: (slug: string) => `/platform/tenants/${encodeURIComponent(slug)}`,
   staff: () => '/platform/staff',
   accessLog: () => '/platform/access-log',
+  incidents: () => '/platform/incidents',
+  newIncident: () => '/platform/incidents/new',
+  incident: (id: string) => `/platform/incidents/${encodeURIComponent(id)}`,
 };
 
 /** Where to go after signing in: back where the user was, but only inside the platform console. */
