@@ -24,11 +24,10 @@ async function tick(page: Page, checkbox: Locator): Promise<void> {
   await expect(checkbox).toBeChecked();
 }
 
-/** The current minute as a datetime-local value, in the browser's (and this machine's) zone. */
+/** The current minute as a datetime-local value, in the browser's zone (the config's Europe/Helsinki). */
 function thisMinute(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  return parts.replace(' ', 'T');
 }
 
 test('an incident goes from record to approval to notification', async ({ page, browser }) => {
@@ -60,8 +59,8 @@ test('an incident goes from record to approval to notification', async ({ page, 
   await page.getByRole('textbox', { name: 'Otsikko' }).fill(title);
   await page.getByRole('textbox', { name: 'Mitä tapahtui (suomeksi)' }).fill('Asiakasrekisterin varmuuskopio oli hetken luettavissa ilman tunnistautumista.');
   await page.getByRole('textbox', { name: 'Mitä tapahtui (englanniksi)' }).fill('A backup of the customer register could be read without signing in for a while.');
-  await page.getByLabel('Tapahtui', { exact: true }).fill(thisMinute());
-  await page.getByLabel('Havaittiin', { exact: true }).fill(thisMinute());
+  await page.getByLabel(/^Tapahtui/).fill(thisMinute());
+  await page.getByLabel(/^Havaittiin/).fill(thisMinute());
   await tick(page, page.getByRole('checkbox', { name: `${tenant.legalName} (${tenant.slug})` }));
   await tick(page, page.getByRole('checkbox', { name: 'sähköpostiosoite' }));
   await expectAccessible(page, 'record an incident');
@@ -75,12 +74,13 @@ test('an incident goes from record to approval to notification', async ({ page, 
   await page.getByRole('button', { name: 'Ilmoita rekisterinpitäjille' }).click();
   await expect(async () => {
     await page.reload();
-    await expect(controllers).toContainText(/Ilmoitettu .*, määräajassa\./, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+    await expect(controllers).toContainText(/Ilmoitettu .*, määräajassa\./, { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 
   // One of the two customers is selected; the drafted notice goes for the owner's approval.
   await page.getByRole('button', { name: `Laadi ilmoitus: ${tenant.legalName}` }).click();
-  await page.getByRole('radio', { name: 'Luettelo' }).click();
+  await page.locator('label', { hasText: 'Luettelo' }).click();
+  await expect(page.getByRole('radio', { name: 'Luettelo' })).toBeChecked();
   await page.getByRole('textbox', { name: 'Asiakkaiden tunnisteet' }).fill(selected);
   await page.getByRole('button', { name: 'Laadi luonnos' }).click();
   const notices = page.getByRole('region', { name: `Ilmoitukset asiakkaille: ${tenant.legalName}` });
@@ -125,9 +125,9 @@ test('an incident goes from record to approval to notification', async ({ page, 
   await expect(async () => {
     await page.reload();
     const deliveries = notice.getByRole('table', { name: /Toimitus asiakkaittain: 1\/1 toimitettu/ });
-    await expect(deliveries.getByRole('row').nth(1)).toContainText(selected, { timeout: 1_000 });
-    await expect(deliveries.getByRole('row').nth(1)).toContainText('Lähetetty', { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+    await expect(deliveries.getByRole('row').nth(1)).toContainText(selected, { timeout: 5_000 });
+    await expect(deliveries.getByRole('row').nth(1)).toContainText('Lähetetty', { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByRole('region', { name: 'Tapahtumat' })).toContainText('hyväksyi ilmoituksen');
   await expectAccessible(page, 'incident with a sent notice');
   await snapshot(page, 'platform-incident-sent');
