@@ -31,7 +31,7 @@ function thisMinute(): string {
 }
 
 test('an incident goes from record to approval to notification', async ({ page, browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(540_000);
   const { tenant, owner } = await tenantWithOwner(onboardTenant);
   const api = await signedInApi(tenant, owner);
   const customer = async (contactName: string, email: string) => {
@@ -74,8 +74,8 @@ test('an incident goes from record to approval to notification', async ({ page, 
   await page.getByRole('button', { name: 'Ilmoita rekisterinpitäjille' }).click();
   await expect(async () => {
     await page.reload();
-    await expect(controllers).toContainText(/Ilmoitettu .*, määräajassa\./, { timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
+    await expect(controllers).toContainText(/Ilmoitettu .*, määräajassa\./, { timeout: 10_000 });
+  }).toPass({ timeout: 120_000 });
 
   // One of the two customers is selected; the drafted notice goes for the owner's approval.
   await page.getByRole('button', { name: `Laadi ilmoitus: ${tenant.legalName}` }).click();
@@ -99,6 +99,7 @@ test('an incident goes from record to approval to notification', async ({ page, 
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
   await signIn(ownerPage, tenant, owner);
+  await expect(ownerPage).not.toHaveURL(/\/login/);
   await ownerPage.goto(`/t/${tenant.slug}/incidents`);
   await ownerPage.getByRole('link', { name: 'Tarkista ja hyväksy: Ilmoitus asiakkaille, 1 vastaanottaja' }).click();
   await expect(ownerPage.getByRole('heading', { level: 1, name: 'Ilmoitus asiakkaille' })).toBeVisible();
@@ -125,9 +126,9 @@ test('an incident goes from record to approval to notification', async ({ page, 
   await expect(async () => {
     await page.reload();
     const deliveries = notice.getByRole('table', { name: /Toimitus asiakkaittain: 1\/1 toimitettu/ });
-    await expect(deliveries.getByRole('row').nth(1)).toContainText(selected, { timeout: 5_000 });
-    await expect(deliveries.getByRole('row').nth(1)).toContainText('Lähetetty', { timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
+    await expect(deliveries.getByRole('row').nth(1)).toContainText(selected, { timeout: 10_000 });
+    await expect(deliveries.getByRole('row').nth(1)).toContainText('Lähetetty', { timeout: 10_000 });
+  }).toPass({ timeout: 120_000 });
   await expect(page.getByRole('region', { name: 'Tapahtumat' })).toContainText('hyväksyi ilmoituksen');
   await expectAccessible(page, 'incident with a sent notice');
   await snapshot(page, 'platform-incident-sent');
