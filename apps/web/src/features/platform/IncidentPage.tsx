@@ -147,7 +147,8 @@ function IncidentView() {
                   what: t(`platform.incident.event.${event.action}` as MessageId),
                   tenant: data.tenants.find((x) => x.tenantId === event.tenantId)?.legalName ?? '–',
                 })}
-                {event.detail ? ` – ${event.detail}` : ''}
+                {/* The owner's own words; the other details are the API's (in English), shown on the notice itself. */}
+                {event.action === 'notice_rejected' && event.detail ? ` – ${event.detail}` : ''}
               </li>
             ))}
           </ol>
