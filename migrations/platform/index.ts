@@ -10,6 +10,7 @@ import { platformConsentLedger } from './0008-consent-ledger.migration';
 import { platformAccessLogJournal } from './0009-access-log-journal.migration';
 import { platformRoleGrants } from './0010-role-grants.migration';
 import { platformPasswordReset } from './0011-password-reset.migration';
+import { platformIncidentNotices } from './0012-incident-notices.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformAccessLogJournal, platformRoleGrants, platformPasswordReset];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformAccessLogJournal, platformRoleGrants, platformPasswordReset, platformIncidentNotices];

@@ -171,6 +171,24 @@ export class CustomersService {
     return rows.map((c) => ({ id: c.id, email: c.email! }));
   }
 
+  /**
+   * The customers a breach notice selects (issue 14 item 9): all, those registered in a period, or the ones
+   * named; each with the address it would go to (null: cannot be reached by e-mail). Ordered by id.
+   */
+  async noticeCandidates(filter: { ids?: string[]; registeredAfter?: Date; registeredBefore?: Date }): Promise<{ id: string; name: string; email: string | null; createdAt: Date }[]> {
+    const where: Record<string, unknown> = {};
+    if (filter.ids) where.id = { $in: filter.ids };
+    if (filter.registeredAfter || filter.registeredBefore) {
+      where.createdAt = { ...(filter.registeredAfter ? { $gte: filter.registeredAfter } : {}), ...(filter.registeredBefore ? { $lt: filter.registeredBefore } : {}) };
+    }
+    const rows = await this.context.em().find(Customer, where, {
+      fields: ['id', 'email', 'createdAt', 'companyName', 'contactName', 'billingFirstName', 'billingLastName'],
+      orderBy: { id: 'asc' },
+      disableIdentityMap: true,
+    });
+    return rows.map((c) => ({ id: c.id, name: displayName(c), email: c.email ?? null, createdAt: c.createdAt }));
+  }
+
   auditTrail(id: string): Promise<NamedAuditEntry[]> {
     return this.find(id).then(() => this.audit.forSubjectNamed('customer', id));
   }

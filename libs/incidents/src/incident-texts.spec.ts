@@ -1,5 +1,5 @@
 import { DATA_CATEGORIES } from '@app/privacy-notice';
-import { adviceFor, categoryNames, controllerFollowUp, controllerNotice, customerFollowUp, customerNotice, formatTime, type IncidentFacts } from './incident-texts';
+import { adviceFor, approvalRequest, categoryNames, controllerNotice, customerNotice, formatTime, type IncidentFacts, noticeSubject } from './incident-texts';
 
 const incident: IncidentFacts = {
   id: '6f1c1f59-5d2a-4d59-9a55-0b5c4f2b8e10',
@@ -58,19 +58,19 @@ describe('incident notice texts', () => {
     expect(notice.text).toContain(incident.id);
   });
 
-  it.each(['fi', 'en'] as const)('tells the customer later what was done (%s)', (lang) => {
-    const notice = customerFollowUp(incident, controller, lang);
-    expect(notice.text).toContain(incident.countermeasures![lang]);
-    expect(notice.text).toContain('aleksi@wellnessroom.fi');
-    expect(() => customerFollowUp({ ...incident, countermeasures: null }, controller, lang)).toThrow();
-  });
-
-  it.each(['fi', 'en'] as const)('tells the controller how many customers are notified and of its own 72-hour duty (%s)', (lang) => {
-    const notice = controllerNotice(incident, controller, lang, 42);
+  it.each(['fi', 'en'] as const)('tells the controller of its own 72-hour duty, and that customers are told only with its approval (%s)', (lang) => {
+    const notice = controllerNotice(incident, controller, lang);
     expect(notice.text).toContain('Aleksi Kovács');
-    expect(notice.text).toContain('42');
     expect(notice.text).toMatch(/72 (tunnin|hours)/);
     expect(notice.text).toMatch(/33 (artikla|\))|Article 33/);
-    expect(controllerFollowUp(incident, controller, lang, 42).text).toContain(incident.countermeasures![lang]);
+    expect(notice.text).toMatch(/hyväksyneet|approved/);
+  });
+
+  it.each(['fi', 'en'] as const)('asks the owner to approve by the deadline, saying what happens otherwise (%s)', (lang) => {
+    const request = approvalRequest(incident, controller, lang, 42, new Date('2026-11-22T10:00:00Z'));
+    expect(request.text).toContain('42');
+    expect(request.text).toContain(formatTime(new Date('2026-11-22T10:00:00Z'), lang));
+    expect(request.text).toMatch(/ilman hyväksyntäänne|without your approval/);
+    expect(noticeSubject('follow_up', controller, lang)).toContain('WellnessRoom Espoo');
   });
 });

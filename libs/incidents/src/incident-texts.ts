@@ -113,7 +113,7 @@ function contact(c: ControllerFacts): string {
 export function customerNotice(incident: IncidentFacts, controller: ControllerFacts, lang: Lang): NoticeText {
   if (lang === 'fi') {
     return {
-      subject: `Ilmoitus tietoturvaloukkauksesta – ${controller.legalName}`,
+      subject: noticeSubject('initial', controller, 'fi'),
       text: [
         'Hyvä asiakas,',
         `kerromme tietoturvaloukkauksesta, joka koskee tietojasi asiakasrekisterissä, jonka rekisterinpitäjä on ${controller.legalName}. Tietosuojaselosteessamme lupaamme ilmoittaa tällaisesta mahdollisimman nopeasti.`,
@@ -128,7 +128,7 @@ export function customerNotice(incident: IncidentFacts, controller: ControllerFa
     };
   }
   return {
-    subject: `Notice of a personal data breach – ${controller.legalName}`,
+    subject: noticeSubject('initial', controller, 'en'),
     text: [
       'Dear customer,',
       `We are writing to tell you about a security breach that concerns your personal data in the customer register kept by ${controller.legalName}. Our privacy statement promises to tell you about such an event as soon as possible.`,
@@ -143,38 +143,8 @@ export function customerNotice(incident: IncidentFacts, controller: ControllerFa
   };
 }
 
-/** The follow-up to the same customers: what was done. */
-export function customerFollowUp(incident: IncidentFacts, controller: ControllerFacts, lang: Lang): NoticeText {
-  const done = incident.countermeasures;
-  if (!done) throw new Error('A follow-up needs the countermeasures');
-  if (lang === 'fi') {
-    return {
-      subject: `Jatkoilmoitus tietoturvaloukkauksesta – ${controller.legalName}`,
-      text: [
-        'Hyvä asiakas,',
-        `ilmoitimme aiemmin tietoturvaloukkauksesta, joka koski tietojasi asiakasrekisterissä, jonka rekisterinpitäjä on ${controller.legalName} (havaittu ${formatTime(incident.discoveredAt, 'fi')}). Lupasimme kertoa, mitä sen johdosta tehtiin.`,
-        `Mitä teimme\n${done.fi}`,
-        `Mitä tapahtui\n${incident.whatHappened.fi}`,
-        `Lisätietoja antaa\n${contact(controller)}`,
-        `Ilmoituksen tunniste: ${incident.id}`,
-      ].join('\n\n') + '\n',
-    };
-  }
-  return {
-    subject: `Follow-up on a personal data breach – ${controller.legalName}`,
-    text: [
-      'Dear customer,',
-      `We told you earlier about a security breach that concerned your personal data in the customer register kept by ${controller.legalName} (discovered on ${formatTime(incident.discoveredAt, 'en')}). We promised to tell you what was done in response.`,
-      `What we did\n${done.en}`,
-      `What happened\n${incident.whatHappened.en}`,
-      `For more information, contact\n${contact(controller)}`,
-      `Reference: ${incident.id}`,
-    ].join('\n\n') + '\n',
-  };
-}
-
 /** The notice to the controller (the tenant), whose own duty towards the authority runs from now. */
-export function controllerNotice(incident: IncidentFacts, controller: ControllerFacts, lang: Lang, customers: number): NoticeText {
+export function controllerNotice(incident: IncidentFacts, controller: ControllerFacts, lang: Lang): NoticeText {
   if (lang === 'fi') {
     return {
       subject: `Henkilötietojen tietoturvaloukkaus: ${incident.title}`,
@@ -184,7 +154,7 @@ export function controllerNotice(incident: IncidentFacts, controller: Controller
         `Mitä tapahtui\n${incident.whatHappened.fi}`,
         `Loukkaus tapahtui ${formatTime(incident.occurredAt, 'fi')}, ja se havaittiin ${formatTime(incident.discoveredAt, 'fi')}.`,
         `Tiedot, joita loukkaus koskee\n${bullets(categoryNames(incident.dataCategories, 'fi'))}`,
-        `Lähetämme ilmoituksen kaikille ${customers} asiakkaallenne, joiden sähköpostiosoite on rekisterissä, ja myöhemmin jatkoilmoituksen siitä, mitä tehtiin.`,
+        'Laadimme ilmoituksen asiakkaillenne, joita loukkaus koskee. Se lähetetään vasta, kun olette hyväksyneet sen tekstin ja vastaanottajat konsolissa (Valvonta › Tietoturvaloukkaukset). Samoin hyväksytte jokaisen jatkoilmoituksen.',
         'Rekisterinpitäjänä teidän on ilmoitettava loukkauksesta tietosuojavaltuutetun toimistolle ilman aiheetonta viivytystä ja mahdollisuuksien mukaan 72 tunnin kuluessa siitä, kun se tuli tietoonne, ellei siitä todennäköisesti aiheudu riskiä ihmisten oikeuksille ja vapauksille (tietosuoja-asetuksen 33 artikla).',
         `Ilmoituksen tunniste: ${incident.id}`,
       ].join('\n\n') + '\n',
@@ -198,35 +168,40 @@ export function controllerNotice(incident: IncidentFacts, controller: Controller
       `What happened\n${incident.whatHappened.en}`,
       `The breach happened on ${formatTime(incident.occurredAt, 'en')} and was discovered on ${formatTime(incident.discoveredAt, 'en')}.`,
       `Data concerned\n${bullets(categoryNames(incident.dataCategories, 'en'))}`,
-      `We are notifying all ${customers} of your customers who have an e-mail address in the register, and will later send them a follow-up on what was done.`,
+      'We will draft a notice to those of your customers the breach concerns. It is sent only once you have approved its text and recipients in the console (Oversight › Incidents), and so is every follow-up.',
       'As the controller, you must notify the Office of the Data Protection Ombudsman without undue delay and, where feasible, within 72 hours of becoming aware of the breach, unless it is unlikely to result in a risk to the rights and freedoms of people (GDPR Article 33).',
       `Reference: ${incident.id}`,
     ].join('\n\n') + '\n',
   };
 }
 
-export function controllerFollowUp(incident: IncidentFacts, controller: ControllerFacts, lang: Lang, customers: number): NoticeText {
-  const done = incident.countermeasures;
-  if (!done) throw new Error('A follow-up needs the countermeasures');
+/** The subject of a notice to customers; its body is the text the owner approved. */
+export function noticeSubject(kind: 'initial' | 'follow_up', controller: ControllerFacts, lang: Lang): string {
+  if (lang === 'fi') return kind === 'initial' ? `Ilmoitus tietoturvaloukkauksesta – ${controller.legalName}` : `Jatkoilmoitus tietoturvaloukkauksesta – ${controller.legalName}`;
+  return kind === 'initial' ? `Notice of a personal data breach – ${controller.legalName}` : `Follow-up on a personal data breach – ${controller.legalName}`;
+}
+
+/** Tells the owner a notice to their customers awaits their approval, and by when. */
+export function approvalRequest(incident: Pick<IncidentFacts, 'id' | 'title'>, controller: ControllerFacts, lang: Lang, recipients: number, dueAt: Date): NoticeText {
   if (lang === 'fi') {
     return {
-      subject: `Jatkoilmoitus: ${incident.title}`,
+      subject: `Hyväksyttävänä: ilmoitus asiakkaillenne tietoturvaloukkauksesta – ${incident.title}`,
       text: [
         `Hei ${controller.contactPerson},`,
-        `kerromme, mitä teimme tietoturvaloukkauksen johdosta (havaittu ${formatTime(incident.discoveredAt, 'fi')}), joka koski rekisteriä, jonka rekisterinpitäjä on ${controller.legalName}.`,
-        `Mitä teimme\n${done.fi}`,
-        `Lähetämme tämän jatkoilmoituksen myös ${customers} asiakkaallenne, joille alkuperäinen ilmoitus lähetettiin.`,
+        `olemme laatineet ilmoituksen tietoturvaloukkauksesta ${recipients} asiakkaallenne rekisterissä, jonka rekisterinpitäjä on ${controller.legalName}.`,
+        `Tarkista ilmoituksen teksti ja vastaanottajat ja hyväksy tai hylkää se konsolissa (Valvonta › Tietoturvaloukkaukset) viimeistään ${formatTime(dueAt, 'fi')}.`,
+        'Jos ette vastaa määräaikaan mennessä, alustan ylläpitäjä voi lähettää ilmoituksen ilman hyväksyntäänne, jotta asiakkaanne saavat tiedon ilman aiheetonta viivytystä (tietosuoja-asetuksen 34 artikla). Perustelu kirjataan, ja näette sen konsolissa.',
         `Ilmoituksen tunniste: ${incident.id}`,
       ].join('\n\n') + '\n',
     };
   }
   return {
-    subject: `Follow-up: ${incident.title}`,
+    subject: `For your approval: a breach notice to your customers – ${incident.title}`,
     text: [
       `Dear ${controller.contactPerson},`,
-      `This is what was done in response to the personal data breach (discovered on ${formatTime(incident.discoveredAt, 'en')}) that concerned the register of which ${controller.legalName} is the controller.`,
-      `What we did\n${done.en}`,
-      `We are sending this follow-up also to the ${customers} customers who received the original notice.`,
+      `We have drafted a notice of a personal data breach to ${recipients} of your customers in the register of which ${controller.legalName} is the controller.`,
+      `Please check its text and recipients and approve or reject it in the console (Oversight › Incidents) by ${formatTime(dueAt, 'en')}.`,
+      'If you do not answer by then, a platform administrator may send the notice without your approval, so that your customers are told without undue delay (GDPR Article 34). The justification is recorded and shown to you in the console.',
       `Reference: ${incident.id}`,
     ].join('\n\n') + '\n',
   };

@@ -4,8 +4,13 @@ import { assertUnreachable, ProblemException } from '@app/core';
 
 export enum IncidentsErrorCode {
   NotNotified = 'incident-not-notified',
-  FollowedUp = 'incident-followed-up',
-  FollowUpDiffers = 'incident-follow-up-differs',
+  NoticeNotEditable = 'incident-notice-not-editable',
+  NoticeNotDraft = 'incident-notice-not-draft',
+  NoticeNoRecipients = 'incident-notice-no-recipients',
+  NoticeNotPending = 'incident-notice-not-pending',
+  NoticeNotApproved = 'incident-notice-not-approved',
+  NoticeSent = 'incident-notice-sent',
+  NoticeChanged = 'incident-notice-changed',
 }
 
 export class IncidentsException extends ProblemException {
@@ -17,11 +22,21 @@ export class IncidentsException extends ProblemException {
   private static describe(code: IncidentsErrorCode): [HttpStatus, string] {
     switch (code) {
       case IncidentsErrorCode.NotNotified:
-        return [HttpStatus.CONFLICT, 'Notify the affected people before sending a follow-up'];
-      case IncidentsErrorCode.FollowedUp:
-        return [HttpStatus.CONFLICT, 'The follow-up has been sent; the incident takes no new notices'];
-      case IncidentsErrorCode.FollowUpDiffers:
-        return [HttpStatus.CONFLICT, 'A follow-up with other countermeasures has been sent already'];
+        return [HttpStatus.CONFLICT, 'Send the initial notice to this tenant’s customers before a follow-up'];
+      case IncidentsErrorCode.NoticeNotEditable:
+        return [HttpStatus.CONFLICT, 'Only a draft or a rejected notice can be changed'];
+      case IncidentsErrorCode.NoticeNotDraft:
+        return [HttpStatus.CONFLICT, 'Only a draft can be sent for approval'];
+      case IncidentsErrorCode.NoticeNoRecipients:
+        return [HttpStatus.CONFLICT, 'The selection reaches no customer with an e-mail address'];
+      case IncidentsErrorCode.NoticeNotPending:
+        return [HttpStatus.CONFLICT, 'The notice is not awaiting approval'];
+      case IncidentsErrorCode.NoticeNotApproved:
+        return [HttpStatus.CONFLICT, 'The owner has not approved the notice'];
+      case IncidentsErrorCode.NoticeSent:
+        return [HttpStatus.CONFLICT, 'The notice has been sent'];
+      case IncidentsErrorCode.NoticeChanged:
+        return [HttpStatus.CONFLICT, 'The notice has changed since it was read'];
       default:
         return assertUnreachable(code);
     }

@@ -1,18 +1,23 @@
-// Breach notification (privacy statement section 9; GDPR Art. 33-34): platform admins open an incident,
-// notify every affected customer and each affected controller through the e-mail outbox, track the
-// 72-hour clock for the controllers, and later send the same people a follow-up on what was done.
+// Breach notification (privacy statement section 9; GDPR Art. 33-34; issue 14 item 9): platform admins record
+// an incident, inform each affected controller (the 72-hour clock per controller runs from discovery), and draft
+// a notice per tenant: its text and the customers it goes to (all, by criteria, or a list). The tenant's owner
+// approves the text and the recipients, or rejects them with a reason; only an approved notice is sent, except
+// that when the owner has not answered by the approval deadline a platform admin may send it with a recorded
+// justification. Any number of follow-ups, each approved on its own. Every step is in the incident's audit
+// trail, and each customer's delivery (queued, sent, failed) comes back from the outbox.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, ForbiddenProblem, NotFoundProblem, type Page, type PlatformPrincipal, type Principal, toPage, ValidationProblem } from '@app/core';
+import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, ForbiddenProblem, NotFoundProblem, type Page, type PlatformPrincipal, type Principal, toPage, type TenantStaffPrincipal, ValidationProblem } from '@app/core';
 import { CustomersService } from '@app/customers';
-import { OutboxService, type MailMessage, type OutboxItem } from '@app/mail';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OutboxService, type MailMessage } from '@app/mail';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope, type TenantView } from '@app/tenancy';
-import { controllerClock, incidentClock } from './incident-clock';
-import { controllerFollowUp, controllerNotice, customerFollowUp, customerNotice, type ControllerFacts, type IncidentFacts, type Lang, type NoticeText } from './incident-texts';
-import { asLang, type IncidentTenantView, type IncidentView, noticeCounts, type TenantIncidentView } from './incident-views';
+import { CONTROLLER_DEADLINE_HOURS, controllerClock, incidentClock } from './incident-clock';
+import { approvalRequest, controllerNotice, customerNotice, noticeSubject, type ControllerFacts, type IncidentFacts, type Lang, type NoticeText } from './incident-texts';
+import { asLang, deliveryCounts, deliveryStatus, type IncidentTenantView, type IncidentView, noticeCounts, type NoticeView, type TenantIncidentView, type TenantNoticeView } from './incident-views';
 import { IncidentsErrorCode, IncidentsException } from './incidents.errors';
-import { type IncidentRow, IncidentsStore, type NewNotification, type NoticeKind } from './incidents.store';
-import type { CreateIncidentDto, FollowUpDto } from './dto/incident.dto';
+import { type DeliveryRow, type IncidentRow, IncidentsStore, type NoticeKind, type NoticeRow, type RecipientSelection } from './incidents.store';
+import type { ApproveNoticeDto, CreateIncidentDto, CreateNoticeDto, RejectNoticeDto, SendNoticeDto, SubmitNoticeDto, UpdateNoticeDto } from './dto/incident.dto';
 
 /** The outbox topic of incident notices: their delivery outcomes come back to this module. */
 export const INCIDENT_TOPIC = 'incident';
@@ -21,6 +26,21 @@ function requireAdmin(actor: Principal | undefined): PlatformPrincipal {
   if (actor?.kind !== 'platform' || !actor.roles.includes('platform_admin')) throw new ForbiddenProblem();
   return actor;
 }
+
+/** Hours the owner has to answer a notice sent for approval, unless the admin sets another (1-72). */
+export const DEFAULT_APPROVAL_HOURS = 24;
+
+function requireOwner(actor: Principal | undefined, tenantId: string): TenantStaffPrincipal {
+  if (actor?.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== tenantId) throw new ForbiddenProblem();
+  return actor;
+}
+
+/** Who did it, for the incident's audit trail: the principal's key, and the name people read. */
+function actorOf(actor: PlatformPrincipal | TenantStaffPrincipal): { actor: string; actorName: string } {
+  return { actor: actor.kind === 'platform' ? `platform:${actor.id}` : `tenant-staff:${actor.tenantId}:${actor.id}`, actorName: actor.name };
+}
+
+type Candidate = { id: string; name: string; email: string | null };
 
 function scopeOf(tenant: TenantView): TenantScope {
   return { tenantId: tenant.id, slug: tenant.slug, schema: tenantSchemaName(tenant.id) };
@@ -36,13 +56,33 @@ function factsOf(incident: IncidentRow): IncidentFacts {
   return { id, title, whatHappened, occurredAt, discoveredAt, dataCategories, countermeasures };
 }
 
-function mail(to: string, notice: NoticeText, lang: Lang, incidentId: string): MailMessage {
+function mail(to: string, notice: NoticeText, lang: Lang, incidentId: string, noticeId?: string): MailMessage {
   return {
     to,
     subject: notice.subject,
     text: notice.text,
-    headers: { 'Content-Language': lang, 'Auto-Submitted': 'auto-generated', 'X-Rekisteri-Incident': incidentId },
+    headers: { 'Content-Language': lang, 'Auto-Submitted': 'auto-generated', 'X-Rekisteri-Incident': incidentId, ...(noticeId ? { 'X-Rekisteri-Notice': noticeId } : {}) },
   };
+}
+
+/** The selection's own rules, beyond the DTO's: criteria name a period, and a period that is one. */
+function selectionErrors(selection: RecipientSelection, kind: NoticeKind): FieldError[] {
+  const errors: FieldError[] = [];
+  if (selection.mode === 'criteria') {
+    if (!selection.registeredAfter && !selection.registeredBefore) errors.push({ field: 'selection', message: 'criteria must name registeredAfter, registeredBefore or both' });
+    if (selection.registeredAfter && selection.registeredBefore && new Date(selection.registeredAfter) >= new Date(selection.registeredBefore)) {
+      errors.push({ field: 'selection.registeredBefore', message: 'registeredBefore must be after registeredAfter' });
+    }
+  }
+  if (selection.mode === 'notified' && kind === 'initial') errors.push({ field: 'selection.mode', message: 'an initial notice cannot go to those already notified' });
+  return errors;
+}
+
+/** Keeps only what the mode uses, so that a stored selection says exactly what was chosen. */
+function cleanSelection(s: RecipientSelection): RecipientSelection {
+  if (s.mode === 'criteria') return { mode: s.mode, ...(s.registeredAfter ? { registeredAfter: s.registeredAfter } : {}), ...(s.registeredBefore ? { registeredBefore: s.registeredBefore } : {}) };
+  if (s.mode === 'list') return { mode: s.mode, customerIds: [...(s.customerIds ?? [])].sort() };
+  return { mode: s.mode };
 }
 
 @Injectable()
@@ -106,50 +146,184 @@ export class IncidentsService implements OnModuleInit {
   }
 
   /**
-   * Queues the notice to every customer with an e-mail address in each affected tenant, and to each
-   * tenant's controller. Idempotent: a person already notified is never notified again, so running it
-   * again only reaches those missed (a tenant that failed, a customer added since).
+   * Informs each affected controller (the tenant's contact) of the breach: the delivered notice stops its
+   * 72-hour clock. Idempotent: a controller already informed is not written to again.
    */
-  async notify(actor: Principal | undefined, id: string): Promise<IncidentView> {
-    requireAdmin(actor);
+  async informControllers(actor: Principal | undefined, id: string, now: Date = this.clock.now()): Promise<IncidentView> {
+    const admin = requireAdmin(actor);
     const incident = await this.find(id);
-    if (incident.status === 'followed_up') throw new IncidentsException(IncidentsErrorCode.FollowedUp);
     for (const tenant of await this.affectedTenants(id)) {
-      const recipients = await this.context.run(scopeOf(tenant), () => this.customers.emailRecipients());
-      const queued = await this.send(incident, tenant, 'initial', recipients);
-      this.logger.log({ incident: id, tenant: tenant.slug, queued }, 'incident notices queued');
+      const lang = asLang(tenant.language);
+      await this.store.transaction(async (tx) => {
+        const link = await this.store.lockTenant(tx, id, tenant.id);
+        if (link.controllerNotifiedAt) return;
+        const [row] = await this.store.insertNotifications(tx, id, tenant.id, 'initial', null, [{ id: randomUUID(), recipient: 'controller', customerId: null }]);
+        if (!row) return;
+        await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ id: row.id, ref: row.id, message: mail(tenant.contactEmail, controllerNotice(factsOf(incident), controllerOf(tenant), lang), lang, id) }], tx);
+        await this.store.markTenant(tx, id, tenant.id, 'controller_notified_at');
+        await this.store.recordEvent(tx, { incidentId: id, tenantId: tenant.id, noticeId: null, ...actorOf(admin), action: 'controller_informed', detail: null, occurredAt: now });
+      });
     }
-    await this.store.markNotified(id);
-    return this.view(await this.find(id), this.clock.now());
+    return this.view(await this.find(id), now);
   }
 
   /**
-   * Records the countermeasures and sends the follow-up to exactly those who got the initial notice
-   * (at their current address; erased customers are skipped), once. Repeating it with the same text
-   * completes an interrupted run; other text is refused.
+   * Drafts a notice to one affected tenant's customers. An initial notice's text, when not given, is drafted
+   * from the incident; a follow-up needs its own, and an initial notice sent to the tenant before it.
    */
-  async followUp(actor: Principal | undefined, id: string, dto: FollowUpDto): Promise<IncidentView> {
-    requireAdmin(actor);
-    const countermeasures = { fi: dto.countermeasures.fi, en: dto.countermeasures.en };
-    const incident = await this.store.transaction(async (tx) => {
-      const row = await this.store.find(id, tx);
-      if (!row) throw new NotFoundProblem('incident');
-      const links = await this.store.tenants(id);
-      if (!row.notifiedAt || links.some((l) => !l.controllerNotifiedAt)) throw new IncidentsException(IncidentsErrorCode.NotNotified);
-      if (row.countermeasures) {
-        if (row.countermeasures.fi !== countermeasures.fi || row.countermeasures.en !== countermeasures.en) throw new IncidentsException(IncidentsErrorCode.FollowUpDiffers);
-        return row;
-      }
-      await this.store.recordFollowUp(tx, id, countermeasures);
-      return { ...row, countermeasures };
-    });
-    for (const tenant of await this.affectedTenants(id)) {
-      const notified = await this.store.initialRecipients(id, tenant.id);
-      const recipients = notified.length ? await this.context.run(scopeOf(tenant), () => this.customers.emailRecipients(notified)) : [];
-      const queued = await this.send(incident, tenant, 'follow_up', recipients);
-      this.logger.log({ incident: id, tenant: tenant.slug, queued }, 'incident follow-ups queued');
+  async draftNotice(actor: Principal | undefined, id: string, dto: CreateNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAdmin(actor);
+    const incident = await this.find(id);
+    const tenant = (await this.affectedTenants(id)).find((t) => t.slug === dto.tenant);
+    const errors = tenant ? selectionErrors(dto.selection, dto.kind) : [{ field: 'tenant', message: `the incident does not concern ${dto.tenant}` }];
+    if (dto.kind === 'follow_up' && !dto.text) errors.push({ field: 'text', message: 'a follow-up needs its text' });
+    if (errors.length) throw new ValidationProblem(errors);
+    if (dto.kind === 'follow_up' && !(await this.store.notices([id], tenant!.id)).some((n) => n.kind === 'initial' && n.status === 'sent')) {
+      throw new IncidentsException(IncidentsErrorCode.NotNotified);
     }
-    return this.view(await this.find(id), this.clock.now());
+    const selection = cleanSelection(dto.selection);
+    await this.checkListed(tenant!, selection);
+    const facts = factsOf(incident);
+    const text = dto.text ? { fi: dto.text.fi, en: dto.text.en } : { fi: customerNotice(facts, controllerOf(tenant!), 'fi').text, en: customerNotice(facts, controllerOf(tenant!), 'en').text };
+    const noticeId = randomUUID();
+    await this.store.transaction(async (tx) => {
+      await this.store.insertNotice(tx, { id: noticeId, incidentId: id, tenantId: tenant!.id, kind: dto.kind, text, selection, createdBy: admin.id, createdAt: now });
+      await this.store.recordEvent(tx, { incidentId: id, tenantId: tenant!.id, noticeId, ...actorOf(admin), action: 'notice_drafted', detail: dto.kind, occurredAt: now });
+    });
+    return this.noticeView(id, noticeId, now);
+  }
+
+  /** Changes a draft, or redrafts a rejected notice (which becomes a draft again). */
+  async updateNotice(actor: Principal | undefined, id: string, noticeId: string, dto: UpdateNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAdmin(actor);
+    const current = await this.findNotice(id, noticeId);
+    const errors = selectionErrors(dto.selection, current.kind);
+    if (errors.length) throw new ValidationProblem(errors);
+    const selection = cleanSelection(dto.selection);
+    await this.checkListed(await this.tenantOf(current), selection);
+    await this.store.transaction(async (tx) => {
+      const notice = await this.lockNotice(tx, id, noticeId, dto.version);
+      if (notice.status !== 'draft' && notice.status !== 'rejected') throw new IncidentsException(IncidentsErrorCode.NoticeNotEditable);
+      await this.store.updateNotice(tx, noticeId, { status: 'draft', text_fi: dto.text.fi, text_en: dto.text.en, selection, rejection_reason: null, recipient_ids: null, submitted_at: null, submitted_by: null, approval_due_at: null, decided_at: null, decided_by: null });
+      await this.store.recordEvent(tx, { incidentId: id, tenantId: notice.tenantId, noticeId, ...actorOf(admin), action: 'notice_updated', detail: null, occurredAt: now });
+    });
+    return this.noticeView(id, noticeId, now);
+  }
+
+  /**
+   * Sends a draft for the owner's approval: the customers the selection reaches now (with an e-mail address)
+   * are frozen as its recipients, and the owner is asked by e-mail to answer by the approval deadline.
+   */
+  async submitNotice(actor: Principal | undefined, id: string, noticeId: string, dto: SubmitNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAdmin(actor);
+    const incident = await this.find(id);
+    const current = await this.findNotice(id, noticeId);
+    const tenant = await this.tenantOf(current);
+    const reachable = (await this.candidates(tenant, id, current.selection)).filter((c) => c.email);
+    if (reachable.length === 0) throw new IncidentsException(IncidentsErrorCode.NoticeNoRecipients);
+    const dueAt = new Date(now.getTime() + (dto.approvalHours ?? DEFAULT_APPROVAL_HOURS) * 3_600_000);
+    const lang = asLang(tenant.language);
+    await this.store.transaction(async (tx) => {
+      const notice = await this.lockNotice(tx, id, noticeId, dto.version);
+      if (notice.status !== 'draft') throw new IncidentsException(IncidentsErrorCode.NoticeNotDraft);
+      await this.store.updateNotice(tx, noticeId, { status: 'pending_approval', recipient_ids: reachable.map((c) => c.id), submitted_by: admin.id, submitted_at: now, approval_due_at: dueAt });
+      const request = approvalRequest(incident, controllerOf(tenant), lang, reachable.length, dueAt);
+      await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ message: mail(tenant.contactEmail, request, lang, id, noticeId) }], tx);
+      await this.store.recordEvent(tx, { incidentId: id, tenantId: tenant.id, noticeId, ...actorOf(admin), action: 'notice_submitted', detail: `${reachable.length} recipients; answer by ${dueAt.toISOString()}`, occurredAt: now });
+    });
+    return this.noticeView(id, noticeId, now);
+  }
+
+  /**
+   * Sends a notice to its frozen recipients (at their current address; erased customers are skipped): an
+   * approved one, or one the owner has not answered by its deadline, with the admin's justification recorded.
+   * Each customer gets it once however often this is called.
+   */
+  async sendNotice(actor: Principal | undefined, id: string, noticeId: string, dto: SendNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAdmin(actor);
+    const current = await this.findNotice(id, noticeId);
+    const tenant = await this.tenantOf(current);
+    const recipients = current.recipientIds?.length ? await this.context.run(scopeOf(tenant), () => this.customers.noticeCandidates({ ids: current.recipientIds! })) : [];
+    const lang = asLang(tenant.language);
+    await this.store.transaction(async (tx) => {
+      const notice = await this.lockNotice(tx, id, noticeId);
+      if (notice.status === 'sent') throw new IncidentsException(IncidentsErrorCode.NoticeSent);
+      const overdue = notice.status === 'pending_approval' && notice.approvalDueAt !== null && now.getTime() >= notice.approvalDueAt.getTime();
+      if (notice.status !== 'approved') {
+        if (!overdue) throw new IncidentsException(IncidentsErrorCode.NoticeNotApproved, notice.status === 'pending_approval' ? `The owner has until ${notice.approvalDueAt!.toISOString()} to answer.` : undefined);
+        if (!dto.justification) throw new ValidationProblem([{ field: 'justification', message: 'sending without the owner’s approval needs a justification' }]);
+      }
+      const reachable = recipients.filter((r): r is typeof r & { email: string } => r.email !== null);
+      const inserted = await this.store.insertNotifications(tx, id, tenant.id, notice.kind, noticeId, reachable.map((r) => ({ id: randomUUID(), recipient: 'customer' as const, customerId: r.id })));
+      const emailOf = new Map(reachable.map((r) => [r.id, r.email]));
+      const text = { subject: noticeSubject(notice.kind, controllerOf(tenant), lang), text: notice.text[lang] };
+      await this.outbox.enqueueMany(INCIDENT_TOPIC, inserted.map((n) => ({ id: n.id, ref: n.id, message: mail(emailOf.get(n.customerId!)!, text, lang, id, noticeId) })), tx);
+      const justification = notice.status === 'approved' ? null : dto.justification!;
+      await this.store.updateNotice(tx, noticeId, { status: 'sent', sent_at: now, sent_by: admin.id, send_justification: justification });
+      await this.store.markSent(tx, id, notice.kind, now);
+      if (notice.kind === 'follow_up') await this.store.markTenant(tx, id, tenant.id, 'follow_up_sent_at');
+      await this.store.recordEvent(tx, {
+        incidentId: id,
+        tenantId: tenant.id,
+        noticeId,
+        ...actorOf(admin),
+        action: justification ? 'notice_sent_without_approval' : 'notice_sent',
+        detail: justification ? `${inserted.length} recipients; ${justification}` : `${inserted.length} recipients`,
+        occurredAt: now,
+      });
+      this.logger.log({ incident: id, tenant: tenant.slug, notice: noticeId, queued: inserted.length, override: !!justification }, 'incident notices queued');
+    });
+    return this.noticeView(id, noticeId, now);
+  }
+
+  /** A notice sent for approval to the tenant in scope, with each recipient by name and address. */
+  async tenantNotice(noticeId: string, now: Date = this.clock.now()): Promise<TenantNoticeView> {
+    const notice = await this.ownNotice(noticeId);
+    const incident = await this.find(notice.incidentId);
+    const tenant = (await this.tenancy.findMany({ ids: [notice.tenantId] }))[0];
+    const deliveries = await this.store.deliveries([notice.id]);
+    const people = notice.recipientIds?.length ? await this.customers.noticeCandidates({ ids: notice.recipientIds }) : [];
+    const { deliveries: _omit, slug: _slug, legalName: _name, tenantId: _tenant, ...view } = this.toNoticeView(notice, tenant, deliveries, null, now);
+    return {
+      ...view,
+      incidentTitle: incident.title,
+      recipientList: (notice.recipientIds ?? []).map((customerId) => {
+        const person = people.find((p) => p.id === customerId);
+        const delivery = deliveries.find((d) => d.customerId === customerId);
+        return { customerId, name: person?.name ?? null, email: person?.email ?? null, delivery: delivery ? deliveryStatus(delivery) : null };
+      }),
+    };
+  }
+
+  /** The owner approves the text and the recipients as read (the version), while the notice awaits approval. */
+  async approveNotice(actor: Principal | undefined, noticeId: string, dto: ApproveNoticeDto, now: Date = this.clock.now()): Promise<TenantNoticeView> {
+    return this.decide(actor, noticeId, dto.version, { status: 'approved' }, now);
+  }
+
+  /** The owner rejects the notice with a reason; a platform admin redrafts it and sends it again. */
+  async rejectNotice(actor: Principal | undefined, noticeId: string, dto: RejectNoticeDto, now: Date = this.clock.now()): Promise<TenantNoticeView> {
+    return this.decide(actor, noticeId, dto.version, { status: 'rejected', rejection_reason: dto.reason }, now);
+  }
+
+  private async decide(actor: Principal | undefined, noticeId: string, version: number, set: { status: 'approved' | 'rejected'; rejection_reason?: string }, now: Date): Promise<TenantNoticeView> {
+    const { tenantId } = this.context.tenant;
+    const owner = requireOwner(actor, tenantId);
+    const current = await this.ownNotice(noticeId);
+    await this.store.transaction(async (tx) => {
+      const notice = await this.lockNotice(tx, current.incidentId, noticeId, version);
+      if (notice.status !== 'pending_approval') throw new IncidentsException(IncidentsErrorCode.NoticeNotPending);
+      await this.store.updateNotice(tx, noticeId, { ...set, decided_by: owner.id, decided_at: now });
+      await this.store.recordEvent(tx, {
+        incidentId: notice.incidentId,
+        tenantId,
+        noticeId,
+        ...actorOf(owner),
+        action: set.status === 'approved' ? 'notice_approved' : 'notice_rejected',
+        detail: set.rejection_reason ?? null,
+        occurredAt: now,
+      });
+    });
+    return this.tenantNotice(noticeId, now);
   }
 
   /** The incidents that concern the tenant in scope, newest first; never another tenant's. */
@@ -159,6 +333,7 @@ export class IncidentsService implements OnModuleInit {
     const rows = await this.store.pageForTenant(tenantId, limit + 1, page.cursor ? decodeCursor(page.cursor) : undefined);
     const result = toPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
     const counts = await this.store.deliveryCounts(result.items.map((r) => r.id), tenantId);
+    const notices = (await this.store.notices(result.items.map((r) => r.id), tenantId)).filter((n) => n.status !== 'draft');
     const items = result.items.map((r) => ({
       id: r.id,
       title: r.title,
@@ -173,40 +348,91 @@ export class IncidentsService implements OnModuleInit {
       controllerInformedAt: r.controllerInformedAt,
       clock: controllerClock(r.discoveredAt, r.controllerInformedAt, now),
       customers: noticeCounts(counts.filter((c) => c.incidentId === r.id && c.recipient === 'customer')),
+      notices: notices
+        .filter((n) => n.incidentId === r.id)
+        .map((n) => ({ id: n.id, kind: n.kind, status: n.status, submittedAt: n.submittedAt, approvalDueAt: n.approvalDueAt, recipients: n.recipientIds?.length ?? 0, sentAt: n.sentAt })),
     }));
     return { items, nextCursor: result.nextCursor };
   }
 
-  /**
-   * Records and queues one kind of notice for one tenant, in one transaction under the tenant's row lock:
-   * the notification rows and their outbox jobs exist together or not at all. Returns how many were queued.
-   */
-  private async send(incident: IncidentRow, tenant: TenantView, kind: NoticeKind, recipients: { id: string; email: string }[]): Promise<number> {
-    const lang = asLang(tenant.language);
-    const facts = factsOf(incident);
-    const controller = controllerOf(tenant);
-    const [customerText, controllerText] =
-      kind === 'initial'
-        ? [customerNotice(facts, controller, lang), controllerNotice(facts, controller, lang, recipients.length)]
-        : [customerFollowUp(facts, controller, lang), controllerFollowUp(facts, controller, lang, recipients.length)];
-    const emailOf = new Map(recipients.map((r) => [r.id, r.email]));
-    return this.store.transaction(async (tx) => {
-      const link = await this.store.lockTenant(tx, incident.id, tenant.id);
-      if (kind === 'follow_up' && link.followUpSentAt) return 0;
-      const wanted: NewNotification[] = [
-        ...recipients.map((r) => ({ id: randomUUID(), recipient: 'customer' as const, customerId: r.id })),
-        { id: randomUUID(), recipient: 'controller', customerId: null },
-      ];
-      const inserted = await this.store.insertNotifications(tx, incident.id, tenant.id, kind, wanted);
-      const items: OutboxItem[] = inserted.map((n) => ({
-        id: n.id,
-        ref: n.id,
-        message: n.customerId ? mail(emailOf.get(n.customerId)!, customerText, lang, incident.id) : mail(tenant.contactEmail, controllerText, lang, incident.id),
-      }));
-      await this.outbox.enqueueMany(INCIDENT_TOPIC, items, tx);
-      await this.store.markTenant(tx, incident.id, tenant.id, kind === 'initial' ? 'controller_notified_at' : 'follow_up_sent_at');
-      return items.length;
-    });
+  /** The customers a selection reaches in the tenant now, with their addresses (null: no e-mail). */
+  private async candidates(tenant: TenantView, incidentId: string, selection: RecipientSelection): Promise<Candidate[]> {
+    const ids = selection.mode === 'list' ? selection.customerIds! : selection.mode === 'notified' ? await this.store.initialRecipients(incidentId, tenant.id) : undefined;
+    if (ids && ids.length === 0) return [];
+    const filter = selection.mode === 'criteria' ? { registeredAfter: selection.registeredAfter ? new Date(selection.registeredAfter) : undefined, registeredBefore: selection.registeredBefore ? new Date(selection.registeredBefore) : undefined } : { ids };
+    return this.context.run(scopeOf(tenant), () => this.customers.noticeCandidates(filter));
+  }
+
+  /** A list must name the tenant's own customers: an id that is none is an error, not silently dropped. */
+  private async checkListed(tenant: TenantView, selection: RecipientSelection): Promise<void> {
+    if (selection.mode !== 'list') return;
+    const found = new Set((await this.context.run(scopeOf(tenant), () => this.customers.noticeCandidates({ ids: selection.customerIds! }))).map((c) => c.id));
+    const unknown = selection.customerIds!.filter((cid) => !found.has(cid));
+    if (unknown.length) throw new ValidationProblem([{ field: 'selection.customerIds', message: `not customers of ${tenant.slug}: ${unknown.slice(0, 20).join(', ')}` }]);
+  }
+
+  private async findNotice(incidentId: string, noticeId: string): Promise<NoticeRow> {
+    const notice = await this.store.findNotice(noticeId);
+    if (!notice || notice.incidentId !== incidentId) throw new NotFoundProblem('notice');
+    return notice;
+  }
+
+  /** Locks the notice for the rest of `tx`; with a version, refuses one changed since the caller read it. */
+  private async lockNotice(tx: EntityManager, incidentId: string, noticeId: string, version?: number): Promise<NoticeRow> {
+    const notice = await this.store.findNotice(noticeId, tx);
+    if (!notice || notice.incidentId !== incidentId) throw new NotFoundProblem('notice');
+    if (version !== undefined && notice.version !== version) throw new IncidentsException(IncidentsErrorCode.NoticeChanged, `The notice is at version ${notice.version}; read it again.`);
+    return notice;
+  }
+
+  /** A notice of the tenant in scope that was sent for its approval; any other is not found (never another tenant's). */
+  private async ownNotice(noticeId: string): Promise<NoticeRow> {
+    const notice = await this.store.findNotice(noticeId);
+    if (!notice || notice.tenantId !== this.context.tenant.tenantId || notice.status === 'draft') throw new NotFoundProblem('notice');
+    return notice;
+  }
+
+  private async tenantOf(notice: NoticeRow): Promise<TenantView> {
+    const [tenant] = await this.tenancy.findMany({ ids: [notice.tenantId] });
+    if (!tenant) throw new NotFoundProblem('tenant');
+    return tenant;
+  }
+
+  private async noticeView(incidentId: string, noticeId: string, now: Date): Promise<NoticeView> {
+    const notice = await this.findNotice(incidentId, noticeId);
+    const tenant = await this.tenantOf(notice);
+    const live = notice.status === 'draft' ? await this.candidates(tenant, incidentId, notice.selection) : null;
+    return this.toNoticeView(notice, tenant, await this.store.deliveries([noticeId]), live, now);
+  }
+
+  private toNoticeView(notice: NoticeRow, tenant: TenantView, deliveries: DeliveryRow[], live: Candidate[] | null, now: Date): NoticeView {
+    const reachable = live ? live.filter((c) => c.email).length : (notice.recipientIds?.length ?? 0);
+    return {
+      id: notice.id,
+      incidentId: notice.incidentId,
+      tenantId: tenant.id,
+      slug: tenant.slug,
+      legalName: tenant.legalName,
+      kind: notice.kind,
+      status: notice.status,
+      text: notice.text,
+      language: asLang(tenant.language),
+      selection: notice.selection,
+      recipients: { reachable, unreachable: live ? live.length - reachable : null },
+      createdAt: notice.createdAt,
+      submittedAt: notice.submittedAt,
+      approvalDueAt: notice.approvalDueAt,
+      approvalOverdue: notice.status === 'pending_approval' && notice.approvalDueAt !== null && now.getTime() >= notice.approvalDueAt.getTime(),
+      decidedAt: notice.decidedAt,
+      rejectionReason: notice.rejectionReason,
+      sentAt: notice.sentAt,
+      sendJustification: notice.sendJustification,
+      version: notice.version,
+      delivery: deliveryCounts(deliveries.filter((d) => d.noticeId === notice.id)),
+      deliveries: deliveries
+        .filter((d) => d.noticeId === notice.id)
+        .map((d) => ({ customerId: d.customerId, status: deliveryStatus(d), queuedAt: d.queuedAt, deliveredAt: d.deliveredAt, error: d.error })),
+    };
   }
 
   private async find(id: string): Promise<IncidentRow> {
@@ -239,15 +465,23 @@ export class IncidentsService implements OnModuleInit {
           followUpSentAt: link.followUpSentAt,
           deliveryErrors: { initial: errorOf('initial'), followUp: errorOf('follow_up') },
           clock: controllerClock(incident.discoveredAt, link.controllerInformedAt, now),
+          authorityDeadline: link.controllerInformedAt ? new Date(link.controllerInformedAt.getTime() + CONTROLLER_DEADLINE_HOURS * 3_600_000) : null,
         },
         customers: noticeCounts(counts.filter((c) => c.tenantId === tenant.id && c.recipient === 'customer')),
       };
     });
+    const notices = await this.store.notices([incident.id]);
+    const deliveries = await this.store.deliveries(notices.map((n) => n.id));
+    const drafts = new Map<string, Candidate[]>();
+    for (const n of notices.filter((x) => x.status === 'draft')) drafts.set(n.id, await this.candidates(tenants.find((t) => t.id === n.tenantId)!, incident.id, n.selection));
+    const events = await this.store.events(incident.id);
     return {
       ...incident,
       clock: incidentClock(incident.discoveredAt, views.map((v) => v.controller.clock), now),
       tenants: views,
       customers: noticeCounts(counts.filter((c) => c.recipient === 'customer')),
+      notices: notices.map((n) => this.toNoticeView(n, tenants.find((t) => t.id === n.tenantId)!, deliveries, drafts.get(n.id) ?? null, now)),
+      events: events.map(({ tenantId, noticeId, actorName, action, detail, occurredAt }) => ({ tenantId, noticeId, actorName, action, detail, occurredAt })),
     };
   }
 }

@@ -47,6 +47,65 @@ export interface NewNotification {
   customerId: string | null;
 }
 
+/** Whom a notice goes to: every customer, those registered in a period, the ones named, or (follow-ups) those sent an initial notice. */
+export interface RecipientSelection {
+  mode: 'all' | 'criteria' | 'list' | 'notified';
+  registeredAfter?: string;
+  registeredBefore?: string;
+  customerIds?: string[];
+}
+
+export type NoticeStatus = 'draft' | 'pending_approval' | 'approved' | 'rejected' | 'sent';
+
+export interface NoticeRow {
+  id: string;
+  incidentId: string;
+  tenantId: string;
+  kind: NoticeKind;
+  status: NoticeStatus;
+  text: Record<Lang, string>;
+  selection: RecipientSelection;
+  recipientIds: string[] | null;
+  createdBy: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+  approvalDueAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  rejectionReason: string | null;
+  sentAt: Date | null;
+  sendJustification: string | null;
+  version: number;
+}
+
+type NoticeColumn = 'status' | 'text_fi' | 'text_en' | 'selection' | 'recipient_ids' | 'submitted_by' | 'submitted_at' | 'approval_due_at' | 'decided_by' | 'decided_at' | 'rejection_reason' | 'sent_by' | 'sent_at' | 'send_justification';
+
+const NOTICE_COLUMNS = `
+  id, incident_id as "incidentId", tenant_id as "tenantId", kind, status, json_build_object('fi', text_fi, 'en', text_en) as text, selection,
+  recipient_ids as "recipientIds", created_by as "createdBy", created_at as "createdAt", submitted_at as "submittedAt", approval_due_at as "approvalDueAt",
+  decided_by as "decidedBy", decided_at as "decidedAt", rejection_reason as "rejectionReason", sent_at as "sentAt", send_justification as "sendJustification", version`;
+const NOTICE_DATES = ['createdAt', 'submittedAt', 'approvalDueAt', 'decidedAt', 'sentAt'];
+
+export interface DeliveryRow {
+  noticeId: string;
+  customerId: string;
+  queuedAt: Date;
+  deliveredAt: Date | null;
+  error: string | null;
+}
+
+export interface IncidentEventRow {
+  id: string;
+  incidentId: string;
+  tenantId: string | null;
+  noticeId: string | null;
+  actor: string;
+  actorName: string;
+  action: string;
+  detail: string | null;
+  occurredAt: Date;
+}
+
 const INCIDENT_COLUMNS = `
   id, title, json_build_object('fi', what_happened_fi, 'en', what_happened_en) as "whatHappened",
   occurred_at as "occurredAt", discovered_at as "discoveredAt", data_categories as "dataCategories", status,
@@ -118,22 +177,22 @@ export class IncidentsStore {
     );
   }
 
-  /** Inserts the notifications not yet recorded (the unique key skips the rest) and returns those inserted. */
-  async insertNotifications(tx: EntityManager, incidentId: string, tenantId: string, kind: NoticeKind, rows: NewNotification[]): Promise<NewNotification[]> {
+  /** Inserts the notifications not yet recorded (the unique keys skip the rest) and returns those inserted. */
+  async insertNotifications(tx: EntityManager, incidentId: string, tenantId: string, kind: NoticeKind, noticeId: string | null, rows: NewNotification[]): Promise<NewNotification[]> {
     if (rows.length === 0) return [];
     return boundSql(tx)<NewNotification>(
-      `insert into platform.incident_notification (id, incident_id, tenant_id, recipient, customer_id, kind)
-       select id, $1, $2, recipient, customer_id, $3 from unnest($4::uuid[], $5::text[], $6::uuid[]) as t(id, recipient, customer_id)
+      `insert into platform.incident_notification (id, incident_id, tenant_id, recipient, customer_id, kind, notice_id)
+       select id, $1, $2, recipient, customer_id, $3, $7 from unnest($4::uuid[], $5::text[], $6::uuid[]) as t(id, recipient, customer_id)
        on conflict do nothing
        returning id, recipient, customer_id as "customerId"`,
-      [incidentId, tenantId, kind, rows.map((r) => r.id), rows.map((r) => r.recipient), rows.map((r) => r.customerId)],
+      [incidentId, tenantId, kind, rows.map((r) => r.id), rows.map((r) => r.recipient), rows.map((r) => r.customerId), noticeId],
     );
   }
 
-  /** The customers who were sent the initial notice: the follow-up goes to them and no one else. */
+  /** The customers of the tenant who were sent an initial notice of the incident: a follow-up's default audience. */
   async initialRecipients(incidentId: string, tenantId: string): Promise<string[]> {
     const rows = await this.sql()<{ customerId: string }>(
-      `select customer_id as "customerId" from platform.incident_notification
+      `select distinct customer_id as "customerId" from platform.incident_notification
        where incident_id = $1 and tenant_id = $2 and kind = 'initial' and recipient = 'customer' order by customer_id`,
       [incidentId, tenantId],
     );
@@ -144,18 +203,74 @@ export class IncidentsStore {
     await boundSql(tx)(`update platform.incident_tenant set ${column} = coalesce(${column}, now()) where incident_id = $1 and tenant_id = $2`, [incidentId, tenantId]);
   }
 
-  async markNotified(incidentId: string): Promise<void> {
-    await this.sql()(
-      `update platform.incident set notified_at = coalesce(notified_at, now()), status = case when status = 'open' then 'notified' else status end where id = $1`,
-      [incidentId],
+  /** The incident's status follows its notices: notified once an initial notice went out, followed up once a follow-up did. */
+  async markSent(tx: EntityManager, incidentId: string, kind: NoticeKind, at: Date): Promise<void> {
+    if (kind === 'follow_up') return void (await boundSql(tx)(`update platform.incident set status = 'followed_up' where id = $1`, [incidentId]));
+    await boundSql(tx)(`update platform.incident set notified_at = coalesce(notified_at, $2), status = case when status = 'open' then 'notified' else status end where id = $1`, [incidentId, at]);
+  }
+
+  // Notices
+
+  async insertNotice(tx: EntityManager, n: { id: string; incidentId: string; tenantId: string; kind: NoticeKind; text: Record<Lang, string>; selection: RecipientSelection; createdBy: string; createdAt: Date }): Promise<void> {
+    await boundSql(tx)(
+      `insert into platform.incident_notice (id, incident_id, tenant_id, kind, text_fi, text_en, selection, created_by, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+      [n.id, n.incidentId, n.tenantId, n.kind, n.text.fi, n.text.en, JSON.stringify(n.selection), n.createdBy, n.createdAt],
     );
   }
 
-  async recordFollowUp(tx: EntityManager, incidentId: string, countermeasures: Record<Lang, string>): Promise<void> {
-    await boundSql(tx)(
-      `update platform.incident set countermeasures_fi = $2, countermeasures_en = $3, followed_up_at = now(), status = 'followed_up' where id = $1`,
-      [incidentId, countermeasures.fi, countermeasures.en],
+  /** One notice; in a transaction, locked until it ends (decisions on a notice are taken one at a time). */
+  async findNotice(id: string, tx?: EntityManager): Promise<NoticeRow | null> {
+    const [row] = await this.sql(tx)<NoticeRow>(`select ${NOTICE_COLUMNS} from platform.incident_notice where id = $1${tx ? ' for update' : ''}`, [id]);
+    return row ? withDates(row, NOTICE_DATES) : null;
+  }
+
+  async notices(incidentIds: string[], tenantId?: string): Promise<NoticeRow[]> {
+    const rows = await this.sql()<NoticeRow>(
+      `select ${NOTICE_COLUMNS} from platform.incident_notice
+       where incident_id = any($1::uuid[]) and ($2::uuid is null or tenant_id = $2) order by created_at, id`,
+      [incidentIds, tenantId ?? null],
     );
+    return rows.map((row) => withDates(row, NOTICE_DATES));
+  }
+
+  /** Writes the columns given (snake_case names of this module's choosing only) and bumps the version. */
+  async updateNotice(tx: EntityManager, id: string, set: Partial<Record<NoticeColumn, unknown>>): Promise<void> {
+    const entries = Object.entries(set);
+    const assignments = entries.map(([column], i) => `${column} = $${i + 2}${column === 'selection' ? '::jsonb' : column === 'recipient_ids' ? '::uuid[]' : ''}`);
+    await boundSql(tx)(
+      `update platform.incident_notice set ${[...assignments, 'version = version + 1'].join(', ')} where id = $1`,
+      [id, ...entries.map(([column, value]) => (column === 'selection' ? JSON.stringify(value) : value))],
+    );
+  }
+
+  /** Each customer notification of the notices: whom, and how delivery went. */
+  async deliveries(noticeIds: string[]): Promise<DeliveryRow[]> {
+    if (noticeIds.length === 0) return [];
+    const rows = await this.sql()<DeliveryRow>(
+      `select notice_id as "noticeId", customer_id as "customerId", queued_at as "queuedAt", delivered_at as "deliveredAt", error
+       from platform.incident_notification where notice_id = any($1::uuid[]) and recipient = 'customer' order by queued_at, customer_id`,
+      [noticeIds],
+    );
+    return rows.map((row) => withDates(row, ['queuedAt', 'deliveredAt']));
+  }
+
+  // The audit trail
+
+  async recordEvent(tx: EntityManager | undefined, e: Omit<IncidentEventRow, 'id'>): Promise<void> {
+    await this.sql(tx)(
+      `insert into platform.incident_event (incident_id, tenant_id, notice_id, actor, actor_name, action, detail, occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.incidentId, e.tenantId, e.noticeId, e.actor, e.actorName, e.action, e.detail, e.occurredAt],
+    );
+  }
+
+  async events(incidentId: string, tenantId?: string): Promise<IncidentEventRow[]> {
+    const rows = await this.sql()<IncidentEventRow>(
+      `select id::text, incident_id as "incidentId", tenant_id as "tenantId", notice_id as "noticeId", actor, actor_name as "actorName", action, detail, occurred_at as "occurredAt"
+       from platform.incident_event where incident_id = $1 and ($2::uuid is null or tenant_id = $2) order by id`,
+      [incidentId, tenantId ?? null],
+    );
+    return rows.map((row) => withDates(row, ['occurredAt']));
   }
 
   /**

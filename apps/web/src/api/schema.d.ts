@@ -1252,7 +1252,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/platform/incidents/{id}/notify": {
+    "/api/platform/incidents/{id}/inform-controllers": {
         parameters: {
             query?: never;
             header?: never;
@@ -1261,14 +1261,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["IncidentsController_notify"];
+        post: operations["IncidentsController_informControllers"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/platform/incidents/{id}/follow-up": {
+    "/api/platform/incidents/{id}/notices": {
         parameters: {
             query?: never;
             header?: never;
@@ -1277,7 +1277,55 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["IncidentsController_followUp"];
+        post: operations["IncidentsController_draftNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/incidents/{id}/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["IncidentsController_updateNotice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/incidents/{id}/notices/{noticeId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IncidentsController_submitNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platform/incidents/{id}/notices/{noticeId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IncidentsController_sendNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1294,6 +1342,54 @@ export interface paths {
         get: operations["TenantIncidentsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/incidents/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TenantIncidentsController_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/incidents/notices/{noticeId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TenantIncidentsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/incidents/notices/{noticeId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TenantIncidentsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2895,6 +2991,11 @@ export interface components {
             /** @description The SMTP error of a notice that failed for good. */
             deliveryErrors: components["schemas"]["DeliveryErrorsDto"];
             clock: components["schemas"]["ControllerClockDto"];
+            /**
+             * Format: date-time
+             * @description The controller's own 72 hours towards the authority (Art. 33), from when it was informed.
+             */
+            authorityDeadline: string | null;
         };
         DeliveryCountsDto: {
             queued: number;
@@ -2917,6 +3018,82 @@ export interface components {
             language: "fi" | "en";
             controller: components["schemas"]["ControllerNoticeDto"];
             customers: components["schemas"]["NoticeCountsDto"];
+        };
+        RecipientSelectionViewDto: {
+            /** @enum {string} */
+            mode: "all" | "criteria" | "list" | "notified";
+            registeredAfter?: string;
+            registeredBefore?: string;
+            customerIds?: string[];
+        };
+        NoticeRecipientsDto: {
+            /** @description Customers with an e-mail address: for a draft, whom the selection reaches now; once sent for approval, the frozen list. */
+            reachable: number;
+            /** @description For a draft: selected customers without an e-mail address. */
+            unreachable: number | null;
+        };
+        CustomerDeliveryDto: {
+            /** Format: uuid */
+            customerId: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed";
+            /** Format: date-time */
+            queuedAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            error: string | null;
+        };
+        NoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            kind: "initial" | "follow_up";
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent";
+            text: components["schemas"]["IncidentTextDto"];
+            /**
+             * @description The language the tenant's customers get it in.
+             * @enum {string}
+             */
+            language: "fi" | "en";
+            selection: components["schemas"]["RecipientSelectionViewDto"];
+            recipients: components["schemas"]["NoticeRecipientsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvalDueAt: string | null;
+            /** @description Awaiting approval past its deadline: a platform admin may send it with a justification. */
+            approvalOverdue: boolean;
+            /** Format: date-time */
+            decidedAt: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description Set when sent without the owner's approval. */
+            sendJustification: string | null;
+            version: number;
+            delivery: components["schemas"]["DeliveryCountsDto"];
+            /** Format: uuid */
+            tenantId: string;
+            slug: string;
+            legalName: string;
+            deliveries: components["schemas"]["CustomerDeliveryDto"][];
+        };
+        IncidentEventDto: {
+            /** Format: uuid */
+            tenantId: string | null;
+            /** Format: uuid */
+            noticeId: string | null;
+            actorName: string;
+            /** @enum {string} */
+            action: "controller_informed" | "notice_drafted" | "notice_updated" | "notice_submitted" | "notice_approved" | "notice_rejected" | "notice_sent" | "notice_sent_without_approval";
+            detail: string | null;
+            /** Format: date-time */
+            occurredAt: string;
         };
         IncidentDto: {
             /** Format: uuid */
@@ -2943,15 +3120,81 @@ export interface components {
             tenants: components["schemas"]["IncidentTenantDto"][];
             /** @description Notices to customers, over all tenants. */
             customers: components["schemas"]["NoticeCountsDto"];
+            notices: components["schemas"]["NoticeDto"][];
+            /** @description The incident's audit trail, oldest first. */
+            events: components["schemas"]["IncidentEventDto"][];
         };
         IncidentPageDto: {
             items: components["schemas"]["IncidentDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        FollowUpDto: {
-            /** @description What was done in response (the countermeasures), as the affected people will read it. */
-            countermeasures: components["schemas"]["IncidentLocalizedTextDto"];
+        RecipientSelectionDto: {
+            /** @enum {string} */
+            mode: "all" | "criteria" | "list" | "notified";
+            /**
+             * @description criteria: registered on or after this day (ISO date or time).
+             * @example 2026-01-01
+             */
+            registeredAfter?: string;
+            /**
+             * @description criteria: registered before this day (ISO date or time).
+             * @example 2026-06-30
+             */
+            registeredBefore?: string;
+            /** @description list: the customers, by id. */
+            customerIds?: string[];
+        };
+        NoticeTextDto: {
+            /** @description In Finnish. */
+            fi: string;
+            /** @description In English. */
+            en: string;
+        };
+        CreateNoticeDto: {
+            /**
+             * @description The affected tenant whose customers the notice goes to.
+             * @example wellnessroom-espoo
+             */
+            tenant: string;
+            /** @enum {string} */
+            kind: "initial" | "follow_up";
+            selection: components["schemas"]["RecipientSelectionDto"];
+            /** @description Left out for an initial notice: drafted from the incident (what happened, which data, what to do, whom to contact). A follow-up needs its text. */
+            text?: components["schemas"]["NoticeTextDto"];
+        };
+        UpdateNoticeDto: {
+            selection: components["schemas"]["RecipientSelectionDto"];
+            text: components["schemas"]["NoticeTextDto"];
+            /** @description The version last read: a notice changed since is not overwritten (409). */
+            version: number;
+        };
+        SubmitNoticeDto: {
+            /**
+             * @description Hours the owner has to answer; after that a platform admin may send with a justification.
+             * @default 24
+             */
+            approvalHours?: number;
+            version: number;
+        };
+        SendNoticeDto: {
+            /** @description Required, and only accepted, when sending a notice the owner has not answered by its approval deadline. */
+            justification?: string;
+        };
+        TenantNoticeSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "initial" | "follow_up";
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvalDueAt: string | null;
+            recipients: number;
+            /** Format: date-time */
+            sentAt: string | null;
         };
         TenantIncidentDto: {
             /** Format: uuid */
@@ -2975,11 +3218,68 @@ export interface components {
             clock: components["schemas"]["ControllerClockDto"];
             /** @description Notices to this tenant's customers. */
             customers: components["schemas"]["NoticeCountsDto"];
+            /** @description The notices sent for this business's approval. */
+            notices: components["schemas"]["TenantNoticeSummaryDto"][];
         };
         TenantIncidentPageDto: {
             items: components["schemas"]["TenantIncidentDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        NoticeRecipientDto: {
+            /** Format: uuid */
+            customerId: string;
+            /** @description Null when the customer has been erased since. */
+            name: string | null;
+            email: string | null;
+            /** @enum {string|null} */
+            delivery: "queued" | "sent" | "failed" | null;
+        };
+        TenantNoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            kind: "initial" | "follow_up";
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent";
+            text: components["schemas"]["IncidentTextDto"];
+            /**
+             * @description The language the tenant's customers get it in.
+             * @enum {string}
+             */
+            language: "fi" | "en";
+            selection: components["schemas"]["RecipientSelectionViewDto"];
+            recipients: components["schemas"]["NoticeRecipientsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvalDueAt: string | null;
+            /** @description Awaiting approval past its deadline: a platform admin may send it with a justification. */
+            approvalOverdue: boolean;
+            /** Format: date-time */
+            decidedAt: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description Set when sent without the owner's approval. */
+            sendJustification: string | null;
+            version: number;
+            delivery: components["schemas"]["DeliveryCountsDto"];
+            incidentTitle: string;
+            recipientList: components["schemas"]["NoticeRecipientDto"][];
+        };
+        ApproveNoticeDto: {
+            /** @description The version the owner read: approving text or recipients changed since is refused (409). */
+            version: number;
+        };
+        RejectNoticeDto: {
+            /** @description Why, for the platform admin who redrafts it. */
+            reason: string;
+            version: number;
         };
         ReviewItemDto: {
             /** Format: uuid */
@@ -8379,7 +8679,7 @@ export interface operations {
             };
         };
     };
-    IncidentsController_notify: {
+    IncidentsController_informControllers: {
         parameters: {
             query?: never;
             header?: never;
@@ -8390,12 +8690,227 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Queues the breach notice to each affected controller not yet informed; its delivery stops that controller's 72-hour clock. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IncidentsController_draftNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description A draft notice to one affected tenant's customers. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
+                };
+            };
+            /**
+             * @description The request is not valid (field errors in `errors`).
+             *
+             *     The request is not valid (field errors in `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IncidentsController_updateNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description Changes a draft, or redrafts a rejected notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
+                };
+            };
+            /**
+             * @description The request is not valid (field errors in `errors`).
+             *
+             *     The request is not valid (field errors in `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    IncidentsController_submitNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noticeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description Freezes the recipients and asks the tenant's owner to approve by the deadline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */
@@ -8445,30 +8960,36 @@ export interface operations {
             };
         };
     };
-    IncidentsController_followUp: {
+    IncidentsController_sendNotice: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: string;
+                noticeId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FollowUpDto"];
+                "application/json": components["schemas"]["SendNoticeDto"];
             };
         };
         responses: {
+            /** @description Sends an approved notice; one the owner has not answered by its deadline only with a justification. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IncidentDto"];
+                    "application/json": components["schemas"]["NoticeDto"];
                 };
             };
-            /** @description The request is not valid (field errors in `errors`). */
+            /**
+             * @description The request is not valid (field errors in `errors`).
+             *
+             *     The request is not valid (field errors in `errors`).
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8568,6 +9089,227 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TenantIncidentsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantNoticeDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description No such resource here (another tenant's is answered the same way).
+             *
+             *     No such resource here (another tenant's is answered the same way).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TenantIncidentsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description Approves the text and the recipients, as read (the version). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantNoticeDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description No such resource here (another tenant's is answered the same way).
+             *
+             *     No such resource here (another tenant's is answered the same way).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TenantIncidentsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectNoticeDto"];
+            };
+        };
+        responses: {
+            /** @description Rejects the notice with a reason; platform staff redraft it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantNoticeDto"];
+                };
+            };
+            /**
+             * @description The request is not valid (field errors in `errors`).
+             *
+             *     The request is not valid (field errors in `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description No such resource here (another tenant's is answered the same way).
+             *
+             *     No such resource here (another tenant's is answered the same way).
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

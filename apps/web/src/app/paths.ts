@@ -23,6 +23,7 @@ export const paths = {
   record: (tenant: string) => `/t/${tenant}/settings/record`,
   accessTransparency: (tenant: string, cursor?: string) => `/t/${tenant}/access-transparency${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
   incidents: (tenant: string) => `/t/${tenant}/incidents`,
+  incidentNotice: (tenant: string, noticeId: string) => `/t/${tenant}/incidents/notices/${noticeId}`,
   retention: (tenant: string, cursor?: string) => `/t/${tenant}/retention${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
   newInvoice: (tenant: string, customerId: string) => `/t/${tenant}/customers/${customerId}/invoices/new`,
   invoices: (tenant: string, filters: InvoiceFilters = {}) => {

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsISO8601, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { INCIDENT_DATA_CATEGORIES, type IncidentDataCategory } from '../incident-texts';
 
 const ZONED_TIME = /(Z|[+-]\d{2}:?\d{2})$/;
@@ -44,8 +44,101 @@ export class CreateIncidentDto {
   dataCategories: IncidentDataCategory[];
 }
 
-export class FollowUpDto {
-  @ApiProperty({ type: IncidentLocalizedTextDto, description: 'What was done in response (the countermeasures), as the affected people will read it.' })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => IncidentLocalizedTextDto)
-  countermeasures: IncidentLocalizedTextDto;
+/** A notice's text, in both languages: the tenant's customers read the one in the tenant's language. */
+export class NoticeTextDto {
+  @ApiProperty({ minLength: 10, maxLength: 10000, description: 'In Finnish.' })
+  @Transform(trim) @IsString() @Length(10, 10000)
+  fi: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 10000, description: 'In English.' })
+  @Transform(trim) @IsString() @Length(10, 10000)
+  en: string;
+}
+
+export const SELECTION_MODES = ['all', 'criteria', 'list', 'notified'] as const;
+
+/**
+ * Whom a notice goes to: `all` the tenant's customers; `criteria`, those registered on or after
+ * `registeredAfter` and/or before `registeredBefore`; `list`, the customers named by id; `notified`, those
+ * sent an initial notice of the incident (a follow-up's usual audience). Only customers with an e-mail
+ * address can be reached; the others are counted as unreachable.
+ */
+export class RecipientSelectionDto {
+  @ApiProperty({ enum: SELECTION_MODES })
+  @IsIn(SELECTION_MODES)
+  mode: (typeof SELECTION_MODES)[number];
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'criteria: registered on or after this day (ISO date or time).' })
+  @ValidateIf((o: RecipientSelectionDto) => o.mode === 'criteria' && o.registeredAfter !== undefined) @IsISO8601({ strict: true })
+  registeredAfter?: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'criteria: registered before this day (ISO date or time).' })
+  @ValidateIf((o: RecipientSelectionDto) => o.mode === 'criteria' && o.registeredBefore !== undefined) @IsISO8601({ strict: true })
+  registeredBefore?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'list: the customers, by id.' })
+  @ValidateIf((o: RecipientSelectionDto) => o.mode === 'list') @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10000) @ArrayUnique() @IsUUID('all', { each: true })
+  customerIds?: string[];
+}
+
+export class CreateNoticeDto {
+  @ApiProperty({ example: 'wellnessroom-espoo', description: 'The affected tenant whose customers the notice goes to.' })
+  @IsString() @Matches(SLUG, { message: 'tenant must be a tenant slug' })
+  tenant: string;
+
+  @ApiProperty({ enum: ['initial', 'follow_up'] })
+  @IsIn(['initial', 'follow_up'])
+  kind: 'initial' | 'follow_up';
+
+  @ApiProperty({ type: RecipientSelectionDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RecipientSelectionDto)
+  selection: RecipientSelectionDto;
+
+  @ApiPropertyOptional({ type: NoticeTextDto, description: 'Left out for an initial notice: drafted from the incident (what happened, which data, what to do, whom to contact). A follow-up needs its text.' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => NoticeTextDto)
+  text?: NoticeTextDto;
+}
+
+export class UpdateNoticeDto {
+  @ApiProperty({ type: RecipientSelectionDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RecipientSelectionDto)
+  selection: RecipientSelectionDto;
+
+  @ApiProperty({ type: NoticeTextDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => NoticeTextDto)
+  text: NoticeTextDto;
+
+  @ApiProperty({ description: 'The version last read: a notice changed since is not overwritten (409).' })
+  @IsInt() @Min(1)
+  version: number;
+}
+
+export class SubmitNoticeDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 72, default: 24, description: 'Hours the owner has to answer; after that a platform admin may send with a justification.' })
+  @IsOptional() @IsInt() @Min(1) @Max(72)
+  approvalHours?: number;
+
+  @ApiProperty() @IsInt() @Min(1)
+  version: number;
+}
+
+export class SendNoticeDto {
+  @ApiPropertyOptional({ minLength: 20, maxLength: 2000, description: 'Required, and only accepted, when sending a notice the owner has not answered by its approval deadline.' })
+  @IsOptional() @Transform(trim) @IsString() @Length(20, 2000)
+  justification?: string;
+}
+
+export class ApproveNoticeDto {
+  @ApiProperty({ description: 'The version the owner read: approving text or recipients changed since is refused (409).' })
+  @IsInt() @Min(1)
+  version: number;
+}
+
+export class RejectNoticeDto {
+  @ApiProperty({ minLength: 3, maxLength: 2000, description: 'Why, for the platform admin who redrafts it.' })
+  @Transform(trim) @IsString() @Length(3, 2000)
+  reason: string;
+
+  @ApiProperty() @IsInt() @Min(1)
+  version: number;
 }

@@ -1,14 +1,18 @@
 // /t/:tenant/incidents (owner): the personal data breaches that concern this business's register, as the
-// platform reports them: what happened, when, which data, what was done, whether the business was told within
-// 72 hours, and how the notices to its customers went. Each said in words, in the console's language.
+// platform reports them: what happened, when, which data, whether the business was told within 72 hours, the
+// notices to its customers awaiting the owner's approval (each opens its approval page), and how the notices
+// went. Each said in words, in the console's language.
 import { useParams } from 'react-router';
+import { paths } from '../../app/paths';
 import { useLocale } from '../../app/providers';
 import { formatDateTime } from '../../i18n/format';
 import { type MessageId, useT } from '../../i18n/use-t';
 import { ErrorState } from '../../ui/ErrorState';
+import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { NOTICE_STATUS } from './notice-words';
 import { type TenantIncident, useTenantIncidents } from './queries';
 import styles from './oversight.module.css';
 
@@ -28,7 +32,7 @@ export function IncidentsPage() {
         <ol className={styles.cards}>
           {incidents.data.items.map((incident) => (
             <li key={incident.id}>
-              <IncidentCard incident={incident} />
+              <IncidentCard incident={incident} tenant={tenant} />
             </li>
           ))}
         </ol>
@@ -37,7 +41,7 @@ export function IncidentsPage() {
   );
 }
 
-function IncidentCard({ incident }: { incident: TenantIncident }) {
+function IncidentCard({ incident, tenant }: { incident: TenantIncident; tenant: string }) {
   const t = useT();
   const { locale } = useLocale();
   const when = (value: string) => formatDateTime(value, locale);
@@ -77,20 +81,35 @@ function IncidentCard({ incident }: { incident: TenantIncident }) {
           <dd>{clockText}</dd>
         </div>
         <div>
-          <dt>{t('incidents.countermeasures')}</dt>
-          <dd>{incident.countermeasures ? incident.countermeasures[locale] : t('incidents.countermeasures.none')}</dd>
-        </div>
-        <div>
           <dt>{t('incidents.notices.initial')}</dt>
           <dd>{incident.notifiedAt ? sent(incident.customers.initial) : t('incidents.notices.notYet')}</dd>
         </div>
-        {incident.followedUpAt && (
+        {incident.customers.followUp.queued > 0 && (
           <div>
             <dt>{t('incidents.notices.followUp')}</dt>
             <dd>{sent(incident.customers.followUp)}</dd>
           </div>
         )}
       </dl>
+      {incident.notices.length > 0 && (
+        <>
+          <h3>{t('incidents.notices.forApproval')}</h3>
+          <ul className={styles.notices}>
+            {incident.notices.map((notice) => (
+              <li key={notice.id}>
+                <Link href={paths.incidentNotice(tenant, notice.id)}>
+                  {t(notice.status === 'pending_approval' ? 'incidents.notices.review' : 'incidents.notices.view', {
+                    kind: t(notice.kind === 'initial' ? 'incidents.notice.title.initial' : 'incidents.notice.title.follow_up'),
+                    count: notice.recipients,
+                  })}
+                </Link>{' '}
+                – {t(NOTICE_STATUS[notice.status] ?? 'incidents.notice.status.pending_approval')}
+                {notice.status === 'pending_approval' && notice.approvalDueAt ? ` (${t('incidents.notices.dueBy', { at: when(notice.approvalDueAt) })})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 // The owner's oversight of the register: platform staff's searches of the IP log that touched this business,
 // the incidents that concern it, and the customers the retention run flagged for review.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
 
 export type TransparencyEntry = components['schemas']['TransparencyEntryDto'];
@@ -43,5 +43,27 @@ export function useRetentionReview(tenant: string, cursor?: string) {
     queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/retention/review', { params: { path: { tenant }, query: { limit: PAGE_SIZE, cursor } }, signal })),
     placeholderData: keepPreviousData,
     staleTime: ALWAYS_FETCH,
+  });
+}
+
+export type TenantNotice = components['schemas']['TenantNoticeDto'];
+
+export function useTenantNotice(tenant: string, noticeId: string) {
+  return useQuery({
+    queryKey: [...oversightKeys.incidents(tenant), 'notice', noticeId],
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/incidents/notices/{noticeId}', { params: { path: { tenant, noticeId } }, signal })),
+    staleTime: ALWAYS_FETCH,
+  });
+}
+
+/** Approves or rejects a notice; the notice and the incidents are read again either way (a conflict included). */
+export function useDecideNotice(tenant: string, noticeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: { approve: true; version: number } | { approve: false; version: number; reason: string }) =>
+      decision.approve
+        ? call(api.POST('/api/t/{tenant}/incidents/notices/{noticeId}/approve', { params: { path: { tenant, noticeId } }, body: { version: decision.version } }))
+        : call(api.POST('/api/t/{tenant}/incidents/notices/{noticeId}/reject', { params: { path: { tenant, noticeId } }, body: { version: decision.version, reason: decision.reason } })),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: oversightKeys.incidents(tenant) }),
   });
 }

@@ -3,7 +3,7 @@ import { platformHome, platformNavFor } from './navigation';
 
 describe('platform navigation', () => {
   it('shows each role only what it can open', () => {
-    expect(platformNavFor(['platform_admin']).map((i) => i.to)).toEqual(['/platform/tenants', '/platform/staff', '/platform/access-log', '/platform/processing-record']);
+    expect(platformNavFor(['platform_admin']).map((i) => i.to)).toEqual(['/platform/tenants', '/platform/staff', '/platform/access-log', '/platform/processing-record', '/platform/incidents']);
     expect(platformNavFor(['access_log_investigator']).map((i) => i.to)).toEqual(['/platform/access-log']);
     expect(platformNavFor([])).toEqual([]);
   });

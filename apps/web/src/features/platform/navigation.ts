@@ -16,6 +16,7 @@ export const PLATFORM_NAV: readonly PlatformNavItem[] = [
   // Investigators search; admins read the audit of searches, with the addresses redacted.
   { to: platformPaths.accessLog(), label: 'platform.nav.accessLog', roles: ['access_log_investigator', 'platform_admin'] },
   { to: platformPaths.processingRecord(), label: 'platform.nav.processingRecord', roles: ['platform_admin'] },
+  { to: platformPaths.incidents(), label: 'platform.nav.incidents', roles: ['platform_admin'] },
 ];
 
 export function platformNavFor(roles: readonly PlatformRole[]): PlatformNavItem[] {

@@ -16,6 +16,9 @@ export const platformPaths = {
   staff: () => '/platform/staff',
   accessLog: () => '/platform/access-log',
   processingRecord: () => '/platform/processing-record',
+  incidents: () => '/platform/incidents',
+  newIncident: () => '/platform/incidents/new',
+  incident: (id: string) => `/platform/incidents/${encodeURIComponent(id)}`,
 };
 
 /** Where to go after signing in: back where the user was, but only inside the platform console. */
