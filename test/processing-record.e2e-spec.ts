@@ -156,8 +156,8 @@ describe('recipients, the Art. 30 record and the statement preview', () => {
 
       expect([401, 403]).toContain((await owner.get('/api/platform/processing-record').set('Accept', 'application/json')).status);
       problemOf(await ctx.http().get('/api/platform/processing-record').expect(401));
-      const investigator = await ctx.loginPlatform(await ctx.newPlatformStaff(['access_log_investigator']));
-      problemOf(await investigator.get('/api/platform/processing-record').set('Accept', 'application/json').expect(403));
+      const support = await ctx.loginPlatform(await ctx.newPlatformStaff(['access_log_investigator']));
+      problemOf(await support.get('/api/platform/processing-record').set('Accept', 'application/json').expect(403));
     });
   });
 
