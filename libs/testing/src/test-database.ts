@@ -72,7 +72,7 @@ export async function setupTestServer(): Promise<() => Promise<void>> {
   });
   const orm = await MikroORM.init({ clientUrl: withDatabase(serverUrl, TEMPLATE_DATABASE), entities: [...tenancyEntities, ...authEntities], allowGlobalContext: false });
   try {
-    await orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, PLATFORM_SCHEMA, platformMigrations));
+    await orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, PLATFORM_SCHEMA, platformMigrations, { onCoordinator: true }));
   } finally {
     await orm.close(true);
   }
