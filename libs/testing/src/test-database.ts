@@ -133,6 +133,7 @@ export async function setupTestServer(): Promise<() => Promise<void>> {
   process.env[SERVER_ENV] = serverUrl;
   const workers = await citusWorkers(serverUrl);
   if (workers) {
+    process.env.REKISTERI_TEST_CITUS = '1'; // test files that only make sense on a cluster run (test/citus.e2e-spec.ts)
     for (const url of [serverUrl, ...workers.map((w) => nodeUrl(serverUrl!, w))]) await dropStaleTestDatabases(url);
     return stop;
   }
