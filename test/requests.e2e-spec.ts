@@ -6,6 +6,12 @@ import { problemOf, TestContext, textBody, type Agent, type TestTenant } from '@
 const massage = { description: 'Hieronta', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 };
 const DAY = 86_400_000;
 
+// On a Citus cluster the rows are locked on a worker: its lock graph (citus_lock_waits) names sessions by global pid.
+const onCitus = !!process.env.REKISTERI_TEST_CITUS;
+const OWN_PID = onCitus ? 'select citus_backend_gpid() as pid' : 'select pg_backend_pid() as pid';
+const WAITING_ON = onCitus ? 'select waiting_gpid as pid from citus_lock_waits where blocking_gpid = $1' : 'select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))';
+const TERMINATE = onCitus ? 'select pg_terminate_backend($1::bigint)' : 'select pg_terminate_backend($1)';
+
 describe('data-subject requests', () => {
   let ctx: TestContext;
   let tenant: TestTenant;
@@ -294,13 +300,13 @@ describe('data-subject requests', () => {
       // Backends blocked by the given one (pg_blocking_pids), polled until one shows up.
       const blockedBy = async (pid: number) => {
         for (let i = 0; i < 200; i++) {
-          const rows = await blocker.query(`select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [pid]);
+          const rows = await blocker.query(`${WAITING_ON}`, [pid]);
           if (rows.rowCount) return rows.rows[0].pid as number;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
         throw new Error(`nothing waited on backend ${pid}`);
       };
-      const blockerPid = (await blocker.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+      const blockerPid = (await blocker.query(OWN_PID)).rows[0].pid as number;
       const erasurePid = await blockedBy(blockerPid);
 
       // Meanwhile a new invoice for this customer waits on the customer row the erasure holds.
@@ -308,7 +314,7 @@ describe('data-subject requests', () => {
       await blockedBy(erasurePid);
 
       // Kill the erasure's backend mid-transaction: nothing of it may remain.
-      await blocker.query('select pg_terminate_backend($1)', [erasurePid]);
+      await blocker.query(TERMINATE, [erasurePid]);
       const killed = await erasure;
       expect(killed.status).toBe(503); // a connection-class failure: the client may try again
       expect(await customerRow(c.id)).toHaveLength(1);
@@ -335,10 +341,10 @@ describe('data-subject requests', () => {
         await holder.query('begin');
         await holder.query(`insert into "${tenant.schema}".erasure_ledger (customer_id, invoices_retained) values ($1, 0)`, [c.id]);
         const erasure = owner.post(`${t}/requests/${r.id}/complete`).send({}).then((res) => res);
-        const holderPid = (await holder.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+        const holderPid = (await holder.query(OWN_PID)).rows[0].pid as number;
         const blockedBy = async (pid: number) => {
           for (let i = 0; i < 200; i++) {
-            const rows = await holder.query(`select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [pid]);
+            const rows = await holder.query(`${WAITING_ON}`, [pid]);
             if (rows.rowCount) return rows.rows[0].pid as number;
             await new Promise((resolve) => setTimeout(resolve, 50));
           }

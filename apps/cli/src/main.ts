@@ -6,7 +6,7 @@ import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
 import { resolveDatabase } from '@app/database';
-import { MigrationsService, OnboardTenantDto, TenancyService } from '@app/tenancy';
+import { MigrationsService, nodeName, OnboardTenantDto, TenancyService, TenantPlacementService } from '@app/tenancy';
 import { PasswordService, passwordWeakness, personalWords, PlatformStaffService } from '@app/auth';
 import { AccessLogService } from '@app/access-log';
 import { BackupService, type TableProgress } from '@app/backup';
@@ -94,6 +94,43 @@ tenant
       const result = await ctx.get(TenancyService).onboard(dto, 'cli');
       say(`Onboarded ${result.tenant.legalName} (${result.tenant.slug}).`);
       say(`Owner ${result.owner.email} sets a password with: ${result.owner.invitationUrl}`);
+    }),
+  );
+
+tenant
+  .command('move')
+  .description('Citus: move a tenant\'s schema to another worker while it keeps serving (citus_schema_move)')
+  .requiredOption('--tenant <slug>')
+  .requiredOption('--to <host:port>', 'the worker, as `tenant nodes` lists it')
+  .action((options: { tenant: string; to: string }) =>
+    withContext(async (ctx) => {
+      const moved = await ctx.get(TenantPlacementService).move(options.tenant, options.to);
+      say(moved.from === moved.to ? `${moved.slug} is already on ${moved.to}.` : `Moved ${moved.slug} from ${moved.from} to ${moved.to} in ${moved.ms} ms.`);
+    }),
+  );
+tenant
+  .command('rebalance')
+  .description('Citus: spread the tenants\' schemas evenly over the workers')
+  .action(() =>
+    withContext(async (ctx) => {
+      const result = await ctx.get(TenantPlacementService).rebalance();
+      for (const m of result.moved) say(`  ${m.schema}: ${m.from} -> ${m.to}`);
+      say(`Rebalanced: ${result.moved.length} tenant schema(s) moved in ${result.ms} ms.`);
+    }),
+  );
+tenant
+  .command('nodes')
+  .description('Citus: the workers and how many tenants each holds')
+  .action(() =>
+    withContext(async (ctx) => {
+      const placement = ctx.get(TenantPlacementService);
+      if (!(await placement.onCitus())) {
+        say('Not a Citus cluster: every tenant is on this one PostgreSQL.');
+        return;
+      }
+      const counts = new Map<string, number>();
+      for (const node of (await placement.placements()).values()) counts.set(node, (counts.get(node) ?? 0) + 1);
+      for (const worker of await placement.workers()) say(`${nodeName(worker)}\t${counts.get(nodeName(worker)) ?? 0} tenant(s)`);
     }),
   );
 

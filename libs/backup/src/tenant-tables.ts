@@ -67,6 +67,9 @@ export async function resetSequences(client: ClientBase, schema: string): Promis
   );
   for (const { sequence, table, column } of rows) {
     const col = quoteIdent(column);
-    await client.query(`select setval($1::regclass, coalesce(max(${col}), 0) + 1, false) from ${quoteIdent(schema)}.${quoteIdent(table)}`, [sequence]);
+    // Two statements, not `select setval(...) from table`: on a Citus cluster that one would run on the tenant's
+    // worker and move the worker's copy of the sequence, while inserts take their ids from the coordinator's.
+    const { rows: next } = await client.query<{ next: string }>(`select coalesce(max(${col}), 0) + 1 as next from ${quoteIdent(schema)}.${quoteIdent(table)}`);
+    await client.query(`select setval($1::regclass, $2, false)`, [sequence, next[0].next]);
   }
 }

@@ -17,6 +17,20 @@ export interface SchemaMigration {
   up(db: MigrationContext): Promise<void>;
 }
 
+/**
+ * Where a schema lives on a Citus cluster (docs/citus.md). On plain PostgreSQL both settings below are inert
+ * placeholders, so the same statement serves both.
+ * - `onCoordinator`: the platform schema. Created with schema-based sharding off for its transaction, so it stays a
+ *   set of ordinary tables on the coordinator (the cluster turns sharding on for every other new schema).
+ * - otherwise (a tenant schema): created with schema-based sharding on, so it becomes a distributed schema whose
+ *   tables live together on one worker. `citus.enable_unsafe_triggers` lets the consent ledger keep its append-only
+ *   trigger: Citus calls triggers on distributed tables unsafe because a trigger may touch rows on other nodes; this one
+ *   only raises, and every table of a distributed schema sits on the same node anyway.
+ */
+export interface SchemaPlacement {
+  onCoordinator?: boolean;
+}
+
 const SCHEMA_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 export function assertSchemaName(schema: string): string {
@@ -29,9 +43,9 @@ export function assertSchemaName(schema: string): string {
  * Returns the names applied. The caller owns the transaction (so onboarding can include
  * the tenant row and the owner in the same all-or-nothing unit).
  */
-export async function migrateSchemaInTransaction(em: EntityManager, schema: string, migrations: readonly SchemaMigration[]): Promise<string[]> {
+export async function migrateSchemaInTransaction(em: EntityManager, schema: string, migrations: readonly SchemaMigration[], placement: SchemaPlacement = {}): Promise<string[]> {
   if (!em.isInTransaction()) throw new Error('migrateSchemaInTransaction needs a transaction');
-  return migrateSchemaWith((sql, params = []) => em.execute(sql, params) as Promise<unknown[]>, schema, migrations);
+  return migrateSchemaWith((sql, params = []) => em.execute(sql, params) as Promise<unknown[]>, schema, migrations, placement);
 }
 
 /** Runs SQL (`?` placeholders) inside a transaction the caller holds open. */
@@ -41,15 +55,16 @@ export type TransactionExecutor = (sql: string, params?: unknown[]) => Promise<u
  * The same as migrateSchemaInTransaction on any executor that is inside a transaction: a tenant restore
  * holds one raw connection (for COPY) and migrates the recreated schema on it.
  */
-export async function migrateSchemaWith(execute: TransactionExecutor, schema: string, migrations: readonly SchemaMigration[]): Promise<string[]> {
+export async function migrateSchemaWith(execute: TransactionExecutor, schema: string, migrations: readonly SchemaMigration[], placement: SchemaPlacement = {}): Promise<string[]> {
   const quoted = quoteIdent(assertSchemaName(schema));
   // Round trips, not SQL, are most of the cost of checking 1 000 up-to-date schemas: one statement takes the
   // lock (two migrators on one schema would race; the transaction-scoped lock makes the second wait), sets
   // the search_path for this transaction, lifts the request pools' statement timeout (a migration may rewrite
-  // a big table), and says whether the schema has been migrated before.
+  // a big table), places the schema on a Citus cluster (SchemaPlacement), and says whether it has been migrated before.
   const [{ known }] = (await execute(
-    `select pg_advisory_xact_lock(hashtext(?)), set_config('search_path', ?, true), set_config('statement_timeout', '0', true), to_regclass(?) is not null as known`,
-    [schema, quoted, `${quoted}.schema_migrations`],
+    `select pg_advisory_xact_lock(hashtext(?)), set_config('search_path', ?, true), set_config('statement_timeout', '0', true), ` +
+      `set_config('citus.enable_schema_based_sharding', ?, true), set_config('citus.enable_unsafe_triggers', ?, true), to_regclass(?) is not null as known`,
+    [schema, quoted, placement.onCoordinator ? 'off' : 'on', placement.onCoordinator ? 'off' : 'on', `${quoted}.schema_migrations`],
   )) as { known: boolean }[];
   if (!known) {
     await execute(`create schema if not exists ${quoted}`);

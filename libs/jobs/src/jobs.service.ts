@@ -3,6 +3,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromKysely, PgBoss, type JobInsert, type JobResult, type JobWithMetadata, type Queue, type SendOptions } from 'pg-boss';
+import { Client } from 'pg';
 import { AppConfig } from '@app/core';
 import { DATABASE_URL } from '@app/database';
 
@@ -149,6 +150,9 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       connectionString: this.databaseUrl,
       schema: JOBS_SCHEMA,
       application_name: 'rekisteri-jobs',
+      // On Citus the queue's objects exist on the coordinator only (createSchemaOnCoordinator): its sessions must not
+      // forward their DDL to the workers. On plain PostgreSQL this is an inert placeholder setting.
+      options: '-c citus.enable_ddl_propagation=off',
       max: 4,
       // A producer-only instance runs no timers: no maintenance, no cron, no instance heartbeat.
       supervise: workers,
@@ -157,6 +161,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     });
     // Codes only: an error's message can quote job data, and job data can hold addresses.
     boss.on('error', (error: unknown) => this.logger.warn(failureOutput(error), 'job queue error'));
+    await this.createSchemaOnCoordinator();
     await boss.start();
     this.boss = boss;
     for (const name of this.queues.keys()) await this.ensureQueue(name);
@@ -164,6 +169,23 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.working = true;
     for (const name of this.handlers.keys()) await this.startWorker(name);
     for (const s of this.schedules) await boss.schedule(s.name, s.cron, s.data, { tz: 'UTC' });
+  }
+
+  /**
+   * The queue is the platform's, so on a Citus cluster its schema stays on the coordinator: created here with
+   * schema-based sharding off (pg-boss would create it as a distributed schema, and Citus cannot forward pg-boss's
+   * multi-statement install script to a worker: "cannot insert multiple commands into a prepared statement"; its
+   * types and functions would be forwarded too, which is why pg-boss's sessions run with DDL propagation off).
+   * On plain PostgreSQL the setting is an inert placeholder and this only creates the schema pg-boss would create.
+   */
+  private async createSchemaOnCoordinator(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'rekisteri-jobs' });
+    await client.connect();
+    try {
+      await client.query(`begin; set local citus.enable_schema_based_sharding = off; create schema if not exists ${JOBS_SCHEMA}; commit`);
+    } finally {
+      await client.end();
+    }
   }
 
   /** Stops claiming jobs, lets running ones finish (up to 10 s), and closes the pool. */

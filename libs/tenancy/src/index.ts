@@ -5,6 +5,7 @@ export * from './tenant-context';
 export * from './tenancy.errors';
 export * from './migrations.service';
 export * from './audit-trail.service';
+export * from './tenant-placement.service';
 export { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 export { StaffMemberDto, InvitedStaffMemberDto } from './dto/staff.dto';
 import { Tenant } from './tenant.entity';

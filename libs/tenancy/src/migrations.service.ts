@@ -15,7 +15,7 @@ export class MigrationsService {
   ) {}
 
   async migratePlatform(): Promise<string[]> {
-    return this.orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, PLATFORM_SCHEMA, platformMigrations));
+    return this.orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, PLATFORM_SCHEMA, platformMigrations, { onCoordinator: true }));
   }
 
   async migrateAll(onProgress?: MigrationProgress): Promise<{ platform: string[] } & TenantMigrationReport> {

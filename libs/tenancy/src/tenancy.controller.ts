@@ -5,12 +5,17 @@ import { ApiProblems, CurrentPrincipal, PlatformAccess, type Principal, principa
 import { TenancyService } from './tenancy.service';
 import { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 import { ListTenantsQuery } from './dto/list-tenants.query';
-import { OnboardingResultDto, TenantDto } from './dto/tenant-view.dto';
+import { OnboardingResultDto, TenantDetailDto, TenantDto } from './dto/tenant-view.dto';
+import { TenantPlacementService } from './tenant-placement.service';
+import { tenantSchemaName } from './tenant-context';
 
 @ApiTags('platform: tenants')
 @Controller('platform/tenants')
 export class TenancyController {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly placement: TenantPlacementService,
+  ) {}
 
   @Post()
   @PlatformAccess('platform_admin')
@@ -30,10 +35,12 @@ export class TenancyController {
 
   @Get(':slug')
   @PlatformAccess('platform_admin')
-  @ApiOkResponse({ type: TenantDto })
+  @ApiOkResponse({ type: TenantDetailDto })
   @ApiProblems(404)
-  get(@Param('slug') slug: string) {
-    return this.tenancy.get(slug);
+  async get(@Param('slug') slug: string) {
+    const tenant = await this.tenancy.get(slug);
+    const node = await this.placement.nodeOf(tenantSchemaName(tenant.id));
+    return node ? { ...tenant, node } : tenant;
   }
 
   @Patch(':slug')

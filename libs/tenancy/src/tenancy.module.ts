@@ -6,10 +6,11 @@ import { TenancyService } from './tenancy.service';
 import { TenantMembersService } from './tenant-members.service';
 import { TenancyController } from './tenancy.controller';
 import { TenantStaffController } from './tenant-staff.controller';
+import { TenantPlacementService } from './tenant-placement.service';
 
 @Module({
   controllers: [TenancyController, TenantStaffController],
-  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService],
-  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService],
+  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService],
+  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService],
 })
 export class TenancyModule {}

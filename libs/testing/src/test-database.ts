@@ -1,5 +1,9 @@
 // The test PostgreSQL: the embedded one by default, or TEST_DATABASE_URL. Migrations run once into a
 // template database; every test file gets its own cheap copy (CREATE DATABASE ... TEMPLATE).
+// On a Citus coordinator (TEST_DATABASE_URL at it) no template can be copied: Citus keeps a maintenance connection
+// open to every database that has the extension, and PostgreSQL copies no database someone is connected to. So each
+// test file gets a database built afresh on every node (the extension, the workers registered, the platform migrated):
+// a few seconds per file, and the same isolation between files as on PostgreSQL.
 import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +51,71 @@ async function admin<T>(serverUrl: string, fn: (client: Client) => Promise<T>): 
   }
 }
 
+/** The nodes of a Citus cluster whose coordinator `serverUrl` is, or null on plain PostgreSQL. */
+export async function citusWorkers(serverUrl: string): Promise<{ host: string; port: number }[] | null> {
+  return admin(serverUrl, async (client) => {
+    const { rows } = await client.query<{ citus: boolean }>(`select exists (select 1 from pg_extension where extname = 'citus') as citus`);
+    if (!rows[0].citus) return null;
+    const nodes = await client.query<{ nodename: string; nodeport: number }>(
+      `select nodename, nodeport from pg_dist_node where groupid <> 0 and noderole = 'primary' and isactive order by nodeport`,
+    );
+    return nodes.rows.map((n) => ({ host: n.nodename, port: n.nodeport }));
+  });
+}
+
+function nodeUrl(serverUrl: string, node: { host: string; port: number }): string {
+  const url = new URL(serverUrl);
+  url.hostname = node.host;
+  url.port = String(node.port);
+  return url.toString();
+}
+
+async function dropStaleTestDatabases(serverUrl: string): Promise<void> {
+  await admin(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'rekisteri_test_%' or datname like 'test_%'`);
+    for (const { datname } of rows) {
+      assertTestDatabase(datname);
+      await client.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
+    }
+  });
+}
+
+async function migratePlatform(url: string): Promise<void> {
+  const orm = await MikroORM.init({ clientUrl: url, entities: [...tenancyEntities, ...authEntities], allowGlobalContext: false });
+  try {
+    await orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, PLATFORM_SCHEMA, platformMigrations, { onCoordinator: true }));
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** A test database on every node of a Citus cluster, the workers registered with the coordinator's copy. */
+async function createCitusDatabase(serverUrl: string, name: string, workers: { host: string; port: number }[]): Promise<void> {
+  const coordinator = new URL(serverUrl);
+  // The workers' databases first: registering a worker connects to its database of the same name.
+  for (const url of [...workers.map((w) => nodeUrl(serverUrl, w)), serverUrl]) {
+    await admin(url, (client) => client.query(`create database ${quoteIdent(name)}`));
+    const client = new Client({ connectionString: withDatabase(url, name) });
+    await client.connect();
+    try {
+      await client.query('create extension citus');
+      if (url !== serverUrl) continue;
+      await client.query(`select citus_set_coordinator_host($1, $2)`, [coordinator.hostname, Number(coordinator.port || 5432)]);
+      for (const w of workers) await client.query(`select citus_add_node($1, $2)`, [w.host, w.port]);
+      await client.query(`alter database ${quoteIdent(name)} set citus.enable_schema_based_sharding = on`);
+    } finally {
+      await client.end();
+    }
+  }
+  await migratePlatform(withDatabase(serverUrl, name));
+}
+
+async function dropCitusDatabase(serverUrl: string, name: string, workers: { host: string; port: number }[]): Promise<void> {
+  for (const url of [serverUrl, ...workers.map((w) => nodeUrl(serverUrl, w))]) {
+    await admin(url, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+  }
+}
+
 /** jest globalSetup: start the server (or use the given one) and build the migrated template. */
 export async function setupTestServer(): Promise<() => Promise<void>> {
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -62,20 +131,15 @@ export async function setupTestServer(): Promise<() => Promise<void>> {
     };
   }
   process.env[SERVER_ENV] = serverUrl;
-  await admin(serverUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'rekisteri_test_%' or datname like 'test_%'`);
-    for (const { datname } of rows) {
-      assertTestDatabase(datname);
-      await client.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
-    }
-    await client.query(`create database ${quoteIdent(TEMPLATE_DATABASE)}`);
-  });
-  const orm = await MikroORM.init({ clientUrl: withDatabase(serverUrl, TEMPLATE_DATABASE), entities: [...tenancyEntities, ...authEntities], allowGlobalContext: false });
-  try {
-    await orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, PLATFORM_SCHEMA, platformMigrations));
-  } finally {
-    await orm.close(true);
+  const workers = await citusWorkers(serverUrl);
+  if (workers) {
+    process.env.REKISTERI_TEST_CITUS = '1'; // test files that only make sense on a cluster run (test/citus.e2e-spec.ts)
+    for (const url of [serverUrl, ...workers.map((w) => nodeUrl(serverUrl!, w))]) await dropStaleTestDatabases(url);
+    return stop;
   }
+  await dropStaleTestDatabases(serverUrl);
+  await admin(serverUrl, (client) => client.query(`create database ${quoteIdent(TEMPLATE_DATABASE)}`));
+  await migratePlatform(withDatabase(serverUrl, TEMPLATE_DATABASE));
   return stop;
 }
 
@@ -85,6 +149,11 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   if (!serverUrl) throw new Error('The test server is not set up: run the tests through jest (globalSetup)');
   const name = `test_${randomBytes(6).toString('hex')}`;
   assertTestDatabase(name);
+  const workers = await citusWorkers(serverUrl);
+  if (workers) {
+    await createCitusDatabase(serverUrl, name, workers);
+    return { url: withDatabase(serverUrl, name), drop: () => dropCitusDatabase(serverUrl, name, workers) };
+  }
   await admin(serverUrl, (client) => client.query(`create database ${quoteIdent(name)} template ${quoteIdent(TEMPLATE_DATABASE)}`));
   return {
     url: withDatabase(serverUrl, name),

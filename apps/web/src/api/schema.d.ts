@@ -1525,6 +1525,32 @@ export interface components {
             tenant: components["schemas"]["TenantDto"];
             owner: components["schemas"]["InvitedOwnerDto"];
         };
+        TenantDetailDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            legalName: string;
+            businessId: string;
+            streetAddress: string;
+            postalCode: string;
+            city: string;
+            contactEmail: string;
+            contactPerson: string;
+            /** @enum {string} */
+            language: "fi" | "en";
+            /** @enum {string} */
+            status: "active" | "suspended";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /**
+             * @description On a Citus cluster, the worker (host:port) that holds the tenant's schema; absent on a single PostgreSQL.
+             * @example 10.0.0.12:5432
+             */
+            node?: string;
+        };
         UpdateTenantDto: {
             /** @example WellnessRoom Espoo */
             legalName?: string;
@@ -3465,7 +3491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TenantDto"];
+                    "application/json": components["schemas"]["TenantDetailDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */

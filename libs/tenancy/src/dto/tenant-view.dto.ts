@@ -1,5 +1,5 @@
 // What platform staff are answered about tenants (TenantView, OnboardingResult).
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class TenantDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -16,6 +16,11 @@ export class TenantDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty() version: number;
+}
+
+export class TenantDetailDto extends TenantDto {
+  @ApiPropertyOptional({ description: 'On a Citus cluster, the worker (host:port) that holds the tenant\'s schema; absent on a single PostgreSQL.', example: '10.0.0.12:5432' })
+  node?: string;
 }
 
 export class InvitedOwnerDto {
