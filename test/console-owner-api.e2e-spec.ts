@@ -66,7 +66,7 @@ describe('console owner API', () => {
       const content = doc.paths['/api/t/{tenant}/privacy-notice'].get.responses['200'].content;
       expect(content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PrivacyNoticeDto' });
       const schemas = doc.components.schemas;
-      expect(Object.keys(schemas.PrivacyNoticeDto.properties).sort()).toEqual(['facts', 'language', 'noticeVersion', 'sections', 'subtitle', 'tenant', 'title', 'updatedAt', 'versionLine']);
+      expect(Object.keys(schemas.PrivacyNoticeDto.properties).sort()).toEqual(['facts', 'language', 'noticeVersion', 'recipients', 'sections', 'subtitle', 'tenant', 'title', 'updatedAt', 'versionLine']);
       expect(schemas.NoticeSectionDto.properties.blocks.items.oneOf).toHaveLength(3);
 
       for (const lang of ['fi', 'en']) {

@@ -183,8 +183,8 @@ describe('recipients, the Art. 30 record and the statement preview', () => {
       const res = await preview({ accessRequestsPerYear: 3, cookies: { fi: 'Käytämme markkinointievästeitä.', en: 'We use marketing cookies.' } }).expect(200);
       expect(res.body.settings).toMatchObject({ accessRequestsPerYear: 3, noticeVersion: before.noticeVersion + 1, version: before.version });
       expect(res.body.settings.warnings.map((w: { field: string }) => w.field)).toEqual(['cookies.fi', 'cookies.en']);
-      expect(sectionOf(res.body.fi, 'rights')).toContain('korkeintaan 3 kertaa vuodessa');
-      expect(sectionOf(res.body.en, 'rights')).toContain('at most 3 times a year');
+      expect(sectionOf(res.body.fi, 'rights')).toContain('maksutta 3 kertaa vuodessa');
+      expect(sectionOf(res.body.en, 'rights')).toContain('free of charge 3 times a year');
       expect(res.body.fi.noticeVersion).toBe(before.noticeVersion + 1);
 
       expect(await settingsOf()).toEqual(before);

@@ -60,7 +60,7 @@ describe('faults: the API process is killed', () => {
       const customer = (await owner.post(`${t}/customers`, { contactName: 'Poistettava Asiakas', email: 'poisto@fault.test', city: 'Espoo' })).body as { id: string };
       expect((await owner.request('PUT', `${t}/customers/${customer.id}/consents/marketing_email`, { granted: true })).status).toBeLessThan(300);
       const request = (await owner.post(`${t}/requests`, { type: 'erasure', customerId: customer.id, channel: 'email', details: 'Poistakaa tietoni' })).body as { id: string };
-      expect((await owner.post(`${t}/requests/${request.id}/verify`, { method: 'Tunnistettu puhelimessa' })).status).toBe(200);
+      expect((await owner.post(`${t}/requests/${request.id}/verify`, { method: 'id_document_in_person', note: 'Ajokortti tarkistettu' })).status).toBe(200);
       const schema = (await pg.sql<{ schema_name: string }>('select schema_name from platform.tenant where slug = $1', [tenant.slug]))[0].schema_name;
       const before = await snapshot(pg, schema, customer.id);
 

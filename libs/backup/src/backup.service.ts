@@ -175,12 +175,20 @@ export class BackupService {
       assertSameTables(header.tables, await tenantTables(client, tenant.schema));
       // Migrations seed some rows (settings, counters): the backup's own take their place.
       if (header.tables.length) await client.query(`truncate ${header.tables.map((t) => qualified(tenant.schema, t.name)).join(', ')}`);
+      // The backup holds every row as it was: a trigger must not add its own while they come in (the settings'
+      // version trigger would write the version row the backup's own copy of that table then brings again).
+      const restoring = client;
+      const setTriggers = async (state: 'enable' | 'disable') => {
+        for (const t of header.tables) await restoring.query(`alter table ${qualified(tenant.schema, t.name)} ${state} trigger user`);
+      };
+      await setTriggers('disable');
       const tables: { name: string; rows: number }[] = [];
       for (const table of header.tables) {
         const rows = await this.copyIn(client, tenant.schema, table, reader);
         tables.push({ name: table.name, rows });
         options.onProgress?.({ table: table.name, rows, done: tables.length, total: header.tables.length });
       }
+      await setTriggers('enable');
       await reader.finish();
       await resetSequences(client, tenant.schema);
       const migrationsApplied = await migrateSchemaWith(execute, tenant.schema, current);
