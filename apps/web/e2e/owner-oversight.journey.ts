@@ -66,6 +66,8 @@ test('the owner sees log searches, incidents and the retention review, in words'
   for (const [link, heading] of [['Lokihaut', 'Lokihaut'], ['Tietoturvaloukkaukset', 'Tietoturvaloukkaukset'], ['Rekisteriseloste', 'Rekisteriseloste'], ['Henkilökunta', 'Henkilökunta']] as const) {
     await page.goto(`/t/${tenant.slug}/${{ Lokihaut: 'access-transparency', Tietoturvaloukkaukset: 'incidents', Rekisteriseloste: 'settings', Henkilökunta: 'staff' }[link]}`);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    // Measured once the page has all its parts (the settings' recipients and preview arrive after the heading).
+    await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${heading} at 320 px`).toBeLessThanOrEqual(0);
     await expectAccessible(page, `${heading} at 320 px`);

@@ -1,6 +1,6 @@
 // /t/:tenant/customers: the register, 50 to a page, newest first or sorted by a column header (the server sorts);
 // the search, the order and the page live in the URL.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button as AriaButton, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useLocation, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths';
@@ -13,6 +13,7 @@ import { ErrorState } from '../../ui/ErrorState';
 import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { PageHeader } from '../../ui/PageHeader';
+import { useSearchAsYouType } from '../../ui/use-search-as-you-type';
 import { displayName, kindOf } from './customer-fields';
 import { listSearchFrom, nextSort, tableSort } from './customer-sort';
 import { type Customer, type CustomerSort, useCustomers } from './queries';
@@ -98,16 +99,8 @@ export function CustomersPage() {
 
 function CustomerSearch({ value, onSearch }: { value: string; onSearch: (value: string) => void }) {
   const t = useT();
-  const [text, setText] = useState(value);
+  const { text, setText, submit } = useSearchAsYouType(value, onSearch);
   const input = useRef<HTMLInputElement>(null);
-  // Back and forward change the URL: the field follows.
-  useEffect(() => setText(value), [value]);
-  // Search as the user types, once they pause.
-  useEffect(() => {
-    if (text.trim() === value) return;
-    const timer = setTimeout(() => onSearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text, value, onSearch]);
   // "/" jumps to the search from anywhere on the page that is not a field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -122,7 +115,7 @@ function CustomerSearch({ value, onSearch }: { value: string; onSearch: (value: 
   }, []);
   return (
     <search className={styles.search}>
-      <SearchField value={text} onChange={setText} onSubmit={(v) => onSearch(v.trim())} className={styles.searchField}>
+      <SearchField value={text} onChange={setText} onSubmit={submit} className={styles.searchField}>
         <Label className={styles.searchLabel}>{t('customers.search.label')}</Label>
         <div className={styles.searchBox}>
           <Input ref={input} className={styles.searchInput} />

@@ -1,6 +1,5 @@
 // /platform/tenants: the businesses on the platform, by slug; search by name, slug or business ID, filter by
 // status. The search and the filter live in the URL.
-import { useEffect, useState } from 'react';
 import { Button as AriaButton, Input, Label, Radio, RadioGroup, SearchField, Text } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
 import { useLocale } from '../../app/providers';
@@ -12,6 +11,7 @@ import { Link } from '../../ui/Link';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
+import { useSearchAsYouType } from '../../ui/use-search-as-you-type';
 import { platformPaths } from './paths';
 import { type Tenant, TENANT_PAGE, useTenants } from './queries';
 import { RoleGate } from './RoleGate';
@@ -104,16 +104,10 @@ function Tenants() {
 
 function TenantSearch({ value, onSearch }: { value: string; onSearch: (value: string) => void }) {
   const t = useT();
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useEffect(() => {
-    if (text.trim() === value) return;
-    const timer = setTimeout(() => onSearch(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text, value, onSearch]);
+  const { text, setText, submit } = useSearchAsYouType(value, onSearch);
   return (
     <search className={styles.search}>
-      <SearchField value={text} onChange={setText} onSubmit={(v) => onSearch(v.trim())} className={styles.searchField}>
+      <SearchField value={text} onChange={setText} onSubmit={submit} className={styles.searchField}>
         <Label className={styles.searchLabel}>{t('platform.tenants.search.label')}</Label>
         <div className={styles.searchBox}>
           <Input className={styles.searchInput} />
