@@ -68,7 +68,7 @@ export function RecipientsEditor({
                   onChange={(en) => update(index, { safeguard: { ...r.safeguard, en } }, 'safeguard.en')}
                 />
               </div>
-              <div>
+              <div className={styles.recipientActions}>
                 <Button onPress={() => onChange(recipients.filter((_, i) => i !== index), `recipients.${index}.name`)}>{t('settings.recipient.remove', { name: r.name || String(index + 1) })}</Button>
               </div>
             </fieldset>
