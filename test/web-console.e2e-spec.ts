@@ -3,18 +3,24 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { problemOf, TestContext } from '@app/testing';
 
 const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const INDEX = '<!doctype html><html lang="fi"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
 
+const APP_JS = 'console.log("app");'.repeat(100);
+
 /** A stand-in for `npm run build`'s dist/web: the rules under test do not depend on what the app contains. */
 function builtConsole(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rekisteri-web-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), INDEX);
-  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), 'console.log("app")');
+  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js'), APP_JS);
+  // What the build's compression plugin writes beside each script.
+  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(APP_JS));
+  writeFileSync(join(dir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(APP_JS));
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return dir;
 }
@@ -24,7 +30,7 @@ describe('the web console, served by the API', () => {
   beforeAll(async () => (ctx = await TestContext.create({ webDir: builtConsole() })));
   afterAll(() => ctx.close());
 
-  it.each(['/', '/t/salon/login', '/t/salon/invitation', '/t/salon/customers', '/t/salon/customers/4a3b0c1e-0000-4000-8000-000000000000', '/platform/login', '/no/such/page'])(
+  it.each(['/', '/t/salon/login', '/t/salon/invitation', '/t/salon/customers?q=virtanen', '/t/salon/customers/4a3b0c1e-0000-4000-8000-000000000000', '/platform/login', '/no/such/page'])(
     'answers %s with index.html, the strict CSP and no caching',
     async (path) => {
       const res = await ctx.http().get(path).expect(200);
@@ -41,6 +47,30 @@ describe('the web console, served by the API', () => {
     const res = await ctx.http().get('/assets/index-Ab12Cd34.js').expect(200);
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it.each([
+    ['br', 'br'],
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+  ])('sends the build\'s compressed copy to a browser that accepts %s', async (accept, encoding) => {
+    const res = await ctx.http().get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', accept).expect(200);
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.text).toBe(APP_JS); // supertest decodes both
+  });
+
+  it('sends the script as written to a client that accepts no compression', async () => {
+    const res = await ctx.http().get('/assets/index-Ab12Cd34.js').set('Accept-Encoding', 'identity').expect(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.text).toBe(APP_JS);
+  });
+
+  it.each(['/t/salon', '/t/salon/customers', '/t/salon/customers/'])('%s: the page starts its first two API calls itself, as the app will make them', async (path) => {
+    const res = await ctx.http().get(path).expect(200);
+    expect([...res.text.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((m) => m[1])).toEqual(['/api/t/salon/me', '/api/t/salon/customers?limit=50']);
   });
 
   it('answers a missing asset 404, not with index.html', async () => {
@@ -90,12 +120,13 @@ describe("the console's pages name the route's chunks (from the build's manifest
   });
   afterAll(() => ctx.close());
 
-  const hints = (html: string) => [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]* href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+  // The chunks only (the first API calls have their own test above).
+  const hints = (html: string) => [...html.matchAll(/<link rel="(modulepreload|preload)"(?! as="fetch")[^>]* href="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
 
   it.each(['/t/salon', '/t/salon/customers'])('%s: the shell and the customers page, not what the entry already loads', async (path) => {
     const res = await ctx.http().get(path).expect(200);
     expect(hints(res.text)).toEqual(['modulepreload /assets/TenantShell-S1.js', 'modulepreload /assets/Modal-M1.js', 'modulepreload /assets/CustomersPage-C1.js', 'preload /assets/TenantShell-S1.css']);
-    expect(res.text).toMatch(/<\/script><link rel="modulepreload".*<\/head><body>/s);
+    expect(res.text).toMatch(/<\/script><link rel="preload" as="fetch"[^>]*><link rel="preload" as="fetch"[^>]*><link rel="modulepreload".*<\/head><body>/s);
     expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
   });
 

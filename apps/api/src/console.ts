@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { PROBLEM_CONTENT_TYPE, problemForStatus } from '@app/core';
 
@@ -80,6 +81,22 @@ function preloadLinks(manifest: Record<string, ManifestChunk>): { test: RegExp; 
   });
 }
 
+/**
+ * The first calls of a tenant's customers page (`/t/:tenant` leads there too), started by the page itself while
+ * its code downloads and compiles: the app's own requests (app/route-data.ts) then find the answers waiting.
+ * Same URLs, `crossorigin` like the app's same-origin fetch (credentials sent), so the browser can reuse them.
+ * Only the plain first page: with a search, a page or an order in the URL the app asks for itself.
+ */
+export function routeDataPreloads(path: string, query: string): string {
+  const match = /^\/t\/([a-z0-9-]+)(\/customers)?\/?$/.exec(path);
+  if (!match || (match[2] && query)) return '';
+  const tenant = match[1];
+  return [`/api/t/${tenant}/me`, `/api/t/${tenant}/customers?limit=${FIRST_CUSTOMERS_PAGE}`].map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`).join('');
+}
+
+/** The customers page's page size (apps/web/src/features/customers/queries.ts PAGE_SIZE). */
+const FIRST_CUSTOMERS_PAGE = 50;
+
 /** The console's routes, or null when it has not been built (the API alone is served then). */
 export function consoleRouter(webDir: string): Router | null {
   const root = resolve(webDir);
@@ -88,7 +105,16 @@ export function consoleRouter(webDir: string): Router | null {
   const preloads = routePreloads(root);
   const router = express.Router();
   // Vite names every asset by its content hash: a changed file is a new URL, so an asset never goes stale.
-  router.use('/assets', express.static(join(root, 'assets'), { index: false, immutable: true, maxAge: '365d', setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE) }));
+  // Their brotli or gzip copies from the build when the browser takes them (with `Vary: Accept-Encoding`).
+  router.use(
+    '/assets',
+    expressStaticGzip(join(root, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { index: false, immutable: true, maxAge: '365d', setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE) },
+    }),
+  );
   // A missing asset is a 404, never index.html (a script answered with HTML fails in confusing ways).
   router.use('/assets', (_req: Request, res: Response) => void res.status(404).type('text').send('Not found'));
   // Unhashed files of public/ (the icon): revalidated, so a new release shows.
@@ -100,7 +126,8 @@ export function consoleRouter(webDir: string): Router | null {
     try {
       // Read per request (it is under a kilobyte): a rebuild is served without a restart.
       const html = await readFile(indexFile, 'utf8');
-      const hints = preloads(req.path);
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+      const hints = routeDataPreloads(req.path, query) + preloads(req.path);
       res.status(200).setHeader('Cache-Control', 'no-store').type('html').send(hints ? html.replace('</head>', `${hints}</head>`) : html);
     } catch (error) {
       next(error);

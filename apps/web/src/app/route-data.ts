@@ -1,7 +1,9 @@
 // A cold load of a tenant's console page would otherwise wait in turn for the code, who is signed in (the shell's
 // `me`), and only then the page's data (bench/web-customers.mjs --profile shows the chain). The server names the
 // route's chunks in the page (apps/api/src/console.ts), and here, as soon as the entry runs, the shell's probe
-// and the customers page's first list start together; the shell and the page then find them in the cache.
+// and the customers page's first list start together; the shell and the page then find them in the cache. For
+// the plain customers page the server's page has already asked for both (`<link rel="preload" as="fetch">`):
+// these calls, to the same URLs, are then answered from what the browser fetched while the code compiled.
 import type { QueryClient } from '@tanstack/react-query';
 import { meQuery } from '../features/auth/queries';
 import { listSearchFrom } from '../features/customers/customer-sort';
