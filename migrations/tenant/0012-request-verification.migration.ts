@@ -13,7 +13,10 @@ export const tenantRequestVerification: SchemaMigration = {
     await db.execute(`alter table data_subject_request drop constraint data_subject_request_channel_check`);
     await db.execute(`alter table data_subject_request add constraint data_subject_request_channel_check check (channel in ('portal', 'email', 'letter', 'phone'))`);
     await db.execute(`alter table data_subject_request add column verification_note text`);
-    await db.execute(`alter table data_subject_request add column repeat_decision text check (repeat_decision in ('serve', 'fee', 'refuse'))`);
+    // Column and check apart, the check named as PostgreSQL would name it: Citus refuses an unnamed constraint
+    // added with a column ("all constraints in Citus must have explicit names").
+    await db.execute(`alter table data_subject_request add column repeat_decision text`);
+    await db.execute(`alter table data_subject_request add constraint data_subject_request_repeat_decision_check check (repeat_decision in ('serve', 'fee', 'refuse'))`);
     await db.execute(`alter table data_subject_request add column fee_invoice_id uuid`);
     await db.execute(`update data_subject_request set verification_method = 'portal_session' where channel = 'portal' and verification_method = 'portal sign-in'`);
     await db.execute(`

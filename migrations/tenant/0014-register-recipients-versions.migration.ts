@@ -13,8 +13,10 @@ export const DEFAULT_RECIPIENTS_JSON = JSON.stringify([
 export const tenantRegisterRecipientsVersions: SchemaMigration = {
   name: '0014-register-recipients-versions',
   async up(db: MigrationContext) {
+    // Column and check apart, the check named as PostgreSQL would name it (Citus refuses unnamed ones).
+    await db.execute(`alter table register_settings add column recipients jsonb not null default '${DEFAULT_RECIPIENTS_JSON}'::jsonb`);
     await db.execute(`
-      alter table register_settings add column recipients jsonb not null default '${DEFAULT_RECIPIENTS_JSON}'::jsonb
+      alter table register_settings add constraint register_settings_recipients_check
         check (jsonb_typeof(recipients) = 'array' and jsonb_array_length(recipients) <= 30)`);
     await db.execute(`
       create table register_settings_version (
@@ -44,6 +46,13 @@ export const tenantRegisterRecipientsVersions: SchemaMigration = {
         raise exception 'register_settings_version is append-only' using errcode = 'P0001';
       end $$`);
     await db.execute(`create trigger register_settings_version_append_only before update or delete on register_settings_version for each row execute function register_settings_version_append_only()`);
-    await db.execute(`insert into register_settings_version (notice_version, settings, recorded_at) select notice_version, to_jsonb(r), updated_at from register_settings r`);
+    // Row by row: on Citus an INSERT ... SELECT with a whole-row value of a table altered in the same transaction
+    // is sent to the worker as SQL it cannot parse ("syntax error at or near NOT"); a value made here is not.
+    await db.execute(`
+      do $$ declare r record; begin
+        for r in select * from register_settings loop
+          insert into register_settings_version (notice_version, settings, recorded_at) values (r.notice_version, to_jsonb(r), r.updated_at);
+        end loop;
+      end $$`);
   },
 };
