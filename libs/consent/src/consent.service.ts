@@ -214,19 +214,35 @@ export class ConsentService {
    */
   static async reapplyWithdrawals(execute: TransactionExecutor, schema: string, tenantId: string): Promise<number> {
     const s = quoteIdent(schema);
-    const added = (await execute(
-      `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at)
-       select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at
-         from (select distinct on (customer_id, purpose) * from platform.consent_withdrawal_ledger
-                where tenant_id = ? order by customer_id, purpose, withdrawn_at desc) w
-         join ${s}.customer c on c.id = w.customer_id
-         join lateral (select action, occurred_at, notice_version from ${s}.consent_event e
-                        where e.customer_id = w.customer_id and e.purpose = w.purpose order by e.id desc limit 1) latest on true
-        where latest.action = 'granted' and latest.occurred_at < w.withdrawn_at
-       returning 1`,
+    // The ledgers are read first and handed to the tenant's statements as values: on Citus the ledgers stay on the
+    // coordinator and the tenant's tables live on a worker, and one statement joining both cannot be routed.
+    const withdrawals = await execute(
+      `select distinct on (customer_id, purpose) customer_id, purpose, channel, actor, withdrawn_at
+         from platform.consent_withdrawal_ledger where tenant_id = ? order by customer_id, purpose, withdrawn_at desc`,
       [tenantId],
-    )) as unknown[];
-    await execute(`insert into ${s}.suppression (email_sha256, reason) select email_sha256, reason from platform.suppression_ledger where tenant_id = ? on conflict do nothing`, [tenantId]);
+    );
+    const added = withdrawals.length
+      ? ((await execute(
+          `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at)
+           select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at
+             from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, purpose text, channel text, actor text, withdrawn_at timestamptz)
+             join ${s}.customer c on c.id = w.customer_id
+             join (select distinct on (customer_id, purpose) customer_id, purpose, action, occurred_at, notice_version
+                     from ${s}.consent_event order by customer_id, purpose, id desc) latest
+               on latest.customer_id = w.customer_id and latest.purpose = w.purpose
+            where latest.action = 'granted' and latest.occurred_at < w.withdrawn_at
+           returning 1`,
+          [JSON.stringify(withdrawals)],
+        )) as unknown[])
+      : [];
+    const suppressions = await execute(`select email_sha256, reason from platform.suppression_ledger where tenant_id = ?`, [tenantId]);
+    if (suppressions.length) {
+      await execute(
+        `insert into ${s}.suppression (email_sha256, reason)
+         select email_sha256, reason from jsonb_to_recordset(?::jsonb) as l(email_sha256 text, reason text) on conflict do nothing`,
+        [JSON.stringify(suppressions)],
+      );
+    }
     return added.length;
   }
 
