@@ -87,6 +87,22 @@ export interface InvoiceList {
   nextOffset: number | null;
 }
 
+/** An invoice priced and ready to be issued inside a caller's transaction (see `prepareIssue`). */
+export interface PreparedInvoice {
+  customerId: string;
+  notes: string | null;
+  lines: (LineAmounts & { description: string; netCents: number })[];
+  seller: PartySnapshot;
+  now: Date;
+}
+
+export interface IssuedRef {
+  id: string;
+  grossCents: number;
+  number: number | null;
+  dueDate: string | null;
+}
+
 @Injectable()
 export class BillingService {
   constructor(
@@ -194,6 +210,40 @@ export class BillingService {
       this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] }, em);
     });
     return this.get(id);
+  }
+
+  /**
+   * Prices an invoice to be issued today inside a caller's transaction, and reads the seller: the lookups that
+   * use other connections happen here, before that transaction opens (it must not wait for a second one).
+   */
+  async prepareIssue(input: { customerId: string; lines: InvoiceLineDto[]; notes?: string }): Promise<PreparedInvoice> {
+    const now = this.clock.now();
+    const [lines, seller] = await Promise.all([this.priceLines(input.lines, helsinkiDate(now)), this.sellerSnapshot()]);
+    return { customerId: input.customerId, notes: input.notes ?? null, lines, seller, now };
+  }
+
+  /**
+   * Drafts and issues a prepared invoice in the caller's transaction, so that it exists only if the caller's own
+   * change commits (a fee invoice and the decision that charges it are one thing, never billed twice).
+   */
+  async issueWithin(em: EntityManager, prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
+    const customer = await this.customers.lockForInvoicing(em, prepared.customerId);
+    const buyer = buyerOf(customer);
+    if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
+    const invoice = em.create(Invoice, {
+      id: randomUUID(),
+      customerId: prepared.customerId,
+      paymentTermDays: 14,
+      notes: prepared.notes,
+      ...this.sums(prepared.lines),
+      createdAt: prepared.now,
+      updatedAt: prepared.now,
+    });
+    prepared.lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
+    await this.assignNumber(em, invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
+    this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] }, em);
+    this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] }, em);
+    return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
   }
 
   /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
