@@ -117,6 +117,7 @@ describe('request verification and the person told', () => {
     expect((await staff.get(`${t}/requests/${r.id}`).expect(200)).body.state).toBe('verified');
   });
 
+  // Wrong codes per client (IP) address are counted by the login throttle: login-throttle-address.e2e-spec.ts.
   it('throttles: a code dies after five wrong tries, an address after ten a day, a request gets three codes an hour', async () => {
     const c = await newCustomer();
     const r = await recordRequest(c.id, 'access', 'email');
