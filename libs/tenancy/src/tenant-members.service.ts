@@ -202,8 +202,7 @@ export class TenantMembersService {
   }
 
   /** The new password from a reset link, recorded in the audit trail as the member's own act. */
-  async resetPassword(id: string, passwordHash: string): Promise<void> {
-    const em = this.context.em();
+  async resetPassword(id: string, passwordHash: string, em: EntityManager): Promise<void> {
     const user = await em.findOneOrFail(StaffUser, { id });
     em.assign(user, { passwordHash });
     const actor = principalKey({ kind: 'tenant-staff', id, tenantId: this.context.tenant.tenantId });
