@@ -12,7 +12,7 @@ import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
 import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
-import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto } from './dto/invoice.dto';
+import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, ReversePaymentDto, UpdateDraftDto } from './dto/invoice.dto';
 import { toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
 
 /** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
@@ -260,6 +260,25 @@ export class BillingService {
       invoice.paidCents += dto.amountCents;
       invoice.status = invoice.paidCents === invoice.grossCents ? 'paid' : 'partially_paid';
       this.audit.record({ actor, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] }, em);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Reverses a payment recorded by mistake (the owner's act, with a reason): the payment stays on record, marked,
+   * and no longer counts; the invoice's paid sum and status follow. A payment is reversed once. A credited
+   * invoice keeps its status: its payments are reversed for the books only.
+   */
+  async reversePayment(id: string, paymentId: string, dto: ReversePaymentDto, actor: string): Promise<InvoiceDetail> {
+    await this.context.em().transactional(async (em) => {
+      const invoice = await this.lockInvoice(em, id);
+      const payment = await em.findOne(Payment, { id: paymentId, invoice: invoice.id });
+      if (!payment) throw new NotFoundProblem('payment');
+      if (payment.reversedAt) throw new BillingException(BillingErrorCode.PaymentReversed);
+      em.assign(payment, { reversedAt: this.clock.now(), reversedBy: actor, reversalReason: dto.reason.trim() });
+      invoice.paidCents -= payment.amountCents;
+      if (invoice.status !== 'credited') invoice.status = invoice.paidCents === 0 ? 'issued' : 'partially_paid';
+      this.audit.record({ actor, action: 'invoice.payment_reversed', subjectType: 'invoice', subjectId: id, fields: ['paidCents', 'status', 'payment'] }, em);
     });
     return this.get(id);
   }
