@@ -237,7 +237,7 @@ test('staff see what is unpaid, and credit an invoice with a reason', async ({ p
   await expect(table.getByRole('row', { name: /Hyvityslasku 3/ })).toContainText('Hyvityslasku');
 });
 
-test('the owner reverses a payment recorded by mistake, with a reason; staff cannot', async ({ page }) => {
+test('the owner reverses a payment recorded by mistake, with a reason', async ({ page }) => {
   const { tenant, owner, staff } = await tenantWithStaff();
   const api = await signedInApi(tenant, staff);
   const customerId = await newCustomer(api, tenant);
@@ -247,7 +247,7 @@ test('the owner reverses a payment recorded by mistake, with a reason; staff can
 
   await signIn(page, tenant, owner, `/t/${tenant.slug}/login?next=${encodeURIComponent(`/t/${tenant.slug}/invoices/${invoice.id}`)}`);
   await expect(page.getByRole('heading', { level: 1, name: `Lasku ${invoice.number}` })).toBeVisible();
-  await expect(page.getByText('Maksettu', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kirjaa maksu' })).toHaveCount(0);
   await page.getByRole('button', { name: `Peru maksu 75,30 € (${fi(isoDay())})` }).click();
   const reason = page.getByLabel('Miksi maksu perutaan?');
   await expect(reason).toBeFocused();
