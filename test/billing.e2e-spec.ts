@@ -123,6 +123,34 @@ describe('billing', () => {
     problemOf(await staff.post(`${t}/invoices/${d.id}/payments`).send({ amountCents: 100, paidOn: invoice.issueDate }).expect(409));
   });
 
+  it('lets the owner reverse a payment recorded by mistake, with a reason, once; the invoice follows', async () => {
+    const owner = await ctx.loginTenant(tenant, tenant.owner);
+    const invoice = await issue((await draft(companyId, [massage])).id);
+    const first = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 3000, paidOn: invoice.issueDate }).expect(201)).body.payments[0];
+    const paid = (await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 4530, paidOn: invoice.issueDate }).expect(201)).body;
+    expect(paid.status).toBe('paid');
+    const wrong = paid.payments.find((p: { id: string }) => p.id !== first.id);
+    const reverse = (as: Agent, paymentId: string, body: Record<string, unknown> = { reason: 'Recorded on the wrong invoice' }, id = invoice.id) =>
+      as.post(`${t}/invoices/${id}/payments/${paymentId}/reverse`).send(body);
+
+    problemOf(await reverse(staff, wrong.id).expect(403));
+    expect(new Set(problemOf(await reverse(owner, wrong.id, {}).expect(400)).errors?.map((e) => e.field))).toEqual(new Set(['reason']));
+    expect((await staff.get(`${t}/invoices/${invoice.id}`).expect(200)).body).toMatchObject({ status: 'paid', paidCents: 7530 });
+
+    const reversed = (await reverse(owner, wrong.id).expect(200)).body;
+    expect(reversed).toMatchObject({ status: 'partially_paid', paidCents: 3000, outstandingCents: 4530 });
+    expect(reversed.payments.find((p: { id: string }) => p.id === wrong.id)).toMatchObject({ amountCents: 4530, reversedAt: expect.any(String), reversalReason: 'Recorded on the wrong invoice' });
+    expect(problemOf(await reverse(owner, wrong.id).expect(409)).type).toMatch(/payment-already-reversed$/);
+    expect((await reverse(owner, first.id).expect(200)).body).toMatchObject({ status: 'issued', paidCents: 0, outstandingCents: 7530 });
+    // The right amount can be recorded again; a payment of another invoice is not found through this one.
+    await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 7530, paidOn: invoice.issueDate }).expect(201);
+    const other = await issue((await draft(companyId)).id);
+    problemOf(await reverse(owner, first.id, undefined, other.id).expect(404));
+    const audit = await ctx.sql<{ actor: string }>(`select actor from "${tenant.schema}".audit_event where subject_id = ? and action = 'invoice.payment_reversed'`, [invoice.id]);
+    expect(audit).toHaveLength(2);
+    expect(audit[0].actor).toMatch(/^tenant-staff:/);
+  });
+
   it('derives overdue from the due date', async () => {
     const invoice = await at('2026-01-05T09:00:00Z', async () => issue((await draft(personId, [massage])).id));
     expect(invoice).toMatchObject({ status: 'issued', overdue: false, issueDate: '2026-01-05', dueDate: '2026-01-19' });
@@ -319,8 +347,11 @@ describe('billing', () => {
     problemOf(await otherOwner.post(`/api/t/${other.slug}/invoices/${mine.id}/payments`).send({ amountCents: 100, paidOn: '2026-11-25' }).expect(404));
     problemOf(await otherOwner.post(`/api/t/${other.slug}/invoices`).send({ customerId: personId, lines: [massage] }).expect(404));
     problemOf(await otherOwner.get(`/api/t/${other.slug}/customers/${personId}/balance`).expect(404));
+    const payment = (await staff.post(`${t}/invoices/${mine.id}/payments`).send({ amountCents: 100, paidOn: mine.issueDate }).expect(201)).body.payments[0];
+    problemOf(await otherOwner.post(`/api/t/${other.slug}/invoices/${mine.id}/payments/${payment.id}/reverse`).send({ reason: 'Not theirs to reverse' }).expect(404));
+    await (await ctx.loginTenant(tenant, tenant.owner)).post(`${t}/invoices/${mine.id}/payments/${payment.id}/reverse`).send({ reason: 'Test payment' }).expect(200);
     problemOf(await staff.get(`/api/t/${other.slug}/invoices/${mine.id}`).expect(404));
-    expect((await staff.get(`${t}/invoices/${mine.id}`).expect(200)).body.payments).toEqual([]);
+    expect((await staff.get(`${t}/invoices/${mine.id}`).expect(200)).body).toMatchObject({ paidCents: 0, payments: [expect.objectContaining({ amountCents: 100, reversedAt: expect.any(String) })] });
     // Each tenant numbers its own invoices from 1.
     const theirCustomer = (await otherOwner.post(`/api/t/${other.slug}/customers`).send({ contactName: 'X', streetAddress: 'Y 1', postalCode: '00100', city: 'Helsinki' }).expect(201)).body;
     const theirDraft = (await otherOwner.post(`/api/t/${other.slug}/invoices`).send({ customerId: theirCustomer.id, lines: [massage] }).expect(201)).body;

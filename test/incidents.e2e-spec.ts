@@ -4,6 +4,7 @@
 // approval deadline, when a platform admin sends it with a recorded justification); several follow-ups, each
 // approved on its own; delivery per customer; every step in the incident's audit trail. Only platform admins
 // record and send, only the tenant's own owner approves, and tenants see only the incidents that concern them.
+import { Client } from 'pg';
 import { TenancyService, tenantSchemaName } from '@app/tenancy';
 import { problemOf, startSmtpSink, TestContext, type Agent, type ReceivedMail, type SmtpSink, type TestTenant } from '@app/testing';
 
@@ -324,6 +325,34 @@ describe('breach notification', () => {
         expect(JSON.stringify(list)).not.toContain(other.id);
       }
     });
+  });
+
+  it('sends to the recipients the notice has when it is locked, never to a list read before', async () => {
+    const incident = await open({ tenants: [bystander.slug] });
+    await admin.post(`${BASE}/${incident.id}/inform-controllers`).expect(200);
+    const notice = await draft(incident.id, { tenant: bystander.slug, kind: 'initial', selection: { mode: 'list', customerIds: [ids[bystander.slug][0]] } });
+    // Another session holds the notice while the send reads it (a draft: no recipients yet), then approves it.
+    const holder = new Client({ connectionString: ctx.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from platform.incident_notice where id = $1 for update', [notice.id]);
+      const { pid } = (await holder.query('select pg_backend_pid() as pid')).rows[0] as { pid: number };
+      const sending = send(incident.id, notice).then((res) => res);
+      for (let i = 0; (await holder.query('select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))', [pid])).rowCount === 0; i++) {
+        if (i > 200) throw new Error('the send never waited on the notice');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await holder.query(`update platform.incident_notice set status = 'approved', recipient_ids = array[$2::uuid], submitted_at = now(), approval_due_at = now() + interval '1 day', decided_at = now() where id = $1`, [notice.id, ids[bystander.slug][0]]);
+      await holder.query('commit');
+      const answer = await sending;
+      expect(answer.status).toBe(409);
+      expect(problemOf(answer).type).toMatch(/incident-notice-changed$/);
+    } finally {
+      await holder.end();
+    }
+    const sent = (await send(incident.id, notice).expect(200)).body;
+    expect(sent).toMatchObject({ status: 'sent', delivery: { queued: 1 } });
   });
 
   it('shows a controller not informed 72 hours after discovery as overdue', async () => {

@@ -30,4 +30,15 @@ describe('login throttling per client address', () => {
     for (let i = 0; i < 3; i++) await login('198.51.100.30', { email: `z${i}@platform.test`, password: 'wrong password!' }).expect(401);
     problemOf(await login('198.51.100.30', staff).expect(429));
   });
+
+  it('counts wrong request-verification codes per client address too: refused before the code is hashed', async () => {
+    const tenant = await ctx.newTenant();
+    const enter = (address: string) => ctx.http().post(`/api/t/${tenant.slug}/verify`).set('X-Forwarded-For', address).send({ email: 'henkilo@example.fi', code: '12345678' });
+    for (let i = 0; i < 3; i++) await enter('203.0.113.40').expect(400);
+    const res = await enter('203.0.113.40').expect(429);
+    expect(problemOf(res).type).toMatch(/too-many-attempts$/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // Someone else's address is still answered: the limit is the client's, not the e-mail address's.
+    await enter('203.0.113.41').expect(400);
+  });
 });

@@ -71,6 +71,26 @@ describe('password reset', () => {
       expect(problemOf(await complete(account, token, 'toinen hidas kilpikonna ui').expect(400)).type).toMatch(/reset-token-invalid$/);
     });
 
+    it('changes nothing when a step fails: the link, the old password and every session stay', async () => {
+      const account = await newAccount(realm);
+      const session = await account.login(account);
+      const token = await resetToken(account);
+      // The sessions cannot be ended (a trigger stands in for the failure), after the token and password steps.
+      const fn = `platform.fail_end_${account.id.replace(/-/g, '')}`;
+      await ctx.sql(`create function ${fn}() returns trigger language plpgsql as $$ begin if old.principal like '%${account.id}' then raise exception 'sessions unavailable'; end if; return old; end $$`);
+      await ctx.sql(`create trigger fail_end before delete on platform.session for each row execute function ${fn}()`);
+      try {
+        expect((await complete(account, token)).status).toBeGreaterThanOrEqual(500);
+      } finally {
+        await ctx.sql(`drop trigger fail_end on platform.session`);
+        await ctx.sql(`drop function ${fn}()`);
+      }
+      await session.get(`${account.base}/me`).expect(200);
+      await (await account.login(account)).get(`${account.base}/me`).expect(200);
+      await complete(account, token).expect(204);
+      await session.get(`${account.base}/me`).expect(401);
+    });
+
     it('answers an unknown address exactly as a known one, and sends nothing', async () => {
       const account = await newAccount(realm);
       const known = await ctx.http().post(`${account.base}/password-reset`).send({ email: account.email }).expect(202);

@@ -180,6 +180,17 @@ describe('data-subject requests', () => {
       problemOf(await owner.post(`${t}/requests/${refused.id}/complete`).send({}).expect(409));
     });
 
+    it('bills a repeat copy once when the fee decision is sent twice at once', async () => {
+      const c = await newCustomer();
+      await owner.post(`${t}/requests/${(await verified(c.id, 'access')).id}/complete`).send({}).expect(200);
+      const paid = await verified(c.id, 'access');
+      const decide = () => owner.post(`${t}/requests/${paid.id}/repeat-access`).send({ decision: 'fee', reason: 'Third copy this year', feeCents: 1500 });
+      const answers = await Promise.all([decide(), decide(), decide()]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+      const invoices = (await staff.get(`${t}/customers/${c.id}/invoices`).expect(200)).body.items as { id: string }[];
+      expect(invoices.map((i) => i.id)).toEqual([answers.find((a) => a.status === 200)!.body.feeInvoiceId]);
+    });
+
     it('counts twelve calendar months back from today: served 11½ months ago blocks, 13 months ago does not', async () => {
       // A month-end "today", so that the months of different lengths matter.
       ctx.clock.set('2027-03-31T12:00:00.000Z');

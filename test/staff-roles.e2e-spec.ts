@@ -64,6 +64,22 @@ describe('staff roles', () => {
     expect(problemOf(await secondSession.put(role(lone.slug, second.id)).send({ role: 'staff' }).expect(409)).type).toMatch(/last-owner$/);
   });
 
+  it('keeps an owner who can sign in when an owner steps down while disabling the other owner at once', async () => {
+    for (let round = 0; round < 4; round++) {
+      const lone = await ctx.newTenant();
+      const owner = await ctx.loginTenant(lone, lone.owner);
+      const me = (await owner.get(`/api/t/${lone.slug}/me`).expect(200)).body as { id: string };
+      const second = await ctx.newTenantStaff(lone, 'owner');
+      const answers = await Promise.all([owner.put(role(lone.slug, me.id)).send({ role: 'staff' }), owner.post(`/api/t/${lone.slug}/staff/${second.id}/disable`).send({})]);
+      const owners = await ctx.sql(`select id from "${lone.schema}".staff_user where role = 'owner' and disabled_at is null and password_hash is not null`);
+      expect(owners).toHaveLength(1);
+      // The one that came second is refused: the last owner (409), or the actor no longer an owner (403).
+      const refused = answers.filter((a) => a.status !== 200);
+      expect(refused).toHaveLength(1);
+      expect([403, 409]).toContain(refused[0].status);
+    }
+  });
+
   it('validates the role and finds only members of its own tenant', async () => {
     const owner = await ctx.loginTenant(tenant, tenant.owner);
     const member = await ctx.newTenantStaff(tenant);

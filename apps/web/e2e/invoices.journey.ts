@@ -237,6 +237,35 @@ test('staff see what is unpaid, and credit an invoice with a reason', async ({ p
   await expect(table.getByRole('row', { name: /Hyvityslasku 3/ })).toContainText('Hyvityslasku');
 });
 
+test('the owner reverses a payment recorded by mistake, with a reason', async ({ page }) => {
+  const { tenant, owner, staff } = await tenantWithStaff();
+  const api = await signedInApi(tenant, staff);
+  const customerId = await newCustomer(api, tenant);
+  const invoice = await issuedInvoice(api, tenant, customerId, [{ description: 'Hieronta 60 min', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 }]);
+  expect((await api.post(`/api/t/${tenant.slug}/invoices/${invoice.id}/payments`, { data: { amountCents: 7530, paidOn: isoDay() } })).status()).toBe(201);
+  await api.dispose();
+
+  await signIn(page, tenant, owner, `/t/${tenant.slug}/login?next=${encodeURIComponent(`/t/${tenant.slug}/invoices/${invoice.id}`)}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Lasku ${invoice.number}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kirjaa maksu' })).toHaveCount(0);
+  await page.getByRole('button', { name: `Peru maksu 75,30 € (${fi(isoDay())})` }).click();
+  const reason = page.getByLabel('Miksi maksu perutaan?');
+  await expect(reason).toBeFocused();
+  await page.getByRole('button', { name: 'Peru maksu', exact: true }).click();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await reason.fill('Kirjattu väärälle laskulle');
+  await expectAccessible(page, 'the payment reversal form');
+  await page.getByRole('button', { name: 'Peru maksu', exact: true }).click();
+
+  await expect(page.getByText('Maksu 75,30 € peruttiin.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Maksut' }).getByRole('listitem')).toContainText(['peruttu']);
+  await expect(page.getByRole('region', { name: 'Maksut' }).getByRole('listitem')).toContainText(['Kirjattu väärälle laskulle']);
+  await expect(page.getByRole('button', { name: /^Peru maksu 75,30/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Kirjaa maksu' })).toBeVisible();
+  await expectAccessible(page, 'an invoice with a reversed payment');
+  await snapshot(page, 'invoice-payment-reversed');
+});
+
 test('a draft changed by someone else meanwhile is saved over only when the user says so', async ({ page }) => {
   const { tenant, owner, staff } = await tenantWithStaff();
   const api = await signedInApi(tenant, staff);

@@ -38,6 +38,6 @@ import { TenantAuthController } from './tenant-auth.controller';
     PlatformLocalStrategy,
     TenantLocalStrategy,
   ],
-  exports: [AuthService, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService, PasswordResetService],
+  exports: [AuthService, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService, PasswordResetService, LoginThrottleService],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 // Login, invitations and session housekeeping for platform staff, tenant staff and portal customers.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { type CustomerPrincipal, principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
 import { PG_POOL } from '@app/database';
 import { type StaffView, TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
@@ -124,9 +125,10 @@ export class AuthService {
     return this.customerAccounts;
   }
 
-  /** Ends every session of the principal with this key (after a reset or when the account is disabled). */
-  async endAllSessions(key: string): Promise<void> {
-    await this.pool.query('delete from platform.session where principal = $1', [key]);
+  /** Ends every session of the principal with this key (after a reset, in its transaction, or when the account is disabled). */
+  async endAllSessions(key: string, em?: EntityManager): Promise<void> {
+    if (em) await em.execute('delete from platform.session where principal = ?', [key]);
+    else await this.pool.query('delete from platform.session where principal = $1', [key]);
   }
 
   /** Ends every session of the principal except the current one. */

@@ -11,7 +11,7 @@ export * from './sessions.service';
 export { PasswordResetService, type ResettableAccount, type ResettableAccounts } from './password-reset.service';
 export type { AccountRealm } from './password-reset.repository';
 export { PasswordResetCompleteRoute, PasswordResetRequestRoute } from './password-reset.routes';
-export { throttleAddress } from './login-throttle.service';
+export { LoginThrottleService, throttleAddress } from './login-throttle.service';
 export type { CustomerAccounts } from './customer-accounts';
 export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
 export { AcceptInvitationDto, CompletePasswordResetDto, LoginDto, RequestPasswordResetDto } from './dto/login.dto';

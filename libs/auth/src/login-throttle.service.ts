@@ -87,6 +87,24 @@ export class LoginThrottleService implements OnModuleInit {
     };
   }
 
+  /**
+   * One code entered on a public page (a request's identity check): counted against the client address before
+   * the code is hashed and compared, as a login's failure is, so that nobody can spend the server's hashing or
+   * an e-mail address's daily tries from one place. A right code takes it back. 429 when used up.
+   */
+  async admitCode(address: string): Promise<LoginAttempt> {
+    const byAddress: Reservation = [this.addresses, this.key('code', throttleAddress(address))];
+    try {
+      await byAddress[0].consume(byAddress[1]);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      await this.giveBack([byAddress]);
+      throw this.tooMany(rejection);
+    }
+    const giveBack = () => this.giveBack([byAddress]);
+    return { succeeded: giveBack, abandoned: giveBack };
+  }
+
   private async giveBack(reservations: Reservation[]): Promise<void> {
     await Promise.all(reservations.map(([limiter, key]) => limiter.reward(key, 1)));
   }
@@ -96,7 +114,7 @@ export class LoginThrottleService implements OnModuleInit {
   }
 
   // Keys are keyed hashes: the throttle table must hold neither e-mail addresses nor IP addresses.
-  private key(kind: 'pair' | 'account' | 'address', value: string): string {
+  private key(kind: 'pair' | 'account' | 'address' | 'code', value: string): string {
     return createHmac('sha256', this.secret).update(`${kind}\0${value}`).digest('base64url');
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { PG_POOL } from '@app/database';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export type AccountRealm = 'platform' | 'tenant-staff' | 'customer';
 
@@ -35,19 +36,23 @@ export class PasswordResetRepository {
 
   /**
    * Uses the token up, and with it every other open token of the account: true when this call did it. One
-   * statement decides, so of two completions racing with one token only one wins.
+   * statement decides, so of two completions racing with one token only one wins. In the caller's transaction
+   * (the new password and the ended sessions go with it).
    */
-  async consume(scope: ResetScope, tokenHash: string, accountId: string, now: Date): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `update platform.password_reset set used_at = $5
-        where token_hash = $1 and realm = $2 and tenant_id is not distinct from $3 and account_id = $4 and used_at is null and expires_at > $5`,
-      [tokenHash, scope.realm, scope.tenantId, accountId, now],
-    );
-    if (!rowCount) return false;
-    await this.pool.query(
-      `update platform.password_reset set used_at = $4 where realm = $1 and tenant_id is not distinct from $2 and account_id = $3 and used_at is null`,
-      [scope.realm, scope.tenantId, accountId, now],
-    );
+  async consume(em: EntityManager, scope: ResetScope, tokenHash: string, accountId: string, now: Date): Promise<boolean> {
+    const used = (await em.execute(
+      `update platform.password_reset set used_at = ?
+        where token_hash = ? and realm = ? and tenant_id is not distinct from ? and account_id = ? and used_at is null and expires_at > ?
+        returning id`,
+      [now, tokenHash, scope.realm, scope.tenantId, accountId, now],
+    )) as unknown[];
+    if (!used.length) return false;
+    await em.execute(`update platform.password_reset set used_at = ? where realm = ? and tenant_id is not distinct from ? and account_id = ? and used_at is null`, [
+      now,
+      scope.realm,
+      scope.tenantId,
+      accountId,
+    ]);
     return true;
   }
 

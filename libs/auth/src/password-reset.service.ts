@@ -2,6 +2,7 @@
 // e-mailed through the outbox, and on completion a new password, every session of the account ended, and an
 // audit record. Each realm plugs in its accounts (ResettableAccounts); the routes per realm are one-liners.
 import { Injectable, Logger } from '@nestjs/common';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, Clock, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
@@ -26,8 +27,8 @@ export interface ResettableAccount {
 export interface ResettableAccounts {
   findForReset(email: string): Promise<ResettableAccount | null>;
   findResettable(id: string): Promise<ResettableAccount | null>;
-  /** Sets the new password and records it in the realm's audit trail. */
-  resetPassword(id: string, passwordHash: string): Promise<void>;
+  /** Sets the new password and records it in the realm's audit trail, in the caller's transaction. */
+  resetPassword(id: string, passwordHash: string, em: EntityManager): Promise<void>;
 }
 
 /**
@@ -59,6 +60,7 @@ export class PasswordResetService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly orm: MikroORM,
   ) {}
 
   /**
@@ -96,10 +98,14 @@ export class PasswordResetService {
       if (!account) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
       this.policy.assertAcceptable(password, personalWords(...account.personal));
       const passwordHash = await this.passwords.hash(password);
-      if (!(await this.tokens.consume(scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
-      await accounts.resetPassword(accountId, passwordHash);
+      // One transaction: the token used up, the new password and every session ended, or none of them (a new
+      // password beside a stolen session that survived, or a used link and the old password, would be half a reset).
+      await (tenant ? this.context.em() : this.orm.em.fork()).transactional(async (em) => {
+        if (!(await this.tokens.consume(em, scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+        await accounts.resetPassword(accountId, passwordHash, em);
+        await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }), em);
+      });
     });
-    await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }));
     this.logger.log({ realm, tenant: tenant?.tenantId, account: accountId }, 'password reset');
   }
 

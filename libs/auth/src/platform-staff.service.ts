@@ -276,8 +276,8 @@ export class PlatformStaffService {
   }
 
   /** The new password from a reset link (the used token in platform.password_reset is the record of it). */
-  async resetPassword(id: string, passwordHash: string): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(PlatformStaff, { id }, { passwordHash });
+  async resetPassword(id: string, passwordHash: string, em: EntityManager): Promise<void> {
+    await em.nativeUpdate(PlatformStaff, { id }, { passwordHash });
   }
 
   async recordLogin(id: string, rehashed?: string): Promise<void> {

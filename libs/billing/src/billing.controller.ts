@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { BillingService } from './billing.service';
-import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListAllInvoicesQuery, ListInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto, VatRatesQuery } from './dto/invoice.dto';
+import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListAllInvoicesQuery, ListInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, ReversePaymentDto, UpdateDraftDto, VatRatesQuery } from './dto/invoice.dto';
 import { CustomerBalanceDto, InvoiceDetailDto, InvoiceDto, InvoiceListDto, InvoicePriceDto, VatRatesDto } from './dto/invoice-view.dto';
 
 const uuid = new ParseUUIDPipe();
@@ -68,6 +68,15 @@ export class BillingController {
   @ApiProblems(409)
   pay(@Param('id', uuid) id: string, @Body() dto: RecordPaymentDto, @CurrentPrincipal() actor: Principal) {
     return this.billing.recordPayment(id, dto, principalKey(actor));
+  }
+
+  @Post('invoices/:id/payments/:paymentId/reverse')
+  @HttpCode(200)
+  @TenantStaffAccess('owner')
+  @ApiOkResponse({ type: InvoiceDetailDto, description: 'The invoice, the payment marked reversed and no longer counted.' })
+  @ApiProblems(404, 409)
+  reversePayment(@Param('id', uuid) id: string, @Param('paymentId', uuid) paymentId: string, @Body() dto: ReversePaymentDto, @CurrentPrincipal() actor: Principal) {
+    return this.billing.reversePayment(id, paymentId, dto, principalKey(actor));
   }
 
   @Post('invoices/:id/credit')

@@ -11,6 +11,7 @@ export enum BillingErrorCode {
   NegativeTotal = 'negative-total',
   CustomerIncomplete = 'customer-incomplete',
   StaleVersion = 'stale-version',
+  PaymentReversed = 'payment-already-reversed',
 }
 
 export class BillingException extends ProblemException {
@@ -37,6 +38,8 @@ export class BillingException extends ProblemException {
         return [HttpStatus.CONFLICT, 'The customer has no billing address; an invoice must name the buyer and their address'];
       case BillingErrorCode.StaleVersion:
         return [HttpStatus.CONFLICT, 'The draft has changed since you read it'];
+      case BillingErrorCode.PaymentReversed:
+        return [HttpStatus.CONFLICT, 'The payment has been reversed already'];
       default:
         return assertUnreachable(code);
     }

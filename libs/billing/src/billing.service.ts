@@ -12,7 +12,7 @@ import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
 import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
-import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, UpdateDraftDto } from './dto/invoice.dto';
+import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, ReversePaymentDto, UpdateDraftDto } from './dto/invoice.dto';
 import { toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
 
 /** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
@@ -85,6 +85,22 @@ export interface InvoiceList {
   items: InvoiceSummary[];
   sums: { count: number; grossCents: number; outstandingCents: number; overdueCents: number };
   nextOffset: number | null;
+}
+
+/** An invoice priced and ready to be issued inside a caller's transaction (see `prepareIssue`). */
+export interface PreparedInvoice {
+  customerId: string;
+  notes: string | null;
+  lines: (LineAmounts & { description: string; netCents: number })[];
+  seller: PartySnapshot;
+  now: Date;
+}
+
+export interface IssuedRef {
+  id: string;
+  grossCents: number;
+  number: number | null;
+  dueDate: string | null;
 }
 
 @Injectable()
@@ -196,6 +212,40 @@ export class BillingService {
     return this.get(id);
   }
 
+  /**
+   * Prices an invoice to be issued today inside a caller's transaction, and reads the seller: the lookups that
+   * use other connections happen here, before that transaction opens (it must not wait for a second one).
+   */
+  async prepareIssue(input: { customerId: string; lines: InvoiceLineDto[]; notes?: string }): Promise<PreparedInvoice> {
+    const now = this.clock.now();
+    const [lines, seller] = await Promise.all([this.priceLines(input.lines, helsinkiDate(now)), this.sellerSnapshot()]);
+    return { customerId: input.customerId, notes: input.notes ?? null, lines, seller, now };
+  }
+
+  /**
+   * Drafts and issues a prepared invoice in the caller's transaction, so that it exists only if the caller's own
+   * change commits (a fee invoice and the decision that charges it are one thing, never billed twice).
+   */
+  async issueWithin(em: EntityManager, prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
+    const customer = await this.customers.lockForInvoicing(em, prepared.customerId);
+    const buyer = buyerOf(customer);
+    if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
+    const invoice = em.create(Invoice, {
+      id: randomUUID(),
+      customerId: prepared.customerId,
+      paymentTermDays: 14,
+      notes: prepared.notes,
+      ...this.sums(prepared.lines),
+      createdAt: prepared.now,
+      updatedAt: prepared.now,
+    });
+    prepared.lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
+    await this.assignNumber(em, invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
+    this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] }, em);
+    this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] }, em);
+    return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
+  }
+
   /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
   async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceDetail> {
     const today = this.clock.today();
@@ -210,6 +260,25 @@ export class BillingService {
       invoice.paidCents += dto.amountCents;
       invoice.status = invoice.paidCents === invoice.grossCents ? 'paid' : 'partially_paid';
       this.audit.record({ actor, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] }, em);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Reverses a payment recorded by mistake (the owner's act, with a reason): the payment stays on record, marked,
+   * and no longer counts; the invoice's paid sum and status follow. A payment is reversed once. A credited
+   * invoice keeps its status: its payments are reversed for the books only.
+   */
+  async reversePayment(id: string, paymentId: string, dto: ReversePaymentDto, actor: string): Promise<InvoiceDetail> {
+    await this.context.em().transactional(async (em) => {
+      const invoice = await this.lockInvoice(em, id);
+      const payment = await em.findOne(Payment, { id: paymentId, invoice: invoice.id });
+      if (!payment) throw new NotFoundProblem('payment');
+      if (payment.reversedAt) throw new BillingException(BillingErrorCode.PaymentReversed);
+      em.assign(payment, { reversedAt: this.clock.now(), reversedBy: actor, reversalReason: dto.reason.trim() });
+      invoice.paidCents -= payment.amountCents;
+      if (invoice.status !== 'credited') invoice.status = invoice.paidCents === 0 ? 'issued' : 'partially_paid';
+      this.audit.record({ actor, action: 'invoice.payment_reversed', subjectType: 'invoice', subjectId: id, fields: ['paidCents', 'status', 'payment'] }, em);
     });
     return this.get(id);
   }

@@ -73,6 +73,9 @@ export const Payment = defineEntity({
     reference: p.string().nullable(),
     recordedBy: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    reversedAt: p.datetime().nullable(),
+    reversedBy: p.string().nullable(),
+    reversalReason: p.string().nullable(),
   },
 });
 export type Payment = InferEntity<typeof Payment>;

@@ -28,7 +28,7 @@ export function toInvoiceView(invoice: Invoice, today: string) {
     totals: { ...totalsView(lines), netCents: invoice.netCents, vatCents: invoice.vatCents, grossCents: invoice.grossCents },
     paidCents: invoice.paidCents,
     outstandingCents: invoice.kind === 'invoice' && invoice.status !== 'draft' && invoice.status !== 'credited' ? invoice.grossCents - invoice.paidCents : 0,
-    payments: invoice.payments.getItems().map((p) => ({ id: p.id, amountCents: p.amountCents, paidOn: p.paidOn, reference: p.reference ?? null, createdAt: p.createdAt })),
+    payments: invoice.payments.getItems().map((p) => ({ id: p.id, amountCents: p.amountCents, paidOn: p.paidOn, reference: p.reference ?? null, createdAt: p.createdAt, reversedAt: p.reversedAt ?? null, reversalReason: p.reversalReason ?? null })),
     retainUntil: invoice.retainUntil ?? null,
     notes: invoice.notes ?? null,
     createdAt: invoice.createdAt,

@@ -14,6 +14,7 @@ export * from './secrets';
 export * from './pagination';
 export * from './finnish/reference-number';
 export * from './html';
+export * from './csv';
 export * from './clock';
 export * from './unavailable';
 export * from './hostile-input';

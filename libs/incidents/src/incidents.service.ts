@@ -237,7 +237,9 @@ export class IncidentsService implements OnModuleInit {
   /**
    * Sends a notice to its frozen recipients (at their current address; erased customers are skipped): an
    * approved one, or one the owner has not answered by its deadline, with the admin's justification recorded.
-   * Each customer gets it once however often this is called.
+   * Each customer gets it once however often this is called. The addresses are read before the notice is locked
+   * (from the tenant's schema, on another connection); under the lock the frozen list is compared with the one
+   * read, and a notice whose list changed meanwhile answers 409 rather than going to the wrong people.
    */
   async sendNotice(actor: Principal | undefined, id: string, noticeId: string, dto: SendNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
     const admin = requireAdmin(actor);
@@ -248,6 +250,7 @@ export class IncidentsService implements OnModuleInit {
     await this.store.transaction(async (tx) => {
       const notice = await this.lockNotice(tx, id, noticeId);
       if (notice.status === 'sent') throw new IncidentsException(IncidentsErrorCode.NoticeSent);
+      if (!sameIds(notice.recipientIds, current.recipientIds)) throw new IncidentsException(IncidentsErrorCode.NoticeChanged, 'Its recipients changed while it was being sent; send it again.');
       const overdue = notice.status === 'pending_approval' && notice.approvalDueAt !== null && now.getTime() >= notice.approvalDueAt.getTime();
       if (notice.status !== 'approved') {
         if (!overdue) throw new IncidentsException(IncidentsErrorCode.NoticeNotApproved, notice.status === 'pending_approval' ? `The owner has until ${notice.approvalDueAt!.toISOString()} to answer.` : undefined);
@@ -484,4 +487,10 @@ export class IncidentsService implements OnModuleInit {
       events: events.map(({ tenantId, noticeId, actorName, action, detail, occurredAt }) => ({ tenantId, noticeId, actorName, action, detail, occurredAt })),
     };
   }
+}
+
+/** The same recipients (a frozen list, in any order; none and empty alike). */
+function sameIds(a: string[] | null, b: string[] | null): boolean {
+  const [x, y] = [[...(a ?? [])].sort(), [...(b ?? [])].sort()];
+  return x.length === y.length && x.every((id, i) => id === y[i]);
 }

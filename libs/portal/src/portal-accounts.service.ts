@@ -1,7 +1,7 @@
 // Customers' portal accounts in the tenant in scope: invitations with hashed one-time tokens, first (or
 // reset) passwords, and what login and session loading need. Registered with AuthService at start.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
+import { type EntityManager, ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } from '@app/core';
 import { AuthService, type CustomerAccounts, type ResettableAccount, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
@@ -88,16 +88,22 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
 
   async findResettable(customerId: string): Promise<ResettableAccount | null> {
     const account = await this.context.em().findOne(PortalAccount, { customerId, disabledAt: null, passwordHash: { $ne: null } }, { disableIdentityMap: true });
-    const customer = account && (await this.customers.get(customerId).catch(() => null));
+    const customer = account && (await this.customerOnRecord(customerId));
     return customer?.email ? { id: customer.id, email: customer.email, personal: this.personal(customer) } : null;
   }
 
   /** The new password from a reset link, recorded in the audit trail as the customer's own act. */
-  async resetPassword(customerId: string, passwordHash: string): Promise<void> {
-    await this.context.em().transactional(async (em) => {
-      await em.nativeUpdate(PortalAccount, { customerId }, { passwordHash });
-      const actor = principalKey({ kind: 'customer', id: customerId, tenantId: this.context.tenant.tenantId });
-      this.audit.record({ actor, action: 'portal.password_reset', subjectType: 'customer', subjectId: customerId, fields: ['password'] }, em);
+  async resetPassword(customerId: string, passwordHash: string, em: EntityManager): Promise<void> {
+    await em.nativeUpdate(PortalAccount, { customerId }, { passwordHash });
+    const actor = principalKey({ kind: 'customer', id: customerId, tenantId: this.context.tenant.tenantId });
+    this.audit.record({ actor, action: 'portal.password_reset', subjectType: 'customer', subjectId: customerId, fields: ['password'] }, em);
+  }
+
+  /** The customer, or null once erased; a database outage is no "not found" and goes on up (a 503). */
+  private customerOnRecord(customerId: string): Promise<CustomerView | null> {
+    return this.customers.get(customerId).catch((error: unknown) => {
+      if (error instanceof NotFoundProblem) return null;
+      throw error;
     });
   }
 
@@ -115,10 +121,7 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
   async loadPrincipal(customerId: string): Promise<{ id: string; email: string } | null> {
     const account = await this.context.em().findOne(PortalAccount, { customerId, disabledAt: null, passwordHash: { $ne: null } }, { disableIdentityMap: true });
     if (!account) return null;
-    const customer = await this.customers.get(customerId).catch((error: unknown) => {
-      if (error instanceof NotFoundProblem) return null;
-      throw error;
-    });
+    const customer = await this.customerOnRecord(customerId);
     // Without an e-mail address the customer cannot be signed in: the session ends with it.
     return customer?.email ? { id: customer.id, email: customer.email } : null;
   }

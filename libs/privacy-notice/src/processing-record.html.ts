@@ -1,11 +1,9 @@
-// The record of processing activities as a printable HTML document. Its only style is the inline sheet
-// below, allowed by its hash in the response's CSP (the API's default is default-src 'none'); no scripts.
+// The record of processing activities as a printable HTML document, in the documents' one layout. Its only
+// style is the inline sheet below, allowed by its hash in the response's CSP (the API's default is
+// default-src 'none'); no scripts.
 import { createHash } from 'node:crypto';
-import { html } from '@app/core';
-import { renderBlock } from './privacy-notice.html';
+import { renderDocumentHtml } from './document-layout.html';
 import type { ProcessingRecord } from './processing-record.document';
-
-const OTHER_LANGUAGE = { fi: { lang: 'en', label: 'In English' }, en: { lang: 'fi', label: 'Suomeksi' } } as const;
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:0 auto;padding:1rem;color:#1a1a1a}
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:1px solid #888;margin-top:1.5rem}
@@ -16,30 +14,5 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-we
 export const PROCESSING_RECORD_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
 export function renderProcessingRecordHtml(record: ProcessingRecord, query = ''): string {
-  const other = OTHER_LANGUAGE[record.language];
-  const params = new URLSearchParams(query);
-  params.set('lang', other.lang);
-  const sections = record.sections.map(
-    (s) => html`<section id="${s.key}">\n<h2>${s.number}. ${s.heading}</h2>\n${s.blocks.map(renderBlock)}</section>\n`,
-  );
-  return html`<!DOCTYPE html>
-<html lang="${record.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${record.title}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${record.title}</h1>
-<p>${record.subtitle}</p>
-<p>${record.versionLine}</p>
-<nav><a href="?${params.toString()}" hreflang="${other.lang}" lang="${other.lang}">${other.label}</a></nav>
-</header>
-<main>
-${sections}</main>
-</body>
-</html>
-`.toString();
+  return renderDocumentHtml(record, { query, style: STYLE });
 }

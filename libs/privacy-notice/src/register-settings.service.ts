@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { AppConfig, Clock, ForbiddenProblem, type Principal, principalKey, ValidationProblem, type FieldError } from '@app/core';
+import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { RegisterSettings, SETTINGS_ID } from './register-settings.entity';
 import {
@@ -200,7 +201,7 @@ export class RegisterSettingsService {
   /** The settings of an earlier (or the current) statement version; null when there is no such version. */
   async atVersion(noticeVersion: number): Promise<RegisterSettingsSnapshot | null> {
     const rows = await this.context.em().execute<{ settings: Record<string, unknown> }[]>(
-      `select settings from ${this.context.tenant.schema}.register_settings_version where notice_version = ?`,
+      `select settings from ${quoteIdent(this.context.tenant.schema)}.register_settings_version where notice_version = ?`,
       [noticeVersion],
     );
     return rows[0] ? fromStoredRow(rows[0].settings) : null;
@@ -209,7 +210,7 @@ export class RegisterSettingsService {
   /** Every kept version of the settings, newest first: the statement and the record can be read as they were. */
   async versions(): Promise<{ noticeVersion: number; recordedAt: string; updatedBy: string | null }[]> {
     const rows = await this.context.em().execute<{ notice_version: number; recorded_at: Date; updated_by: string | null }[]>(
-      `select notice_version, recorded_at, settings->>'updated_by' as updated_by from ${this.context.tenant.schema}.register_settings_version order by notice_version desc`,
+      `select notice_version, recorded_at, settings->>'updated_by' as updated_by from ${quoteIdent(this.context.tenant.schema)}.register_settings_version order by notice_version desc`,
     );
     return rows.map((r) => ({ noticeVersion: r.notice_version, recordedAt: new Date(r.recorded_at).toISOString(), updatedBy: r.updated_by }));
   }

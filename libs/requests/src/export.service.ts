@@ -3,7 +3,7 @@
 // Invoices stream page by page, so a long billing history never sits in memory at once.
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { escapeHtml } from '@app/core';
+import { csvCell, escapeHtml } from '@app/core';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { BillingService, type InvoiceView } from '@app/billing';
@@ -74,17 +74,7 @@ async function* json(head: ExportHead, invoices: AsyncIterable<InvoiceView>): As
   yield ']}';
 }
 
-/**
- * One cell of RFC 4180 CSV. Text that a spreadsheet would run as a formula (a leading =, @, +, - or control
- * character) gets a leading apostrophe; numbers such as a phone number in E.164 (+358…) or -12.50 stay as they are.
- */
-function cell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !/^[+-]\d+(\.\d+)?$/.test(text))) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvRow = (...values: unknown[]) => values.map(cell).join(',') + '\r\n';
+const csvRow = (...values: unknown[]) => values.map(csvCell).join(',') + '\r\n';
 
 /** CSV in one table of four columns (section, item, field, value): every part of the export, invoices streamed. */
 async function* csv(head: ExportHead, invoices: AsyncIterable<InvoiceView>): AsyncGenerator<string> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { TenancyModule } from '@app/tenancy';
 import { CustomersModule } from '@app/customers';
 import { BillingModule } from '@app/billing';
@@ -12,7 +13,7 @@ import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
 
 @Module({
-  imports: [TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
+  imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
   controllers: [RequestsController, VerifyController],
   providers: [RequestsService, ExportService, VerificationService],
   exports: [RequestsService, ExportService],

@@ -193,18 +193,13 @@ export class RequestsService {
     if (input.decision !== 'refuse' && request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
     if (input.decision === 'fee' && !input.feeCents) throw new ValidationProblem([{ field: 'feeCents', message: 'feeCents is required for a fee' }]);
     const [tenant, person] = await this.personOf(id);
-    let fee: { id: string; grossCents: number; number: number | null; dueDate: string | null } | undefined;
-    if (input.decision === 'fee') {
-      const vatRate = input.vatRate ?? (await this.billing.vatRates()).rates[0]?.vatRate ?? 0;
-      const description = asMailLang(tenant.language) === 'fi' ? 'Jäljennös rekisteritiedoista (tietosuoja-asetus 15 art. 3 kohta)' : 'Copy of register data (GDPR Art. 15(3))';
-      const draft = await this.billing.createDraft({ customerId: request.customerId!, lines: [{ description, quantity: 1, unitPriceCents: input.feeCents!, vatRate }], notes: input.reason }, actor);
-      const issued = await this.billing.issue(draft.id, {}, actor);
-      fee = { id: issued.id, grossCents: issued.totals.grossCents, number: issued.number ?? null, dueDate: issued.dueDate ?? null };
-    }
+    const prepared = input.decision === 'fee' ? await this.prepareFee(request.customerId!, input, tenant.language) : null;
     const now = this.clock.now();
     await this.context.em().transactional(async (em) => {
+      // The request is locked before anything is billed: a second submit waits here and then finds it decided.
       const locked = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
       if (!OPEN_STATES.includes(locked.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
+      const fee = prepared ? await this.billing.issueWithin(em, prepared, actor) : undefined;
       if (input.decision === 'refuse') em.assign(locked, { state: 'rejected', rejectionReason: input.reason });
       else em.assign(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
       em.assign(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
@@ -212,6 +207,13 @@ export class RequestsService {
       this.audit.record({ actor, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] }, em);
     });
     return this.get(id);
+  }
+
+  /** The fee invoice's one line, priced before the decision's transaction opens (at the first VAT rate unless given). */
+  private async prepareFee(customerId: string, input: { reason: string; feeCents?: number; vatRate?: number }, language: string) {
+    const vatRate = input.vatRate ?? (await this.billing.vatRates()).rates[0]?.vatRate ?? 0;
+    const description = asMailLang(language) === 'fi' ? 'Jäljennös rekisteritiedoista (tietosuoja-asetus 15 art. 3 kohta)' : 'Copy of register data (GDPR Art. 15(3))';
+    return this.billing.prepareIssue({ customerId, lines: [{ description, quantity: 1, unitPriceCents: input.feeCents!, vatRate }], notes: input.reason });
   }
 
   async reject(id: string, reason: string, actor: string): Promise<RequestView> {

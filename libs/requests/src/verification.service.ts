@@ -2,14 +2,16 @@
 // e-mail address the register holds, and the person enters it with that address on the public page
 // /t/:tenant/verify. A code verifies its own request only, works once, expires after 30 minutes, and is kept
 // as a salted hash (the address as a keyed hash). Throttled: a few codes per request and per address, a few
-// wrong attempts per code, and a cap on wrong attempts per address.
+// wrong attempts per code, a cap on wrong attempts per e-mail address, and wrong codes per client address
+// counted by the login throttle (before any hashing).
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { createHmac, randomInt, randomUUID, scrypt as scryptCb, timingSafeEqual, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AppConfig, Clock, NotFoundProblem } from '@app/core';
+import { LoginThrottleService } from '@app/auth';
 import { OutboxService } from '@app/mail';
-import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
+import { AuditTrailService, TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { DataSubjectRequest, VerificationCode } from './request.entity';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
@@ -48,6 +50,7 @@ export class VerificationService {
     private readonly audit: AuditTrailService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   /** Sends a new code for this received request to the address on record; an earlier code of it stops working. */
@@ -88,11 +91,26 @@ export class VerificationService {
    * code's request (and no other); a miss counts against every live code of the address. The same answer is
    * given for an unknown address, a wrong, used or expired code.
    */
-  async verifyCode(slug: string, email: string, code: string): Promise<{ type: string; verifiedAt: Date }> {
+  async verifyCode(slug: string, email: string, code: string, clientAddress: string): Promise<{ type: string; verifiedAt: Date }> {
     const scope = await this.tenancy.findScope(slug);
     if (!scope) throw new NotFoundProblem('tenant');
+    const attempt = await this.throttle.admitCode(clientAddress);
+    let outcome: Awaited<ReturnType<typeof this.checkCode>>;
+    try {
+      outcome = await this.checkCode(scope, email, code);
+    } catch (error) {
+      await attempt.abandoned();
+      throw error;
+    }
+    if ('throttled' in outcome) throw new RequestsException(RequestsErrorCode.TooManyCodes, 'Too many wrong codes for this address today; ask the business for a new code tomorrow.');
+    if ('failed' in outcome) throw new RequestsException(RequestsErrorCode.CodeInvalid, 'Check the code and the address, or ask the business for a new code.');
+    await attempt.succeeded();
+    return outcome.verified;
+  }
+
+  private checkCode(scope: TenantScope, email: string, code: string) {
     const given = code.replace(/\s+/g, '');
-    const outcome = await this.context.run(scope, () =>
+    return this.context.run(scope, () =>
       this.context.em().transactional(async (em) => {
         const now = this.clock.now();
         const emailHash = this.addressKey(email);
@@ -110,9 +128,6 @@ export class VerificationService {
         return { verified: await this.markVerified(em, match.requestId, now) };
       }),
     );
-    if ('throttled' in outcome) throw new RequestsException(RequestsErrorCode.TooManyCodes, 'Too many wrong codes for this address today; ask the business for a new code tomorrow.');
-    if ('failed' in outcome) throw new RequestsException(RequestsErrorCode.CodeInvalid, 'Check the code and the address, or ask the business for a new code.');
-    return outcome.verified;
   }
 
   private async markVerified(em: EntityManager, requestId: string, now: Date): Promise<{ type: string; verifiedAt: Date }> {
@@ -126,6 +141,8 @@ export class VerificationService {
 
   // A keyed hash: the table holds no addresses.
   private addressKey(email: string): string {
-    return createHmac('sha256', this.config.sessionSecret ?? '').update(`verify\0${email.trim().toLowerCase()}`).digest('base64url');
+    // Without the secret every tenant's keys would be plain hashes of the addresses: refuse rather than store those.
+    if (!this.config.sessionSecret) throw new Error('sessionSecret must be resolved before the app starts');
+    return createHmac('sha256', this.config.sessionSecret).update(`verify\0${email.trim().toLowerCase()}`).digest('base64url');
   }
 }

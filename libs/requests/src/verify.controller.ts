@@ -1,5 +1,6 @@
 // The public end of identity verification: the person enters the code sent to the address on record.
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ApiTenantParam, Public } from '@app/core';
 import { VerificationService } from './verification.service';
@@ -16,7 +17,7 @@ export class VerifyController {
   @ApiTenantParam()
   @ApiOkResponse({ type: CodeAcceptedDto, description: 'The code matched: its request (that one only) is verified.' })
   @ApiProblems(400, 404, 429)
-  enter(@Param('tenant') slug: string, @Body() dto: EnterCodeDto) {
-    return this.verification.verifyCode(slug, dto.email, dto.code);
+  enter(@Param('tenant') slug: string, @Body() dto: EnterCodeDto, @Req() req: Request) {
+    return this.verification.verifyCode(slug, dto.email, dto.code, req.ip ?? 'unknown');
   }
 }

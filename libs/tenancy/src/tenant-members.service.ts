@@ -1,6 +1,7 @@
 // A tenant's staff: invitations, first passwords, and what login needs to know. Always inside a tenant scope.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey, type TenantRole } from '@app/core';
@@ -138,18 +139,31 @@ export class TenantMembersService {
     return rows[0] ? { ...staffViewOfRow(rows[0]), passwordHash: rows[0].password_hash } : null;
   }
 
-  /** Disables a member (never oneself: a tenant must not lock out its last owner by accident). */
+  /**
+   * Disables a member (never oneself: a tenant must not lock out its last owner by accident). Takes the owner
+   * locks `changeRole` takes, in the same order, so a disable and a demotion at once cannot leave no owner who can
+   * sign in: the second waits, then is refused.
+   */
   async disable(id: string, actorId: string, actor: string): Promise<StaffView> {
     if (id === actorId) throw new TenancyException(TenancyErrorCode.CannotDisableSelf);
-    const em = this.context.em();
-    const user = await em.findOne(StaffUser, { id }, { populate: ['passwordHash'] });
-    if (!user) throw new NotFoundProblem('staff member');
-    if (!user.disabledAt) {
+    return this.context.em().transactional(async (em) => {
+      const owners = await this.lockOwners(em);
+      const user = await em.findOne(StaffUser, { id }, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!user) throw new NotFoundProblem('staff member');
+      if (user.disabledAt) return toStaffView(user);
+      if (owners.length === 1 && owners[0].id === id) {
+        throw new TenancyException(TenancyErrorCode.LastOwner, 'Make another member an owner first: the business must always have an owner who can sign in.');
+      }
       user.disabledAt = new Date();
       em.create(AuditEvent, { actor, action: 'staff.disabled', subjectType: 'staff_user', subjectId: id, fields: ['disabledAt'] });
       await em.flush();
-    }
-    return toStaffView(user);
+      return toStaffView(user);
+    });
+  }
+
+  /** Every owner who can sign in, locked in id order: disable and changeRole queue up on these rows. */
+  private lockOwners(em: EntityManager): Promise<StaffUser[]> {
+    return em.find(StaffUser, { role: 'owner', disabledAt: null, passwordHash: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
   }
 
   /**
@@ -159,7 +173,7 @@ export class TenantMembersService {
    */
   async changeRole(id: string, role: TenantRole, actor: string): Promise<StaffView> {
     return this.context.em().transactional(async (em) => {
-      const owners = await em.find(StaffUser, { role: 'owner', disabledAt: null, passwordHash: { $ne: null } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+      const owners = await this.lockOwners(em);
       const user = await em.findOne(StaffUser, { id }, { populate: ['passwordHash'], lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new NotFoundProblem('staff member');
       if (user.role === role) return toStaffView(user);
@@ -188,8 +202,7 @@ export class TenantMembersService {
   }
 
   /** The new password from a reset link, recorded in the audit trail as the member's own act. */
-  async resetPassword(id: string, passwordHash: string): Promise<void> {
-    const em = this.context.em();
+  async resetPassword(id: string, passwordHash: string, em: EntityManager): Promise<void> {
     const user = await em.findOneOrFail(StaffUser, { id });
     em.assign(user, { passwordHash });
     const actor = principalKey({ kind: 'tenant-staff', id, tenantId: this.context.tenant.tenantId });

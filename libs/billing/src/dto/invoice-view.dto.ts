@@ -40,6 +40,8 @@ export class PaymentViewDto {
   @ApiProperty({ format: 'date' }) paidOn: string;
   @ApiProperty({ type: String, nullable: true }) reference: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when the payment was reversed (recorded by mistake): it no longer counts.' }) reversedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) reversalReason: string | null;
 }
 
 export class InvoiceDto {

@@ -92,6 +92,12 @@ export class RecordPaymentDto {
   reference?: string;
 }
 
+export class ReversePaymentDto {
+  @ApiProperty({ example: 'Recorded on the wrong invoice' })
+  @IsString() @Length(3, 500)
+  reason: string;
+}
+
 export class CreditInvoiceDto {
   @ApiProperty({ example: 'Duplicate booking' })
   @IsString() @Length(3, 500)

@@ -22,6 +22,8 @@ import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { InvoiceTotals } from './InvoiceTotals';
 import { isCreditable, isPayable, titleOf } from './invoice-status';
 import { PaymentForm } from './PaymentForm';
+import { ReversePayment } from './ReversePayment';
+import { useMe } from '../auth/queries';
 import { type Invoice, useInvoice } from './queries';
 import { groupReference, groupRf } from './reference';
 import styles from './invoices.module.css';
@@ -100,6 +102,8 @@ function IssuedInvoice({ tenant, invoice }: { tenant: string; invoice: Invoice }
   const t = useT();
   const { locale } = useLocale();
   const [recorded, setRecorded] = useState<number | null>(null);
+  const [reversed, setReversed] = useState<number | null>(null);
+  const owner = useMe(tenant).data?.role === 'owner';
   const money = (cents: number) => formatMoney(cents, locale);
   const date = (value: string | null) => (value ? formatDate(value, locale) : '—');
   const note = invoice.kind === 'credit_note';
@@ -178,14 +182,28 @@ function IssuedInvoice({ tenant, invoice }: { tenant: string; invoice: Invoice }
             {t('invoices.payments.title')}
           </h2>
           {recorded !== null && <Notice tone="success">{t('invoices.payment.recorded', { amount: money(recorded) })}</Notice>}
+          {reversed !== null && <Notice tone="success">{t('invoices.reverse.done', { amount: money(reversed) })}</Notice>}
           {invoice.payments.length === 0 ? (
             <p className={styles.muted}>{t('invoices.payments.none')}</p>
           ) : (
             <ul className={styles.plainList}>
               {invoice.payments.map((p) => (
                 <li key={p.id}>
-                  {t('invoices.payments.item', { date: date(p.paidOn), amount: money(p.amountCents) })}
+                  <span className={p.reversedAt ? styles.reversed : undefined}>{t('invoices.payments.item', { date: date(p.paidOn), amount: money(p.amountCents) })}</span>
                   {p.reference && <span className={styles.muted}> · {p.reference}</span>}
+                  {p.reversedAt ? (
+                    <span className={styles.muted}> · {t('invoices.payments.reversed', { date: date(p.reversedAt.slice(0, 10)), reason: p.reversalReason ?? '' })}</span>
+                  ) : (
+                    owner && (
+                      <ReversePayment
+                        tenant={tenant}
+                        invoice={invoice}
+                        paymentId={p.id}
+                        label={t('invoices.reverse.startFor', { date: date(p.paidOn), amount: money(p.amountCents) })}
+                        onReversed={() => (setRecorded(null), setReversed(p.amountCents))}
+                      />
+                    )
+                  )}
                 </li>
               ))}
             </ul>
@@ -198,6 +216,7 @@ function IssuedInvoice({ tenant, invoice }: { tenant: string; invoice: Invoice }
                 invoice={invoice}
                 onRecorded={(cents, paid) => {
                   setRecorded(cents);
+                  setReversed(null);
                   // Paid in full, the form goes away: focus stays in the section, on its heading.
                   if (!isPayable(paid)) setTimeout(() => document.getElementById('invoice-payments')?.focus(), 0);
                 }}

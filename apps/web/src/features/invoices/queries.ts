@@ -126,6 +126,15 @@ export function useRecordPayment(tenant: string, id: string) {
   });
 }
 
+export function useReversePayment(tenant: string, id: string) {
+  const settle = useSettle(tenant);
+  return useMutation({
+    mutationFn: ({ paymentId, reason }: { paymentId: string; reason: string }) =>
+      call(api.POST('/api/t/{tenant}/invoices/{id}/payments/{paymentId}/reverse', { params: { path: { tenant, id, paymentId } }, body: { reason } })),
+    onSuccess: settle,
+  });
+}
+
 export function useCreditInvoice(tenant: string, id: string) {
   const settle = useSettle(tenant);
   return useMutation({

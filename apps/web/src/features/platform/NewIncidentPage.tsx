@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
+import { INCIDENT_DATA_CATEGORIES, type IncidentDataCategory } from '../../api/data-categories';
 import { fieldErrors } from '../../api/problem';
 import { type MessageId, useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
@@ -19,22 +20,7 @@ import { useTenants } from './queries';
 import { RoleGate } from './RoleGate';
 import styles from './platform.module.css';
 
-export const DATA_CATEGORIES = [
-  'business_id',
-  'company_name',
-  'contact_name',
-  'email',
-  'postal_address',
-  'phone',
-  'billing_name',
-  'last_login',
-  'billing_history',
-  'marketing_consents',
-  'data_subject_requests',
-  'portal_credentials',
-  'ip_addresses',
-] as const;
-type Category = (typeof DATA_CATEGORIES)[number];
+type Category = IncidentDataCategory;
 
 const FIELDS = ['title', 'whatHappened.fi', 'whatHappened.en', 'occurredAt', 'discoveredAt', 'tenants', 'dataCategories'] as const;
 
@@ -99,7 +85,7 @@ function NewIncident() {
         />
         <CheckList
           label={t('platform.newIncident.field.categories')}
-          options={DATA_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.category.${c}` as MessageId) }))}
+          options={INCIDENT_DATA_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.category.${c}` as MessageId) }))}
           value={categories}
           onChange={setCategories}
           errorMessage={errors.byField.dataCategories}

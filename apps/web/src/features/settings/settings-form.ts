@@ -1,9 +1,10 @@
 // The register settings as a form: strings for what people type, the body of a save (only what changed), the
 // checks the API would make anyway said before sending, and after a conflict the other person's changes taken in
 // without losing the user's own.
+import { REGISTER_DATA_CATEGORIES } from '../../api/data-categories';
 import type { RegisterSettings, RegisterSettingsChanges } from './queries';
 
-export const DATA_CATEGORIES = ['business_id', 'company_name', 'contact_name', 'email', 'postal_address', 'phone', 'billing_name', 'last_login', 'billing_history', 'marketing_consents', 'data_subject_requests'] as const;
+export const DATA_CATEGORIES = REGISTER_DATA_CATEGORIES;
 export const MARKETING_CHANNELS = ['email', 'sms'] as const;
 export const TEXT_FIELDS = ['purposes', 'dataSources', 'disclosures', 'transferSafeguards', 'securityMeasures', 'cookies'] as const;
 export const NUMBER_FIELDS = ['customerReviewAfterMonths', 'invoiceRetentionYears', 'accessRequestsPerYear', 'ipLogRetentionDays'] as const;

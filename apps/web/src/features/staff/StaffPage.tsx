@@ -83,9 +83,10 @@ export function StaffPage() {
         )}
       </section>
       {changing && (
-        <RoleDialog
+        <MemberDialog
           tenant={tenant}
           member={changing}
+          action="role"
           onClose={(done) => {
             if (done) setChanged(changing);
             setChanging(null);
@@ -93,9 +94,10 @@ export function StaffPage() {
         />
       )}
       {disabling && (
-        <DisableDialog
+        <MemberDialog
           tenant={tenant}
           member={disabling}
+          action="disable"
           onClose={(done) => {
             if (done) setDisabled(disabling);
             setDisabling(null);
@@ -176,54 +178,49 @@ function InviteForm({ tenant }: { tenant: string }) {
   );
 }
 
-function RoleDialog({ tenant, member, onClose }: { tenant: string; member: StaffMember; onClose: (done: boolean) => void }) {
+/**
+ * The confirmation before changing a member's role or disabling them: it holds the focus until it is answered and
+ * closes with Esc. The API keeps an owner who can sign in; its refusal (409 last-owner) is said in words.
+ */
+function MemberDialog({ tenant, member, action, onClose }: { tenant: string; member: StaffMember; action: 'role' | 'disable'; onClose: (done: boolean) => void }) {
   const t = useT();
   const change = useChangeRole(tenant);
+  const disable = useDisableStaff(tenant);
+  const { error, isPending } = action === 'role' ? change : disable;
   const role = member.role === 'owner' ? 'staff' : 'owner';
-  const lastOwner = change.error instanceof ApiError && change.error.code === 'last-owner';
+  const lastOwner = error instanceof ApiError && error.code === 'last-owner';
+  const done = { onSuccess: () => onClose(true) };
+  const text =
+    action === 'disable'
+      ? { title: t('staff.disable.title', { name: member.name }), body: t('staff.disable.body', { name: member.name, email: member.email }), confirm: t('staff.disable.confirm'), lastOwner: t('staff.disable.lastOwner.title') }
+      : {
+          title: t(role === 'owner' ? 'staff.role.titleOwner' : 'staff.role.titleStaff', { name: member.name }),
+          body: t(role === 'owner' ? 'staff.role.bodyOwner' : 'staff.role.bodyStaff', { name: member.name }),
+          confirm: t(role === 'owner' ? 'staff.role.makeOwner' : 'staff.role.makeStaff'),
+          lastOwner: t('staff.role.lastOwner.title'),
+        };
   return (
     <ModalOverlay isOpen isDismissable isKeyboardDismissDisabled={false} onOpenChange={(open) => !open && onClose(false)} className={styles.overlay}>
       <Modal className={styles.modal}>
         <Dialog role="alertdialog" className={styles.dialog}>
           <Heading slot="title" className={styles.dialogTitle}>
-            {t(role === 'owner' ? 'staff.role.titleOwner' : 'staff.role.titleStaff', { name: member.name })}
+            {text.title}
           </Heading>
-          <p>{t(role === 'owner' ? 'staff.role.bodyOwner' : 'staff.role.bodyStaff', { name: member.name })}</p>
+          <p>{text.body}</p>
           {lastOwner && (
-            <Notice tone="error" title={t('staff.role.lastOwner.title')}>
+            <Notice tone="error" title={text.lastOwner}>
               {t('staff.role.lastOwner.body')}
             </Notice>
           )}
-          {change.error && !lastOwner && <ErrorState error={change.error} />}
+          {error && !lastOwner && <ErrorState error={error} />}
           <div className={styles.dialogActions}>
-            <Button variant="primary" isPending={change.isPending} isDisabled={lastOwner} onPress={() => change.mutate({ id: member.id, role }, { onSuccess: () => onClose(true) })}>
-              {t(role === 'owner' ? 'staff.role.makeOwner' : 'staff.role.makeStaff')}
-            </Button>
-            <Button autoFocus onPress={() => onClose(false)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
-  );
-}
-
-function DisableDialog({ tenant, member, onClose }: { tenant: string; member: StaffMember; onClose: (done: boolean) => void }) {
-  const t = useT();
-  const disable = useDisableStaff(tenant);
-  return (
-    <ModalOverlay isOpen isDismissable isKeyboardDismissDisabled={false} onOpenChange={(open) => !open && onClose(false)} className={styles.overlay}>
-      <Modal className={styles.modal}>
-        <Dialog role="alertdialog" className={styles.dialog}>
-          <Heading slot="title" className={styles.dialogTitle}>
-            {t('staff.disable.title', { name: member.name })}
-          </Heading>
-          <p>{t('staff.disable.body', { name: member.name, email: member.email })}</p>
-          {disable.error && <ErrorState error={disable.error} />}
-          <div className={styles.dialogActions}>
-            <Button variant="danger" autoFocus={false} isPending={disable.isPending} onPress={() => disable.mutate(member.id, { onSuccess: () => onClose(true) })}>
-              {t('staff.disable.confirm')}
+            <Button
+              variant={action === 'disable' ? 'danger' : 'primary'}
+              isPending={isPending}
+              isDisabled={lastOwner}
+              onPress={() => (action === 'role' ? change.mutate({ id: member.id, role }, done) : disable.mutate(member.id, done))}
+            >
+              {text.confirm}
             </Button>
             <Button autoFocus onPress={() => onClose(false)}>
               {t('common.cancel')}
