@@ -56,7 +56,9 @@ export const PDF_TEXTS = {
     unitPrice: 'À-hinta',
     vatRate: 'ALV %',
     net: 'Veroton',
-    vatBreakdown: 'Arvonlisävero',
+    vatBreakdown: 'ALV-erittely',
+    vatAmount: 'Vero',
+    gross: 'Verollinen',
     vatOf: (rate: string) => `ALV ${rate} %`,
     netTotal: 'Veroton yhteensä',
     vatTotal: 'ALV yhteensä',
@@ -89,7 +91,9 @@ export const PDF_TEXTS = {
     unitPrice: 'Unit price',
     vatRate: 'VAT %',
     net: 'Net',
-    vatBreakdown: 'Value added tax',
+    vatBreakdown: 'VAT by rate',
+    vatAmount: 'VAT',
+    gross: 'Gross',
     vatOf: (rate: string) => `VAT ${rate} %`,
     netTotal: 'Total excluding VAT',
     vatTotal: 'Total VAT',
@@ -219,21 +223,27 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
   }
   const row = (label: string, value: string, bold = false) => {
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    doc.text(label, 300, y, { width: 160 });
+    doc.text(label, 330, y, { width: 120 });
     doc.text(value, 445, y, { width: 100, align: 'right' });
     y += 13;
   };
-  doc.font('Helvetica-Bold').fontSize(9).text(t.vatBreakdown, left, y);
-  for (const r of d.byRate) {
-    const rate = formatNumber(r.vatRate, d.lang);
-    doc.font('Helvetica').fontSize(9).text(`${t.vatOf(rate)}: ${t.net.toLowerCase()} ${euros(r.netCents)}, ${t.vatRate.replace(' %', '')} ${euros(r.vatCents)}, ${t.total.toLowerCase()} ${euros(r.grossCents)}`, left, y + 13 * (d.byRate.indexOf(r) + 1), { width: 240 });
-  }
+  // VAT per rate on the left: rate, net, VAT, gross.
+  const vatCols = [left, left + 62, left + 118, left + 174];
+  doc.font('Helvetica-Bold').fontSize(8);
+  [t.vatBreakdown, t.net, t.vatAmount, t.gross].forEach((label, i) => doc.text(label, vatCols[i], y, { width: i === 0 ? 60 : 54, align: i === 0 ? 'left' : 'right', lineBreak: false }));
+  d.byRate.forEach((r, i) => {
+    const at = y + 12 * (i + 1);
+    doc.font('Helvetica').fontSize(8);
+    doc.text(t.vatOf(formatNumber(r.vatRate, d.lang)), vatCols[0], at, { width: 60, lineBreak: false });
+    [r.netCents, r.vatCents, r.grossCents].forEach((c, j) => doc.text(euros(c), vatCols[j + 1], at, { width: 54, align: 'right', lineBreak: false }));
+  });
+  const vatBottom = y + 12 * (d.byRate.length + 1);
   row(t.netTotal, euros(d.netCents));
   row(t.vatTotal, euros(d.vatCents));
   row(`${t.total} (EUR)`, euros(d.grossCents), true);
   if (d.paidCents > 0) row(t.paid, euros(d.paidCents));
   if (d.kind === 'invoice') row(t.toPay, euros(d.outstandingCents), true);
-  y = Math.max(y, doc.y) + 10;
+  y = Math.max(y, vatBottom) + 10;
 
   if (d.notes) {
     doc.font('Helvetica-Bold').fontSize(9).text(t.notes, left, y);
