@@ -38,7 +38,7 @@ export function SellerSection({ tenant }: { tenant: string }) {
       <p className={layout.muted}>{t('seller.help')}</p>
       {seller.isPending && <Loading />}
       {seller.error && <ErrorState error={seller.error} onRetry={() => void seller.refetch()} />}
-      {seller.data && <SellerForm key={seller.data.version} tenant={tenant} seller={seller.data} />}
+      {seller.data && <SellerForm tenant={tenant} seller={seller.data} />}
     </section>
   );
 }
@@ -61,7 +61,7 @@ function SellerForm({ tenant, seller }: { tenant: string; seller: Seller }) {
     const bic = values.bic.trim();
     update.mutate(
       { legalName: values.legalName, businessId: values.businessId.trim(), streetAddress: values.streetAddress, postalCode: values.postalCode.trim(), city: values.city, iban: iban || null, bic: bic || null, version: seller.version } as Parameters<typeof update.mutate>[0],
-      { onSuccess: () => setSaved(true) },
+      { onSuccess: (next) => (setValues(valuesOf(next)), setSaved(true)) },
     );
   };
 
