@@ -158,6 +158,14 @@ describe('invoice documents', () => {
       problemOf(await owner.get(`${t}/invoices/${invoice.id}/pdf?lang=sv`).expect(400));
     });
 
+    it('prints names beyond Latin-1', async () => {
+      const customer = await ctx.newCustomer(tenant, { contactName: 'Łukasz Wiśniewski', streetAddress: 'Świętokrzyska 3', postalCode: '00100', city: 'Helsinki' });
+      const invoice = await issued(customer.id, [massage]);
+      const text = await pdfText((await pdf(staff, `${t}/invoices/${invoice.id}/pdf`).expect(200)).body);
+      expect(text).toContain('Łukasz Wiśniewski');
+      expect(text).toContain('Świętokrzyska 3');
+    });
+
     it('a paid invoice has no barcode; a draft has no document', async () => {
       const invoice = await issued(personId, [massage]);
       await staff.post(`${t}/invoices/${invoice.id}/payments`).send({ amountCents: 7530, paidOn: invoice.issueDate }).expect(201);

@@ -1,6 +1,7 @@
 // The invoice as a PDF a person can pay: the seller and its account, the buyer, the lines, VAT per rate,
 // totals, due date, both reference forms, and the bank barcode as text and as Code 128 (what the Finnish
 // banks' barcode guide asks of a printed invoice). Finnish or English. Pure: data in, bytes out.
+import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import bwipjs from 'bwip-js';
 import { friendlyFormatIBAN } from 'ibantools';
@@ -8,6 +9,15 @@ import type { PartySnapshot } from './invoice.entity';
 import { formatVirtualBarcode } from './barcode';
 
 export type DocumentLang = 'fi' | 'en';
+
+/**
+ * DejaVu Sans (Debian's fonts-dejavu-core, which fontconfig brings) is embedded when the machine has it, so
+ * any name prints (Łukasz, Nguyễn); otherwise the PDF standard fonts, which hold Latin-1 only.
+ */
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/';
+const EMBEDDED = existsSync(`${DEJAVU}DejaVuSans.ttf`) && existsSync(`${DEJAVU}DejaVuSans-Bold.ttf`);
+const REGULAR = EMBEDDED ? `${DEJAVU}DejaVuSans.ttf` : 'Helvetica';
+const BOLD = EMBEDDED ? `${DEJAVU}DejaVuSans-Bold.ttf` : 'Helvetica-Bold';
 
 export interface InvoiceDocument {
   lang: DocumentLang;
@@ -150,11 +160,11 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
   const euros = (c: number) => formatEuros(c, d.lang);
 
   // Header: the seller on the left, the document's title and number on the right.
-  doc.font('Helvetica-Bold').fontSize(14).text(d.seller.name, left, 50, { width: 280 });
-  doc.font('Helvetica').fontSize(9);
+  doc.font(BOLD).fontSize(14).text(d.seller.name, left, 50, { width: 280 });
+  doc.font(REGULAR).fontSize(9);
   for (const line of address(d.seller)) doc.text(line, { width: 280 });
   if (d.seller.businessId) doc.text(`${t.businessId} ${d.seller.businessId}`, { width: 280 });
-  doc.font('Helvetica-Bold').fontSize(18).text(d.kind === 'invoice' ? t.invoice : t.creditNote, 340, 50, { width: 205, align: 'right' });
+  doc.font(BOLD).fontSize(18).text(d.kind === 'invoice' ? t.invoice : t.creditNote, 340, 50, { width: 205, align: 'right' });
 
   // Facts on the right, label: value.
   const facts: [string, string][] = [
@@ -171,16 +181,16 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
   let y = 80;
   doc.fontSize(9);
   for (const [label, value] of facts) {
-    doc.font('Helvetica').text(label, 340, y, { width: 100 });
-    doc.font('Helvetica-Bold').text(value, 440, y, { width: 105, align: 'right' });
+    doc.font(REGULAR).text(label, 340, y, { width: 100 });
+    doc.font(BOLD).text(value, 440, y, { width: 105, align: 'right' });
     y += 14;
   }
 
   // The buyer.
   y = Math.max(y, doc.y) + 20;
-  doc.font('Helvetica').fontSize(8).fillColor('#444').text(t.buyer, left, y);
-  doc.fillColor('black').font('Helvetica-Bold').fontSize(10).text(d.buyer.name, left, y + 11, { width: 280 });
-  doc.font('Helvetica').fontSize(10);
+  doc.font(REGULAR).fontSize(8).fillColor('#444').text(t.buyer, left, y);
+  doc.fillColor('black').font(BOLD).fontSize(10).text(d.buyer.name, left, y + 11, { width: 280 });
+  doc.font(REGULAR).fontSize(10);
   for (const line of address(d.buyer)) doc.text(line, { width: 280 });
   if (d.buyer.businessId) doc.text(`${t.businessId} ${d.buyer.businessId}`, { width: 280 });
 
@@ -188,7 +198,7 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
   y = doc.y + 24;
   const cols = { description: left, quantity: 290, unitPrice: 345, vatRate: 420, net: 465 };
   const header = (at: number) => {
-    doc.font('Helvetica-Bold').fontSize(9);
+    doc.font(BOLD).fontSize(9);
     doc.text(t.description, cols.description, at, { width: 235 });
     doc.text(t.quantity, cols.quantity, at, { width: 50, align: 'right' });
     doc.text(t.unitPrice, cols.unitPrice, at, { width: 70, align: 'right' });
@@ -198,13 +208,13 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
     return at + 18;
   };
   y = header(y);
-  doc.font('Helvetica').fontSize(9);
+  doc.font(REGULAR).fontSize(9);
   for (const line of d.lines) {
     const height = doc.heightOfString(line.description, { width: 235 });
     if (y + height > 700) {
       doc.addPage();
       y = header(50);
-      doc.font('Helvetica').fontSize(9);
+      doc.font(REGULAR).fontSize(9);
     }
     doc.text(line.description, cols.description, y, { width: 235 });
     doc.text(formatNumber(line.quantity, d.lang), cols.quantity, y, { width: 50, align: 'right' });
@@ -222,18 +232,18 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
     y = 50;
   }
   const row = (label: string, value: string, bold = false) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? BOLD : REGULAR).fontSize(9);
     doc.text(label, 330, y, { width: 120 });
     doc.text(value, 445, y, { width: 100, align: 'right' });
     y += 13;
   };
   // VAT per rate on the left: rate, net, VAT, gross.
   const vatCols = [left, left + 62, left + 118, left + 174];
-  doc.font('Helvetica-Bold').fontSize(8);
+  doc.font(BOLD).fontSize(8);
   [t.vatBreakdown, t.net, t.vatAmount, t.gross].forEach((label, i) => doc.text(label, vatCols[i], y, { width: i === 0 ? 60 : 54, align: i === 0 ? 'left' : 'right', lineBreak: false }));
   d.byRate.forEach((r, i) => {
     const at = y + 12 * (i + 1);
-    doc.font('Helvetica').fontSize(8);
+    doc.font(REGULAR).fontSize(8);
     doc.text(t.vatOf(formatNumber(r.vatRate, d.lang)), vatCols[0], at, { width: 60, lineBreak: false });
     [r.netCents, r.vatCents, r.grossCents].forEach((c, j) => doc.text(euros(c), vatCols[j + 1], at, { width: 54, align: 'right', lineBreak: false }));
   });
@@ -246,8 +256,8 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
   y = Math.max(y, vatBottom) + 10;
 
   if (d.notes) {
-    doc.font('Helvetica-Bold').fontSize(9).text(t.notes, left, y);
-    doc.font('Helvetica').text(d.notes, left, doc.y, { width: right - left });
+    doc.font(BOLD).fontSize(9).text(t.notes, left, y);
+    doc.font(REGULAR).text(d.notes, left, doc.y, { width: right - left });
     y = doc.y + 10;
   }
 
@@ -265,15 +275,15 @@ export async function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
       [t.toPay, euros(d.outstandingCents)],
     ];
     pay.forEach(([label, value], i) => {
-      doc.font('Helvetica').fontSize(8).text(label, left, top + i * 12, { width: 140 });
-      doc.font('Helvetica-Bold').fontSize(9).text(value, left + 140, top + i * 12, { width: 355 });
+      doc.font(REGULAR).fontSize(8).text(label, left, top + i * 12, { width: 140 });
+      doc.font(BOLD).fontSize(9).text(value, left + 140, top + i * 12, { width: 355 });
     });
     if (d.barcode && barcodePng) {
-      doc.font('Helvetica').fontSize(8).text(`${t.barcode}: ${formatVirtualBarcode(d.barcode)}`, left, top + 78, { width: right - left });
+      doc.font(REGULAR).fontSize(8).text(`${t.barcode}: ${formatVirtualBarcode(d.barcode)}`, left, top + 78, { width: right - left });
       // The guide: Code 128 (set C), at least 10 mm high, quiet zones of 6.4 mm each side.
       doc.image(barcodePng, left + 18, top + 92, { width: 420, height: 34 });
     } else {
-      doc.font('Helvetica').fontSize(8).text(t.nothingToPay, left, top + 78);
+      doc.font(REGULAR).fontSize(8).text(t.nothingToPay, left, top + 78);
     }
   }
 
