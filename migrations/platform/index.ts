@@ -11,6 +11,7 @@ import { platformAccessLogJournal } from './0009-access-log-journal.migration';
 import { platformRoleGrants } from './0010-role-grants.migration';
 import { platformPasswordReset } from './0011-password-reset.migration';
 import { platformIncidentNotices } from './0012-incident-notices.migration';
+import { platformTenantPaymentAccount } from './0013-tenant-payment-account.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformAccessLogJournal, platformRoleGrants, platformPasswordReset, platformIncidentNotices];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformAccessLogJournal, platformRoleGrants, platformPasswordReset, platformIncidentNotices, platformTenantPaymentAccount];

@@ -6,11 +6,19 @@ import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '@app/core';
 
+/** A file sent with a message. Base64, so a queued message stays plain JSON in the outbox's job. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 @Injectable()
@@ -29,7 +37,12 @@ export class MailService {
   }
 
   async send(message: MailMessage): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.mailFrom, ...message });
+    const { attachments, ...rest } = message;
+    const info = await this.transport.sendMail({
+      from: this.config.mailFrom,
+      ...rest,
+      ...(attachments?.length ? { attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, 'base64') })) } : {}),
+    });
     if (this.outbox) {
       await mkdir(this.outbox, { recursive: true });
       const file = join(this.outbox, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);

@@ -18,6 +18,7 @@ import { useCustomer } from '../customers/queries';
 import { formatPercent, formatQuantity } from './amounts';
 import { CreditForm } from './CreditForm';
 import { DraftSection } from './DraftSection';
+import { InvoiceDocuments } from './InvoiceDocuments';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { InvoiceTotals } from './InvoiceTotals';
 import { isCreditable, isPayable, titleOf } from './invoice-status';
@@ -158,6 +159,8 @@ function IssuedInvoice({ tenant, invoice }: { tenant: string; invoice: Invoice }
           </section>
         )}
       </div>
+
+      <InvoiceDocuments tenant={tenant} invoice={invoice} />
 
       {note && invoice.creditedInvoiceId && (
         <Notice tone="info" live={false}>

@@ -18,6 +18,7 @@ import { TextField } from '../../ui/TextField';
 import { Check, Checks, LongText } from './fields';
 import { NoticeDocument } from './NoticePreview';
 import { RecipientsEditor } from './RecipientsEditor';
+import { SellerSection } from './SellerSection';
 import {
   type NoticeLanguage,
   type RegisterSettings,
@@ -93,6 +94,7 @@ export function SettingsPage() {
       {settings.isPending && <Loading />}
       {settings.error && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.data && <Editing tenant={tenant} settings={settings.data} />}
+      <SellerSection tenant={tenant} />
     </>
   );
 }

@@ -1,0 +1,80 @@
+// The tenant as the seller on its invoices: its legal identity (the platform's tenant row, also the controller
+// named in the privacy statement) and the account it is paid to. The owner changes them; staff read them.
+import { Injectable } from '@nestjs/common';
+import { ConflictProblem, NotFoundProblem, ValidationProblem } from '@app/core';
+import { AuditTrailService, TenantContext } from '@app/tenancy';
+import type { UpdateSellerDto } from './dto/seller.dto';
+
+export interface Seller {
+  legalName: string;
+  businessId: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  language: 'fi' | 'en';
+  version: number;
+}
+
+interface SellerRow {
+  legal_name: string;
+  business_id: string;
+  street_address: string;
+  postal_code: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  language: 'fi' | 'en';
+  version: number;
+}
+
+const COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
+
+const toSeller = (r: SellerRow): Seller => ({
+  legalName: r.legal_name,
+  businessId: r.business_id,
+  streetAddress: r.street_address,
+  postalCode: r.postal_code,
+  city: r.city,
+  iban: r.iban,
+  bic: r.bic,
+  language: r.language,
+  version: r.version,
+});
+
+@Injectable()
+export class SellerService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly audit: AuditTrailService,
+  ) {}
+
+  async get(): Promise<Seller> {
+    const [row] = (await this.context.em().execute(`select ${COLUMNS} from platform.tenant where id = ?`, [this.context.tenant.tenantId])) as SellerRow[];
+    if (!row) throw new NotFoundProblem('tenant');
+    return toSeller(row);
+  }
+
+  /** Changes the seller's details in one transaction with its audit event; a stale version answers 409 and changes nothing. */
+  async update(dto: UpdateSellerDto, actor: string): Promise<Seller> {
+    // An IBAN without the bank's BIC (or the other way round) cannot go on a Finvoice or an international transfer.
+    if ((dto.iban ?? null) === null !== ((dto.bic ?? null) === null)) {
+      throw new ValidationProblem([{ field: dto.iban ? 'bic' : 'iban', message: 'IBAN and BIC are given together' }]);
+    }
+    return this.context.em().transactional(async (em) => {
+      const [row] = (await em.execute(
+        `update platform.tenant set legal_name = ?, business_id = ?, street_address = ?, postal_code = ?, city = ?, iban = ?, bic = ?,
+           version = version + 1, updated_at = now()
+         where id = ? and version = ? returning ${COLUMNS}`,
+        [dto.legalName.trim(), dto.businessId, dto.streetAddress.trim(), dto.postalCode, dto.city.trim(), dto.iban ?? null, dto.bic ?? null, this.context.tenant.tenantId, dto.version],
+      )) as SellerRow[];
+      if (!row) {
+        const current = await this.get();
+        throw new ConflictProblem('stale-version', `The seller details have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
+      }
+      this.audit.record({ actor, action: 'seller.changed', subjectType: 'tenant', subjectId: this.context.tenant.tenantId, fields: ['legalName', 'businessId', 'streetAddress', 'postalCode', 'city', 'iban', 'bic'] }, em);
+      return toSeller(row);
+    });
+  }
+}
