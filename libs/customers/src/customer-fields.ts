@@ -1,7 +1,6 @@
 // The rules of a customer's fields as one pure check, for callers that hold many records at once (a CSV import):
-// the same class-validator rules as the API's CreateCustomerDto, then the service's normalisation (phone to E.164,
+// the same class-validator rules as the API's CreateCustomerDto (every cell is a string: no transformation needed), then the service's normalisation (phone to E.164,
 // e-mail in lower case, country in upper case) and its record rules (a name; a Finnish postal code has five digits).
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FieldError } from '@app/core';
 import { CreateCustomerDto } from './dto/customer.dto';
@@ -17,7 +16,7 @@ export type CustomerFields = Partial<Record<CustomerField, string>>;
  */
 export function checkCustomerFields(input: CustomerFields, options: { asNew: boolean }): { data: CustomerFields; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  for (const error of validateSync(plainToInstance(CreateCustomerDto, input), { whitelist: true, forbidUnknownValues: true })) {
+  for (const error of validateSync(Object.assign(new CreateCustomerDto(), input), { whitelist: true, forbidUnknownValues: true, validationError: { target: false, value: false } })) {
     for (const message of Object.values(error.constraints ?? {})) errors.push({ field: error.property, message });
   }
   const data: CustomerFields = {};
