@@ -82,7 +82,9 @@ export function ImportPage() {
             </span>
             {uploadProblem && (
               <span id={ids.fileError} className={styles.fieldError}>
-                {uploadProblem.title}: {uploadProblem.detail}
+                {uploadProblem.type.endsWith('/import-file-unreadable')
+                  ? t('import.file.unreadable', { line: String(uploadProblem.line ?? '?'), column: String(uploadProblem.column ?? '?'), reason: String(uploadProblem.detail ?? '').replace(/^line \d+(, column \d+)?: /, '') })
+                  : `${uploadProblem.title}: ${uploadProblem.detail ?? ''}`}
               </span>
             )}
           </div>
