@@ -59,9 +59,9 @@ test('the owner imports an old customer list with every problem kind, then merge
   await expect(table).toBeVisible();
   const row = (line: number) => table.getByRole('row').filter({ has: page.getByRole('cell', { name: String(line), exact: true }) });
   await expect(row(2)).toContainText('Uusi');
-  await expect(row(3)).toContainText('Sähköposti: email must be an email');
-  await expect(row(4)).toContainText('Puhelin:');
-  await expect(row(5)).toContainText('Y-tunnus:');
+  await expect(row(3)).toContainText('Sähköposti: Sähköpostiosoite ei kelpaa.');
+  await expect(row(4)).toContainText('Puhelin: Puhelinnumero ei kelpaa.');
+  await expect(row(5)).toContainText('Y-tunnus: Y-tunnus ei kelpaa');
   await expect(row(6)).toContainText('Sama Sähköposti kuin rekisterissä olevalla asiakkaalla');
   await expect(row(7)).toContainText('Sama Sähköposti kuin rivillä 2');
   await expect(row(8)).toContainText('Uusi');

@@ -13,7 +13,7 @@ import { Notice } from '../../ui/Notice';
 import { PageHeader } from '../../ui/PageHeader';
 import fieldStyles from '../../ui/TextField.module.css';
 import formStyles from '../../ui/forms.module.css';
-import { ACTION_LABELS, FIELD_LABELS, mappingErrorsByColumn } from './import-fields';
+import { ACTION_LABELS, FIELD_LABELS, mappingErrorsByColumn, rowErrorMessage } from './import-fields';
 import { type DuplicateMode, fileToBase64, type ImportFile, type Mapping, type PreviewRow, useCommitImport, useImportProgress, usePreviewImport, useUploadImport } from './queries';
 import styles from './import.module.css';
 
@@ -241,7 +241,10 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
             <ul className={styles.notes}>
               {row.errors.map((error) => (
                 <li key={error.field + error.message} className={styles.fieldError}>
-                  {label(error.field)}: {error.message}
+                  {label(error.field)}: {(() => {
+                    const id = rowErrorMessage(error);
+                    return id ? t(id) : error.message;
+                  })()}
                 </li>
               ))}
               {row.duplicateOf && (

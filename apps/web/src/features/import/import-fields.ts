@@ -37,3 +37,21 @@ export function mappingErrorsByColumn(errors: { field: string; message: string }
   }
   return { byColumn, general };
 }
+
+const ROW_ERROR_MESSAGES: Record<string, MessageId> = {
+  email: 'customer.error.email',
+  phone: 'customer.error.phone',
+  businessId: 'customer.error.businessId',
+  postalCode: 'customer.error.postalCode',
+  country: 'customer.error.country',
+  name: 'customer.error.nameRequired',
+  marketingEmailConsent: 'import.error.consent',
+  marketingSmsConsent: 'import.error.consent',
+};
+
+/** A row's error in the user's language: the customer form's own message for the field where there is one. */
+export function rowErrorMessage(error: { field: string; message: string }): MessageId | null {
+  if (/two different customers/.test(error.message)) return 'import.error.twoCustomers';
+  if (/five digits/.test(error.message)) return 'import.error.postalCodeFi';
+  return ROW_ERROR_MESSAGES[error.field] ?? null;
+}
