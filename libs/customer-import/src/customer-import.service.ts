@@ -234,8 +234,9 @@ export function planRows(rows: ImportRow[], byEmail: Map<string, string>, byPhon
     const matches: { by: 'email' | 'phone'; customerId: string | null; line: number | null; targetId: string }[] = [];
     const inRegister = (by: 'email' | 'phone', id?: string) => id && matches.push({ by, customerId: id, line: null, targetId: id });
     const inFile = (by: 'email' | 'phone', seen?: { line: number; targetId: string }) => seen && matches.push({ by, customerId: null, line: seen.line, targetId: seen.targetId });
-    if (email) inFile('email', seenEmail.get(email)) || inRegister('email', byEmail.get(email));
-    if (phone) inFile('phone', seenPhone.get(phone)) || inRegister('phone', byPhone.get(phone));
+    // An earlier line of the file first (it may be a customer this import creates), else the register.
+    if (email && !inFile('email', seenEmail.get(email))) inRegister('email', byEmail.get(email));
+    if (phone && !inFile('phone', seenPhone.get(phone))) inRegister('phone', byPhone.get(phone));
     const targets = new Set(matches.map((m) => m.targetId));
     if (targets.size > 1) {
       const conflict: FieldError = { field: 'email', message: 'the e-mail address and the phone number belong to two different customers' };

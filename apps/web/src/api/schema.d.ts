@@ -3449,7 +3449,7 @@ export interface components {
             /** @description The column names of the first line. */
             header: string[];
             rowCount: number;
-            /** @description The first rows as read, for choosing the mapping. */
+            /** @description The first rows as read, for choosing the mapping (in the answer to the upload; empty later). */
             sample: string[][];
             /**
              * @description The mapping suggested: what this tenant chose last time for a column of that name, else a guess from the name.

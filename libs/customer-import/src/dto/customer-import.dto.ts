@@ -47,7 +47,7 @@ export class ImportFileDto {
   @ApiProperty({ enum: [';', ','] }) separator: string;
   @ApiProperty({ type: [String], description: 'The column names of the first line.' }) header: string[];
   @ApiProperty() rowCount: number;
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } }, description: 'The first rows as read, for choosing the mapping.' }) sample: string[][];
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } }, description: 'The first rows as read, for choosing the mapping (in the answer to the upload; empty later).' }) sample: string[][];
   @ApiProperty({ ...(MAPPING_SCHEMA as object), description: 'The mapping suggested: what this tenant chose last time for a column of that name, else a guess from the name.' }) mapping: Record<string, ImportField | null>;
   @ApiProperty({ type: [String], enum: IMPORT_FIELDS, description: 'Every field a column can fill.' }) fields: string[];
   @ApiProperty({ enum: ['uploaded', 'importing', 'imported', 'failed'] }) state: string;
