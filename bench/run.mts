@@ -21,11 +21,13 @@ import { exportErasureScenario } from './scenarios/export-erasure.mts';
 import { tenantsScenario } from './scenarios/tenants.mts';
 import { accessLogSearchScenario } from './scenarios/access-log-search.mts';
 import { customerSearchScenario } from './scenarios/customer-search.mts';
+import { customerImportScenario } from './scenarios/customer-import.mts';
 import type { Api } from './lib/api.mts';
 
 const SCENARIOS: Record<string, (bench: Bench, api: Api) => Promise<void>> = {
   customers: customersScenario,
   'customer-search': customerSearchScenario,
+  'customer-import': customerImportScenario,
   'access-log': accessLogScenario,
   login: loginScenario,
   export: exportErasureScenario,

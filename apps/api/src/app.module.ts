@@ -18,6 +18,8 @@ import { RequestsModule, requestsEntities } from '@app/requests';
 import { PrivacyNoticeModule, privacyNoticeEntities } from '@app/privacy-notice';
 import { PortalModule, portalEntities } from '@app/portal';
 import { RetentionModule } from '@app/retention';
+import { CustomerImportModule } from '@app/customer-import';
+import { CustomerMergeModule } from '@app/customer-merge';
 
 @Module({})
 export class AppModule {
@@ -41,6 +43,8 @@ export class AppModule {
         PortalModule,
         IncidentsModule,
         RetentionModule,
+        CustomerImportModule,
+        CustomerMergeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

@@ -66,6 +66,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock?: 
   if (web) app.use(web);
   // The nesting depth is checked on the raw bytes before parsing, and NUL characters right after: both answer
   // 400 before sessions, validation or the database see the request.
+  // An uploaded customer file (base64 in JSON, up to 10 MB of CSV) is the one body allowed to be large.
+  app.use(/^\/api\/t\/[^/]+\/customer-imports$/, express.json({ limit: '15mb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(express.json({ limit: '100kb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(refuseNulCharacters);
   const sessions = createSessionMiddleware(config, app.get<Pool>(PG_POOL));

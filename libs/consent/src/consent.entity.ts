@@ -3,7 +3,7 @@ import { defineEntity, InferEntity, p } from '@mikro-orm/core';
 
 export const PURPOSES = ['marketing_email', 'marketing_sms'] as const;
 export type Purpose = (typeof PURPOSES)[number];
-export type ConsentChannel = 'portal' | 'staff_written_request' | 'email_link' | 'objection';
+export type ConsentChannel = 'portal' | 'staff_written_request' | 'email_link' | 'objection' | 'import';
 
 export const ConsentEvent = defineEntity({
   name: 'ConsentEvent',

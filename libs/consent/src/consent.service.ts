@@ -111,6 +111,26 @@ export class ConsentService {
     await em.execute(`insert into platform.suppression_ledger (tenant_id, email_sha256, reason) values (?, ?, 'objection') on conflict do nothing`, [this.context.tenant.tenantId, digest]);
   }
 
+  /**
+   * Consent brought from an old system by an import (channel `import`), in the import's transaction: a granted
+   * event where the consent does not already hold, never for an address that objected. Returns the events added.
+   */
+  async recordImported(em: EntityManager, grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
+    if (grants.length === 0) return 0;
+    const noticeVersion = await this.settings.noticeVersion();
+    const added = (await em.execute(
+      `insert into ${this.table('consent_event')} (customer_id, purpose, action, channel, actor, notice_version, occurred_at)
+       select g.customer_id, g.purpose, 'granted', 'import', ?, ?, ?
+         from jsonb_to_recordset(?::jsonb) as g(customer_id uuid, purpose text)
+         join ${this.table('customer')} c on c.id = g.customer_id
+        where coalesce((select e.action from ${this.table('consent_event')} e where e.customer_id = g.customer_id and e.purpose = g.purpose order by e.id desc limit 1), '') <> 'granted'
+          and (g.purpose <> 'marketing_email' or c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
+       returning 1`,
+      [actor, noticeVersion, at, JSON.stringify(grants.map((g) => ({ customer_id: g.customerId, purpose: g.purpose })))],
+    )) as unknown[];
+    return added.length;
+  }
+
   /** Customers who may be contacted for the purpose now: consent holds and the address is not suppressed. */
   async audience(purpose: Purpose, options: { limit?: number; cursor?: string }): Promise<Page<AudienceMember>> {
     const limit = options.limit ?? 50;

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
+import { CustomerBulkService } from './customer-bulk.service';
 
 @Module({
   imports: [TenancyModule],
   controllers: [CustomersController],
-  providers: [CustomersService],
-  exports: [CustomersService],
+  providers: [CustomersService, CustomerBulkService],
+  exports: [CustomersService, CustomerBulkService],
 })
 export class CustomersModule {}

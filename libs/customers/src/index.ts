@@ -3,6 +3,8 @@ import { Customer } from './customer.entity';
 export * from './customers.module';
 export * from './customers.service';
 export { toE164 } from './phone';
+export * from './customer-bulk.service';
+export { checkCustomerFields, CUSTOMER_FIELDS, type CustomerField, type CustomerFields } from './customer-fields';
 export { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
 
 /** For the ORM's entity list only; other modules go through the service. */

@@ -4,10 +4,15 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /** E.164 form of a valid number, reading national numbers as Finnish; null when not a valid number. */
 export function toE164(value: string): string | null {
+  // The validator and then the normaliser ask for the same number in a row: parse it once.
+  if (last?.value === value) return last.e164;
   if (value.length > 32) return null;
   const parsed = parsePhoneNumberFromString(value, 'FI');
-  return parsed?.isValid() ? parsed.number : null;
+  last = { value, e164: parsed?.isValid() ? parsed.number : null };
+  return last.e164;
 }
+
+let last: { value: string; e164: string | null } | undefined;
 
 export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>

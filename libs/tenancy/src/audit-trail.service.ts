@@ -1,6 +1,7 @@
 // The tenant's audit trail: who did what to which record, naming the fields but never their values.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { quoteIdent } from '@app/database';
 import { TenantContext } from './tenant-context';
 import { AuditEvent, StaffUser } from './staff-user.entity';
 
@@ -25,6 +26,28 @@ export class AuditTrailService {
   /** Adds an entry to the unit of work of `em` (the caller's transaction), or of the tenant's manager. */
   record(entry: Omit<AuditEntry, 'occurredAt'>, em: EntityManager = this.context.em()): void {
     em.create(AuditEvent, { ...entry, fields: [...entry.fields].sort() });
+  }
+
+  /** Many entries in one statement, in the caller's transaction (an import writes one per customer). */
+  async recordMany(entries: Omit<AuditEntry, 'occurredAt'>[], em: EntityManager, at: Date): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((e) => ({ actor: e.actor, action: e.action, subject_type: e.subjectType, subject_id: e.subjectId, fields: [...e.fields].sort() }));
+    await em.execute(
+      `insert into ${this.table()} (occurred_at, actor, action, subject_type, subject_id, fields)
+       select ?, actor, action, subject_type, subject_id, fields
+         from jsonb_to_recordset(?::jsonb) as r(actor text, action text, subject_type text, subject_id text, fields text[])`,
+      [at, JSON.stringify(rows)],
+    );
+  }
+
+  /** Gives one subject's trail to another (two records of one customer merged), in the caller's transaction. */
+  async reassignSubject(subjectType: string, from: string, to: string, em: EntityManager): Promise<number> {
+    const moved = (await em.execute(`update ${this.table()} set subject_id = ? where subject_type = ? and subject_id = ? returning 1`, [to, subjectType, from])) as unknown[];
+    return moved.length;
+  }
+
+  private table(): string {
+    return `${quoteIdent(this.context.tenant.schema)}.audit_event`;
   }
 
   async forSubject(subjectType: string, subjectId: string): Promise<AuditEntry[]> {

@@ -1492,6 +1492,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/customer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CustomerImportController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/customer-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomerImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/customer-imports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CustomerImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/customer-imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CustomerImportController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/customer-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CustomerMergeController_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/customer-merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CustomerMergeController_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3468,6 +3564,181 @@ export interface components {
             items: components["schemas"]["ReviewItemDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        UploadImportDto: {
+            /** @example asiakkaat.csv */
+            fileName: string;
+            /** @description The file, base64-encoded: CSV with `;` or `,`, in UTF-8 (with or without BOM) or Windows-1252. At most 10 MB. */
+            content: string;
+        };
+        ImportResultDto: {
+            created: number;
+            updated: number;
+            skipped: number;
+            failed: number;
+            /** @description Consent events recorded with the channel `import`. */
+            consents: number;
+            /** @description Lines not imported because of their errors. */
+            failedLines: number[];
+        };
+        ImportFileDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            encoding: "utf-8" | "windows-1252";
+            /** @enum {string} */
+            separator: ";" | ",";
+            /** @description The column names of the first line. */
+            header: string[];
+            rowCount: number;
+            /** @description The first rows as read, for choosing the mapping (in the answer to the upload; empty later). */
+            sample: string[][];
+            /**
+             * @description The mapping suggested: what this tenant chose last time for a column of that name, else a guess from the name.
+             * @example {
+             *       "Nimi": "contactName",
+             *       "Sähköposti": "email",
+             *       "Puhelin": "phone",
+             *       "Markkinointilupa": "marketingEmailConsent",
+             *       "Muistiinpanot": null
+             *     }
+             */
+            mapping: {
+                [key: string]: "businessId" | "companyName" | "contactName" | "email" | "phone" | "streetAddress" | "postalCode" | "city" | "country" | "billingFirstName" | "billingLastName" | "marketingEmailConsent" | "marketingSmsConsent" | null;
+            };
+            /** @description Every field a column can fill. */
+            fields: ("businessId" | "companyName" | "contactName" | "email" | "phone" | "streetAddress" | "postalCode" | "city" | "country" | "billingFirstName" | "billingLastName" | "marketingEmailConsent" | "marketingSmsConsent")[];
+            /** @enum {string} */
+            state: "uploaded" | "importing" | "imported" | "failed";
+            /** @description Rows written so far while importing. */
+            processed: number;
+            result: components["schemas"]["ImportResultDto"] | null;
+        };
+        /**
+         * @description A row whose e-mail or phone is already in the register (or on an earlier line of the file): left out, or its fields written over the record.
+         * @enum {string}
+         */
+        DuplicateMode: "skip" | "update";
+        ImportOptionsDto: {
+            /**
+             * @description Column name (as in the first line of the file) -> the field it fills; null leaves the column out.
+             * @example {
+             *       "Nimi": "contactName",
+             *       "Sähköposti": "email",
+             *       "Puhelin": "phone",
+             *       "Markkinointilupa": "marketingEmailConsent",
+             *       "Muistiinpanot": null
+             *     }
+             */
+            mapping: {
+                [key: string]: "businessId" | "companyName" | "contactName" | "email" | "phone" | "streetAddress" | "postalCode" | "city" | "country" | "billingFirstName" | "billingLastName" | "marketingEmailConsent" | "marketingSmsConsent" | null;
+            };
+            /** @description A row whose e-mail or phone is already in the register (or on an earlier line of the file): left out, or its fields written over the record. */
+            duplicates: components["schemas"]["DuplicateMode"];
+        };
+        DuplicateOfDto: {
+            /** @enum {string} */
+            by: "email" | "phone";
+            /**
+             * Format: uuid
+             * @description The customer of the register it matches.
+             */
+            customerId: string | null;
+            /** @description The earlier line of the file it matches. */
+            line: number | null;
+        };
+        PreviewRowDto: {
+            /** @description The line of the file the row ends on (the first line is the header). */
+            line: number;
+            /** @enum {string} */
+            action: "create" | "update" | "skip" | "error";
+            /** @description The mapped cells as written, by field. */
+            values: {
+                [key: string]: string;
+            };
+            errors: components["schemas"]["FieldErrorDto"][];
+            duplicateOf: components["schemas"]["DuplicateOfDto"] | null;
+        };
+        PreviewDto: {
+            total: number;
+            create: number;
+            update: number;
+            skip: number;
+            error: number;
+            /** @description Rows with errors or duplicates first (by line), then the others, at most 500. */
+            rows: components["schemas"]["PreviewRowDto"][];
+        };
+        CommitImportDto: {
+            /**
+             * @description Column name (as in the first line of the file) -> the field it fills; null leaves the column out.
+             * @example {
+             *       "Nimi": "contactName",
+             *       "Sähköposti": "email",
+             *       "Puhelin": "phone",
+             *       "Markkinointilupa": "marketingEmailConsent",
+             *       "Muistiinpanot": null
+             *     }
+             */
+            mapping: {
+                [key: string]: "businessId" | "companyName" | "contactName" | "email" | "phone" | "streetAddress" | "postalCode" | "city" | "country" | "billingFirstName" | "billingLastName" | "marketingEmailConsent" | "marketingSmsConsent" | null;
+            };
+            /** @description A row whose e-mail or phone is already in the register (or on an earlier line of the file): left out, or its fields written over the record. */
+            duplicates: components["schemas"]["DuplicateMode"];
+            /**
+             * @description When true, a single row with an error imports nothing (422) and the register stays as it was.
+             * @default false
+             */
+            allOrNothing?: boolean;
+        };
+        DuplicateCustomerDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            businessId: string | null;
+            city: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DuplicatePairDto: {
+            /** @description The one registered first. */
+            a: components["schemas"]["DuplicateCustomerDto"];
+            b: components["schemas"]["DuplicateCustomerDto"];
+            /** @description Why they look like one customer. */
+            reasons: ("phone" | "name")[];
+            /** @description 1 for the same phone; the names' trigram similarity otherwise. */
+            score: number;
+        };
+        MergeCustomersDto: {
+            /**
+             * Format: uuid
+             * @description The customer kept: its fields stay, its empty fields take the other's values.
+             */
+            keepId: string;
+            /** @description The version of the kept customer you read; a stale one answers 409. */
+            keepVersion: number;
+            /**
+             * Format: uuid
+             * @description The customer merged in and then removed: its invoices, consent events, requests, portal account and audit trail move to the kept one.
+             */
+            mergeId: string;
+            /** @description The version of the merged customer you read; a stale one answers 409. */
+            mergeVersion: number;
+        };
+        MergeResultDto: {
+            /** Format: uuid */
+            keptId: string;
+            /** Format: uuid */
+            mergedId: string;
+            /** @description Rows moved to the kept customer, by table (audit_event: entries of the trail). */
+            moved: {
+                [key: string]: number;
+            };
+            /** @description Fields of the kept customer filled from the merged one. */
+            filled: string[];
         };
     };
     responses: never;
@@ -9975,6 +10246,416 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerImportController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadImportDto"];
+            };
+        };
+        responses: {
+            /** @description The file as read (encoding and separator detected), its columns and a suggested mapping. A file that is not readable CSV answers 400 naming the line and column. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportFileDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, and while importing how many rows are written (`processed`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportFileDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptionsDto"];
+            };
+        };
+        responses: {
+            /** @description What importing with this mapping would do, row by row; changes nothing but the remembered mapping. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerImportController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerMergeController_duplicates: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Likely duplicates, the surest first: the same phone, or alike names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatePairDto"][];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CustomerMergeController_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeCustomersDto"];
+            };
+        };
+        responses: {
+            /** @description Done in one transaction and recorded in the audit trail; cannot be undone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResultDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

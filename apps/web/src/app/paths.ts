@@ -17,6 +17,8 @@ export const paths = {
     return `/t/${tenant}/customers${query ? `?${query}` : ''}`;
   },
   newCustomer: (tenant: string) => `/t/${tenant}/customers/new`,
+  customerImport: (tenant: string) => `/t/${tenant}/customers/import`,
+  customerDuplicates: (tenant: string) => `/t/${tenant}/customers/duplicates`,
   customer: (tenant: string, id: string) => `/t/${tenant}/customers/${id}`,
   staff: (tenant: string) => `/t/${tenant}/staff`,
   settings: (tenant: string) => `/t/${tenant}/settings`,

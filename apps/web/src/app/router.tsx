@@ -46,6 +46,8 @@ export function createRouter() {
           errorElement: <RouteErrorPage />,
           children: [
             { path: 'customers', lazy: async () => ({ Component: (await import('../features/customers/CustomersPage')).CustomersPage }) },
+            { path: 'customers/import', lazy: async () => ({ Component: (await import('../features/import/ImportPage')).ImportPage }) },
+            { path: 'customers/duplicates', lazy: async () => ({ Component: (await import('../features/import/DuplicatesPage')).DuplicatesPage }) },
             { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/NewCustomerPage')).NewCustomerPage }) },
             { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/CustomerPage')).CustomerPage }) },
             { path: 'customers/:id/invoices/new', lazy: async () => ({ Component: (await import('../features/invoices/NewInvoicePage')).NewInvoicePage }) },

@@ -50,6 +50,12 @@ export function CustomersPage() {
                 {t('customers.export')}
               </Link>
             )}
+            <Link href={paths.customerImport(tenant)} appearance="button-secondary">
+              {t('customers.import')}
+            </Link>
+            <Link href={paths.customerDuplicates(tenant)} appearance="button-secondary">
+              {t('customers.duplicates')}
+            </Link>
             <Link href={paths.newCustomer(tenant)} appearance="button-primary">
               {t('customers.new')}
             </Link>

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TenancyModule } from '@app/tenancy';
+import { CustomersModule } from '@app/customers';
+import { ConsentModule } from '@app/consent';
+import { CustomerImportController } from './customer-import.controller';
+import { CustomerImportService } from './customer-import.service';
+import { CustomerImportRepository } from './customer-import.repository';
+
+@Module({
+  imports: [TenancyModule, CustomersModule, ConsentModule],
+  controllers: [CustomerImportController],
+  providers: [CustomerImportService, CustomerImportRepository],
+  exports: [CustomerImportService],
+})
+export class CustomerImportModule {}
