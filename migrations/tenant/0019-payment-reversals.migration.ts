@@ -9,7 +9,9 @@ export const tenantPaymentReversals: SchemaMigration = {
       alter table payment
         add column reversed_at timestamptz(3),
         add column reversed_by text,
-        add column reversal_reason text check (char_length(reversal_reason) between 3 and 500),
+        add column reversal_reason text,
+        -- Named: Citus refuses an unnamed constraint added with its column.
+        add constraint payment_reversal_reason_check check (char_length(reversal_reason) between 3 and 500),
         add constraint payment_reversal_complete check ((reversed_at is null) = (reversed_by is null) and (reversed_at is null) = (reversal_reason is null))`);
   },
 };
