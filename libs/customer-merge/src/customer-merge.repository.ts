@@ -77,6 +77,9 @@ export class CustomerMergeRepository {
     const update = async (table: string) => {
       moved[table] = ((await em.execute(`update ${this.table(table)} set customer_id = ? where customer_id = ? returning 1`, [keep, merge])) as unknown[]).length;
     };
+    // The consent ledger's trigger runs where the table lives: on Citus a worker, which sees the flag only when
+    // the coordinator forwards SET LOCAL (on one PostgreSQL this setting is an unused placeholder).
+    await em.execute(`set local citus.propagate_set_commands = 'local'`);
     await em.execute(`set local rekisteri.customer_merge = 'on'`);
     await update('invoice');
     await update('consent_event');
