@@ -18,6 +18,7 @@ import { RequestsModule, requestsEntities } from '@app/requests';
 import { PrivacyNoticeModule, privacyNoticeEntities } from '@app/privacy-notice';
 import { PortalModule, portalEntities } from '@app/portal';
 import { RetentionModule } from '@app/retention';
+import { BankImportModule } from '@app/bank-import';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         PortalModule,
         IncidentsModule,
         RetentionModule,
+        BankImportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

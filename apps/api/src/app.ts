@@ -66,6 +66,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock?: 
   if (web) app.use(web);
   // The nesting depth is checked on the raw bytes before parsing, and NUL characters right after: both answer
   // 400 before sessions, validation or the database see the request.
+  // A bank statement comes base64-encoded in JSON: its route alone takes up to 2 MB of file.
+  app.use('/api/t/:tenant/bank-imports', express.json({ limit: '3mb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(express.json({ limit: '100kb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(refuseNulCharacters);
   const sessions = createSessionMiddleware(config, app.get<Pool>(PG_POOL));
