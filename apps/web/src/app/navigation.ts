@@ -13,6 +13,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: 'customers', label: 'nav.customers', roles: ['owner', 'staff'] },
   { to: 'invoices', label: 'nav.invoices', roles: ['owner', 'staff'] },
+  { to: 'invoices/bank', label: 'nav.bankImport', roles: ['owner'] },
   { to: 'requests', label: 'rights.nav.requests', roles: ['owner', 'staff'] },
   { to: 'staff', label: 'nav.staff', roles: ['owner'] },
   // The owner's oversight of the register (GET t/:tenant/register is open to staff, but only owners change it).
