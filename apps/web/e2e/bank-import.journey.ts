@@ -140,7 +140,7 @@ test('the owner imports the bank statement, resolves what did not match, and sta
   // The 24,70 € too much goes to invoice C.
   const open = page.getByRole('region', { name: 'Selvitettävät maksut' });
   const excess = open.getByRole('article', { name: /^24,70\s€/ });
-  await excess.getByLabel('Lasku').selectOption({ label: `Lasku ${c.number}, Maija Meikäläinen, avoinna 75,30 €` });
+  await excess.getByLabel('Lasku', { exact: true }).selectOption({ label: `Lasku ${c.number}, Maija Meikäläinen, avoinna 75,30 €` });
   await excess.getByRole('button', { name: 'Kohdista laskulle' }).click();
   await expect(page.getByText(`24,70 € kirjattiin laskulle ${c.number}.`)).toBeVisible();
   await expect(excess).toHaveCount(0);
