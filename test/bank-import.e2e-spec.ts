@@ -106,6 +106,14 @@ describe('bank import', () => {
       expect([await count('payment'), await count('bank_entry'), await count('bank_import')]).toEqual(before);
     });
 
+    it('books one of two imports of the same file sent at once, and answers the other 409', async () => {
+      const i = await invoice();
+      const once = camt054([{ bookedOn: yesterday, txs: [{ archiveId: 'RACE-1', amount: '75.30', reference: i.referenceNumber }] }], 'RACE');
+      const answers = await Promise.all([upload(once, 'race-a.xml'), upload(once, 'race-b.xml')]);
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect((await getInvoice(i.id)).payments).toHaveLength(1);
+    });
+
     it('books a payment of another file once: an archive id seen before is a duplicate', async () => {
       const d = await invoice();
       const next = camt054(
@@ -217,8 +225,9 @@ describe('bank import', () => {
 
     it('names the line of XML that is not well-formed, and refuses a DOCTYPE', async () => {
       const broken = camt054([{ bookedOn: yesterday, txs: [{ archiveId: 'X1', amount: '1.00' }] }]).replace('</Refs>', '</Ref>');
-      const problem = problemOf(await upload(broken).expect(422));
-      expect(problem.line).toBe(broken.split('\n').findIndex((l) => l.includes('</Ref>')) + 1);
+      const res = await upload(broken).expect(422);
+      problemOf(res);
+      expect(res.body.line).toBe(broken.split('\n').findIndex((l) => l.includes('</Ref>')) + 1);
       problemOf(await upload('<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x "y">]>\n<Document/>').expect(422));
     });
 
