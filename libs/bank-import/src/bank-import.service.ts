@@ -65,16 +65,13 @@ export class BankImportService {
     const file = this.parse(bytes);
     const id = randomUUID();
     const importedAt = this.clock.now();
-    const tenant = this.context.tenant;
     try {
-      await this.context.em().transactional((em) =>
-        this.context.runWith(tenant, em, async () => {
-          await this.repository.insertImport(em, { id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: actor, importedAt });
-          const rows = await this.book(em, file.entries, actor);
-          await this.repository.insertEntries(em, id, rows);
-          this.audit.record({ actor, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] }, em);
-        }),
-      );
+      await this.context.em().transactional(async (em) => {
+        await this.repository.insertImport(em, { id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: actor, importedAt });
+        const rows = await this.book(em, file.entries, actor);
+        await this.repository.insertEntries(em, id, rows);
+        this.audit.record({ actor, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] }, em);
+      });
     } catch (error) {
       throw await this.conflictOf(error, sha256);
     }
@@ -183,7 +180,10 @@ export class BankImportService {
         continue;
       }
       inFile.set(entry.archiveId, row.id);
-      rows.push(await this.match(entry, row, actor));
+      // Billing works in the file's transaction, each entry on an empty unit of work: one that kept every
+      // invoice and payment of the file would make each flush longer than the last.
+      const fresh = em.fork({ clear: true, keepTransactionContext: true });
+      rows.push(await this.context.runWith(this.context.tenant, fresh, () => this.match(entry, row, actor)));
     }
     return rows;
   }
