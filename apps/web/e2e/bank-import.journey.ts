@@ -101,6 +101,10 @@ test('the owner imports the bank statement, resolves what did not match, and sta
   await expect(page.getByRole('heading', { level: 1, name: 'Asiakkaat' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pankkimaksut' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Maksut pankista' })).toBeVisible();
+  // The page is the bank's area of the menu, not also the invoices'.
+  const menu = page.getByRole('navigation', { name: 'Päävalikko' });
+  await expect(menu.getByRole('link', { name: 'Pankkimaksut' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'Laskut' })).not.toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('Tiedostoja ei ole vielä tuotu.')).toBeVisible();
   await expectAccessible(page, 'the bank page before any import');
 

@@ -26,3 +26,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export function navFor(role: TenantRole): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role));
 }
+
+/**
+ * The one area the page at `path` (relative to /t/:tenant/) belongs to: the longest item that prefixes it, so
+ * that invoices/bank is the bank's area and not also the invoices'.
+ */
+export function currentNavItem(items: readonly NavItem[], path: string): NavItem | undefined {
+  const inside = (item: NavItem) => path === item.to || path.startsWith(`${item.to}/`);
+  return items.filter(inside).sort((a, b) => b.to.length - a.to.length)[0];
+}
