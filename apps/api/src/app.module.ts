@@ -20,6 +20,7 @@ import { PortalModule, portalEntities } from '@app/portal';
 import { RetentionModule } from '@app/retention';
 import { CustomerImportModule } from '@app/customer-import';
 import { CustomerMergeModule } from '@app/customer-merge';
+import { BankImportModule } from '@app/bank-import';
 
 @Module({})
 export class AppModule {
@@ -45,6 +46,7 @@ export class AppModule {
         RetentionModule,
         CustomerImportModule,
         CustomerMergeModule,
+        BankImportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
     };

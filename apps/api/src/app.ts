@@ -68,6 +68,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock?: 
   // 400 before sessions, validation or the database see the request.
   // An uploaded customer file (base64 in JSON, up to 10 MB of CSV) is the one body allowed to be large.
   app.use(/^\/api\/t\/[^/]+\/customer-imports$/, express.json({ limit: '15mb', type: 'application/json', verify: verifyJsonBody() }));
+  // A bank statement comes base64-encoded in JSON: its route alone takes up to 2 MB of file.
+  app.use('/api/t/:tenant/bank-imports', express.json({ limit: '3mb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(express.json({ limit: '100kb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(refuseNulCharacters);
   const sessions = createSessionMiddleware(config, app.get<Pool>(PG_POOL));

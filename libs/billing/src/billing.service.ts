@@ -81,6 +81,19 @@ export interface InvoiceSummary {
   outstandingCents: number;
 }
 
+/** An invoice as a bank payment's reference finds it (see `invoicesByReference`). */
+export interface InvoiceByReference {
+  id: string;
+  kind: string;
+  number: number;
+  status: string;
+  referenceNumber: string;
+  issueDate: string;
+  /** An issued invoice with money still owed: a payment can be recorded on it. */
+  payable: boolean;
+  outstandingCents: number;
+}
+
 export interface InvoiceList {
   items: InvoiceSummary[];
   sums: { count: number; grossCents: number; outstandingCents: number; overdueCents: number };
@@ -410,6 +423,31 @@ export class BillingService {
     const today = this.clock.today();
     const open = await em.find(Invoice, { customerId, kind: 'invoice', status: { $in: OPEN } }, { orderBy: { dueDate: 'asc' } });
     return open.map((i) => ({ id: i.id, number: i.number!, dueDate: i.dueDate!, outstandingCents: i.grossCents - i.paidCents, overdue: i.dueDate! < today }));
+  }
+
+  /**
+   * Invoices and credit notes whose reference number, without leading zeros, is one of `keys`: what a bank
+   * payment's reference finds. With `lock`, inside the caller's transaction, the rows are held for update so
+   * that what is outstanding stays true until the payment is recorded.
+   */
+  async invoicesByReference(keys: string[], options: { lock?: boolean } = {}): Promise<InvoiceByReference[]> {
+    if (keys.length === 0) return [];
+    const s = quoteIdent(this.context.tenant.schema);
+    const rows = (await this.context.em().execute(
+      `select id, kind, number, status, reference_number, issue_date::text as issue_date, gross_cents, paid_cents
+         from ${s}.invoice where ltrim(reference_number, '0') in (select jsonb_array_elements_text(?::jsonb)) order by number${options.lock ? ' for update' : ''}`,
+      [JSON.stringify(keys)],
+    )) as { id: string; kind: string; number: string; status: string; reference_number: string; issue_date: string; gross_cents: string; paid_cents: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      number: Number(r.number),
+      status: r.status,
+      referenceNumber: r.reference_number,
+      issueDate: r.issue_date,
+      payable: r.kind === 'invoice' && OPEN.includes(r.status),
+      outstandingCents: r.kind === 'invoice' && r.status !== 'credited' ? Number(r.gross_cents) - Number(r.paid_cents) : 0,
+    }));
   }
 
   /**

@@ -1588,6 +1588,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/bank-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankImportController_list"];
+        put?: never;
+        post: operations["BankImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/bank-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/bank-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BankImportController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/bank-entries/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankImportController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/bank-entries/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankImportController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3739,6 +3819,109 @@ export interface components {
             };
             /** @description Fields of the kept customer filled from the merged one. */
             filled: string[];
+        };
+        ImportBankFileDto: {
+            /**
+             * @description The file's name, for the people who look at the import later.
+             * @example camt054-2026-12-01.xml
+             */
+            fileName: string;
+            /** @description The file as it came from the bank, base64-encoded (at most 2 MB of file). */
+            contentBase64: string;
+        };
+        BankImportSummaryDto: {
+            /** @description Payments in the file. */
+            total: number;
+            matched: number;
+            overpaid: number;
+            unmatched: number;
+            duplicate: number;
+            /** @description Entries still waiting for a person. */
+            open: number;
+            bookedCents: number;
+            openCents: number;
+        };
+        BankEntryInvoiceDto: {
+            id: string;
+            number: number;
+        };
+        BankEntryDuplicateDto: {
+            entryId: string;
+            importId: string;
+            fileName: string;
+        };
+        BankEntryResolutionDto: {
+            /** @enum {string} */
+            kind: "assigned" | "noted";
+            note: string | null;
+            invoice: components["schemas"]["BankEntryInvoiceDto"] | null;
+            resolvedAt: string;
+        };
+        BankEntryDto: {
+            id: string;
+            importId: string;
+            /** @description The line of the file where the entry is. */
+            line: number;
+            /** @description The bank's archive id (AcctSvcrRef). */
+            archiveId: string;
+            amountCents: number;
+            /** @example EUR */
+            currency: string;
+            /** @example 2026-12-01 */
+            bookedOn: string;
+            /** @description The creditor reference as the payer gave it. */
+            reference: string | null;
+            payerName: string | null;
+            /** @enum {string} */
+            status: "matched" | "overpaid" | "unmatched" | "duplicate";
+            /** @enum {string|null} */
+            reason: "no_reference" | "unknown_reference" | "not_payable" | "before_issue" | "correction" | "currency" | "overpaid" | "already_imported" | "repeated_in_file" | null;
+            invoice: components["schemas"]["BankEntryInvoiceDto"] | null;
+            /** @description What was booked to the invoice. */
+            bookedCents: number;
+            /** @description What is left for a person to resolve (0 once resolved). */
+            openCents: number;
+            /** @description Unmatched or overpaid, and nobody has resolved it yet. */
+            open: boolean;
+            duplicateOf: components["schemas"]["BankEntryDuplicateDto"] | null;
+            resolution: components["schemas"]["BankEntryResolutionDto"] | null;
+        };
+        BankImportDetailDto: {
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "camt054" | "ktl";
+            importedAt: string;
+            summary: components["schemas"]["BankImportSummaryDto"];
+            /** @description In the order of the file. */
+            entries: components["schemas"]["BankEntryDto"][];
+        };
+        BankImportDto: {
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            format: "camt054" | "ktl";
+            importedAt: string;
+            summary: components["schemas"]["BankImportSummaryDto"];
+        };
+        BankImportListDto: {
+            items: components["schemas"]["BankImportDto"][];
+            nextCursor: string | null;
+        };
+        BankEntryListDto: {
+            items: components["schemas"]["BankEntryDto"][];
+            nextOffset: number | null;
+        };
+        AssignBankEntryDto: {
+            /** @description The invoice the open amount is booked to. */
+            invoiceId: string;
+        };
+        ResolveBankEntryDto: {
+            /**
+             * @description What was done about it (a refund, a payment that was not ours).
+             * @example Palautettu maksajalle 2.12.
+             */
+            note: string;
         };
     };
     responses: never;
@@ -10616,6 +10799,420 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MergeResultDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankImportController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imported files, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankImportListDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankImportController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportBankFileDto"];
+            };
+        };
+        responses: {
+            /** @description The file read and booked: each entry matched, overpaid, unmatched or a duplicate. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankImportDetailDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankImportDetailDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankImportController_entries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The nextOffset of the previous page. */
+                offset?: number;
+                /** @description open: unmatched and overpaid entries nobody has resolved yet. */
+                show?: "open" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries across imports, oldest first; by default the open ones (unmatched or overpaid, unresolved). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankEntryListDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankImportController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignBankEntryDto"];
+            };
+        };
+        responses: {
+            /** @description The open amount booked to the invoice (billing's rules: not more than is outstanding). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankEntryDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BankImportController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveBankEntryDto"];
+            };
+        };
+        responses: {
+            /** @description Closed with a note; nothing booked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankEntryDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */

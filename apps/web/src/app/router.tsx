@@ -61,6 +61,7 @@ export function createRouter() {
               element: <OwnerOnly />,
               children: [
                 { path: 'staff', lazy: async () => ({ Component: (await import('../features/staff/StaffPage')).StaffPage }) },
+                { path: 'invoices/bank', lazy: async () => ({ Component: (await import('../features/bank-import/BankImportPage')).BankImportPage }) },
                 { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
                 { path: 'settings/record', lazy: async () => ({ Component: (await import('../features/settings/RecordPage')).RecordPage }) },
                 { path: 'access-transparency', lazy: async () => ({ Component: (await import('../features/oversight/AccessTransparencyPage')).AccessTransparencyPage }) },

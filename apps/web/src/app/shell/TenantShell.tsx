@@ -9,7 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { Notice } from '../../ui/Notice';
 import { ErrorState } from '../../ui/ErrorState';
 import { Loading } from '../../ui/Loading';
-import { navFor } from '../navigation';
+import { currentNavItem, navFor } from '../navigation';
 import { paths } from '../paths';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -49,6 +49,8 @@ function Shell({ tenant, me }: { tenant: string; me: Me }) {
   const navigate = useNavigate();
   const signOut = useSignOut(tenant, () => void navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
   const endOthers = useEndOtherSessions(tenant);
+  const location = useLocation();
+  const current = currentNavItem(navFor(me.role), location.pathname.slice(`/t/${tenant}/`.length));
   return (
     <div className={styles.shell}>
       <a className={styles.skip} href="#main">
@@ -73,7 +75,11 @@ function Shell({ tenant, me }: { tenant: string; me: Me }) {
           <ul>
             {navFor(me.role).map((item) => (
               <li key={item.to}>
-                <NavLink to={`/t/${tenant}/${item.to}`} className={({ isActive }) => (isActive ? `${styles.navLink} ${styles.active}` : styles.navLink)}>
+                <NavLink
+                  to={`/t/${tenant}/${item.to}`}
+                  className={item === current ? `${styles.navLink} ${styles.active}` : styles.navLink}
+                  aria-current={item === current ? 'page' : false}
+                >
                   {t(item.label)}
                 </NavLink>
               </li>

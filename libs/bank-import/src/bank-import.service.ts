@@ -1,0 +1,253 @@
+// Payments from the bank: a statement file is read, each incoming payment matched to an invoice by its
+// reference and booked through billing, all in one transaction per file; what cannot be booked is listed
+// for a person to resolve. A file, and a payment, are booked once.
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { createHash, randomUUID } from 'node:crypto';
+import { Clock, NotFoundProblem, ValidationProblem } from '@app/core';
+import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { BillingService, type InvoiceByReference } from '@app/billing';
+import { BankImportErrorCode, BankImportException } from './bank-import.errors';
+import { BankImportRepository, type EntryRow, type StoredEntry, type StoredImport } from './bank-import.repository';
+import { BankFileError, parseBankFile, UnknownFormat, type ParsedEntry, type ParsedFile } from './parsers';
+import { matchKey } from './reference';
+import { MAX_FILE_BYTES, type AssignBankEntryDto, type ImportBankFileDto, type ListBankEntriesQuery, type ResolveBankEntryDto } from './dto/bank-import.dto';
+
+export interface BankEntryView {
+  id: string;
+  importId: string;
+  line: number;
+  archiveId: string;
+  amountCents: number;
+  currency: string;
+  bookedOn: string;
+  reference: string | null;
+  payerName: string | null;
+  status: string;
+  reason: string | null;
+  invoice: { id: string; number: number } | null;
+  bookedCents: number;
+  openCents: number;
+  open: boolean;
+  duplicateOf: { entryId: string; importId: string; fileName: string } | null;
+  resolution: { kind: 'assigned' | 'noted'; note: string | null; invoice: { id: string; number: number } | null; resolvedAt: string } | null;
+}
+
+export interface BankImportView {
+  id: string;
+  fileName: string;
+  format: string;
+  importedAt: string;
+  summary: StoredImport['summary'];
+}
+
+export type BankImportDetail = BankImportView & { entries: BankEntryView[] };
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class BankImportService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly repository: BankImportRepository,
+    private readonly billing: BillingService,
+    private readonly audit: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
+
+  async importFile(dto: ImportBankFileDto, actor: string): Promise<BankImportDetail> {
+    const bytes = Buffer.from(dto.contentBase64, 'base64');
+    if (bytes.length === 0) throw new ValidationProblem([{ field: 'contentBase64', message: 'the file is empty' }]);
+    if (bytes.length > MAX_FILE_BYTES) throw new ValidationProblem([{ field: 'contentBase64', message: `a bank file may be at most ${MAX_FILE_BYTES} bytes` }]);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const earlier = await this.repository.findByHash(sha256);
+    if (earlier) throw alreadyImported(earlier);
+    const file = this.parse(bytes);
+    const id = randomUUID();
+    const importedAt = this.clock.now();
+    try {
+      await this.context.em().transactional(async (em) => {
+        await this.repository.insertImport(em, { id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: actor, importedAt });
+        const rows = await this.book(em, file.entries, actor);
+        await this.repository.insertEntries(em, id, rows);
+        this.audit.record({ actor, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] }, em);
+      });
+    } catch (error) {
+      throw await this.conflictOf(error, sha256);
+    }
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<BankImportDetail> {
+    const found = await this.repository.getImport(id);
+    if (!found) throw new NotFoundProblem('bank import');
+    const entries = await this.repository.entriesOf(id);
+    return { ...importView(found), entries: entries.map(entryView) };
+  }
+
+  async list(limit = 50, cursor?: string): Promise<{ items: BankImportView[]; nextCursor: string | null }> {
+    const page = await this.repository.listImports(limit, cursor);
+    return { items: page.items.map(importView), nextCursor: page.nextCursor };
+  }
+
+  async listEntries(query: ListBankEntriesQuery): Promise<{ items: BankEntryView[]; nextOffset: number | null }> {
+    const page = await this.repository.listEntries((query.show ?? 'open') === 'open', query.limit ?? 50, query.offset ?? 0);
+    return { items: page.items.map(entryView), nextOffset: page.nextOffset };
+  }
+
+  /** Books what is open of an unmatched or overpaid entry to the invoice a person chose (billing's rules apply). */
+  async assign(entryId: string, dto: AssignBankEntryDto, actor: string): Promise<BankEntryView> {
+    const tenant = this.context.tenant;
+    await this.context.em().transactional((em) =>
+      this.context.runWith(tenant, em, async () => {
+        const entry = await this.openEntry(em, entryId);
+        const invoice = await this.billing.get(dto.invoiceId);
+        if (invoice.kind !== 'invoice' || invoice.number === null) throw new ValidationProblem([{ field: 'invoiceId', message: 'a payment is booked to an issued invoice' }]);
+        await this.billing.recordPayment(invoice.id, { amountCents: entry.openCents, paidOn: entry.bookedOn, reference: entry.archiveId }, actor);
+        await this.repository.resolve(em, entryId, { kind: 'assigned', note: null, invoiceId: invoice.id, invoiceNumber: invoice.number, actor, at: this.clock.now(), bookedCents: entry.openCents });
+        this.audit.record({ actor, action: 'bank_entry.assigned', subjectType: 'bank_entry', subjectId: entryId, fields: ['invoiceId', 'bookedCents'] }, em);
+      }),
+    );
+    return this.entry(entryId);
+  }
+
+  /** Closes an unmatched or overpaid entry with what was done about it (a refund, a payment not for us). */
+  async resolve(entryId: string, dto: ResolveBankEntryDto, actor: string): Promise<BankEntryView> {
+    await this.context.em().transactional(async (em) => {
+      await this.openEntry(em, entryId);
+      await this.repository.resolve(em, entryId, { kind: 'noted', note: dto.note.trim(), invoiceId: null, invoiceNumber: null, actor, at: this.clock.now(), bookedCents: 0 });
+      this.audit.record({ actor, action: 'bank_entry.resolved', subjectType: 'bank_entry', subjectId: entryId, fields: ['note'] }, em);
+    });
+    return this.entry(entryId);
+  }
+
+  async entry(id: string): Promise<BankEntryView> {
+    const found = await this.repository.getEntry(id);
+    if (!found) throw new NotFoundProblem('bank entry');
+    return entryView(found);
+  }
+
+  private async openEntry(em: EntityManager, id: string): Promise<StoredEntry> {
+    const entry = await this.repository.getEntry(id, em, true);
+    if (!entry) throw new NotFoundProblem('bank entry');
+    if (!entryView(entry).open) throw new BankImportException(BankImportErrorCode.NotOpen);
+    return entry;
+  }
+
+  private parse(bytes: Buffer): ParsedFile {
+    let file: ParsedFile;
+    try {
+      file = parseBankFile(bytes);
+    } catch (error) {
+      if (error instanceof UnknownFormat) throw BankImportException.inFile(BankImportErrorCode.UnknownFormat, `The file is ${error.message}.`);
+      if (error instanceof BankFileError) throw BankImportException.inFile(BankImportErrorCode.Malformed, error.message, error);
+      throw error;
+    }
+    if (file.entries.length === 0) throw BankImportException.inFile(BankImportErrorCode.NoPayments, 'The file has no incoming payments (credit entries).');
+    const today = this.clock.today();
+    const future = file.entries.find((e) => e.bookedOn > today);
+    if (future) throw BankImportException.inFile(BankImportErrorCode.FutureDate, `Line ${future.line}: the payment is booked on ${future.bookedOn}, after today (${today} in Finland).`, { line: future.line });
+    return file;
+  }
+
+  /** Inside the file's transaction: each entry matched, booked through billing, or set aside with its reason. */
+  private async book(em: EntityManager, entries: ParsedEntry[], actor: string): Promise<EntryRow[]> {
+    const earlier = await this.repository.earlierEntries(em, [...new Set(entries.map((e) => e.archiveId))]);
+    const inFile = new Map<string, string>();
+    const rows: EntryRow[] = [];
+    for (const [position, entry] of entries.entries()) {
+      const row: EntryRow = {
+        id: randomUUID(),
+        position,
+        line: entry.line,
+        archiveId: entry.archiveId,
+        amountCents: entry.amountCents,
+        currency: entry.currency || 'EUR',
+        bookedOn: entry.bookedOn,
+        reference: entry.reference,
+        payerName: entry.payerName,
+        status: 'unmatched',
+        reason: null,
+        invoiceId: null,
+        invoiceNumber: null,
+        bookedCents: 0,
+        openCents: entry.amountCents,
+        duplicateOf: null,
+      };
+      const before = earlier.get(entry.archiveId) ?? inFile.get(entry.archiveId);
+      if (before) {
+        rows.push({ ...row, status: 'duplicate', reason: earlier.has(entry.archiveId) ? 'already_imported' : 'repeated_in_file', openCents: 0, duplicateOf: before });
+        continue;
+      }
+      inFile.set(entry.archiveId, row.id);
+      // Billing works in the file's transaction, each entry on an empty unit of work: one that kept every
+      // invoice and payment of the file would make each flush longer than the last.
+      const fresh = em.fork({ clear: true, keepTransactionContext: true });
+      rows.push(await this.context.runWith(this.context.tenant, fresh, () => this.match(entry, row, actor)));
+    }
+    return rows;
+  }
+
+  private async match(entry: ParsedEntry, row: EntryRow, actor: string): Promise<EntryRow> {
+    if (entry.correction) return { ...row, reason: 'correction' };
+    if (row.currency !== 'EUR') return { ...row, reason: 'currency' };
+    if (!entry.reference) return { ...row, reason: 'no_reference' };
+    const key = matchKey(entry.reference);
+    // Locked and read again for each entry: an earlier payment in this file may have paid it already.
+    const invoice: InvoiceByReference | undefined = key ? (await this.billing.invoicesByReference([key], { lock: true })).find((i) => i.kind === 'invoice') : undefined;
+    if (!invoice) return { ...row, reason: 'unknown_reference' };
+    const found = { ...row, invoiceId: invoice.id, invoiceNumber: invoice.number };
+    if (!invoice.payable) return invoice.status === 'paid' ? { ...found, status: 'overpaid', reason: 'overpaid' } : { ...found, reason: 'not_payable' };
+    if (entry.bookedOn < invoice.issueDate) return { ...found, reason: 'before_issue' };
+    const booked = Math.min(entry.amountCents, invoice.outstandingCents);
+    await this.billing.recordPayment(invoice.id, { amountCents: booked, paidOn: entry.bookedOn, reference: entry.archiveId }, actor);
+    const open = entry.amountCents - booked;
+    return { ...found, status: open === 0 ? 'matched' : 'overpaid', reason: open === 0 ? null : 'overpaid', bookedCents: booked, openCents: open };
+  }
+
+  /** A unique violation at commit: the same file, or one of its payments, was booked by a request that ran at the same time. */
+  private async conflictOf(error: unknown, sha256: string): Promise<unknown> {
+    if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: string })?.code !== UNIQUE_VIOLATION) return error;
+    const earlier = await this.repository.findByHash(sha256);
+    if (earlier) return alreadyImported(earlier);
+    return new BankImportException(BankImportErrorCode.BookedMeanwhile, 'Import the file again: the payments booked meanwhile will be listed as duplicates.');
+  }
+}
+
+function alreadyImported(earlier: { id: string; fileName: string; importedAt: Date }): BankImportException {
+  return new BankImportException(BankImportErrorCode.AlreadyImported, `The same file was imported as "${earlier.fileName}" on ${earlier.importedAt.toISOString()}.`, {
+    earlierImport: { id: earlier.id, fileName: earlier.fileName, importedAt: earlier.importedAt.toISOString() },
+  });
+}
+
+function importView(i: StoredImport): BankImportView {
+  return { id: i.id, fileName: i.fileName, format: i.format, importedAt: i.importedAt.toISOString(), summary: i.summary };
+}
+
+function entryView(e: StoredEntry): BankEntryView {
+  const open = (e.status === 'unmatched' || e.status === 'overpaid') && e.resolution === null;
+  return {
+    id: e.id,
+    importId: e.importId,
+    line: e.line,
+    archiveId: e.archiveId,
+    amountCents: e.amountCents,
+    currency: e.currency,
+    bookedOn: e.bookedOn,
+    reference: e.reference,
+    payerName: e.payerName,
+    status: e.status,
+    reason: e.reason,
+    invoice: e.invoiceId && e.invoiceNumber !== null ? { id: e.invoiceId, number: e.invoiceNumber } : null,
+    bookedCents: e.bookedCents,
+    openCents: open ? e.openCents : 0,
+    open,
+    duplicateOf: e.duplicate,
+    resolution: e.resolution && {
+      kind: e.resolution.kind,
+      note: e.resolution.note,
+      invoice: e.resolution.invoiceId && e.resolution.invoiceNumber !== null ? { id: e.resolution.invoiceId, number: e.resolution.invoiceNumber } : null,
+      resolvedAt: e.resolution.resolvedAt.toISOString(),
+    },
+  };
+}

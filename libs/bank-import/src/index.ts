@@ -1,0 +1,2 @@
+export * from './bank-import.module';
+export * from './bank-import.service';
