@@ -1,0 +1,33 @@
+// Proof of consent (GDPR Art. 7(1)): each consent event keeps the wording the person saw (and its language),
+// where it came from (portal, staff, booking, import, an e-mail link, an objection), the staff member who
+// recorded it and, for a written consent, how it is evidenced. The notice version was already kept (0005);
+// the settings of every version are kept since 0014, so the purposes in force at a grant can be read back.
+import type { MigrationContext, SchemaMigration } from '@app/database';
+
+export const CONSENT_SOURCES = ['portal', 'staff', 'booking', 'import', 'email_link', 'objection'] as const;
+
+export const tenantConsentProof: SchemaMigration = {
+  name: '0018-consent-proof',
+  async up(db: MigrationContext) {
+    await db.execute(`
+      alter table consent_event
+        add column source text check (source in (${CONSENT_SOURCES.map((s) => `'${s}'`).join(', ')})),
+        add column wording text check (length(wording) between 1 and 2000),
+        add column wording_lang text check (wording_lang in ('fi', 'en')),
+        add column recorded_by text,
+        add column recorded_by_name text,
+        add column evidence text check (length(evidence) between 1 and 1000)`);
+    // Events of a booking or an import come through their own channels, besides the ones there were.
+    await db.execute(`alter table consent_event drop constraint consent_event_channel_check`);
+    await db.execute(`alter table consent_event add constraint consent_event_channel_check
+      check (channel in ('portal', 'staff_written_request', 'email_link', 'objection', 'booking', 'import'))`);
+    // The ledger stays append-only; only this migration fills in the source of the events before it.
+    await db.execute(`alter table consent_event disable trigger consent_event_no_update`);
+    await db.execute(`
+      update consent_event set
+        source = case channel when 'staff_written_request' then 'staff' else channel end,
+        recorded_by = case when channel = 'staff_written_request' then actor end`);
+    await db.execute(`alter table consent_event enable trigger consent_event_no_update`);
+    await db.execute(`alter table consent_event alter column source set not null`);
+  },
+};
