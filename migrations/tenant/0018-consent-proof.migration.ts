@@ -4,7 +4,8 @@
 // the settings of every version are kept since 0014, so the purposes in force at a grant can be read back.
 import type { MigrationContext, SchemaMigration } from '@app/database';
 
-export const CONSENT_SOURCES = ['portal', 'staff', 'booking', 'import', 'email_link', 'objection'] as const;
+/** As this migration wrote them: a later list is a later migration. */
+const CONSENT_SOURCES = ['portal', 'staff', 'booking', 'import', 'email_link', 'objection'] as const;
 
 export const tenantConsentProof: SchemaMigration = {
   name: '0018-consent-proof',

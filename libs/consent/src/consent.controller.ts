@@ -1,7 +1,7 @@
 // Tenant staff record consent (on the customer's written request) and read who may be contacted.
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, TenantStaffAccess } from '@app/core';
 import { ConsentService } from './consent.service';
 import { AudienceQuery, PurposePipe, StaffSetConsentDto } from './dto/consent.dto';
 import type { Purpose } from './consent.entity';

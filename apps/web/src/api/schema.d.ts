@@ -2346,17 +2346,45 @@ export interface components {
         };
         /** @enum {string} */
         ConsentPurpose: "marketing_email" | "marketing_sms";
+        /**
+         * @description The purpose's message channel.
+         * @enum {string}
+         */
+        MarketingMedium: "email" | "sms";
+        ConsentWordingDto: {
+            fi: string;
+            en: string;
+        };
+        /**
+         * @description Where it came from.
+         * @enum {string}
+         */
+        ConsentSource: "portal" | "staff" | "booking" | "import" | "email_link" | "objection";
         ConsentHistoryEntryDto: {
             purpose: components["schemas"]["ConsentPurpose"];
             /** @enum {string} */
             action: "granted" | "withdrawn";
             /** @enum {string} */
-            channel: "portal" | "staff_written_request" | "email_link" | "objection";
-            /** @description Who recorded it: a principal key. */
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | "booking" | "import";
+            /** @description Who acted: a principal key. */
             actor: string;
+            /** @description The version of the privacy statement in force. */
             noticeVersion: number;
             /** Format: date-time */
             occurredAt: string;
+            /** @description Where it came from. */
+            source: components["schemas"]["ConsentSource"];
+            medium: components["schemas"]["MarketingMedium"];
+            /** @description The words the person agreed to (grants; null for events before they were kept). */
+            wording: string | null;
+            /** @enum {string|null} */
+            wordingLang: "fi" | "en" | null;
+            /** @description The staff member who recorded it (principal key); null when the person acted. */
+            recordedBy: string | null;
+            /** @description The staff member's name then. */
+            recordedByName: string | null;
+            /** @description How a written consent is evidenced. */
+            evidence: string | null;
         };
         ConsentWithHistoryDto: {
             purpose: components["schemas"]["ConsentPurpose"];
@@ -2365,15 +2393,36 @@ export interface components {
             /** Format: date-time */
             since: string | null;
             /** @enum {string|null} */
-            channel: "portal" | "staff_written_request" | "email_link" | "objection" | null;
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | "booking" | "import" | null;
             /** @description The version of the privacy notice shown. */
             noticeVersion: number | null;
+            /** @enum {string|null} */
+            source: "portal" | "staff" | "booking" | "import" | "email_link" | "objection" | null;
+            /** @description The purpose's message channel. */
+            medium: components["schemas"]["MarketingMedium"];
+            /** @description The register settings list the purpose's channel: consent can be given only then (withdrawn always). */
+            offered: boolean;
+            /** @description Given under purposes of the register that have changed since: does not count until given again. */
+            needsRenewal: boolean;
+            /** @description The words a grant now shows and records. */
+            wording: components["schemas"]["ConsentWordingDto"];
+            /** @description The person has objected to direct marketing: only their own new consent (portal, or written with evidence) lifts it. */
+            objected: boolean;
             /** @description Oldest first: the append-only ledger of this purpose. */
             history: components["schemas"]["ConsentHistoryEntryDto"][];
         };
-        SetConsentDto: {
+        StaffSetConsentDto: {
             /** @description true gives consent, false withdraws it. */
             granted: boolean;
+            /**
+             * @description The language of the wording the person was shown (default: the business's language); the ledger keeps those words.
+             * @enum {string}
+             */
+            lang?: "fi" | "en";
+            /** @description The words of the written consent the person signed, when not the standard wording. */
+            wording?: string;
+            /** @description How the written consent is evidenced (what the person signed or sent, when, where it is kept). Required to give consent for a person who has objected to direct marketing. */
+            evidence?: string;
         };
         ConsentStateDto: {
             purpose: components["schemas"]["ConsentPurpose"];
@@ -2382,9 +2431,19 @@ export interface components {
             /** Format: date-time */
             since: string | null;
             /** @enum {string|null} */
-            channel: "portal" | "staff_written_request" | "email_link" | "objection" | null;
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | "booking" | "import" | null;
             /** @description The version of the privacy notice shown. */
             noticeVersion: number | null;
+            /** @enum {string|null} */
+            source: "portal" | "staff" | "booking" | "import" | "email_link" | "objection" | null;
+            /** @description The purpose's message channel. */
+            medium: components["schemas"]["MarketingMedium"];
+            /** @description The register settings list the purpose's channel: consent can be given only then (withdrawn always). */
+            offered: boolean;
+            /** @description Given under purposes of the register that have changed since: does not count until given again. */
+            needsRenewal: boolean;
+            /** @description The words a grant now shows and records. */
+            wording: components["schemas"]["ConsentWordingDto"];
         };
         UnsubscribeLinkDto: {
             /** @description Signed, single-purpose token for the one-click unsubscribe link. */
@@ -2935,6 +2994,15 @@ export interface components {
             billingLastName?: string | null;
             /** @description The version you read; a stale one answers 409. */
             version: number;
+        };
+        SetConsentDto: {
+            /** @description true gives consent, false withdraws it. */
+            granted: boolean;
+            /**
+             * @description The language of the wording the person was shown (default: the business's language); the ledger keeps those words.
+             * @enum {string}
+             */
+            lang?: "fi" | "en";
         };
         PortalRequestDto: {
             /** @enum {string} */
@@ -6397,7 +6465,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetConsentDto"];
+                "application/json": components["schemas"]["StaffSetConsentDto"];
             };
         };
         responses: {
@@ -6438,6 +6506,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6523,7 +6600,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Customers whose consent holds now and who have not objected. */
+            /** @description Customers whose consent holds now (given under the current purposes) and who have not objected; only for a channel the register settings list. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6561,6 +6638,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

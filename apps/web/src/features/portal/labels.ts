@@ -6,16 +6,13 @@ export const PURPOSE_LABELS: Record<string, MessageId> = {
   marketing_sms: 'portal.purpose.marketing_sms',
 };
 
-export const PURPOSE_WORDING: Record<string, MessageId> = {
-  marketing_email: 'portal.wording.marketing_email',
-  marketing_sms: 'portal.wording.marketing_sms',
-};
-
 export const CHANNEL_LABELS: Record<string, MessageId> = {
   portal: 'portal.channel.portal',
   staff_written_request: 'portal.channel.staff_written_request',
   email_link: 'portal.channel.email_link',
   objection: 'portal.channel.objection',
+  booking: 'portal.channel.booking',
+  import: 'portal.channel.import',
   email: 'portal.channel.email',
   letter: 'portal.channel.letter',
 };
