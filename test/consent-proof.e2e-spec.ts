@@ -108,7 +108,7 @@ describe('consent proof and channels', () => {
       expect(history[0]).toMatchObject({ source: 'portal', medium: 'email', wording: shown.en, wordingLang: 'en', noticeVersion: 1, recordedBy: null });
       const plain = await ctx.newCustomer(s.tenant);
       await s.staff.put(`${s.t}/customers/${plain.id}/consents/marketing_email`).send({ granted: true }).expect(200);
-      expect((await events(s, plain.id))[0]).toMatchObject({ wording: 'Studio Valo Oy saa lähettää minulle tarjouksia, uutiskirjeitä ja muuta markkinointia sähköpostilla. Voin perua suostumuksen milloin tahansa.', wording_lang: 'fi' });
+      expect((await events(s, plain.id))[0]).toMatchObject({ wording: 'Studio Valo Oy saa lähettää minulle tarjouksia, uutiskirjeitä ja muuta markkinointia sähköpostilla. Voin perua luvan milloin tahansa.', wording_lang: 'fi' });
       // The export shows the person the proof too.
       expect(me.consentLedger).toEqual([]);
       const ledger = (await portal.get(`/api/t/${s.tenant.slug}/portal/me`).expect(200)).body.consentLedger;

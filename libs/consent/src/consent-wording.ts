@@ -6,8 +6,8 @@ export type WordingLang = 'fi' | 'en';
 
 const WORDING: Record<WordingLang, Record<Purpose, (business: string) => string>> = {
   fi: {
-    marketing_email: (b) => `${b} saa lähettää minulle tarjouksia, uutiskirjeitä ja muuta markkinointia sähköpostilla. Voin perua suostumuksen milloin tahansa.`,
-    marketing_sms: (b) => `${b} saa lähettää minulle tarjouksia ja markkinointimuistutuksia tekstiviestillä. Voin perua suostumuksen milloin tahansa.`,
+    marketing_email: (b) => `${b} saa lähettää minulle tarjouksia, uutiskirjeitä ja muuta markkinointia sähköpostilla. Voin perua luvan milloin tahansa.`,
+    marketing_sms: (b) => `${b} saa lähettää minulle tarjouksia ja markkinointimuistutuksia tekstiviestillä. Voin perua luvan milloin tahansa.`,
   },
   en: {
     marketing_email: (b) => `${b} may send me offers, newsletters and other marketing by e-mail. I can withdraw this at any time.`,

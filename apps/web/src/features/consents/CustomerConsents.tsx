@@ -130,24 +130,30 @@ function ConsentCard({ tenant, customerId, purpose }: { tenant: string; customer
 function WrittenConsentForm({ purposeTitle, error, isPending, onSubmit }: { purposeTitle: string; error: unknown; isPending: boolean; onSubmit: (evidence: string) => void }) {
   const t = useT();
   const [evidence, setEvidence] = useState('');
+  const [tooShort, setTooShort] = useState(false);
   const errors = fieldErrors(error, ['evidence'] as const);
   return (
     <Form
       className={styles.writtenForm}
+      validationBehavior="aria"
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(evidence.trim());
+        const text = evidence.trim();
+        setTooShort(text.length < EVIDENCE_MIN);
+        if (text.length >= EVIDENCE_MIN) onSubmit(text);
       }}
     >
       <TextField
         label={t('rights.consent.evidence.label')}
         description={t('rights.consent.evidence.help')}
         value={evidence}
-        onChange={setEvidence}
+        onChange={(value) => {
+          setEvidence(value);
+          setTooShort(false);
+        }}
         isRequired
-        minLength={10}
         maxLength={1000}
-        errorMessage={errors.byField.evidence}
+        errorMessage={tooShort ? t('form.tooShort', { min: EVIDENCE_MIN }) : errors.byField.evidence}
       />
       {error != null && !errors.byField.evidence ? <ErrorState error={error} /> : null}
       <div className={styles.actions}>
@@ -158,3 +164,6 @@ function WrittenConsentForm({ purposeTitle, error, isPending, onSubmit }: { purp
     </Form>
   );
 }
+
+/** What the API asks of a written consent's evidence at least. */
+const EVIDENCE_MIN = 10;
