@@ -12,6 +12,6 @@ import { tenantCustomerSort } from './0010-customer-sort.migration';
 import { tenantRequestVerification } from './0012-request-verification.migration';
 import { tenantCustomerSearch } from './0013-customer-search.migration';
 import { tenantRegisterRecipientsVersions } from './0014-register-recipients-versions.migration';
-import { tenantConsentProof } from './0018-consent-proof.migration';
+import { tenantConsentProofObjections } from './0018-consent-proof-objections.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantConsentProof];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantConsentProofObjections];

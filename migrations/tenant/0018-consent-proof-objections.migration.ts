@@ -2,13 +2,15 @@
 // where it came from (portal, staff, booking, import, an e-mail link, an objection), the staff member who
 // recorded it and, for a written consent, how it is evidenced. The notice version was already kept (0005);
 // the settings of every version are kept since 0014, so the purposes in force at a grant can be read back.
+// And the objection to processing based on legitimate interest (Art. 21(1)): a request type the owner weighs,
+// with the decision (upheld or rejected) and what it means kept on the request.
 import type { MigrationContext, SchemaMigration } from '@app/database';
 
 /** As this migration wrote them: a later list is a later migration. */
 const CONSENT_SOURCES = ['portal', 'staff', 'booking', 'import', 'email_link', 'objection'] as const;
 
-export const tenantConsentProof: SchemaMigration = {
-  name: '0018-consent-proof',
+export const tenantConsentProofObjections: SchemaMigration = {
+  name: '0018-consent-proof-objections',
   async up(db: MigrationContext) {
     await db.execute(`
       alter table consent_event
@@ -30,5 +32,16 @@ export const tenantConsentProof: SchemaMigration = {
         recorded_by = case when channel = 'staff_written_request' then actor end`);
     await db.execute(`alter table consent_event enable trigger consent_event_no_update`);
     await db.execute(`alter table consent_event alter column source set not null`);
+
+    await db.execute(`alter table data_subject_request drop constraint data_subject_request_type_check`);
+    await db.execute(`alter table data_subject_request add constraint data_subject_request_type_check
+      check (type in ('access', 'rectification', 'erasure', 'restriction', 'objection', 'objection_legitimate_interest'))`);
+    // Upheld: what stops for the person (legitimate-interest processing), as the owner wrote it. Rejected: the
+    // compelling legitimate grounds, which the person is sent.
+    await db.execute(`
+      alter table data_subject_request
+        add column objection_decision text check (objection_decision in ('upheld', 'rejected')),
+        add column objection_effect text check (length(objection_effect) between 1 and 2000),
+        add constraint data_subject_request_objection_decision check (objection_decision is null or type = 'objection_legitimate_interest')`);
   },
 };
