@@ -868,6 +868,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/requests/{id}/objection-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_decideObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/requests/{id}/reject": {
         parameters: {
             query?: never;
@@ -2477,7 +2493,7 @@ export interface components {
             granted: boolean;
         };
         /** @enum {string} */
-        RequestType: "access" | "rectification" | "erasure" | "restriction" | "objection";
+        RequestType: "access" | "rectification" | "erasure" | "restriction" | "objection" | "objection_legitimate_interest";
         /** @enum {string} */
         RequestChannel: "portal" | "email" | "letter" | "phone";
         /** @enum {string} */
@@ -2534,6 +2550,13 @@ export interface components {
             decidedAt: string | null;
             rejectionReason: string | null;
             overrideReason: string | null;
+            /**
+             * @description An objection under Art. 21(1): the owner's decision.
+             * @enum {string|null}
+             */
+            objectionDecision: "upheld" | "rejected" | null;
+            /** @description An upheld objection under Art. 21(1): what stopped for the person. */
+            objectionEffect: string | null;
             details: string | null;
             recordedBy: string;
             /** Format: date-time */
@@ -2554,7 +2577,7 @@ export interface components {
         RecordRequestDto: {
             customerId: string;
             /** @enum {string} */
-            type: "access" | "rectification" | "erasure" | "restriction" | "objection";
+            type: "access" | "rectification" | "erasure" | "restriction" | "objection" | "objection_legitimate_interest";
             /**
              * @description How the request came: portal, e-mail, letter or phone.
              * @enum {string}
@@ -2600,6 +2623,17 @@ export interface components {
              * @example 25.5
              */
             vatRate?: number;
+        };
+        /**
+         * @description Upheld: processing based on legitimate interest stops for the person. Rejected: compelling legitimate grounds override (Art. 21(1)).
+         * @enum {string}
+         */
+        ObjectionDecision: "upheld" | "rejected";
+        ObjectionDecisionDto: {
+            /** @description Upheld: processing based on legitimate interest stops for the person. Rejected: compelling legitimate grounds override (Art. 21(1)). */
+            decision: components["schemas"]["ObjectionDecision"];
+            /** @description Upheld: what stops for the person. Rejected: the compelling legitimate grounds. Sent to the person with the decision. */
+            reason: string;
         };
         ReasonDto: {
             reason: string;
@@ -3006,8 +3040,8 @@ export interface components {
         };
         PortalRequestDto: {
             /** @enum {string} */
-            type: "access" | "rectification" | "erasure" | "restriction" | "objection";
-            /** @description What is asked; required for rectification (which data, how) and restriction (which processing, why). */
+            type: "access" | "rectification" | "erasure" | "restriction" | "objection" | "objection_legitimate_interest";
+            /** @description What is asked; required for rectification (which data, how), restriction (which processing, why) and an objection to processing based on legitimate interest (the grounds in the person's situation). */
             details?: string;
         };
         PortalInvitationDto: {
@@ -7176,6 +7210,79 @@ export interface operations {
         };
         responses: {
             /** @description The owner's decision on an access request beyond the free copies a year; the person is told by e-mail. A fee is issued as an invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_decideObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)); the person is told by e-mail. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -23,6 +23,7 @@ export const REQUEST_TYPE_LABELS: Record<string, MessageId> = {
   erasure: 'portal.requestType.erasure',
   restriction: 'portal.requestType.restriction',
   objection: 'portal.requestType.objection',
+  objection_legitimate_interest: 'portal.requestType.objection_legitimate_interest',
 };
 
 export const REQUEST_STATE_LABELS: Record<string, MessageId> = {
