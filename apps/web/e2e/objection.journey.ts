@@ -26,24 +26,26 @@ test('a customer objects in the portal, the owner upholds it saying what stops, 
   await expect(page.getByRole('heading', { level: 1, name: 'Omat tiedot' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pyynnöt' }).click();
 
-  await page.getByRole('radio', { name: /Oikeutettuun etuun perustuvan käsittelyn vastustaminen/ }).check();
+  await page.getByText('Oikeutettuun etuun perustuvan käsittelyn vastustaminen', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Oikeutettuun etuun perustuvan käsittelyn vastustaminen' })).toBeChecked();
   await expect(page.getByText('Pakollinen: mitä käsittelyä vastustat ja millä perusteella.')).toBeVisible();
   await page.getByRole('textbox', { name: 'Lisätiedot' }).fill('En halua, että tietojani käytetään asiakaskyselyihin.');
   await page.getByRole('button', { name: 'Lähetä pyyntö' }).click();
-  await expect(page.getByText('Pyyntösi on vastaanotettu')).toBeVisible();
+  await expect(page.getByText('Pyyntö on vastaanotettu')).toBeVisible();
   await expectAccessible(page, 'the portal with an objection sent');
 
   // The owner weighs it in the console.
-  const console = await page.context().browser()!.newPage();
-  await signIn(console, tenant, owner);
-  await console.goto(`/t/${tenant.slug}/requests`);
+  // Another browser context: the owner's console session apart from the customer's portal session.
+  const ownerContext = await page.context().browser()!.newContext({ baseURL: process.env.E2E_BASE_URL, locale: 'fi-FI', timezoneId: 'Europe/Helsinki' });
+  const console = await ownerContext.newPage();
+  await signIn(console, tenant, owner, `/t/${tenant.slug}/login?next=${encodeURIComponent(`/t/${tenant.slug}/requests`)}`);
   await console.getByRole('link', { name: 'Oikeutettuun etuun perustuvan käsittelyn vastustaminen' }).click();
   await expect(console.getByRole('heading', { level: 1, name: 'Pyyntö: Oikeutettuun etuun perustuvan käsittelyn vastustaminen' })).toBeVisible();
   await expect(console.getByRole('button', { name: 'Merkitse toteutetuksi' })).toHaveCount(0);
   await console.getByRole('button', { name: 'Kirjaa päätös' }).click();
   await expect(console.getByText('Valitse päätös.')).toBeVisible();
   await expectAccessible(console, 'the objection decision with errors');
-  await console.getByLabel('Päätös', { exact: true }).selectOption('upheld');
+  await console.getByRole('combobox', { name: 'Päätös', exact: true }).selectOption('upheld');
   const effect = 'Sinulle ei enää lähetetä asiakaskyselyjä.';
   await console.getByRole('textbox', { name: 'Mikä henkilön osalta loppuu' }).fill(effect);
   await snapshot(console, 'objection-decision');
@@ -52,7 +54,7 @@ test('a customer objects in the portal, the owner upholds it saying what stops, 
   await expect(console.getByText('Hyväksytty: käsittely lopetetaan henkilön osalta')).toBeVisible();
   await expect(console.getByText(effect)).toBeVisible();
   await expectAccessible(console, 'the objection upheld');
-  await console.close();
+  await ownerContext.close();
 
   await page.reload();
   await expect(page.getByText(`Hyväksytty. Mikä loppui: ${effect}`)).toBeVisible();
