@@ -14,6 +14,7 @@ import { tenantCustomerSearch } from './0013-customer-search.migration';
 import { tenantRegisterRecipientsVersions } from './0014-register-recipients-versions.migration';
 import { tenantCustomerImportMerge } from './0015-customer-import-merge.migration';
 import { tenantBankImport } from './0017-bank-import.migration';
+import { tenantConsentProofObjections } from './0018-consent-proof-objections.migration';
 import { tenantPaymentReversals } from './0019-payment-reversals.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantPaymentReversals];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals];

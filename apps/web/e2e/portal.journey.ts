@@ -129,7 +129,7 @@ test('a customer accepts the portal invitation, sees and corrects their data, wi
   const emailSwitch = page.getByRole('switch', { name: 'Sähköpostimarkkinointi sallittu' });
   await expect(emailSwitch).toBeChecked();
   await expect(page.getByRole('switch', { name: 'Tekstiviestimarkkinointi sallittu' })).not.toBeChecked();
-  await expect(page.getByText(/Yritys saa lähettää minulle sähköpostitse/)).toBeVisible();
+  await expect(page.getByText(/saa lähettää minulle tarjouksia, uutiskirjeitä ja muuta markkinointia sähköpostilla/)).toBeVisible();
   await expect(page.getByText(/Lupa annettu \d+\.\d+\.\d{4} kirjallisella pyynnöllä yritykselle, tietosuojaselosteen versio 1\./)).toBeVisible();
   await expectAccessible(page, 'the marketing page');
   await snapshot(page, 'portal-marketing');

@@ -1,9 +1,9 @@
 // Tenant staff record consent (on the customer's written request) and read who may be contacted.
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, TenantStaffAccess } from '@app/core';
 import { ConsentService } from './consent.service';
-import { AudienceQuery, PurposePipe, SetConsentDto } from './dto/consent.dto';
+import { AudienceQuery, PurposePipe, StaffSetConsentDto } from './dto/consent.dto';
 import type { Purpose } from './consent.entity';
 import { AudienceMemberDto, ConsentStateDto, ConsentWithHistoryDto, UnsubscribeLinkDto } from './dto/consent-view.dto';
 
@@ -21,8 +21,9 @@ export class ConsentController {
 
   @Put('customers/:id/consents/:purpose')
   @ApiOkResponse({ type: ConsentStateDto })
-  set(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: SetConsentDto, @CurrentPrincipal() actor: Principal) {
-    return this.consent.set(id, purpose, dto.granted, 'staff_written_request', principalKey(actor));
+  @ApiProblems(409)
+  set(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: StaffSetConsentDto, @CurrentPrincipal() actor: Principal) {
+    return this.consent.recordWritten(id, purpose, dto, actor);
   }
 
   @Get('customers/:id/consents/:purpose/unsubscribe-link')
@@ -32,7 +33,8 @@ export class ConsentController {
   }
 
   @Get('consents/audience')
-  @ApiOkResponse({ type: PageOf(AudienceMemberDto), description: 'Customers whose consent holds now and who have not objected.' })
+  @ApiOkResponse({ type: PageOf(AudienceMemberDto), description: 'Customers whose consent holds now (given under the current purposes) and who have not objected; only for a channel the register settings list.' })
+  @ApiProblems(409)
   audience(@Query() query: AudienceQuery) {
     return this.consent.audience(query.purpose, query);
   }

@@ -5,12 +5,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { jwtVerify, SignJWT } from 'jose';
-import { AppConfig, Clock, decodeCursor, type Page, ProblemException, toPage } from '@app/core';
+import { AppConfig, Clock, decodeCursor, type Page, type Principal, principalKey, ProblemException, toPage } from '@app/core';
 import { quoteIdent, type TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { RegisterSettingsService } from '@app/privacy-notice';
-import { ConsentEvent, type ConsentChannel, PURPOSES, type Purpose } from './consent.entity';
+import type { RegisterSettingsSnapshot } from '@app/privacy-notice';
+import { ConsentEvent, type ConsentChannel, type ConsentSource, PURPOSE_MEDIUM, PURPOSES, type Purpose } from './consent.entity';
+import { ConsentErrorCode, ConsentException } from './consent.errors';
+import { consentWording, type WordingLang } from './consent-wording';
 
 export interface ConsentState {
   purpose: Purpose;
@@ -18,6 +21,15 @@ export interface ConsentState {
   since: Date | null;
   channel: string | null;
   noticeVersion: number | null;
+  source: string | null;
+  /** The message channel of the purpose (e-mail, SMS). */
+  medium: 'email' | 'sms';
+  /** The register settings list the purpose's channel: only then can consent be given. */
+  offered: boolean;
+  /** Given under purposes that have changed since: it no longer counts until the person gives it again. */
+  needsRenewal: boolean;
+  /** The words a grant now shows and records, in both languages. */
+  wording: Record<WordingLang, string>;
 }
 
 export interface ConsentHistoryEntry {
@@ -27,6 +39,28 @@ export interface ConsentHistoryEntry {
   actor: string;
   noticeVersion: number;
   occurredAt: Date;
+  source: string;
+  medium: 'email' | 'sms';
+  wording: string | null;
+  wordingLang: string | null;
+  recordedBy: string | null;
+  recordedByName: string | null;
+  evidence: string | null;
+}
+
+/** How a consent decision came, and its proof. */
+export interface ConsentInput {
+  channel: ConsentChannel;
+  source: ConsentSource;
+  /** The principal key of who acted (the person, or the staff member on their behalf). */
+  actor: string;
+  /** The staff member who recorded it; absent when the person acted themselves. */
+  recordedBy?: { key: string; name: string } | null;
+  /** The words the person agreed to (a written form's text); the standard wording in `lang` when absent. */
+  wording?: string | null;
+  lang?: WordingLang | null;
+  /** How a written consent is evidenced (where the signed form is, what it says). */
+  evidence?: string | null;
 }
 
 export interface AudienceMember {
@@ -65,13 +99,15 @@ export class ConsentService {
   async current(customerId: string): Promise<ConsentState[]> {
     await this.customers.get(customerId);
     const latest = await this.latestEvents(customerId);
-    return PURPOSES.map((purpose) => stateOf(purpose, latest.get(purpose)));
+    const facts = await this.facts();
+    return Promise.all(PURPOSES.map((purpose) => this.stateOf(purpose, latest.get(purpose), facts)));
   }
 
-  async currentFor(customerId: string, purpose: Purpose): Promise<ConsentState & { history: ConsentHistoryEntry[] }> {
-    await this.customers.get(customerId);
+  async currentFor(customerId: string, purpose: Purpose): Promise<ConsentState & { objected: boolean; history: ConsentHistoryEntry[] }> {
+    const customer = await this.customers.get(customerId);
     const events = await this.context.em().find(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'asc' } });
-    return { ...stateOf(purpose, events.at(-1)), history: events.map(toHistory) };
+    const state = await this.stateOf(purpose, events.at(-1), await this.facts());
+    return { ...state, objected: await this.objected(this.context.em(), customerId, customer.email), history: events.map(toHistory) };
   }
 
   async history(customerId: string): Promise<ConsentHistoryEntry[]> {
@@ -79,20 +115,108 @@ export class ConsentService {
     return events.map(toHistory);
   }
 
-  /** Gives or withdraws; appends an event only when the state changes (the ledger records decisions, not clicks). */
-  async set(customerId: string, purpose: Purpose, granted: boolean, channel: ConsentChannel, actor: string): Promise<ConsentState> {
-    const noticeVersion = await this.settings.noticeVersion();
+  /**
+   * Gives or withdraws; appends an event only when the state changes (the ledger records decisions, not clicks),
+   * or when a consent given under purposes since changed is given again (renewal). Consent is given only for a
+   * channel the register settings list (withdrawing is always possible). After an objection only the person's
+   * own consent counts: in the portal, or a written one whose evidence the staff member describes.
+   */
+  async set(customerId: string, purpose: Purpose, granted: boolean, input: ConsentInput): Promise<ConsentState> {
+    const facts = await this.facts();
+    const medium = PURPOSE_MEDIUM[purpose];
+    if (granted && !facts.settings.marketingChannels.includes(medium)) {
+      throw new ConsentException(ConsentErrorCode.ChannelNotOffered, `The register settings list these marketing channels: ${facts.settings.marketingChannels.join(', ') || 'none'}. Consent to marketing by ${medium} cannot be recorded.`);
+    }
     await this.context.em().transactional(async (em) => {
       const customer = await this.customers.lockForInvoicing(em, customerId);
       const latest = await em.findOne(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'desc' } });
-      if (stateOf(purpose, latest ?? undefined).granted === granted) return;
+      const state = await this.stateOf(purpose, latest ?? undefined, facts);
+      if (state.granted === granted && !(granted && state.needsRenewal)) return;
+      if (granted && input.source !== 'portal' && !input.evidence && (await this.objected(em, customerId, customer.email))) {
+        throw new ConsentException(
+          ConsentErrorCode.ObjectionNeedsOwnConsent,
+          "The person has objected to direct marketing. Record their new consent only from their own written consent, describing its evidence, or ask them to give it in the portal.",
+          { errors: [{ field: 'evidence', message: 'describe the written consent the person gave (what, when, where it is kept)' }] },
+        );
+      }
       const occurredAt = new Date();
-      em.create(ConsentEvent, { customerId, purpose, action: granted ? 'granted' : 'withdrawn', channel, actor, noticeVersion, occurredAt });
-      if (!granted) await this.mirrorWithdrawal(em, customerId, purpose, channel, actor, occurredAt);
-      // A fresh, explicit opt-in supersedes an earlier objection for that address.
-      if (granted && purpose === 'marketing_email' && customer.email) await em.execute(`delete from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(customer.email)]);
+      const lang = input.lang ?? (facts.language === 'en' ? 'en' : 'fi');
+      em.create(ConsentEvent, {
+        customerId,
+        purpose,
+        action: granted ? 'granted' : 'withdrawn',
+        channel: input.channel,
+        actor: input.actor,
+        noticeVersion: facts.settings.noticeVersion,
+        occurredAt,
+        source: input.source,
+        wording: granted ? (input.wording ?? consentWording(purpose, facts.businessName)[lang]) : null,
+        wordingLang: granted ? lang : null,
+        recordedBy: input.recordedBy?.key ?? null,
+        recordedByName: input.recordedBy?.name ?? null,
+        evidence: input.evidence ?? null,
+      });
+      if (!granted) await this.mirrorWithdrawal(em, customerId, purpose, input.channel, input.actor, occurredAt);
+      // The person's own, explicit opt-in supersedes their earlier objection for that address.
+      if (granted && customer.email) await em.execute(`delete from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(customer.email)]);
     });
-    return stateOf(purpose, (await this.latestEvents(customerId)).get(purpose));
+    return this.stateOf(purpose, (await this.latestEvents(customerId)).get(purpose), facts);
+  }
+
+  /** Staff record a consent decision on the person's written request (with its evidence where there is one). */
+  recordWritten(customerId: string, purpose: Purpose, dto: { granted: boolean; lang?: WordingLang; wording?: string; evidence?: string }, staff: Principal): Promise<ConsentState> {
+    const key = principalKey(staff);
+    const name = staff.kind === 'tenant-staff' ? staff.name : key;
+    return this.set(customerId, purpose, dto.granted, {
+      channel: 'staff_written_request',
+      source: 'staff',
+      actor: key,
+      recordedBy: { key, name },
+      lang: dto.lang,
+      wording: dto.wording,
+      evidence: dto.evidence,
+    });
+  }
+
+  /** Whether the person has objected to direct marketing and not given their own consent since. */
+  private async objected(em: EntityManager, customerId: string, email: string | null): Promise<boolean> {
+    if (email) {
+      const rows = (await em.execute(`select 1 from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(email)])) as unknown[];
+      if (rows.length) return true;
+    }
+    const last = await em.findOne(ConsentEvent, { customerId, $or: [{ channel: 'objection' }, { action: 'granted' }] }, { orderBy: { id: 'desc' } });
+    return last?.channel === 'objection';
+  }
+
+  /** What every consent state is judged against: the settings in force, the business's name and language. */
+  private async facts(): Promise<ConsentFacts> {
+    const [settings, tenant] = await Promise.all([this.settings.current(), this.tenancy.get(this.context.tenant.slug)]);
+    return { settings, businessName: tenant.legalName, language: tenant.language, versions: new Map() };
+  }
+
+  private async stateOf(purpose: Purpose, event: ConsentEvent | undefined, facts: ConsentFacts): Promise<ConsentState> {
+    const granted = event?.action === 'granted';
+    return {
+      purpose,
+      granted,
+      since: event?.occurredAt ?? null,
+      channel: event?.channel ?? null,
+      noticeVersion: event?.noticeVersion ?? null,
+      source: event?.source ?? null,
+      medium: PURPOSE_MEDIUM[purpose],
+      offered: facts.settings.marketingChannels.includes(PURPOSE_MEDIUM[purpose]),
+      needsRenewal: granted && (await this.purposesChangedSince(event.noticeVersion, facts)),
+      wording: consentWording(purpose, facts.businessName),
+    };
+  }
+
+  /** The purposes of the register differ from those of the version a consent was given under (unknown versions: no). */
+  private async purposesChangedSince(noticeVersion: number, facts: ConsentFacts): Promise<boolean> {
+    if (noticeVersion === facts.settings.noticeVersion) return false;
+    if (!facts.versions.has(noticeVersion)) facts.versions.set(noticeVersion, this.settings.atVersion(noticeVersion));
+    const then = await facts.versions.get(noticeVersion)!;
+    if (!then) return false;
+    return then.purposes.fi !== facts.settings.purposes.fi || then.purposes.en !== facts.settings.purposes.en;
   }
 
   /** Objection to direct marketing: every consent withdrawn and the address suppressed, in the caller's transaction. */
@@ -100,9 +224,9 @@ export class ConsentService {
     const noticeVersion = await this.settings.noticeVersion();
     const latest = await this.latestEvents(customerId, em);
     for (const purpose of PURPOSES) {
-      if (!stateOf(purpose, latest.get(purpose)).granted) continue;
+      if (latest.get(purpose)?.action !== 'granted') continue;
       const occurredAt = new Date();
-      em.create(ConsentEvent, { customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion, occurredAt });
+      em.create(ConsentEvent, { customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion, occurredAt, source: 'objection' });
       await this.mirrorWithdrawal(em, customerId, purpose, 'objection', actor, occurredAt);
     }
     if (!email) return;
@@ -133,6 +257,10 @@ export class ConsentService {
 
   /** Customers who may be contacted for the purpose now: consent holds and the address is not suppressed. */
   async audience(purpose: Purpose, options: { limit?: number; cursor?: string }): Promise<Page<AudienceMember>> {
+    const channels = (await this.settings.current()).marketingChannels;
+    if (!channels.includes(PURPOSE_MEDIUM[purpose])) {
+      throw new ConsentException(ConsentErrorCode.ChannelNotOffered, `The register settings list these marketing channels: ${channels.join(', ') || 'none'}; there is no audience for marketing by ${PURPOSE_MEDIUM[purpose]}.`);
+    }
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const params: unknown[] = [purpose];
@@ -145,9 +273,13 @@ export class ConsentService {
     const rows = (await this.context.em().execute(
       `select c.id, c.company_name, c.contact_name, c.billing_first_name, c.billing_last_name, c.email, c.phone, latest.occurred_at
          from ${this.table('customer')} c
-         join lateral (select action, occurred_at from ${this.table('consent_event')} e
+         join lateral (select action, occurred_at, notice_version from ${this.table('consent_event')} e
                         where e.customer_id = c.id and e.purpose = ? order by e.id desc limit 1) latest on latest.action = 'granted'
-        where (c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
+         cross join ${this.table('register_settings')} rs
+         left join ${this.table('register_settings_version')} v on v.notice_version = latest.notice_version
+        -- A consent given under other purposes than today's needs renewal: it does not count until given again.
+        where (v.settings is null or (v.settings->>'purposes_fi' = rs.purposes_fi and v.settings->>'purposes_en' = rs.purposes_en))
+          and (c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
           ${keyset}
         order by latest.occurred_at, c.id
         limit ?`,
@@ -193,14 +325,14 @@ export class ConsentService {
     const claims = await this.verify(token);
     const tenant = await this.tenancy.get(claims.scope.slug);
     return this.context.run(claims.scope, async () => {
-      const state = stateOf(claims.purpose, (await this.latestEvents(claims.customerId)).get(claims.purpose));
-      return { tenant: claims.scope.slug, tenantName: tenant.legalName, purpose: claims.purpose, granted: state.granted };
+      const latest = (await this.latestEvents(claims.customerId)).get(claims.purpose);
+      return { tenant: claims.scope.slug, tenantName: tenant.legalName, purpose: claims.purpose, granted: latest?.action === 'granted' };
     });
   }
 
   async unsubscribe(token: string): Promise<ConsentState> {
     const claims = await this.verify(token);
-    return this.context.run(claims.scope, () => this.set(claims.customerId, claims.purpose, false, 'email_link', `link:${claims.customerId}`));
+    return this.context.run(claims.scope, () => this.set(claims.customerId, claims.purpose, false, { channel: 'email_link', source: 'email_link', actor: `link:${claims.customerId}` }));
   }
 
   /**
@@ -243,8 +375,9 @@ export class ConsentService {
     );
     const added = withdrawals.length
       ? ((await execute(
-          `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at)
-           select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at
+          `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)
+           select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at,
+                  case w.channel when 'staff_written_request' then 'staff' else w.channel end
              from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, purpose text, channel text, actor text, withdrawn_at timestamptz)
              join ${s}.customer c on c.id = w.customer_id
              join (select distinct on (customer_id, purpose) customer_id, purpose, action, occurred_at, notice_version
@@ -295,17 +428,29 @@ interface AudienceRow {
   occurred_at: string | Date;
 }
 
-function stateOf(purpose: Purpose, event?: ConsentEvent): ConsentState {
-  return {
-    purpose,
-    granted: event?.action === 'granted',
-    since: event?.occurredAt ?? null,
-    channel: event?.channel ?? null,
-    noticeVersion: event?.noticeVersion ?? null,
-  };
+interface ConsentFacts {
+  settings: RegisterSettingsSnapshot;
+  businessName: string;
+  language: string;
+  /** Kept settings versions read so far (several states are judged at once). */
+  versions: Map<number, Promise<RegisterSettingsSnapshot | null>>;
 }
 
 function toHistory(e: ConsentEvent): ConsentHistoryEntry {
-  return { purpose: e.purpose, action: e.action, channel: e.channel, actor: e.actor, noticeVersion: e.noticeVersion, occurredAt: e.occurredAt };
+  return {
+    purpose: e.purpose,
+    action: e.action,
+    channel: e.channel,
+    actor: e.actor,
+    noticeVersion: e.noticeVersion,
+    occurredAt: e.occurredAt,
+    source: e.source,
+    medium: PURPOSE_MEDIUM[e.purpose as Purpose],
+    wording: e.wording ?? null,
+    wordingLang: e.wordingLang ?? null,
+    recordedBy: e.recordedBy ?? null,
+    recordedByName: e.recordedByName ?? null,
+    evidence: e.evidence ?? null,
+  };
 }
 

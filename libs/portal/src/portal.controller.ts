@@ -93,7 +93,7 @@ export class PortalController {
   @CustomerAccess()
   @ApiOkResponse({ type: ConsentStateDto })
   setConsent(@CurrentPrincipal() principal: Principal, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: SetConsentDto) {
-    return this.portal.setConsent(principal, purpose, dto.granted);
+    return this.portal.setConsent(principal, purpose, dto.granted, dto.lang);
   }
 
   @Post('requests')

@@ -79,9 +79,9 @@ export class PortalService {
   }
 
   /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */
-  setConsent(principal: Principal, purpose: Purpose, granted: boolean): Promise<ConsentState> {
+  setConsent(principal: Principal, purpose: Purpose, granted: boolean, lang?: 'fi' | 'en'): Promise<ConsentState> {
     const customer = this.requireCustomer(principal);
-    return this.consent.set(customer.id, purpose, granted, 'portal', principalKey(customer));
+    return this.consent.set(customer.id, purpose, granted, { channel: 'portal', source: 'portal', actor: principalKey(customer), lang });
   }
 
   /** A request made in the portal is written and its sender authenticated: identity counts as verified. */

@@ -123,6 +123,15 @@ const fi: NoticeTexts = {
               'mikäli asiakas on sen erikseen sallinut. Asiakas voi kieltäytyä näistä viesteistä ja perua antamansa luvan milloin tahansa ' +
               `ilmoittamalla siitä sähköpostitse osoitteeseen ${contact.email}, asiakasportaalissa tai viestissä olevalla peruutuslinkillä.`,
           ),
+    ...(s.marketingChannels.length === 0
+      ? []
+      : [
+          p(
+            'Suostumuksesta tallennetaan sen sanamuoto, ajankohta, tapa (asiakasportaali, kirjallinen pyyntö, varaus tai tuonti), sen kirjannut henkilö ja tämän selosteen silloinen versio. ' +
+              'Jos rekisterin käyttötarkoitukset muuttuvat, suostumus pyydetään uudelleen, eikä aiempaa suostumusta käytetä ennen sitä. ' +
+              'Suoramarkkinoinnin vastustamisen jälkeen markkinointia lähetetään vain, jos asiakas antaa itse uuden suostumuksen.',
+          ),
+        ]),
     ],
     'data-content': ({ settings: s }) => [
       p('Rekisteriin talletetaan tai voidaan tallettaa seuraavat tiedot:'),
@@ -260,6 +269,15 @@ const en: NoticeTexts = {
               'separately allowed it. The customer can refuse these messages and withdraw the permission at any time by e-mail to ' +
               `${contact.email}, in the customer portal, or with the unsubscribe link in each message.`,
           ),
+    ...(s.marketingChannels.length === 0
+      ? []
+      : [
+          p(
+            'With each consent we keep its wording, when and how it was given (customer portal, written request, booking or import), who recorded it and the version of this statement then in force. ' +
+              'If the purposes of the register change, consent is asked again, and an earlier consent is not used until then. ' +
+              'After an objection to direct marketing, marketing is sent only if the customer gives a new consent themselves.',
+          ),
+        ]),
     ],
     'data-content': ({ settings: s }) => [
       p('The following data is or may be stored in the register:'),

@@ -8,8 +8,22 @@ export type MailLang = 'fi' | 'en';
 export const asMailLang = (language: string): MailLang => (language === 'en' ? 'en' : 'fi');
 
 const TYPE_NAMES: Record<MailLang, Record<string, string>> = {
-  fi: { access: 'tarkastuspyyntö', rectification: 'oikaisupyyntö', erasure: 'poistopyyntö', restriction: 'käsittelyn rajoittamista koskeva pyyntö', objection: 'vastustamisoikeutta koskeva pyyntö' },
-  en: { access: 'access request', rectification: 'rectification request', erasure: 'erasure request', restriction: 'request to restrict processing', objection: 'objection' },
+  fi: {
+    access: 'tarkastuspyyntö',
+    rectification: 'oikaisupyyntö',
+    erasure: 'poistopyyntö',
+    restriction: 'käsittelyn rajoittamista koskeva pyyntö',
+    objection: 'vastustamisoikeutta koskeva pyyntö',
+    objection_legitimate_interest: 'oikeutettuun etuun perustuvan käsittelyn vastustaminen',
+  },
+  en: {
+    access: 'access request',
+    rectification: 'rectification request',
+    erasure: 'erasure request',
+    restriction: 'request to restrict processing',
+    objection: 'objection',
+    objection_legitimate_interest: 'objection to processing based on legitimate interest',
+  },
 };
 
 const day = (d: Date, lang: MailLang) => d.toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'long', year: 'numeric' });
@@ -82,4 +96,22 @@ export function repeatDecisionMail(c: Ctx & { decision: 'serve' | 'fee' | 'refus
   const reason = fi ? `Perustelu: ${c.reason}` : `Reason: ${c.reason}`;
   const subject = fi ? `Päätös tietopyyntöösi: ${c.controller}` : `Decision on your request: ${c.controller}`;
   return { to: c.to, subject, text: `${intro}\n\n${decision}\n\n${reason}\n\n${c.controller}\n` };
+}
+
+/** The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)), with its reasons. */
+export function objectionDecisionMail(c: Ctx & { decision: 'upheld' | 'rejected'; reason: string }): MailMessage {
+  const fi = c.lang === 'fi';
+  const intro = fi
+    ? `Hei,\n\nolet ${day(c.receivedAt, 'fi')} vastustanut henkilötietojesi käsittelyä, joka perustuu oikeutettuun etuun (EU:n tietosuoja-asetus 21 artiklan 1 kohta).`
+    : `Hello,\n\non ${day(c.receivedAt, 'en')} you objected to the processing of your personal data based on legitimate interest (GDPR Article 21(1)).`;
+  const decision =
+    c.decision === 'upheld'
+      ? fi
+        ? `Hyväksymme vastustuksesi: lopetamme oikeutettuun etuun perustuvan käsittelyn osaltasi.\n\nMitä tämä tarkoittaa: ${c.reason}`
+        : `We uphold your objection: we stop processing based on legitimate interest for you.\n\nWhat this means: ${c.reason}`
+      : fi
+        ? `Emme voi hyväksyä vastustustasi, koska käsittelyyn on huomattavan tärkeä ja perusteltu syy, joka syrjäyttää etusi (21 artiklan 1 kohta).\n\nPerusteet: ${c.reason}\n\nVoit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi) tai hakea muutosta tuomioistuimelta.`
+        : `We cannot uphold your objection: there are compelling legitimate grounds for the processing which override your interests (Article 21(1)).\n\nThe grounds: ${c.reason}\n\nYou may complain to the Data Protection Ombudsman (tietosuoja.fi) or seek a judicial remedy.`;
+  const subject = fi ? `Päätös vastustamisestasi: ${c.controller}` : `Decision on your objection: ${c.controller}`;
+  return { to: c.to, subject, text: `${intro}\n\n${decision}\n\n${c.controller}\n` };
 }

@@ -1,7 +1,8 @@
 // A data-subject request (GDPR Art. 15-21) with its deadline and decisions.
 import { defineEntity, InferEntity, p } from '@mikro-orm/core';
 
-export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
+/** `objection` is to direct marketing (Art. 21(2), effective at once); `objection_legitimate_interest` is Art. 21(1), weighed by the owner. */
+export const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'objection_legitimate_interest'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 export const REQUEST_CHANNELS = ['portal', 'email', 'letter', 'phone'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
@@ -17,6 +18,9 @@ export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 /** The owner's decision on an access request beyond the free copies a year (Art. 12(5), 15(3)). */
 export const REPEAT_DECISIONS = ['serve', 'fee', 'refuse'] as const;
 export type RepeatDecision = (typeof REPEAT_DECISIONS)[number];
+/** The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)). */
+export const OBJECTION_DECISIONS = ['upheld', 'rejected'] as const;
+export type ObjectionDecision = (typeof OBJECTION_DECISIONS)[number];
 
 export const DataSubjectRequest = defineEntity({
   name: 'DataSubjectRequest',
@@ -42,6 +46,8 @@ export const DataSubjectRequest = defineEntity({
     decidedAt: p.datetime().nullable(),
     rejectionReason: p.text().nullable(),
     overrideReason: p.text().nullable(),
+    objectionDecision: p.string().nullable(),
+    objectionEffect: p.text().nullable(),
     details: p.text().nullable(),
     recordedBy: p.string(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, Ap
 import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { RequestsService } from './requests.service';
 import { EXPORT_CONTENT, ExportService } from './export.service';
-import { CodeSentDto, ExportQuery, ListRequestsQuery, ReasonDto, RecordRequestDto, RepeatAccessDecisionDto, VerifyRequestDto } from './dto/request.dto';
+import { CodeSentDto, ExportQuery, ListRequestsQuery, ObjectionDecisionDto, ReasonDto, RecordRequestDto, RepeatAccessDecisionDto, VerifyRequestDto } from './dto/request.dto';
 import { VerificationService } from './verification.service';
 import { DataSubjectRequestDto } from './dto/request-view.dto';
 
@@ -76,6 +76,15 @@ export class RequestsController {
   @ApiProblems(409)
   decideRepeatAccess(@Param('id', uuid) id: string, @Body() dto: RepeatAccessDecisionDto, @CurrentPrincipal() actor: Principal) {
     return this.requests.decideRepeatAccess(id, dto, principalKey(actor));
+  }
+
+  @Post(':id/objection-decision')
+  @TenantStaffAccess('owner')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DataSubjectRequestDto, description: "The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)); the person is told by e-mail." })
+  @ApiProblems(409)
+  decideObjection(@Param('id', uuid) id: string, @Body() dto: ObjectionDecisionDto, @CurrentPrincipal() actor: Principal) {
+    return this.requests.decideObjection(id, dto, principalKey(actor));
   }
 
   @Post(':id/reject')

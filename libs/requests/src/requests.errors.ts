@@ -16,6 +16,8 @@ export enum RequestsErrorCode {
   NoPhoneOnRecord = 'no-phone-on-record',
   TooManyCodes = 'too-many-codes',
   CodeInvalid = 'verification-code-invalid',
+  ObjectionDecisionNeeded = 'objection-decision-needed',
+  NotLegitimateInterestObjection = 'not-a-legitimate-interest-objection',
 }
 
 export class RequestsException extends ProblemException {
@@ -52,6 +54,10 @@ export class RequestsException extends ProblemException {
         return [HttpStatus.TOO_MANY_REQUESTS, 'Too many codes or attempts; try again later'];
       case RequestsErrorCode.CodeInvalid:
         return [HttpStatus.BAD_REQUEST, 'The code is wrong, used or expired'];
+      case RequestsErrorCode.ObjectionDecisionNeeded:
+        return [HttpStatus.CONFLICT, 'An objection under Art. 21(1) is weighed: the owner upholds it (saying what stops) or rejects it with compelling grounds'];
+      case RequestsErrorCode.NotLegitimateInterestObjection:
+        return [HttpStatus.CONFLICT, 'Only an open objection to processing based on legitimate interest takes this decision'];
       default:
         return assertUnreachable(code);
     }

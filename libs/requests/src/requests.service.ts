@@ -13,8 +13,8 @@ import { BillingService } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
-import { DataSubjectRequest, ErasureLedgerEntry, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
-import { asMailLang, extensionMail, type MailLang, repeatDecisionMail } from './request-mails';
+import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
+import { asMailLang, extensionMail, type MailLang, objectionDecisionMail, repeatDecisionMail } from './request-mails';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
 
@@ -45,6 +45,8 @@ function toView(r: DataSubjectRequest, now: Date, names: Map<string, string>, be
     decidedAt: r.decidedAt ?? null,
     rejectionReason: r.rejectionReason ?? null,
     overrideReason: r.overrideReason ?? null,
+    objectionDecision: r.objectionDecision ?? null,
+    objectionEffect: r.objectionEffect ?? null,
     details: r.details ?? null,
     recordedBy: r.recordedBy,
     createdAt: r.createdAt,
@@ -214,6 +216,23 @@ export class RequestsService {
     const vatRate = input.vatRate ?? (await this.billing.vatRates()).rates[0]?.vatRate ?? 0;
     const description = asMailLang(language) === 'fi' ? 'Jäljennös rekisteritiedoista (tietosuoja-asetus 15 art. 3 kohta)' : 'Copy of register data (GDPR Art. 15(3))';
     return this.billing.prepareIssue({ customerId, lines: [{ description, quantity: 1, unitPriceCents: input.feeCents!, vatRate }], notes: input.reason });
+  /**
+   * The owner weighs an objection to processing based on legitimate interest (Art. 21(1)). Upheld: that
+   * processing stops for the person, and what stops is recorded (shown on the customer's page, in the portal
+   * and the export). Rejected: only for compelling legitimate grounds, which are written and sent to the person
+   * with their remedies. Either way the person is told by e-mail in the same transaction.
+   */
+  async decideObjection(id: string, input: { decision: ObjectionDecision; reason: string }, actor: string): Promise<RequestView> {
+    const request = await this.find(this.context.em(), id);
+    if (request.type !== 'objection_legitimate_interest' || !OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotLegitimateInterestObjection);
+    if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
+    const [tenant, person] = await this.personOf(id);
+    const reason = input.reason.trim();
+    return this.change(id, actor, `objection_${input.decision}`, async (locked, em) => {
+      if (person) await this.tell(em, locked, objectionDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason }), `objection-${input.decision}`);
+      const decided = { objectionDecision: input.decision, decidedBy: actor, decidedAt: this.clock.now() };
+      return input.decision === 'upheld' ? { ...decided, state: 'completed', objectionEffect: reason } : { ...decided, state: 'rejected', rejectionReason: reason };
+    });
   }
 
   async reject(id: string, reason: string, actor: string): Promise<RequestView> {
@@ -231,6 +250,7 @@ export class RequestsService {
       if (request.state === 'completed') return;
       if (!OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
       if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
+      if (request.type === 'objection_legitimate_interest') throw new RequestsException(RequestsErrorCode.ObjectionDecisionNeeded);
       if (request.type === 'access') await this.assertFreeCopy(request);
       if (request.type === 'erasure') await this.erase(em, request, by);
       em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });

@@ -948,6 +948,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/requests/{id}/objection-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RequestsController_decideObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/requests/{id}/reject": {
         parameters: {
             query?: never;
@@ -2665,17 +2681,45 @@ export interface components {
         };
         /** @enum {string} */
         ConsentPurpose: "marketing_email" | "marketing_sms";
+        /**
+         * @description The purpose's message channel.
+         * @enum {string}
+         */
+        MarketingMedium: "email" | "sms";
+        ConsentWordingDto: {
+            fi: string;
+            en: string;
+        };
+        /**
+         * @description Where it came from.
+         * @enum {string}
+         */
+        ConsentSource: "portal" | "staff" | "booking" | "import" | "email_link" | "objection";
         ConsentHistoryEntryDto: {
             purpose: components["schemas"]["ConsentPurpose"];
             /** @enum {string} */
             action: "granted" | "withdrawn";
             /** @enum {string} */
-            channel: "portal" | "staff_written_request" | "email_link" | "objection";
-            /** @description Who recorded it: a principal key. */
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | "booking" | "import";
+            /** @description Who acted: a principal key. */
             actor: string;
+            /** @description The version of the privacy statement in force. */
             noticeVersion: number;
             /** Format: date-time */
             occurredAt: string;
+            /** @description Where it came from. */
+            source: components["schemas"]["ConsentSource"];
+            medium: components["schemas"]["MarketingMedium"];
+            /** @description The words the person agreed to (grants; null for events before they were kept). */
+            wording: string | null;
+            /** @enum {string|null} */
+            wordingLang: "fi" | "en" | null;
+            /** @description The staff member who recorded it (principal key); null when the person acted. */
+            recordedBy: string | null;
+            /** @description The staff member's name then. */
+            recordedByName: string | null;
+            /** @description How a written consent is evidenced. */
+            evidence: string | null;
         };
         ConsentWithHistoryDto: {
             purpose: components["schemas"]["ConsentPurpose"];
@@ -2684,15 +2728,36 @@ export interface components {
             /** Format: date-time */
             since: string | null;
             /** @enum {string|null} */
-            channel: "portal" | "staff_written_request" | "email_link" | "objection" | null;
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | "booking" | "import" | null;
             /** @description The version of the privacy notice shown. */
             noticeVersion: number | null;
+            /** @enum {string|null} */
+            source: "portal" | "staff" | "booking" | "import" | "email_link" | "objection" | null;
+            /** @description The purpose's message channel. */
+            medium: components["schemas"]["MarketingMedium"];
+            /** @description The register settings list the purpose's channel: consent can be given only then (withdrawn always). */
+            offered: boolean;
+            /** @description Given under purposes of the register that have changed since: does not count until given again. */
+            needsRenewal: boolean;
+            /** @description The words a grant now shows and records. */
+            wording: components["schemas"]["ConsentWordingDto"];
+            /** @description The person has objected to direct marketing: only their own new consent (portal, or written with evidence) lifts it. */
+            objected: boolean;
             /** @description Oldest first: the append-only ledger of this purpose. */
             history: components["schemas"]["ConsentHistoryEntryDto"][];
         };
-        SetConsentDto: {
+        StaffSetConsentDto: {
             /** @description true gives consent, false withdraws it. */
             granted: boolean;
+            /**
+             * @description The language of the wording the person was shown (default: the business's language); the ledger keeps those words.
+             * @enum {string}
+             */
+            lang?: "fi" | "en";
+            /** @description The words of the written consent the person signed, when not the standard wording. */
+            wording?: string;
+            /** @description How the written consent is evidenced (what the person signed or sent, when, where it is kept). Required to give consent for a person who has objected to direct marketing. */
+            evidence?: string;
         };
         ConsentStateDto: {
             purpose: components["schemas"]["ConsentPurpose"];
@@ -2701,9 +2766,19 @@ export interface components {
             /** Format: date-time */
             since: string | null;
             /** @enum {string|null} */
-            channel: "portal" | "staff_written_request" | "email_link" | "objection" | null;
+            channel: "portal" | "staff_written_request" | "email_link" | "objection" | "booking" | "import" | null;
             /** @description The version of the privacy notice shown. */
             noticeVersion: number | null;
+            /** @enum {string|null} */
+            source: "portal" | "staff" | "booking" | "import" | "email_link" | "objection" | null;
+            /** @description The purpose's message channel. */
+            medium: components["schemas"]["MarketingMedium"];
+            /** @description The register settings list the purpose's channel: consent can be given only then (withdrawn always). */
+            offered: boolean;
+            /** @description Given under purposes of the register that have changed since: does not count until given again. */
+            needsRenewal: boolean;
+            /** @description The words a grant now shows and records. */
+            wording: components["schemas"]["ConsentWordingDto"];
         };
         UnsubscribeLinkDto: {
             /** @description Signed, single-purpose token for the one-click unsubscribe link. */
@@ -2737,7 +2812,7 @@ export interface components {
             granted: boolean;
         };
         /** @enum {string} */
-        RequestType: "access" | "rectification" | "erasure" | "restriction" | "objection";
+        RequestType: "access" | "rectification" | "erasure" | "restriction" | "objection" | "objection_legitimate_interest";
         /** @enum {string} */
         RequestChannel: "portal" | "email" | "letter" | "phone";
         /** @enum {string} */
@@ -2794,6 +2869,13 @@ export interface components {
             decidedAt: string | null;
             rejectionReason: string | null;
             overrideReason: string | null;
+            /**
+             * @description An objection under Art. 21(1): the owner's decision.
+             * @enum {string|null}
+             */
+            objectionDecision: "upheld" | "rejected" | null;
+            /** @description An upheld objection under Art. 21(1): what stopped for the person. */
+            objectionEffect: string | null;
             details: string | null;
             recordedBy: string;
             /** Format: date-time */
@@ -2814,7 +2896,7 @@ export interface components {
         RecordRequestDto: {
             customerId: string;
             /** @enum {string} */
-            type: "access" | "rectification" | "erasure" | "restriction" | "objection";
+            type: "access" | "rectification" | "erasure" | "restriction" | "objection" | "objection_legitimate_interest";
             /**
              * @description How the request came: portal, e-mail, letter or phone.
              * @enum {string}
@@ -2860,6 +2942,17 @@ export interface components {
              * @example 25.5
              */
             vatRate?: number;
+        };
+        /**
+         * @description Upheld: processing based on legitimate interest stops for the person. Rejected: compelling legitimate grounds override (Art. 21(1)).
+         * @enum {string}
+         */
+        ObjectionDecision: "upheld" | "rejected";
+        ObjectionDecisionDto: {
+            /** @description Upheld: processing based on legitimate interest stops for the person. Rejected: compelling legitimate grounds override (Art. 21(1)). */
+            decision: components["schemas"]["ObjectionDecision"];
+            /** @description Upheld: what stops for the person. Rejected: the compelling legitimate grounds. Sent to the person with the decision. */
+            reason: string;
         };
         ReasonDto: {
             reason: string;
@@ -3255,10 +3348,19 @@ export interface components {
             /** @description The version you read; a stale one answers 409. */
             version: number;
         };
+        SetConsentDto: {
+            /** @description true gives consent, false withdraws it. */
+            granted: boolean;
+            /**
+             * @description The language of the wording the person was shown (default: the business's language); the ledger keeps those words.
+             * @enum {string}
+             */
+            lang?: "fi" | "en";
+        };
         PortalRequestDto: {
             /** @enum {string} */
-            type: "access" | "rectification" | "erasure" | "restriction" | "objection";
-            /** @description What is asked; required for rectification (which data, how) and restriction (which processing, why). */
+            type: "access" | "rectification" | "erasure" | "restriction" | "objection" | "objection_legitimate_interest";
+            /** @description What is asked; required for rectification (which data, how), restriction (which processing, why) and an objection to processing based on legitimate interest (the grounds in the person's situation). */
             details?: string;
         };
         PortalInvitationDto: {
@@ -7428,7 +7530,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SetConsentDto"];
+                "application/json": components["schemas"]["StaffSetConsentDto"];
             };
         };
         responses: {
@@ -7469,6 +7571,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7554,7 +7665,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Customers whose consent holds now and who have not objected. */
+            /** @description Customers whose consent holds now (given under the current purposes) and who have not objected; only for a channel the register settings list. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,6 +7703,15 @@ export interface operations {
             };
             /** @description No such resource here (another tenant's is answered the same way). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8121,6 +8241,79 @@ export interface operations {
         };
         responses: {
             /** @description The owner's decision on an access request beyond the free copies a year; the person is told by e-mail. A fee is issued as an invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_decideObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)); the person is told by e-mail. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -23,6 +23,8 @@ export class DataSubjectRequestDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty({ type: String, nullable: true }) overrideReason: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['upheld', 'rejected'], description: 'An objection under Art. 21(1): the owner\'s decision.' }) objectionDecision: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An upheld objection under Art. 21(1): what stopped for the person.' }) objectionEffect: string | null;
   @ApiProperty({ type: String, nullable: true }) details: string | null;
   @ApiProperty() recordedBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@app/core';
-import { REPEAT_DECISIONS, REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES, type RepeatDecision, type RequestChannel, type RequestState, type RequestType, STAFF_CHECK_METHODS, type StaffCheckMethod } from '../request.entity';
+import { OBJECTION_DECISIONS, type ObjectionDecision, REPEAT_DECISIONS, REQUEST_CHANNELS, REQUEST_STATES, REQUEST_TYPES, type RepeatDecision, type RequestChannel, type RequestState, type RequestType, STAFF_CHECK_METHODS, type StaffCheckMethod } from '../request.entity';
 
 export class RecordRequestDto {
   @ApiProperty() @IsUUID()
@@ -23,14 +23,15 @@ export class RecordRequestDto {
 }
 
 /** What a customer asks in the portal; rectification and restriction say what (the others may add a note). */
-export const PORTAL_REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
-const NEEDS_DETAILS: readonly string[] = ['rectification', 'restriction'];
+export const PORTAL_REQUEST_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'objection_legitimate_interest'] as const;
+/** An objection under Art. 21(1) rests on 'grounds relating to the particular situation': the person says which. */
+const NEEDS_DETAILS: readonly string[] = ['rectification', 'restriction', 'objection_legitimate_interest'];
 
 export class PortalRequestDto {
   @ApiProperty({ enum: PORTAL_REQUEST_TYPES }) @IsIn(PORTAL_REQUEST_TYPES)
   type: (typeof PORTAL_REQUEST_TYPES)[number];
 
-  @ApiPropertyOptional({ description: 'What is asked; required for rectification (which data, how) and restriction (which processing, why).' })
+  @ApiPropertyOptional({ description: 'What is asked; required for rectification (which data, how), restriction (which processing, why) and an objection to processing based on legitimate interest (the grounds in the person\'s situation).' })
   @ValidateIf((o: PortalRequestDto) => o.details !== undefined || NEEDS_DETAILS.includes(o.type))
   @IsString() @Length(1, 2000)
   details?: string;
@@ -85,6 +86,16 @@ export class RepeatAccessDecisionDto {
   @ApiPropertyOptional({ example: 25.5, description: "VAT percent of the fee; default: the general rate in force." })
   @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100)
   vatRate?: number;
+}
+
+export class ObjectionDecisionDto {
+  @ApiProperty({ enum: OBJECTION_DECISIONS, enumName: 'ObjectionDecision', description: 'Upheld: processing based on legitimate interest stops for the person. Rejected: compelling legitimate grounds override (Art. 21(1)).' })
+  @IsIn(OBJECTION_DECISIONS)
+  decision: ObjectionDecision;
+
+  @ApiProperty({ description: 'Upheld: what stops for the person. Rejected: the compelling legitimate grounds. Sent to the person with the decision.', minLength: 10, maxLength: 2000 })
+  @IsString() @Length(10, 2000)
+  reason: string;
 }
 
 export class ReasonDto {

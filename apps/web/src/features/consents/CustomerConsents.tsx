@@ -1,7 +1,12 @@
 // A customer's marketing consents on their page: for each purpose (e-mail, SMS) whether it holds and since when,
-// the ledger of every grant and withdrawal (how it came, under which version of the privacy statement), and a
-// button that records the customer's written request to give or withdraw it.
+// the ledger of every grant and withdrawal with its proof (the wording agreed to, the statement version, where it
+// came from, who recorded it, the written evidence), and a button that records the customer's written request.
+// A channel the register settings do not list cannot be given; after an objection, only a written consent whose
+// evidence is described (or the person's own in the portal) gives it again.
 import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { fieldErrors } from '../../api/problem';
+import { TextField } from '../../ui/TextField';
 import { useLocale } from '../../app/providers';
 import { formatDateTime } from '../../i18n/format';
 import { type MessageId, useT } from '../../i18n/use-t';
@@ -25,6 +30,8 @@ const CHANNEL_LABELS: Record<string, MessageId> = {
   staff_written_request: 'rights.consent.channel.staff',
   email_link: 'rights.consent.channel.emailLink',
   objection: 'rights.consent.channel.objection',
+  booking: 'rights.consent.channel.booking',
+  import: 'rights.consent.channel.import',
 };
 
 export function CustomerConsents({ tenant, customerId }: { tenant: string; customerId: string }) {
@@ -63,22 +70,37 @@ function ConsentCard({ tenant, customerId, purpose }: { tenant: string; customer
             {consent.data.since &&
               t(consent.data.granted ? 'rights.consent.grantedSince' : 'rights.consent.withdrawnSince', { at: formatDateTime(consent.data.since, locale) })}
           </p>
+          {consent.data.needsRenewal && <Notice tone="warning">{t('rights.consent.needsRenewal')}</Notice>}
+          {consent.data.objected && !consent.data.granted && <Notice tone="warning">{t('rights.consent.objected')}</Notice>}
           {changed !== null && !change.isPending && !change.error && (
             <Notice tone="success">{t(changed ? 'rights.consent.didGrant' : 'rights.consent.didWithdraw', { purpose: title })}</Notice>
           )}
-          {change.error && <ErrorState error={change.error} />}
-          <div className={styles.actions}>
-            <Button
-              variant={consent.data.granted ? 'secondary' : 'primary'}
+          {!consent.data.offered && !consent.data.granted ? (
+            <p className={styles.muted}>{t('rights.consent.notOffered')}</p>
+          ) : consent.data.objected && !consent.data.granted ? (
+            <WrittenConsentForm
+              purposeTitle={title}
+              error={change.error}
               isPending={change.isPending}
-              onPress={() => {
-                const granted = !consent.data.granted;
-                change.mutate(granted, { onSuccess: () => setChanged(granted) });
-              }}
-            >
-              {t(consent.data.granted ? 'rights.consent.withdraw' : 'rights.consent.grant', { purpose: title })}
-            </Button>
-          </div>
+              onSubmit={(evidence) => change.mutate({ granted: true, evidence }, { onSuccess: () => setChanged(true) })}
+            />
+          ) : (
+            <>
+              {change.error && <ErrorState error={change.error} />}
+              <div className={styles.actions}>
+                <Button
+                  variant={consent.data.granted && !consent.data.needsRenewal ? 'secondary' : 'primary'}
+                  isPending={change.isPending}
+                  onPress={() => {
+                    const granted = !consent.data.granted;
+                    change.mutate({ granted }, { onSuccess: () => setChanged(granted) });
+                  }}
+                >
+                  {t(consent.data.granted ? 'rights.consent.withdraw' : 'rights.consent.grant', { purpose: title })}
+                </Button>
+              </div>
+            </>
+          )}
           <h4 className={styles.historyTitle}>{t('rights.consent.history')}</h4>
           {consent.data.history.length === 0 ? (
             <p className={styles.muted}>{t('rights.consent.noHistory')}</p>
@@ -91,6 +113,9 @@ function ConsentCard({ tenant, customerId, purpose }: { tenant: string; customer
                     channel: t(CHANNEL_LABELS[e.channel] ?? 'rights.consent.channel.staff'),
                     version: e.noticeVersion,
                   })}
+                  {e.recordedByName && <> {t('rights.consent.event.recordedBy', { name: e.recordedByName })}</>}
+                  {e.wording && <q className={styles.wording}>{e.wording}</q>}
+                  {e.evidence && <span className={styles.evidence}>{t('rights.consent.event.evidence', { evidence: e.evidence })}</span>}
                 </li>
               ))}
             </ol>
@@ -100,3 +125,45 @@ function ConsentCard({ tenant, customerId, purpose }: { tenant: string; customer
     </section>
   );
 }
+
+/** After an objection: the written consent's evidence is described before anything is recorded (never just a click). */
+function WrittenConsentForm({ purposeTitle, error, isPending, onSubmit }: { purposeTitle: string; error: unknown; isPending: boolean; onSubmit: (evidence: string) => void }) {
+  const t = useT();
+  const [evidence, setEvidence] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+  const errors = fieldErrors(error, ['evidence'] as const);
+  return (
+    <Form
+      className={styles.writtenForm}
+      validationBehavior="aria"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const text = evidence.trim();
+        setTooShort(text.length < EVIDENCE_MIN);
+        if (text.length >= EVIDENCE_MIN) onSubmit(text);
+      }}
+    >
+      <TextField
+        label={t('rights.consent.evidence.label')}
+        description={t('rights.consent.evidence.help')}
+        value={evidence}
+        onChange={(value) => {
+          setEvidence(value);
+          setTooShort(false);
+        }}
+        isRequired
+        maxLength={1000}
+        errorMessage={tooShort ? t('form.tooShort', { min: EVIDENCE_MIN }) : errors.byField.evidence}
+      />
+      {error != null && !errors.byField.evidence ? <ErrorState error={error} /> : null}
+      <div className={styles.actions}>
+        <Button type="submit" isPending={isPending}>
+          {t('rights.consent.evidence.submit', { purpose: purposeTitle })}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** What the API asks of a written consent's evidence at least. */
+const EVIDENCE_MIN = 10;

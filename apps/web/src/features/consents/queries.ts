@@ -20,7 +20,7 @@ export function useConsent(tenant: string, customerId: string, purpose: ConsentP
 export function useSetConsent(tenant: string, customerId: string, purpose: ConsentPurpose) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (granted: boolean) => call(api.PUT('/api/t/{tenant}/customers/{id}/consents/{purpose}', { params: { path: { tenant, id: customerId, purpose } }, body: { granted } })),
+    mutationFn: (body: { granted: boolean; evidence?: string }) => call(api.PUT('/api/t/{tenant}/customers/{id}/consents/{purpose}', { params: { path: { tenant, id: customerId, purpose } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: consentKeys.one(tenant, customerId, purpose) }),
   });
 }

@@ -1,5 +1,7 @@
-// Marketing: one named switch per purpose and channel, each with the wording the customer agreed to and when.
-// Withdrawing is as easy as giving: one press (Space on the keyboard), announced when it has taken effect.
+// Marketing: one named switch per purpose and channel the business offers, each with the wording the server will
+// record with the consent (Art. 7(1) proof) and when it was given. Withdrawing is as easy as giving: one press
+// (Space on the keyboard), announced when it has taken effect. A consent given under purposes that have changed
+// since is asked again.
 import { useState } from 'react';
 import { Switch } from 'react-aria-components';
 import { useParams } from 'react-router';
@@ -12,7 +14,9 @@ import { Link } from '../../ui/Link';
 import { PageHeader } from '../../ui/PageHeader';
 import { usePortalContext } from './PortalShell';
 import { type ConsentState, PURPOSES, type Purpose, useSetConsent } from './queries';
-import { CHANNEL_LABELS, PURPOSE_LABELS, PURPOSE_WORDING } from './labels';
+import { CHANNEL_LABELS, PURPOSE_LABELS } from './labels';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
 import styles from './portal.module.css';
 
 export function MarketingPage() {
@@ -25,9 +29,12 @@ export function MarketingPage() {
     <>
       <PageHeader title={t('portal.marketing.title')} subtitle={t('portal.marketing.subtitle', { tenant: me.tenantName })} />
       <div className={styles.sections}>
-        {PURPOSES.map((purpose) => (
-          <ConsentSwitch key={purpose} tenant={tenant} purpose={purpose} consent={byPurpose.get(purpose)} onChanged={setAnnouncement} />
-        ))}
+        {PURPOSES.map((purpose) => {
+          const consent = byPurpose.get(purpose);
+          // A channel the business does not use is not offered; one given earlier can still be withdrawn.
+          if (consent && !consent.offered && !consent.granted) return null;
+          return <ConsentSwitch key={purpose} tenant={tenant} purpose={purpose} consent={consent} onChanged={setAnnouncement} />;
+        })}
         <div role="status" className={styles.status}>
           {announcement}
         </div>
@@ -48,15 +55,20 @@ function ConsentSwitch({ tenant, purpose, consent, onChanged }: { tenant: string
   const stateId = `state-${purpose}`;
   const change = (next: boolean) =>
     set.mutate(
-      { purpose, granted: next },
+      { purpose, granted: next, lang: locale },
       { onSuccess: (state) => onChanged(t(state.granted ? 'portal.marketing.nowGiven' : 'portal.marketing.nowWithdrawn', { purpose: t(PURPOSE_LABELS[purpose]) })) },
     );
   return (
     <section className={styles.card} aria-labelledby={`heading-${purpose}`}>
       <h2 id={`heading-${purpose}`}>{t(PURPOSE_LABELS[purpose])}</h2>
       <p id={wordingId} className={styles.wording}>
-        {t(PURPOSE_WORDING[purpose], { tenant })}
+        {consent ? (locale === 'fi' ? `”${consent.wording.fi}”` : `“${consent.wording.en}”`) : null}
       </p>
+      {consent?.granted && consent.needsRenewal && (
+        <Notice tone="warning" live={false} actions={<Button onPress={() => change(true)}>{t('portal.marketing.renew', { purpose: t(PURPOSE_LABELS[purpose]) })}</Button>}>
+          <p>{t('portal.marketing.needsRenewal')}</p>
+        </Notice>
+      )}
       <Switch className={styles.switch} isSelected={granted} onChange={change} aria-describedby={`${wordingId} ${stateId}`}>
         <span className={styles.track} aria-hidden="true">
           <span className={styles.thumb} />

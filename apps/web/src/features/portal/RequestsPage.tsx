@@ -21,14 +21,15 @@ import { REQUEST_STATE_LABELS, REQUEST_TYPE_LABELS } from './labels';
 import styles from './portal.module.css';
 
 type RequestType = PortalRequestBody['type'];
-const TYPES: RequestType[] = ['access', 'rectification', 'erasure', 'restriction', 'objection'];
-const NEEDS_DETAILS: RequestType[] = ['rectification', 'restriction'];
+const TYPES: RequestType[] = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'objection_legitimate_interest'];
+const NEEDS_DETAILS: RequestType[] = ['rectification', 'restriction', 'objection_legitimate_interest'];
 const DESCRIPTIONS: Record<RequestType, MessageId> = {
   access: 'portal.requests.describe.access',
   rectification: 'portal.requests.describe.rectification',
   erasure: 'portal.requests.describe.erasure',
   restriction: 'portal.requests.describe.restriction',
   objection: 'portal.requests.describe.objection',
+  objection_legitimate_interest: 'portal.requests.describe.objection_legitimate_interest',
 };
 
 export function RequestsPage() {
@@ -139,7 +140,15 @@ function NewRequest({ tenant }: { tenant: string }) {
             {type !== null && NEEDS_DETAILS.includes(type) && <span className={fieldStyles.required} aria-hidden="true"> *</span>}
           </Label>
           <Text slot="description" className={fieldStyles.description}>
-            {t(type === 'rectification' ? 'portal.requests.detailsHelp.rectification' : type === 'restriction' ? 'portal.requests.detailsHelp.restriction' : 'portal.requests.detailsHelp.other')}
+            {t(
+              type === 'rectification'
+                ? 'portal.requests.detailsHelp.rectification'
+                : type === 'restriction'
+                  ? 'portal.requests.detailsHelp.restriction'
+                  : type === 'objection_legitimate_interest'
+                    ? 'portal.requests.detailsHelp.objection_legitimate_interest'
+                    : 'portal.requests.detailsHelp.other',
+            )}
           </Text>
           <TextArea className={`${fieldStyles.input} ${styles.textarea}`} rows={4} />
           <FieldError className={fieldStyles.error}>{t('portal.requests.detailsRequired')}</FieldError>
@@ -212,6 +221,7 @@ function RequestList({ tenant, requests }: { tenant: string; requests: DataSubje
             <>
               {t(REQUEST_STATE_LABELS[row.state])}
               {row.rejectionReason && <span className={styles.reason}>{t('portal.requests.reason', { reason: row.rejectionReason })}</span>}
+              {row.objectionEffect && <span className={styles.reason}>{t('portal.requests.objectionUpheld', { effect: row.objectionEffect })}</span>}
             </>
           ),
         },

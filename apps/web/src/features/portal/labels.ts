@@ -6,16 +6,13 @@ export const PURPOSE_LABELS: Record<string, MessageId> = {
   marketing_sms: 'portal.purpose.marketing_sms',
 };
 
-export const PURPOSE_WORDING: Record<string, MessageId> = {
-  marketing_email: 'portal.wording.marketing_email',
-  marketing_sms: 'portal.wording.marketing_sms',
-};
-
 export const CHANNEL_LABELS: Record<string, MessageId> = {
   portal: 'portal.channel.portal',
   staff_written_request: 'portal.channel.staff_written_request',
   email_link: 'portal.channel.email_link',
   objection: 'portal.channel.objection',
+  booking: 'portal.channel.booking',
+  import: 'portal.channel.import',
   email: 'portal.channel.email',
   letter: 'portal.channel.letter',
 };
@@ -26,6 +23,7 @@ export const REQUEST_TYPE_LABELS: Record<string, MessageId> = {
   erasure: 'portal.requestType.erasure',
   restriction: 'portal.requestType.restriction',
   objection: 'portal.requestType.objection',
+  objection_legitimate_interest: 'portal.requestType.objection_legitimate_interest',
 };
 
 export const REQUEST_STATE_LABELS: Record<string, MessageId> = {

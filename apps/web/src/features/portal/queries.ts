@@ -75,8 +75,8 @@ export function useRectify(tenant: string) {
 export function useSetConsent(tenant: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ purpose, granted }: { purpose: Purpose; granted: boolean }) =>
-      call(api.PUT('/api/t/{tenant}/portal/me/consents/{purpose}', { params: { path: { tenant, purpose } }, body: { granted } })),
+    mutationFn: ({ purpose, granted, lang }: { purpose: Purpose; granted: boolean; lang: 'fi' | 'en' }) =>
+      call(api.PUT('/api/t/{tenant}/portal/me/consents/{purpose}', { params: { path: { tenant, purpose } }, body: { granted, lang } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: portalKeys.me(tenant) }),
   });
 }

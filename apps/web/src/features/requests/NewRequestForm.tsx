@@ -14,7 +14,7 @@ import { TYPE_LABELS } from './labels';
 import { type DataSubjectRequest, type RecordRequestBody, type RequestType, useRecordRequest } from './queries';
 import styles from './requests.module.css';
 
-const TYPES: RequestType[] = ['access', 'rectification', 'erasure', 'objection'];
+const TYPES: RequestType[] = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'objection_legitimate_interest'];
 type Channel = 'email' | 'letter' | 'phone';
 
 /** A day in Finland as the moment the API keeps: today is "now"; an earlier day, noon in Finland (10.00 UTC). */
@@ -79,6 +79,11 @@ export function NewRequestForm({ tenant, customerId, onDone }: { tenant: string;
           errorMessage={dayError ?? serverDay}
         />
       </div>
+      {type === 'objection_legitimate_interest' && (
+        <Notice tone="info" live={false}>
+          <p>{t('rights.new.objectionLegitimateHelp')}</p>
+        </Notice>
+      )}
       {type === 'objection' && (
         <Notice tone="info" live={false}>
           <p>{t('rights.new.objectionHelp')}</p>

@@ -23,8 +23,8 @@ import { parseEuros } from '../invoices/amounts';
 import { SelectField, TextAreaField } from '../invoices/fields';
 import { DeadlineBadge } from './DeadlineBadge';
 import { isOpen } from './deadlines';
-import { CHANNEL_LABELS, REPEAT_LABELS, STATE_LABELS, TYPE_LABELS, VERIFICATION_LABELS } from './labels';
-import { type DataSubjectRequest, exportHref, type StaffCheckMethod, useCompleteRequest, useExtendRequest, useRejectRequest, useRepeatAccessDecision, useRequest, useSendCode, useVerifyRequest } from './queries';
+import { CHANNEL_LABELS, OBJECTION_DECISION_LABELS, REPEAT_LABELS, STATE_LABELS, TYPE_LABELS, VERIFICATION_LABELS } from './labels';
+import { type DataSubjectRequest, exportHref, type StaffCheckMethod, useCompleteRequest, useExtendRequest, useObjectionDecision, useRejectRequest, useRepeatAccessDecision, useRequest, useSendCode, useVerifyRequest } from './queries';
 import styles from './requests.module.css';
 
 type Done = 'verified' | 'completed' | 'rejected' | 'extended' | 'decided';
@@ -89,6 +89,8 @@ export function RequestPage() {
                 <>
                   {r.beyondFreeCopies ? (
                     <RepeatDecisionForm tenant={tenant} request={r} onDone={() => onDone('decided')} />
+                  ) : r.type === 'objection_legitimate_interest' ? (
+                    r.state !== 'received' && <ObjectionDecisionForm tenant={tenant} request={r} onDone={() => onDone('decided')} />
                   ) : (
                     <>
                       {r.state !== 'received' && <CompleteAction tenant={tenant} request={r} onDone={() => onDone('completed')} />}
@@ -182,6 +184,18 @@ function Facts({ tenant, request: r }: { tenant: string; request: DataSubjectReq
           <>
             <dt>{t('rights.request.rejectionReason')}</dt>
             <dd>{r.rejectionReason}</dd>
+          </>
+        )}
+        {r.objectionDecision && (
+          <>
+            <dt>{t('rights.request.objectionDecision')}</dt>
+            <dd>{t(OBJECTION_DECISION_LABELS[r.objectionDecision])}</dd>
+          </>
+        )}
+        {r.objectionEffect && (
+          <>
+            <dt>{t('rights.request.objectionEffect')}</dt>
+            <dd>{r.objectionEffect}</dd>
           </>
         )}
         {r.overrideReason && (
@@ -370,6 +384,68 @@ function RepeatDecisionForm({ tenant, request, onDone }: { tenant: string; reque
       <div className={styles.actions}>
         <Button type="submit" variant="primary" isPending={decide.isPending}>
           {t('rights.repeat.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+/** Art. 21(1): the owner upholds the objection (saying what stops) or rejects it for compelling grounds; the person is told why. */
+function ObjectionDecisionForm({ tenant, request, onDone }: { tenant: string; request: DataSubjectRequest; onDone: () => void }) {
+  const t = useT();
+  const decide = useObjectionDecision(tenant, request.id);
+  const [decision, setDecision] = useState<'upheld' | 'rejected' | ''>('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ decision?: boolean; reason?: boolean }>({});
+  const submit = () => {
+    const next = { decision: !decision, reason: reason.trim().length < 10 };
+    setErrors(next);
+    if (next.decision || next.reason || !decision) return;
+    decide.mutate({ decision, reason: reason.trim() }, { onSuccess: onDone });
+  };
+  return (
+    <Form
+      validationBehavior="aria"
+      className={styles.form}
+      aria-labelledby="objection-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <Notice tone="warning" live={false} title={t('rights.objection.title')}>
+        <p id="objection-title">{t('rights.objection.body')}</p>
+      </Notice>
+      {decide.error && <ErrorState error={decide.error} />}
+      <SelectField
+        label={t('rights.objection.decision')}
+        value={decision}
+        isRequired
+        onChange={(value) => (setDecision(value as 'upheld' | 'rejected'), setErrors({}), decide.reset())}
+        errorMessage={errors.decision ? t('rights.objection.decisionError') : undefined}
+      >
+        <option value="" disabled>
+          —
+        </option>
+        {(['upheld', 'rejected'] as const).map((d) => (
+          <option key={d} value={d}>
+            {t(OBJECTION_DECISION_LABELS[d])}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={t(decision === 'rejected' ? 'rights.objection.grounds' : 'rights.objection.effect')}
+        description={t('rights.objection.reasonHelp')}
+        isRequired
+        minLength={10}
+        maxLength={2000}
+        value={reason}
+        onChange={(value) => (setReason(value), setErrors((e) => ({ ...e, reason: false })))}
+        errorMessage={errors.reason ? t('rights.objection.reasonError') : undefined}
+      />
+      <div className={styles.actions}>
+        <Button type="submit" variant="primary" isPending={decide.isPending}>
+          {t('rights.objection.submit')}
         </Button>
       </div>
     </Form>

@@ -6,7 +6,14 @@ export const TYPE_LABELS: Record<string, MessageId> = {
   access: 'rights.type.access',
   rectification: 'rights.type.rectification',
   erasure: 'rights.type.erasure',
+  restriction: 'rights.type.restriction',
   objection: 'rights.type.objection',
+  objection_legitimate_interest: 'rights.type.objection_legitimate_interest',
+};
+
+export const OBJECTION_DECISION_LABELS: Record<string, MessageId> = {
+  upheld: 'rights.objection.upheld',
+  rejected: 'rights.objection.rejected',
 };
 
 export const STATE_LABELS: Record<string, MessageId> = {

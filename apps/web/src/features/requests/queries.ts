@@ -108,6 +108,14 @@ export function useRepeatAccessDecision(tenant: string, id: string) {
   });
 }
 
+export function useObjectionDecision(tenant: string, id: string) {
+  const settle = useSettle(tenant);
+  return useMutation({
+    mutationFn: (body: { decision: 'upheld' | 'rejected'; reason: string }) => call(api.POST('/api/t/{tenant}/requests/{id}/objection-decision', { params: { path: { tenant, id } }, body })),
+    onSuccess: (request) => settle(request),
+  });
+}
+
 export function useCompleteRequest(tenant: string, id: string) {
   const settle = useSettle(tenant);
   const queryClient = useQueryClient();
