@@ -240,11 +240,14 @@ export class ConsentService {
    * event where the consent does not already hold, never for an address that objected. Returns the events added.
    */
   async recordImported(em: EntityManager, grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
+    // Only for the channels the register offers (item 7): a consent for another is not one the person could give here.
+    const channels = (await this.settings.current()).marketingChannels;
+    grants = grants.filter((g) => channels.includes(PURPOSE_MEDIUM[g.purpose]));
     if (grants.length === 0) return 0;
     const noticeVersion = await this.settings.noticeVersion();
     const added = (await em.execute(
-      `insert into ${this.table('consent_event')} (customer_id, purpose, action, channel, actor, notice_version, occurred_at)
-       select g.customer_id, g.purpose, 'granted', 'import', ?, ?, ?
+      `insert into ${this.table('consent_event')} (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)
+       select g.customer_id, g.purpose, 'granted', 'import', ?, ?, ?, 'import'
          from jsonb_to_recordset(?::jsonb) as g(customer_id uuid, purpose text)
          join ${this.table('customer')} c on c.id = g.customer_id
         where coalesce((select e.action from ${this.table('consent_event')} e where e.customer_id = g.customer_id and e.purpose = g.purpose order by e.id desc limit 1), '') <> 'granted'

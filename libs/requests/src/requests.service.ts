@@ -216,6 +216,8 @@ export class RequestsService {
     const vatRate = input.vatRate ?? (await this.billing.vatRates()).rates[0]?.vatRate ?? 0;
     const description = asMailLang(language) === 'fi' ? 'Jäljennös rekisteritiedoista (tietosuoja-asetus 15 art. 3 kohta)' : 'Copy of register data (GDPR Art. 15(3))';
     return this.billing.prepareIssue({ customerId, lines: [{ description, quantity: 1, unitPriceCents: input.feeCents!, vatRate }], notes: input.reason });
+  }
+
   /**
    * The owner weighs an objection to processing based on legitimate interest (Art. 21(1)). Upheld: that
    * processing stops for the person, and what stops is recorded (shown on the customer's page, in the portal
