@@ -12,19 +12,16 @@ const CONSENT_SOURCES = ['portal', 'staff', 'booking', 'import', 'email_link', '
 export const tenantConsentProofObjections: SchemaMigration = {
   name: '0018-consent-proof-objections',
   async up(db: MigrationContext) {
-    // Columns first, then their checks by name: Citus refuses an unnamed constraint added with its column.
+    // Columns first, then each check by name in its own statement: Citus refuses an unnamed constraint added with
+    // its column, and an ADD CONSTRAINT beside other subcommands.
     await db.execute(`
       alter table consent_event
-        add column source text,
-        add column wording text,
-        add column wording_lang text,
-        add column recorded_by text,
-        add column recorded_by_name text,
-        add column evidence text,
-        add constraint consent_event_source_check check (source in (${CONSENT_SOURCES.map((s) => `'${s}'`).join(', ')})),
-        add constraint consent_event_wording_check check (length(wording) between 1 and 2000),
-        add constraint consent_event_wording_lang_check check (wording_lang in ('fi', 'en')),
-        add constraint consent_event_evidence_check check (length(evidence) between 1 and 1000)`);
+        add column source text, add column wording text, add column wording_lang text,
+        add column recorded_by text, add column recorded_by_name text, add column evidence text`);
+    await db.execute(`alter table consent_event add constraint consent_event_source_check check (source in (${CONSENT_SOURCES.map((s) => `'${s}'`).join(', ')}))`);
+    await db.execute(`alter table consent_event add constraint consent_event_wording_check check (length(wording) between 1 and 2000)`);
+    await db.execute(`alter table consent_event add constraint consent_event_wording_lang_check check (wording_lang in ('fi', 'en'))`);
+    await db.execute(`alter table consent_event add constraint consent_event_evidence_check check (length(evidence) between 1 and 1000)`);
     // Events of a booking or an import come through their own channels, besides the ones there were.
     await db.execute(`alter table consent_event drop constraint consent_event_channel_check`);
     await db.execute(`alter table consent_event add constraint consent_event_channel_check
@@ -43,12 +40,9 @@ export const tenantConsentProofObjections: SchemaMigration = {
       check (type in ('access', 'rectification', 'erasure', 'restriction', 'objection', 'objection_legitimate_interest'))`);
     // Upheld: what stops for the person (legitimate-interest processing), as the owner wrote it. Rejected: the
     // compelling legitimate grounds, which the person is sent.
-    await db.execute(`
-      alter table data_subject_request
-        add column objection_decision text,
-        add column objection_effect text,
-        add constraint data_subject_request_objection_decision_check check (objection_decision in ('upheld', 'rejected')),
-        add constraint data_subject_request_objection_effect_check check (length(objection_effect) between 1 and 2000),
-        add constraint data_subject_request_objection_decision check (objection_decision is null or type = 'objection_legitimate_interest')`);
+    await db.execute(`alter table data_subject_request add column objection_decision text, add column objection_effect text`);
+    await db.execute(`alter table data_subject_request add constraint data_subject_request_objection_decision_check check (objection_decision in ('upheld', 'rejected'))`);
+    await db.execute(`alter table data_subject_request add constraint data_subject_request_objection_effect_check check (length(objection_effect) between 1 and 2000)`);
+    await db.execute(`alter table data_subject_request add constraint data_subject_request_objection_decision check (objection_decision is null or type = 'objection_legitimate_interest')`);
   },
 };
