@@ -21,6 +21,11 @@ test('staff sign in and register a customer with the keyboard alone', async ({ p
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible();
   await kb.press('Enter');
+  // The page's actions in the order they are shown: import, duplicates, then the new customer.
+  await kb.press('Tab');
+  await expect(page.getByRole('link', { name: 'Tuo CSV-tiedostosta' })).toBeFocused();
+  await kb.press('Tab');
+  await expect(page.getByRole('link', { name: 'Kaksoiskappaleet' })).toBeFocused();
   await kb.press('Tab');
   await expect(page.getByRole('link', { name: 'Uusi asiakas' }).first()).toBeFocused();
   await kb.press('Enter');
