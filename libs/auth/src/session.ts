@@ -1,5 +1,5 @@
 // Cookie sessions in PostgreSQL: idle timeout (rolling cookie), absolute lifetime, strict cookie flags.
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
@@ -24,10 +24,18 @@ export interface SessionSetup {
   close(): void;
 }
 
+const sessionLog = new Logger('Sessions');
+
 export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionSetup {
   if (!config.sessionSecret) throw new Error('sessionSecret must be resolved before sessions are set up');
   const PgStore = connectPgSimple(session);
-  const store = new PgStore({ pool, schemaName: 'platform', tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600 });
+  // The store's own errors (a failed prune of expired sessions) go to the app's log, not the console; once the
+  // store is closed a prune still in flight meets the ended pool, which is no news to anyone.
+  let closed = false;
+  const errorLog = (message: string, error: unknown) => {
+    if (!closed) sessionLog.warn(`${message} ${error instanceof Error ? error.message : String(error)}`);
+  };
+  const store = new PgStore({ pool, schemaName: 'platform', tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600, errorLog });
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
   const sessions = session({
@@ -51,7 +59,10 @@ export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionS
   };
   return {
     middleware: [sessions, absoluteLifetime, passport.initialize(), passport.session()],
-    close: () => store.close(),
+    close: () => {
+      closed = true;
+      store.close();
+    },
   };
 }
 
