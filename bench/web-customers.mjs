@@ -108,10 +108,25 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
  */
 const PROFILE = process.argv.includes('--profile');
 
+/** The sampled CPU profile's self time summed per script file (the page's own, or "(program)", "(garbage collector)"), top ten. */
+function selfTimeByFile(profile) {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame.url ? n.callFrame.url.replace(/^.*\//, '') : n.callFrame.functionName || '(anonymous)']));
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const file = byNode.get(id);
+    totals.set(file, (totals.get(file) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].filter(([file]) => file !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 10).map(([file, t]) => [file, Math.round(t)]);
+}
+
 async function profiled(context, page, url) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
   const ms = await timeToInteractive(page, url);
+  const { profile } = await cdp.send('Profiler.stop');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
   const timeline = await page.evaluate(() =>
@@ -125,6 +140,7 @@ async function profiled(context, page, url) {
   );
   const paints = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => `${e.name} ${Math.round(e.startTime)}`));
   console.log(`cold run: ${Math.round(ms)} ms; main thread: script ${metric('ScriptDuration')} ms, style ${metric('RecalcStyleDuration')} ms, layout ${metric('LayoutDuration')} ms, all tasks ${metric('TaskDuration')} ms; ${paints.join(', ')}`);
+  console.log(`  script self time by file (CPU profile): ${selfTimeByFile(profile).map(([file, t]) => `${file} ${t} ms`).join(', ')}`);
   for (const r of timeline.sort((a, b) => a.start - b.start)) {
     console.log(`  ${String(r.start).padStart(5)} → ${String(r.responseStart).padStart(5)} → ${String(r.end).padStart(5)} ms  ${r.name}`);
   }
