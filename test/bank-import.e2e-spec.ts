@@ -1,7 +1,8 @@
 // Payments from the bank: camt.054 and the Finnish reference payment file matched to invoices by reference,
 // booked once, the rest listed for a person to resolve; bad files refused whole; owner only; tenants apart.
 import { rfReference } from '@app/core';
-import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
+import { RetentionService } from '@app/retention';
+import { problemOf, TestContext, textBody, type Agent, type TestTenant } from '@app/testing';
 import { camt054, ktl } from './fixtures/bank-files';
 
 /** A date relative to today in Finland, so the test does not age. */
@@ -290,6 +291,46 @@ describe('bank import', () => {
       // The same file is this tenant's own to import: the other tenant's import does not block it.
       const same = camt054([{ bookedOn: yesterday, txs: [{ archiveId: 'ISO-1', amount: '75.30', reference: rfReference(mine.referenceNumber) }] }], 'ISO');
       expect((await upload(same, 'x.xml').expect(201)).body.entries[0]).toMatchObject({ status: 'matched' });
+    });
+  });
+  describe('the person and the legal period', () => {
+    it("shows the bank's record of a payment in the payer's access export", async () => {
+      const paid = await invoice();
+      await upload(camt054([{ bookedOn: yesterday, txs: [{ archiveId: 'EXPORT-1', amount: '75.30', reference: paid.referenceNumber, payer: 'Pekka Puupää' }] }]), 'export.xml').expect(201);
+      const request = (await owner.post(`${t}/requests`).send({ customerId, type: 'access', channel: 'email' }).expect(201)).body;
+      await owner.post(`${t}/requests/${request.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200);
+      await owner.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);
+      const exported = JSON.parse((await owner.get(`${t}/requests/${request.id}/export?format=json`).buffer(true).parse(textBody).expect(200)).body as string);
+      expect(exported.bankPayments).toContainEqual({ bookedOn: yesterday, amountCents: 7530, currency: 'EUR', payerName: 'Pekka Puupää', reference: paid.referenceNumber, archiveId: 'EXPORT-1', invoiceNumber: paid.number });
+      // Another customer's export holds none of it.
+      const stranger = (await ctx.newCustomer(tenant, { contactName: 'Vieras' })).id;
+      const theirs = (await owner.post(`${t}/requests`).send({ customerId: stranger, type: 'access', channel: 'email' }).expect(201)).body;
+      await owner.post(`${t}/requests/${theirs.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200);
+      await owner.post(`${t}/requests/${theirs.id}/complete`).send({}).expect(200);
+      expect(JSON.parse((await owner.get(`${t}/requests/${theirs.id}/export?format=json`).buffer(true).parse(textBody).expect(200)).body as string).bankPayments).toEqual([]);
+    });
+
+    it("deletes the bank's records with their payer names once their accounting period is over, and nothing younger", async () => {
+      ctx.clock.set('2026-12-01T10:00:00Z');
+      try {
+        const old = (await upload(camt054([{ bookedOn: '2026-11-02', txs: [{ archiveId: 'OLD-1', amount: '5.00', payer: 'Vanha Maksaja' }] }]), 'old.xml').expect(201)).body;
+        const young = (await upload(camt054([{ bookedOn: '2026-11-03', txs: [{ archiveId: 'YOUNG-1', amount: '6.00', payer: 'Nuori Maksaja' }] }]), 'young.xml').expect(201)).body;
+        // As if booked and imported in 2019: six years from the end of 2019 ended with 2025.
+        await ctx.sql(`update "${tenant.schema}".bank_entry set booked_on = '2019-06-03' where import_id = ?`, [old.id]);
+        await ctx.sql(`update "${tenant.schema}".bank_import set imported_at = '2019-06-04T10:00:00Z' where id = ?`, [old.id]);
+        await ctx.sql(`update "${tenant.schema}".bank_entry set booked_on = '2020-06-03' where import_id = ?`, [young.id]);
+
+        const report = await ctx.get(RetentionService).runAll({ actor: 'test' });
+        expect(report.tenants.find((r) => r.tenant === tenant.slug)).toMatchObject({ bankEntriesPurged: 1 });
+        expect(await ctx.sql(`select 1 from "${tenant.schema}".bank_entry where payer_name = 'Vanha Maksaja'`)).toEqual([]);
+        expect(await ctx.sql(`select 1 from "${tenant.schema}".bank_import where id = ?`, [old.id])).toEqual([]);
+        expect(await ctx.sql(`select 1 from "${tenant.schema}".bank_entry where payer_name = 'Nuori Maksaja'`)).toHaveLength(1);
+        await owner.get(`${t}/bank-imports/${young.id}`).expect(200);
+        await owner.get(`${t}/bank-imports/${old.id}`).expect(404);
+        expect(await ctx.sql(`select actor from "${tenant.schema}".audit_event where action = 'bank_import.purged' and subject_id = ?`, [old.id])).toEqual([{ actor: 'test' }]);
+      } finally {
+        ctx.clock.reset();
+      }
     });
   });
 });

@@ -191,7 +191,7 @@ retention
           say(
             'error' in outcome
               ? `[${done}/${total}] ${outcome.tenant}: FAILED ${outcome.error}`
-              : `[${done}/${total}] ${outcome.tenant}: ${outcome.invoicesPurged} invoice(s) purged (${outcome.linesPurged} line(s), ${outcome.paymentsPurged} payment(s)); ` +
+              : `[${done}/${total}] ${outcome.tenant}: ${outcome.invoicesPurged} invoice(s) purged (${outcome.linesPurged} line(s), ${outcome.paymentsPurged} payment(s)), ${outcome.bankEntriesPurged} bank entries; ` +
                   `${outcome.customersFlagged} customer(s) flagged, ${outcome.flagsCleared} flag(s) cleared, ${outcome.underReview} under review`,
           ),
       });

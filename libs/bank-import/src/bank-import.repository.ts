@@ -136,6 +136,32 @@ export class BankImportRepository {
     );
   }
 
+  /**
+   * Retention, in the caller's transaction: entries booked in a year whose accounting period is over (the end of
+   * that year plus `retentionYears`, as for invoices) with the payer names they hold, then the imports left empty
+   * whose own year is over too. Returns the imports deleted, for the audit trail, and the entries counted.
+   */
+  async purgeExpired(em: EntityManager, today: string, retentionYears: number): Promise<{ entries: number; importIds: string[] }> {
+    const over = (column: string) => `make_date(extract(year from ${column})::int + ?, 12, 31) < ?::date`;
+    const entries = (await em.execute(`delete from ${this.s}.bank_entry where ${over('booked_on')} returning 1`, [retentionYears, today])) as unknown[];
+    const imports = (await em.execute(
+      `delete from ${this.s}.bank_import i where ${over('i.imported_at at time zone \'Europe/Helsinki\'')}
+         and not exists (select 1 from ${this.s}.bank_entry e where e.import_id = i.id) returning i.id`,
+      [retentionYears, today],
+    )) as { id: string }[];
+    return { entries: entries.length, importIds: imports.map((r) => r.id) };
+  }
+
+  /** Entries booked to these invoices (an access export shows the person the payments made for them). */
+  async entriesForInvoices(invoiceIds: string[], em?: EntityManager): Promise<StoredEntry[]> {
+    if (invoiceIds.length === 0) return [];
+    const rows = (await this.em(em).execute(
+      `${this.entrySelect()} where e.status <> 'duplicate' and (e.invoice_id in (select (jsonb_array_elements_text(?::jsonb))::uuid) or e.resolved_invoice_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)) order by e.booked_on, e.id`,
+      [JSON.stringify(invoiceIds), JSON.stringify(invoiceIds)],
+    )) as Row[];
+    return rows.map(toEntry);
+  }
+
   private importSelect(where: string): string {
     return `select i.id, i.file_name, i.format, i.imported_at,
         count(e.id) as total,

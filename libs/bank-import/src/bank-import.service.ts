@@ -43,6 +43,17 @@ export interface BankImportView {
 
 export type BankImportDetail = BankImportView & { entries: BankEntryView[] };
 
+/** One bank entry as the person it concerns sees it in their access export. */
+export interface BankPaymentForExport {
+  bookedOn: string;
+  amountCents: number;
+  currency: string;
+  payerName: string | null;
+  reference: string | null;
+  archiveId: string;
+  invoiceNumber: number | null;
+}
+
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
@@ -125,6 +136,34 @@ export class BankImportService {
     const found = await this.repository.getEntry(id);
     if (!found) throw new NotFoundProblem('bank entry');
     return entryView(found);
+  }
+
+  /**
+   * Retention, inside the caller's transaction: the bank's records are accounting vouchers, kept as long as the
+   * invoices they pay and then deleted with the payer names they hold. Each deleted import is in the audit trail.
+   */
+  async purgeExpired(em: EntityManager, options: { today: string; retentionYears: number; actor: string }): Promise<{ entries: number; imports: number }> {
+    const purged = await this.repository.purgeExpired(em, options.today, options.retentionYears);
+    await this.audit.recordMany(
+      purged.importIds.map((id) => ({ actor: options.actor, action: 'bank_import.purged', subjectType: 'bank_import', subjectId: id, fields: [] })),
+      em,
+      this.clock.now(),
+    );
+    return { entries: purged.entries, imports: purged.importIds.length };
+  }
+
+  /** What the bank said of the payments for these invoices (payer as the bank named them), for an access export. */
+  async paymentsFromBank(invoiceIds: string[], em?: EntityManager): Promise<BankPaymentForExport[]> {
+    const entries = await this.repository.entriesForInvoices(invoiceIds, em);
+    return entries.map((e) => ({
+      bookedOn: e.bookedOn,
+      amountCents: e.amountCents,
+      currency: e.currency,
+      payerName: e.payerName,
+      reference: e.reference,
+      archiveId: e.archiveId,
+      invoiceNumber: e.invoiceNumber ?? e.resolution?.invoiceNumber ?? null,
+    }));
   }
 
   private async openEntry(em: EntityManager, id: string): Promise<StoredEntry> {

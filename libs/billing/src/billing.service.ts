@@ -409,6 +409,12 @@ export class BillingService {
     };
   }
 
+  /** The ids of every invoice of the customer (drafts too), for what other modules hold about them. */
+  async invoiceIdsOf(customerId: string): Promise<string[]> {
+    const invoices = await this.context.em().find(Invoice, { customerId }, { fields: ['id'], disableIdentityMap: true });
+    return invoices.map((i) => i.id);
+  }
+
   async balance(customerId: string): Promise<CustomerBalance> {
     await this.customers.get(customerId);
     const unpaidInvoices = await this.unpaidInvoices(customerId);

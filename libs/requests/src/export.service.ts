@@ -8,6 +8,7 @@ import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { ConsentService } from '@app/consent';
+import { BankImportService } from '@app/bank-import';
 import { RequestsService } from './requests.service';
 import type { ExportFormat } from './dto/request.dto';
 
@@ -25,6 +26,7 @@ export class ExportService {
     private readonly billing: BillingService,
     private readonly consent: ConsentService,
     private readonly requests: RequestsService,
+    private readonly bank: BankImportService,
   ) {}
 
   /** The export as a download: JSON or CSV (machine-readable, Art. 20) or HTML (for reading). */
@@ -43,12 +45,15 @@ export class ExportService {
   /** Everything but the invoices, read now (inside the request's tenant scope). */
   async head(customerId: string) {
     const profile = await this.customers.get(customerId);
-    const [consents, consentLedger, requests, tenant] = await Promise.all([
+    const [consents, consentLedger, requests, tenant, invoiceIds] = await Promise.all([
       this.consent.current(customerId),
       this.consent.history(customerId),
       this.requests.forCustomer(customerId),
       this.tenancy.get(this.context.tenant.slug),
+      this.billing.invoiceIdsOf(customerId),
     ]);
+    // The bank's records of payments for the person's invoices: the payer's name as the bank gave it.
+    const bankPayments = await this.bank.paymentsFromBank(invoiceIds);
     return {
       generatedAt: new Date().toISOString(),
       controller: { name: tenant.legalName, businessId: tenant.businessId, contactEmail: tenant.contactEmail },
@@ -57,6 +62,7 @@ export class ExportService {
       consents,
       consentLedger,
       requests,
+      bankPayments,
     };
   }
 
@@ -85,6 +91,7 @@ async function* csv(head: ExportHead, invoices: AsyncIterable<InvoiceView>): Asy
   yield head.consents.map((c) => Object.entries(c).map(([k, v]) => csvRow('consent', c.purpose, k, v)).join('')).join('');
   yield head.consentLedger.map((c, i) => Object.entries(c).map(([k, v]) => csvRow('consent_history', i + 1, k, v)).join('')).join('');
   yield head.requests.map((r) => Object.entries(r).map(([k, v]) => csvRow('request', r.id, k, v)).join('')).join('');
+  yield head.bankPayments.map((p) => Object.entries(p).map(([k, v]) => csvRow('bank_payment', p.archiveId, k, v)).join('')).join('');
   for await (const invoice of invoices) {
     yield Object.entries(invoice).map(([k, v]) => csvRow('invoice', invoice.number ?? invoice.id, k, v)).join('');
   }
@@ -99,6 +106,7 @@ async function* html(head: ExportHead, invoices: AsyncIterable<InvoiceView>): As
   yield `<h2>Suostumukset / Consents</h2><table>${head.consents.map((c) => `<tr><th>${e(c.purpose)}</th><td>${c.granted ? 'kyllä / yes' : 'ei / no'}</td><td>${e(c.since)}</td></tr>`).join('')}</table>`;
   yield `<h3>Historia / History</h3><ul>${head.consentLedger.map((c) => `<li>${e(c.occurredAt)}: ${e(c.purpose)} ${e(c.action)} (${e(c.channel)})</li>`).join('')}</ul>`;
   yield `<h2>Pyynnöt / Requests</h2><ul>${head.requests.map((r) => `<li>${e(r.receivedAt)}: ${e(r.type)}, ${e(r.state)}</li>`).join('')}</ul>`;
+  yield `<h2>Pankin maksutiedot / Payments from the bank</h2><ul>${head.bankPayments.map((p) => `<li>${e(p.bookedOn)}: ${e((p.amountCents / 100).toFixed(2))} ${e(p.currency)}, ${e(p.payerName)}, ${e(p.reference)} (#${e(p.invoiceNumber)})</li>`).join('')}</ul>`;
   yield `<h2>Laskut / Invoices</h2><table><tr><th>#</th><th>Päiväys / Date</th><th>Summa / Total</th><th>Maksettu / Paid</th><th>Tila / Status</th></tr>`;
   for await (const i of invoices) {
     yield `<tr><td>${e(i.number)}</td><td>${e(i.issueDate)}</td><td>${e((i.totals.grossCents / 100).toFixed(2))} €</td><td>${e((i.paidCents / 100).toFixed(2))} €</td><td>${e(i.status)}</td></tr>`;

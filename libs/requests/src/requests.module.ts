@@ -6,6 +6,7 @@ import { BillingModule } from '@app/billing';
 import { ConsentModule } from '@app/consent';
 import { PrivacyNoticeModule } from '@app/privacy-notice';
 import { BackupModule } from '@app/backup';
+import { BankImportModule } from '@app/bank-import';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
@@ -13,7 +14,7 @@ import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
 
 @Module({
-  imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
+  imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
   controllers: [RequestsController, VerifyController],
   providers: [RequestsService, ExportService, VerificationService],
   exports: [RequestsService, ExportService],

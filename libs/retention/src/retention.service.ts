@@ -1,4 +1,4 @@
-// Retention (the privacy statement's section 8): per tenant, each in its own transaction, invoices past their
+// Retention (the privacy statement's section 8): per tenant, each in its own transaction, invoices and bank records past their
 // period are purged and customers whose relationship seems to have ended are flagged for staff to review.
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -6,6 +6,7 @@ import { Clock, decodeCursor, ForbiddenProblem, type Page, type Principal, toPag
 import { quoteIdent } from '@app/database';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { BillingService } from '@app/billing';
+import { BankImportService } from '@app/bank-import';
 import { displayName } from '@app/customers';
 import { RegisterSettingsService } from '@app/privacy-notice';
 
@@ -14,6 +15,8 @@ export interface TenantRetentionReport {
   invoicesPurged: number;
   linesPurged: number;
   paymentsPurged: number;
+  /** Bank statement entries (with the payer names) past the same accounting period. */
+  bankEntriesPurged: number;
   /** Newly flagged in this run. */
   customersFlagged: number;
   /** Flags dropped because the customer was active again. */
@@ -47,6 +50,7 @@ export class RetentionService {
     private readonly context: TenantContext,
     private readonly tenancy: TenancyService,
     private readonly billing: BillingService,
+    private readonly bank: BankImportService,
     private readonly settings: RegisterSettingsService,
     private readonly clock: Clock,
   ) {}
@@ -74,9 +78,11 @@ export class RetentionService {
     return this.context.run(scope, async () => {
       const [reviewAfterMonths, retentionYears] = await Promise.all([this.settings.customerReviewAfterMonths(), this.settings.invoiceRetentionYears()]);
       return this.context.em().transactional(async (em) => {
-        const purged = await this.billing.purgeExpired(em, { today: this.clock.today(), retentionYears, actor });
+        const period = { today: this.clock.today(), retentionYears, actor };
+        const purged = await this.billing.purgeExpired(em, period);
+        const bank = await this.bank.purgeExpired(em, period);
         const flags = await this.refreshReviewFlags(em, scope.schema, reviewAfterMonths, this.clock.now());
-        return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, ...flags };
+        return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, bankEntriesPurged: bank.entries, ...flags };
       });
     });
   }
