@@ -61,7 +61,7 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
   });
 
   it('she downloads her export once the owner serves her access request', async () => {
-    const request = (await portal.post(`${t}/portal/requests`).send({ type: 'access' }).expect(201)).body;
+    const request = (await portal.post(`${t}/portal/requests`).send({ type: 'access', details: 'Maija Meikäläinen: kopio kaikesta' }).expect(201)).body;
     expect(request).toMatchObject({ state: 'verified', channel: 'portal', verificationMethod: 'portal_session' });
     problemOf(await portal.get(`${t}/portal/requests/${request.id}/export`).expect(409));
     await owner.post(`${t}/requests/${request.id}/complete`).send({}).expect(200);
@@ -84,7 +84,7 @@ describe('a customer of WellnessRoom Espoo exercises their rights', () => {
   it('once it is paid she asks again; the staff see it with its one-month deadline', async () => {
     const invoice = (await owner.get(`${t}/invoices/${invoiceId}`).expect(200)).body;
     await owner.post(`${t}/invoices/${invoiceId}/payments`).send({ amountCents: invoice.outstandingCents, paidOn: invoice.issueDate }).expect(201);
-    const request = (await portal.post(`${t}/portal/requests`).send({ type: 'erasure' }).expect(201)).body;
+    const request = (await portal.post(`${t}/portal/requests`).send({ type: 'erasure', details: 'Maija Meikäläinen, Merivirta 7: poistakaa kaikki tietoni' }).expect(201)).body;
     erasureId = request.id;
     const listed = (await owner.get(`${t}/requests?filter=open&limit=200`).expect(200)).body.items.find((r: { id: string }) => r.id === erasureId);
     const received = new Date(listed.receivedAt);

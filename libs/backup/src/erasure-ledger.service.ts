@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { quoteIdent, type TransactionExecutor } from '@app/database';
+import type { TransactionExecutor } from '@app/database';
 import { TenantContext, type TenantScope } from '@app/tenancy';
 
 export interface ErasureLedgerRecord {
@@ -12,8 +12,12 @@ export interface ErasureLedgerRecord {
   erasedAt: Date;
 }
 
+export type ReapplyErasures = (execute: TransactionExecutor, tenant: TenantScope, actor: string) => Promise<string[]>;
+
 @Injectable()
 export class ErasureLedgerService {
+  private reapplyErasures?: ReapplyErasures;
+
   constructor(
     private readonly context: TenantContext,
     private readonly orm: MikroORM,
@@ -27,10 +31,9 @@ export class ErasureLedgerService {
     );
   }
 
-  async entries(tenantId: string): Promise<ErasureLedgerRecord[]> {
-    const rows = (await this.orm.em
-      .fork()
-      .execute('select customer_id, request_id, erased_at from platform.erasure_ledger where tenant_id = ? order by erased_at, customer_id', [tenantId])) as {
+  /** The tenant's erasures, oldest first; `execute` reads them inside a restore's transaction. */
+  async entries(tenantId: string, execute: TransactionExecutor = (sql, params) => this.orm.em.fork().execute(sql, params ?? [])): Promise<ErasureLedgerRecord[]> {
+    const rows = (await execute('select customer_id, request_id, erased_at from platform.erasure_ledger where tenant_id = ? order by erased_at, customer_id', [tenantId])) as {
       customer_id: string;
       request_id: string | null;
       erased_at: Date;
@@ -39,50 +42,17 @@ export class ErasureLedgerService {
   }
 
   /**
-   * Inside a restore's transaction, on the restored (and fully migrated) schema: erases again everyone in the
-   * platform ledger whose record the backup brought back. The same steps as an erasure (RequestsService.erase:
-   * drafts deleted, issued invoices detached and kept under legal hold, the free text of their requests cleared,
-   * the record deleted, so that consent events, portal account and invitations go with it by cascade), set-based,
-   * and the tenant's own ledger row written where the backup predates it; an erasure request the backup shows
-   * still open is marked completed. Returns the customers erased again.
+   * Inside a restore's transaction, on the restored and migrated schema: erases again everyone in the platform's
+   * ledger whose record the backup brought back, through the one erasure list (`libs/requests/src/erasure.ts`,
+   * which registers itself here: the requests module sits above backups). Returns the customers erased again.
    */
   async reapply(execute: TransactionExecutor, tenant: TenantScope, actor: string): Promise<string[]> {
-    const s = quoteIdent(tenant.schema);
-    const back = (await execute(
-      `select l.customer_id, l.request_id, l.erased_at from platform.erasure_ledger l join ${s}.customer c on c.id = l.customer_id where l.tenant_id = ?`,
-      [tenant.tenantId],
-    )) as { customer_id: string; request_id: string | null; erased_at: Date }[];
-    // An erasure request the backup still shows open was carried out after it: it is done.
-    await execute(
-      `update ${s}.data_subject_request r set state = 'completed', decided_by = ?, decided_at = l.erased_at, updated_at = now(), version = r.version + 1
-         from platform.erasure_ledger l
-        where l.tenant_id = ? and l.request_id = r.id and r.state in ('received', 'verified', 'in_progress')`,
-      [actor, tenant.tenantId],
-    );
-    if (back.length === 0) return [];
-    const ids = back.map((r) => r.customer_id);
-    await execute(`delete from ${s}.invoice_line where invoice_id in (select id from ${s}.invoice where customer_id = any(?::uuid[]) and status = 'draft')`, [ids]);
-    await execute(`delete from ${s}.invoice where customer_id = any(?::uuid[]) and status = 'draft'`, [ids]);
-    const kept = (await execute(`select customer_id, count(*)::int as n from ${s}.invoice where customer_id = any(?::uuid[]) group by customer_id`, [ids])) as {
-      customer_id: string;
-      n: number;
-    }[];
-    await execute(`update ${s}.invoice set customer_id = null where customer_id = any(?::uuid[])`, [ids]);
-    await execute(`update ${s}.data_subject_request set details = null where customer_id = any(?::uuid[])`, [ids]);
-    await execute(`delete from ${s}.customer where id = any(?::uuid[])`, [ids]);
-    const retained = new Map(kept.map((k) => [k.customer_id, k.n]));
-    for (const r of back) {
-      await execute(`insert into ${s}.erasure_ledger (customer_id, request_id, erased_at, invoices_retained) values (?, ?, ?, ?) on conflict (customer_id) do nothing`, [
-        r.customer_id,
-        r.request_id,
-        r.erased_at,
-        retained.get(r.customer_id) ?? 0,
-      ]);
-      await execute(`insert into ${s}.audit_event (actor, action, subject_type, subject_id, fields) values (?, 'customer.erasure_reapplied', 'customer', ?, '{}')`, [
-        actor,
-        r.customer_id,
-      ]);
-    }
-    return ids;
+    // Without it a restore would bring erased people back: refuse rather than restore.
+    if (!this.reapplyErasures) throw new Error('the erasure list is not loaded: a restore needs RequestsModule');
+    return this.reapplyErasures(execute, tenant, actor);
+  }
+
+  useReapply(reapply: ReapplyErasures): void {
+    this.reapplyErasures = reapply;
   }
 }

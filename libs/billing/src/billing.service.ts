@@ -457,16 +457,6 @@ export class BillingService {
   }
 
   /**
-   * Inside an erasure's transaction: drafts go (they are not accounting records); issued invoices stay
-   * under legal hold, keeping only their buyer snapshot. Returns how many are kept.
-   */
-  async detachForErasure(em: EntityManager, customerId: string): Promise<number> {
-    await em.nativeDelete(InvoiceLine, { invoice: { customerId, status: 'draft' } });
-    await em.nativeDelete(Invoice, { customerId, status: 'draft' });
-    return em.nativeUpdate(Invoice, { customerId }, { customerId: null });
-  }
-
-  /**
    * Retention, inside the caller's transaction: deletes issued invoices and credit notes whose period is over,
    * with their lines and payments. The period ends at the later of the legal hold stamped at issue
    * (retain_until) and the end of the issue year plus the years the tenant's privacy statement promises.

@@ -209,11 +209,6 @@ export class CustomersService {
     return customer ? toView(customer) : null;
   }
 
-  /** Deletes the record inside the erasure's transaction; rows that reference it cascade or are detached by their FKs. */
-  async deleteForErasure(em: EntityManager, id: string): Promise<void> {
-    await em.nativeDelete(Customer, { id });
-  }
-
   /** Sets the last portal login (the statement's "viimeisin sisäänkirjautuminen"). */
   async recordLogin(id: string): Promise<void> {
     // Not a rectification: naming the version column keeps MikroORM from bumping it, so a login never

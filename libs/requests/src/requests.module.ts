@@ -12,11 +12,12 @@ import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
 import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
+import { CustomerErasure } from './erasure';
 
 @Module({
   imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
   controllers: [RequestsController, VerifyController],
-  providers: [RequestsService, ExportService, VerificationService],
+  providers: [RequestsService, ExportService, VerificationService, CustomerErasure],
   exports: [RequestsService, ExportService],
 })
 export class RequestsModule {}

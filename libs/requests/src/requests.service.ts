@@ -13,9 +13,11 @@ import { BillingService } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
-import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
+import { quoteIdent } from '@app/database';
+import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod } from './request.entity';
 import { asMailLang, extensionMail, type MailLang, objectionDecisionMail, repeatDecisionMail } from './request-mails';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
+import { CustomerErasure } from './erasure';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
 
 export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean; customerName: string | null; beyondFreeCopies: boolean };
@@ -89,6 +91,7 @@ export class RequestsService {
     private readonly settings: RegisterSettingsService,
     private readonly audit: AuditTrailService,
     private readonly platformLedger: ErasureLedgerService,
+    private readonly erasure: CustomerErasure,
     private readonly tenancy: TenancyService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -327,9 +330,7 @@ export class RequestsService {
 
   /**
    * The erasure itself, all in the caller's transaction: the customer row is taken exclusively (no invoice can
-   * be written meanwhile), refused while anything is unpaid; drafts, consent ledger, portal account and the
-   * record go; issued invoices stay under legal hold with their buyer snapshot; a ledger row without personal
-   * data remains.
+   * be written meanwhile) and the erasure refused while anything is unpaid; then the steps of erasure.ts.
    */
   private async erase(em: EntityManager, request: DataSubjectRequest, actor: string): Promise<void> {
     const customerId = request.customerId;
@@ -340,18 +341,11 @@ export class RequestsService {
     if (unpaid.length) {
       throw new RequestsException(RequestsErrorCode.UnpaidInvoices, `Erasure is possible once these are paid: ${unpaid.map((i) => `#${i.number}`).join(', ')}.`, { unpaidInvoices: unpaid });
     }
-    const invoicesRetained = await this.billing.detachForErasure(em, customerId);
-    // Free text of the person's requests may name them; the requests themselves stay as records of what was done.
-    await em.nativeUpdate(DataSubjectRequest, { customerId, id: { $ne: request.id } }, { details: null });
-    // The codes' address hashes point at the person too.
-    const theirs = await em.find(DataSubjectRequest, { customerId }, { fields: ['id'] });
-    await em.nativeDelete(VerificationCode, { requestId: { $in: theirs.map((r) => r.id) } });
+    // What is deleted and what is kept: the one list in erasure.ts, shared with a restore.
     request.details = null;
-    await this.customers.deleteForErasure(em, customerId);
-    em.create(ErasureLedgerEntry, { customerId, requestId: request.id, invoicesRetained });
+    await this.erasure.erase({ execute: (sql, params) => em.execute(sql, params ?? []), schema: quoteIdent(this.context.tenant.schema) }, [{ customerId, requestId: request.id, erasedAt: this.clock.now() }], actor);
     // The platform's copy outlives a restore of this schema, which re-applies it.
     await this.platformLedger.record(em, { customerId, requestId: request.id });
-    this.audit.record({ actor, action: 'customer.erased', subjectType: 'customer', subjectId: customerId, fields: [] }, em);
   }
 
   /** The views of these requests, with their customers' names (one query for the lot). */

@@ -13,3 +13,4 @@ import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';
 
 /** For the ORM's entity list only; other modules go through the services. */
 export const tenancyEntities = [Tenant, StaffUser, Invitation, AuditEvent];
+export * from './customer-erasure-step';
