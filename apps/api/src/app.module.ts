@@ -8,15 +8,16 @@ import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
 import { JobsModule } from '@app/jobs';
 import { IncidentsModule } from '@app/incidents';
-import { TenancyModule, tenancyEntities } from '@app/tenancy';
-import { AuthModule, authEntities } from '@app/auth';
-import { CustomersModule, customersEntities } from '@app/customers';
+import { TenancyModule } from '@app/tenancy';
+import { AuthModule } from '@app/auth';
+import { CustomersModule } from '@app/customers';
 import { AccessLogModule } from '@app/access-log';
-import { BillingModule, billingEntities } from '@app/billing';
-import { ConsentModule, consentEntities } from '@app/consent';
-import { RequestsModule, requestsEntities } from '@app/requests';
-import { PrivacyNoticeModule, privacyNoticeEntities } from '@app/privacy-notice';
-import { PortalModule, portalEntities } from '@app/portal';
+import { BillingModule } from '@app/billing';
+import { ConsentModule } from '@app/consent';
+import { RequestsModule } from '@app/requests';
+import { PrivacyNoticeModule } from '@app/privacy-notice';
+import { PortalModule } from '@app/portal';
+import { ENTITIES } from '@app/entities';
 import { RetentionModule } from '@app/retention';
 import { CustomerImportModule } from '@app/customer-import';
 import { CustomerMergeModule } from '@app/customer-merge';
@@ -30,7 +31,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, clock),
         LoggerModule.forRoot(loggerParams(config, logDestination)),
-        DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities, ...portalEntities], poolSize: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.databaseStatementTimeoutMs, lockTimeoutMs: config.databaseLockTimeoutMs }),
+        DatabaseModule.forRoot({ url: databaseUrl, entities: ENTITIES, poolSize: config.databasePoolSize, acquireTimeoutMs: config.databaseAcquireTimeoutMs, statementTimeoutMs: config.databaseStatementTimeoutMs, lockTimeoutMs: config.databaseLockTimeoutMs }),
         JobsModule.forRoot({ autoStart: true }),
         MailModule,
         TenancyModule,

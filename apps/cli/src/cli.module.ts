@@ -5,16 +5,12 @@ import { DatabaseModule } from '@app/database';
 import { MailModule } from '@app/mail';
 import { JobsModule } from '@app/jobs';
 import { IncidentsModule } from '@app/incidents';
-import { TenancyModule, tenancyEntities } from '@app/tenancy';
-import { AuthModule, authEntities } from '@app/auth';
-import { customersEntities } from '@app/customers';
+import { TenancyModule } from '@app/tenancy';
+import { AuthModule } from '@app/auth';
 import { AccessLogModule } from '@app/access-log';
-import { billingEntities } from '@app/billing';
-import { consentEntities } from '@app/consent';
-import { requestsEntities } from '@app/requests';
-import { privacyNoticeEntities } from '@app/privacy-notice';
 import { BackupModule } from '@app/backup';
 import { RetentionModule } from '@app/retention';
+import { ENTITIES } from '@app/entities';
 
 @Module({})
 export class CliModule {
@@ -22,7 +18,7 @@ export class CliModule {
     return {
       module: CliModule,
       // IncidentsModule for its outbox listener: `jobs work` sends incident notices and must record their delivery.
-      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: [...tenancyEntities, ...authEntities, ...customersEntities, ...billingEntities, ...consentEntities, ...requestsEntities, ...privacyNoticeEntities], poolSize: 4, statementTimeoutMs: 0, lockTimeoutMs: 0, acquireTimeoutMs: 30_000 }), JobsModule.forRoot({ autoStart: false }), MailModule, TenancyModule, AuthModule, AccessLogModule.forRoot({ scheduleMaintenance: false }), IncidentsModule, BackupModule, RetentionModule],
+      imports: [CoreModule.forRoot(config), DatabaseModule.forRoot({ url: databaseUrl, entities: ENTITIES, poolSize: 4, statementTimeoutMs: 0, lockTimeoutMs: 0, acquireTimeoutMs: 30_000 }), JobsModule.forRoot({ autoStart: false }), MailModule, TenancyModule, AuthModule, AccessLogModule.forRoot({ scheduleMaintenance: false }), IncidentsModule, BackupModule, RetentionModule],
     };
   }
 }
