@@ -96,6 +96,7 @@ test('staff send a payment reminder of an overdue invoice and see it in the hist
   await expect(section.getByText('Muistutusasetukset tallennettu.')).toBeVisible();
   await expectAccessible(page, 'the reminder settings');
   await snapshot(page, 'reminder-settings');
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: join(process.env.SCREENSHOT_DIR, 'reminder-settings-section.png') });
   await page.reload();
   await expect(section.getByRole('checkbox', { name: 'Lähetä maksumuistutukset automaattisesti' })).toBeChecked();
   await expect(section.getByLabel('Päiviä eräpäivän jälkeen')).toHaveValue('21');

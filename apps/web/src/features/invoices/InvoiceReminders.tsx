@@ -36,8 +36,16 @@ export function InvoiceReminders({ tenant, invoice }: { tenant: string; invoice:
       <p className={styles.muted}>
         {invoice.overdue && invoice.dueDate ? t('invoices.reminders.help', { date: formatDate(invoice.dueDate, locale) }) : t('invoices.reminders.notYet')}
       </p>
-      {send.data && <Notice tone="success">{t('invoices.reminders.sent', { to: send.data.to })}</Notice>}
-      {known && <Notice tone="error">{t(known)}</Notice>}
+      {send.data && (
+        <div className={styles.gap}>
+          <Notice tone="success">{t('invoices.reminders.sent', { to: send.data.to })}</Notice>
+        </div>
+      )}
+      {known && (
+        <div className={styles.gap}>
+          <Notice tone="error">{t(known)}</Notice>
+        </div>
+      )}
       {send.error && !known && <ErrorState error={send.error} onRetry={() => send.mutate()} />}
       {confirming ? (
         <Notice
@@ -58,7 +66,7 @@ export function InvoiceReminders({ tenant, invoice }: { tenant: string; invoice:
           <p>{t('invoices.reminders.confirmBody', { number: invoice.number ?? '' })}</p>
         </Notice>
       ) : (
-        <div className={styles.actions}>
+        <div className={`${styles.actions} ${styles.gap}`}>
           <Button isDisabled={!invoice.overdue} onPress={() => (send.reset(), setConfirming(true))}>
             {t('invoices.reminders.send')}
           </Button>
@@ -72,14 +80,14 @@ export function InvoiceReminders({ tenant, invoice }: { tenant: string; invoice:
       ) : history.data.length === 0 ? (
         <p className={styles.muted}>{t('invoices.reminders.none')}</p>
       ) : (
-        <ol className={styles.plainList} aria-label={t('invoices.reminders.history')}>
+        <ul className={styles.plainList} aria-label={t('invoices.reminders.history')}>
           {history.data.map((r) => (
             <li key={r.id}>
               {t('invoices.reminders.item', { ordinal: r.ordinal, date: formatDate(r.sentAt, locale) })}
               <span className={styles.muted}> · {t(r.kind === 'automatic' ? 'invoices.reminders.automatic' : 'invoices.reminders.manual')}</span>
             </li>
           ))}
-        </ol>
+        </ul>
       )}
     </section>
   );
