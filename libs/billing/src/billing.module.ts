@@ -8,11 +8,13 @@ import { SellerController } from './seller.controller';
 import { SellerService } from './seller.service';
 import { InvoiceDocumentController } from './invoice-document.controller';
 import { InvoiceDocumentService } from './invoice-document.service';
+import { InvoiceRemindersController } from './reminders.controller';
+import { InvoiceRemindersService } from './reminders.service';
 
 @Module({
   imports: [TenancyModule, CustomersModule],
-  controllers: [BillingController, SellerController, InvoiceDocumentController],
-  providers: [BillingService, VatRatesService, SellerService, InvoiceDocumentService],
-  exports: [BillingService],
+  controllers: [BillingController, SellerController, InvoiceDocumentController, InvoiceRemindersController],
+  providers: [BillingService, VatRatesService, SellerService, InvoiceDocumentService, InvoiceRemindersService],
+  exports: [BillingService, InvoiceRemindersService],
 })
 export class BillingModule {}

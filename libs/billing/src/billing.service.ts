@@ -36,7 +36,7 @@ export interface CreditNoteRef {
 }
 
 /** One invoice with what its page needs besides: the credit notes against it, or the invoice a note credits. */
-export type InvoiceDetail = InvoiceView & { creditNotes: CreditNoteRef[]; creditedInvoiceNumber: number | null };
+export type InvoiceDetail = InvoiceView & { creditNotes: CreditNoteRef[]; creditedInvoiceNumber: number | null; reminderCount: number; lastReminderAt: string | null };
 
 export interface CustomerBalance {
   customerId: string;
@@ -62,6 +62,8 @@ interface InvoiceRow {
   paid_cents: string;
   overdue: boolean;
   customer_name: string | null;
+  reminder_count: number;
+  last_reminder_at: Date | null;
 }
 
 export interface InvoiceSummary {
@@ -79,6 +81,8 @@ export interface InvoiceSummary {
   grossCents: number;
   paidCents: number;
   outstandingCents: number;
+  reminderCount: number;
+  lastReminderAt: string | null;
 }
 
 /** An invoice as a bank payment's reference finds it (see `invoicesByReference`). */
@@ -319,10 +323,16 @@ export class BillingService {
     if (!invoice) throw new NotFoundProblem('invoice');
     const notes = invoice.kind === 'invoice' ? await em.find(Invoice, { creditedInvoiceId: id }, { orderBy: { number: 'asc' } }) : [];
     const credited = invoice.creditedInvoiceId ? await em.findOne(Invoice, { id: invoice.creditedInvoiceId }, { fields: ['number'] }) : null;
+    const [reminders] = (await em.execute(
+      `select count(*)::int as count, max(sent_at) as last from ${quoteIdent(this.context.tenant.schema)}.invoice_reminder where invoice_id = ?`,
+      [id],
+    )) as { count: number; last: Date | null }[];
     return {
       ...toInvoiceView(invoice, this.clock.today()),
       creditNotes: notes.map((n) => ({ id: n.id, number: n.number!, issueDate: n.issueDate!, grossCents: n.grossCents, reason: n.notes ?? null })),
       creditedInvoiceNumber: credited?.number ?? null,
+      reminderCount: reminders.count,
+      lastReminderAt: reminders.last ? new Date(reminders.last).toISOString() : null,
     };
   }
 
@@ -368,8 +378,10 @@ export class BillingService {
       em.execute(
         `select i.id, i.kind, i.number, i.status, i.customer_id, i.currency, i.issue_date::text as issue_date, i.due_date::text as due_date,
            i.reference_number, i.gross_cents, i.paid_cents, ${overdue} as overdue,
-           coalesce(i.buyer->>'name', c.company_name, nullif(btrim(coalesce(c.billing_first_name, '') || ' ' || coalesce(c.billing_last_name, '')), ''), c.contact_name) as customer_name
-         from ${s}.invoice i left join ${s}.customer c on c.id = i.customer_id${filter}
+           coalesce(i.buyer->>'name', c.company_name, nullif(btrim(coalesce(c.billing_first_name, '') || ' ' || coalesce(c.billing_last_name, '')), ''), c.contact_name) as customer_name,
+           coalesce(r.count, 0) as reminder_count, r.last as last_reminder_at
+         from ${s}.invoice i left join ${s}.customer c on c.id = i.customer_id
+           left join lateral (select count(*)::int as count, max(sent_at) as last from ${s}.invoice_reminder where invoice_id = i.id) r on true${filter}
          order by ${overdue} desc, i.due_date asc nulls last, i.created_at desc, i.id limit ? offset ?`,
         [today, ...params, today, limit + 1, offset],
       ) as Promise<InvoiceRow[]>,
@@ -400,6 +412,8 @@ export class BillingService {
         grossCents: gross,
         paidCents: paid,
         outstandingCents: owed ? gross - paid : 0,
+        reminderCount: Number(r.reminder_count),
+        lastReminderAt: r.last_reminder_at ? new Date(r.last_reminder_at).toISOString() : null,
       };
     });
     return {

@@ -2,6 +2,7 @@ import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 
 export * from './billing.module';
 export * from './billing.service';
+export { InvoiceRemindersService, REMINDER_TOPIC } from './reminders.service';
 export type { InvoiceView } from './invoice.view';
 
 /** For the ORM's entity list only; other modules go through the service. */

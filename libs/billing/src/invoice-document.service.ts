@@ -110,7 +110,7 @@ function barcodeOf(invoice: InvoiceDetail, iban: string | null, owed: number, la
   return virtualBarcode({ iban, amountCents: owed, reference, dueDate: invoice.dueDate });
 }
 
-const pdfName = (d: InvoiceDocument) => `${d.lang === 'fi' ? (d.kind === 'invoice' ? 'lasku' : 'hyvityslasku') : d.kind === 'invoice' ? 'invoice' : 'credit-note'}-${d.number}.pdf`;
+export const pdfName = (d: InvoiceDocument) => `${d.lang === 'fi' ? (d.kind === 'invoice' ? 'lasku' : 'hyvityslasku') : d.kind === 'invoice' ? 'invoice' : 'credit-note'}-${d.number}.pdf`;
 
 function mailSubject(d: InvoiceDocument): string {
   if (d.lang === 'fi') return `${d.kind === 'invoice' ? 'Lasku' : 'Hyvityslasku'} ${d.number} / ${d.seller.name}`;

@@ -1,6 +1,7 @@
 // The nightly work the privacy statement promises, run from the PostgreSQL job queue (pg-boss), so that with
 // several API instances each run happens once: retention (section 8), automatic backups (section 9), and a
-// reminder to each tenant's owners of data-subject requests that are due soon or overdue (section 10).
+// reminder to each tenant's owners of data-subject requests that are due soon or overdue (section 10), and the
+// payment reminders of overdue invoices in the tenants that have turned them on.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -9,12 +10,14 @@ import { JobsService } from '@app/jobs';
 import { OutboxService } from '@app/mail';
 import { BackupService } from '@app/backup';
 import { RequestsService } from '@app/requests';
+import { InvoiceRemindersService } from '@app/billing';
 import { TenancyService, TenantContext, TenantMembersService, type TenantView } from '@app/tenancy';
 import { RetentionService } from './retention.service';
 
 export const RETENTION_JOB = 'retention.run';
 export const BACKUP_JOB = 'backups.nightly';
 export const REMINDER_JOB = 'requests.deadline-reminders';
+export const PAYMENT_REMINDER_JOB = 'invoices.payment-reminders';
 /** Nightly backups are kept this many days; older files are deleted (they hold personal data too). */
 export const BACKUP_KEEP_DAYS = 14;
 
@@ -32,15 +35,18 @@ export class ScheduledJobs implements OnModuleInit {
     private readonly context: TenantContext,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly paymentReminders: InvoiceRemindersService,
   ) {}
 
   onModuleInit(): void {
     this.jobs.work(RETENTION_JOB, () => this.runRetention());
     this.jobs.work(BACKUP_JOB, async () => void (await this.backUpAll()));
     this.jobs.work(REMINDER_JOB, async () => void (await this.remindDeadlines()));
+    this.jobs.work(PAYMENT_REMINDER_JOB, async () => void (await this.remindOverdueInvoices()));
     this.jobs.schedule(BACKUP_JOB, '0 1 * * *');
     this.jobs.schedule(RETENTION_JOB, '0 2 * * *');
     this.jobs.schedule(REMINDER_JOB, '0 5 * * *');
+    this.jobs.schedule(PAYMENT_REMINDER_JOB, '0 6 * * *');
   }
 
   async runRetention(): Promise<void> {
@@ -91,6 +97,22 @@ export class ScheduledJobs implements OnModuleInit {
       });
     }
     return reminded;
+  }
+
+  /** Payment reminders of overdue invoices, in each tenant that has automatic reminders on. Returns how many were sent per tenant. */
+  async remindOverdueInvoices(): Promise<Record<string, number>> {
+    const sent: Record<string, number> = {};
+    for (const tenant of await this.allTenants()) {
+      try {
+        const scope = (await this.tenancy.findScope(tenant.slug))!;
+        const result = await this.context.run(scope, () => this.paymentReminders.runAutomatic('scheduled'));
+        if (result.sent.length) sent[tenant.slug] = result.sent.length;
+      } catch (error) {
+        this.logger.error({ tenant: tenant.slug, code: (error as { code?: string }).code }, 'payment reminders failed');
+      }
+    }
+    this.logger.log({ tenants: Object.keys(sent).length }, 'payment reminders');
+    return sent;
   }
 
   private async allTenants(): Promise<TenantView[]> {

@@ -788,6 +788,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/invoices/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvoiceRemindersController_history"];
+        put?: never;
+        post: operations["InvoiceRemindersController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/reminder-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvoiceRemindersController_settings"];
+        put: operations["InvoiceRemindersController_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/customers/{id}/consents/{purpose}": {
         parameters: {
             query?: never;
@@ -2438,6 +2470,13 @@ export interface components {
             creditNotes: components["schemas"]["CreditNoteRefDto"][];
             /** @description For a credit note: the number of the invoice it credits. */
             creditedInvoiceNumber: number | null;
+            /** @description Payment reminders sent of it. */
+            reminderCount: number;
+            /**
+             * Format: date-time
+             * @description When the last reminder was sent.
+             */
+            lastReminderAt: string | null;
         };
         /** @enum {string} */
         InvoiceStatusFilter: "draft" | "issued" | "partially_paid" | "paid" | "credited";
@@ -2467,6 +2506,13 @@ export interface components {
             grossCents: number;
             paidCents: number;
             outstandingCents: number;
+            /** @description Payment reminders sent of it. */
+            reminderCount: number;
+            /**
+             * Format: date-time
+             * @description When the last reminder was sent.
+             */
+            lastReminderAt: string | null;
         };
         InvoiceSumsDto: {
             /** @description Invoices matching the filters (all pages). */
@@ -2678,6 +2724,71 @@ export interface components {
             messageId: string;
             /** @description The address it went to. */
             to: string;
+        };
+        SendReminderDto: {
+            /**
+             * @description The e-mail's and the PDF's language; default: English for a buyer abroad, else the tenant's language.
+             * @enum {string}
+             */
+            lang?: "fi" | "en";
+        };
+        InvoiceReminderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1 for the invoice's first reminder, and so on. */
+            ordinal: number;
+            /** @enum {string} */
+            kind: "manual" | "automatic";
+            /** Format: date-time */
+            sentAt: string;
+            /** @description Who sent it (a staff key, or `scheduled` for the nightly job). */
+            actor: string;
+            /** @enum {string} */
+            lang: "fi" | "en";
+            /**
+             * Format: uuid
+             * @description The outbox message's id.
+             */
+            messageId: string;
+        };
+        ReminderSentDto: {
+            reminder: components["schemas"]["InvoiceReminderDto"];
+            /** @description The address it went to. */
+            to: string;
+        };
+        ReminderSettingsDto: {
+            /** @description Whether the nightly job sends reminders. Off by default. */
+            enabled: boolean;
+            /**
+             * @description Days after the due date before the first automatic reminder.
+             * @example 14
+             */
+            daysAfterDue: number;
+            /**
+             * @description At most this many reminders per invoice (manual ones count).
+             * @example 2
+             */
+            maxReminders: number;
+            /**
+             * @description Days at least between two reminders of an invoice.
+             * @example 14
+             */
+            minIntervalDays: number;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string | null;
+            version: number;
+        };
+        UpdateReminderSettingsDto: {
+            enabled: boolean;
+            /** @example 14 */
+            daysAfterDue: number;
+            /** @example 2 */
+            maxReminders: number;
+            /** @example 14 */
+            minIntervalDays: number;
+            /** @description The version read: a stale one answers 409. */
+            version: number;
         };
         /** @enum {string} */
         ConsentPurpose: "marketing_email" | "marketing_sms";
@@ -7409,6 +7520,278 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceSentDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InvoiceRemindersController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reminders sent of the invoice, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceReminderDto"][];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InvoiceRemindersController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendReminderDto"];
+            };
+        };
+        responses: {
+            /** @description Queued in the outbox: the reminder with the invoice PDF goes to the customer's e-mail address. No fee is added. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSentDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InvoiceRemindersController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Automatic payment reminders (the nightly job). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InvoiceRemindersController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReminderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettingsDto"];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */

@@ -102,6 +102,8 @@ export class CreditNoteRefDto {
 export class InvoiceDetailDto extends InvoiceDto {
   @ApiProperty({ type: [CreditNoteRefDto], description: 'Credit notes issued against this invoice.' }) creditNotes: CreditNoteRefDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'For a credit note: the number of the invoice it credits.' }) creditedInvoiceNumber: number | null;
+  @ApiProperty({ description: 'Payment reminders sent of it.' }) reminderCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last reminder was sent.' }) lastReminderAt: string | null;
 }
 
 export class PricedLineDto {
@@ -142,6 +144,8 @@ export class InvoiceSummaryDto {
   @ApiProperty() grossCents: number;
   @ApiProperty() paidCents: number;
   @ApiProperty() outstandingCents: number;
+  @ApiProperty({ description: 'Payment reminders sent of it.' }) reminderCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last reminder was sent.' }) lastReminderAt: string | null;
 }
 
 export class InvoiceSumsDto {

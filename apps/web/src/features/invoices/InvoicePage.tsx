@@ -19,6 +19,7 @@ import { formatPercent, formatQuantity } from './amounts';
 import { CreditForm } from './CreditForm';
 import { DraftSection } from './DraftSection';
 import { InvoiceDocuments } from './InvoiceDocuments';
+import { InvoiceReminders } from './InvoiceReminders';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 import { InvoiceTotals } from './InvoiceTotals';
 import { isCreditable, isPayable, titleOf } from './invoice-status';
@@ -161,6 +162,8 @@ function IssuedInvoice({ tenant, invoice }: { tenant: string; invoice: Invoice }
       </div>
 
       <InvoiceDocuments tenant={tenant} invoice={invoice} />
+
+      {!note && (invoice.overdue || invoice.outstandingCents > 0 || invoice.reminderCount > 0) && <InvoiceReminders tenant={tenant} invoice={invoice} />}
 
       {note && invoice.creditedInvoiceId && (
         <Notice tone="info" live={false}>

@@ -170,6 +170,12 @@ function InvoiceRows({ tenant, rows, busy }: { tenant: string; rows: InvoiceList
     { key: 'total', header: t('invoices.field.total'), cell: (i) => formatMoney(i.grossCents, locale), numeric: true, secondary: true },
     { key: 'outstanding', header: t('invoices.field.outstanding'), cell: (i) => (i.outstandingCents ? formatMoney(i.outstandingCents, locale) : '—'), numeric: true, secondary: true },
     { key: 'status', header: t('invoices.column.status'), cell: (i) => <InvoiceStatusBadge invoice={i} /> },
+    {
+      key: 'reminders',
+      header: t('invoiceList.column.reminders'),
+      cell: (i) => (i.reminderCount && i.lastReminderAt ? t('invoiceList.reminders', { count: i.reminderCount, date: formatDate(i.lastReminderAt, locale) }) : '—'),
+      secondary: true,
+    },
   ];
   return <DataTable caption={t('invoiceList.caption')} columns={columns} rows={rows} rowKey={(i) => i.id} busy={busy} />;
 }
