@@ -19,6 +19,7 @@ import { Check, Checks, LongText } from './fields';
 import { NoticeDocument } from './NoticePreview';
 import { RecipientsEditor } from './RecipientsEditor';
 import { SellerSection } from './SellerSection';
+import { LeaveSection } from './LeaveSection';
 import {
   type NoticeLanguage,
   type RegisterSettings,
@@ -95,6 +96,7 @@ export function SettingsPage() {
       {settings.error && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}
       {settings.data && <Editing tenant={tenant} settings={settings.data} />}
       <SellerSection tenant={tenant} />
+      <LeaveSection tenant={tenant} />
     </>
   );
 }
