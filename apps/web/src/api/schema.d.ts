@@ -1808,8 +1808,11 @@ export interface components {
             contactPerson: string;
             /** @enum {string} */
             language: "fi" | "en";
-            /** @enum {string} */
-            status: "active" | "suspended";
+            /**
+             * @description `left`: the business left the platform and its register was deleted.
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "left";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1842,8 +1845,11 @@ export interface components {
             contactPerson: string;
             /** @enum {string} */
             language: "fi" | "en";
-            /** @enum {string} */
-            status: "active" | "suspended";
+            /**
+             * @description `left`: the business left the platform and its register was deleted.
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "left";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -4121,7 +4127,7 @@ export interface operations {
                 cursor?: string;
                 /** @description Part of the slug, legal name or business ID (any case). */
                 q?: string;
-                status?: "active" | "suspended";
+                status?: "active" | "suspended" | "left";
             };
             header?: never;
             path?: never;
