@@ -6,6 +6,7 @@ import { readZip } from '@app/core';
 import { JobsService } from '@app/jobs';
 import { OUTBOX_QUEUE } from '@app/mail';
 import { LEAVE_GRACE_DAYS, LEAVING_JOB, LeavingService, ScheduledJobs, type ArchiveManifest } from '@app/retention';
+import { TenancyService } from '@app/tenancy';
 import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
 
 const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -233,6 +234,12 @@ describe('leaving the platform', () => {
       expect(await ctx.get(LeavingService).leaveDue()).toEqual({ left: [], archivedInvoices: 0, failed: [] });
       const admin = await ctx.newPlatformAdminAgent();
       expect(problemOf(await admin.post(`/api/platform/tenants/${a.slug}/resume`).expect(409)).type).toMatch(/tenant-left$/);
+      expect((await admin.get(`/api/platform/tenants/${a.slug}`).expect(200)).body.status).toBe('left');
+      // Migrating every tenant does not bring an empty schema back for the one that left.
+      const migrated = await ctx.get(TenancyService).migrateAll();
+      expect(migrated.migrated.map((m) => m.slug)).not.toContain(a.slug);
+      expect(migrated.failed).toEqual([]);
+      expect(await schemaExists(a.schema)).toBe(false);
     } finally {
       ctx.clock.reset();
     }
