@@ -125,7 +125,7 @@ export class AccessLogStore {
    * so that each tenant's privacy statement stays true. Returns rows deleted per tenant.
    */
   async purgeShorterTenantRetention(now: Date, platformDays: number): Promise<Record<string, number>> {
-    const { rows: tenants } = await this.pool.query<{ id: string; schema_name: string }>(`select id, schema_name from platform.tenant`);
+    const { rows: tenants } = await this.pool.query<{ id: string; schema_name: string }>(`select id, schema_name from platform.tenant where status <> 'left'`);
     const purged: Record<string, number> = {};
     for (const tenant of tenants) {
       if (!/^[a-z0-9_]+$/.test(tenant.schema_name)) continue;

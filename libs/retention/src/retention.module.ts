@@ -8,12 +8,17 @@ import { RequestsModule } from '@app/requests';
 import { ScheduledJobs } from './scheduled-jobs';
 import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
+import { LeavingController } from './leaving.controller';
+import { LeavingService } from './leaving.service';
 
-/** Scheduled retention over the tenants' registers: expired invoices purged, long-inactive customers flagged. */
+/**
+ * Scheduled retention over the tenants' registers: expired invoices purged, long-inactive customers flagged;
+ * and leaving the platform (the whole-register archive, the request, the nightly drop and the invoice archive).
+ */
 @Module({
   imports: [TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
-  controllers: [RetentionController],
-  providers: [RetentionService, ScheduledJobs],
-  exports: [RetentionService, ScheduledJobs],
+  controllers: [RetentionController, LeavingController],
+  providers: [RetentionService, ScheduledJobs, LeavingService],
+  exports: [RetentionService, ScheduledJobs, LeavingService],
 })
 export class RetentionModule {}

@@ -140,7 +140,8 @@ export class RetentionService {
     const scopes: TenantScope[] = [];
     for (let after: string | undefined; ; ) {
       const page = await this.tenancy.list({ limit: 200, after });
-      scopes.push(...page.map((t) => ({ tenantId: t.id, slug: t.slug, schema: tenantSchemaName(t.id) })));
+      // A tenant that has left has no schema any more.
+      scopes.push(...page.filter((t) => t.status !== 'left').map((t) => ({ tenantId: t.id, slug: t.slug, schema: tenantSchemaName(t.id) })));
       if (page.length < 200) return scopes;
       after = page[page.length - 1].slug;
     }

@@ -1,7 +1,8 @@
 // The nightly work the privacy statement promises, run from the PostgreSQL job queue (pg-boss), so that with
 // several API instances each run happens once: retention (section 8), automatic backups (section 9), and a
-// reminder to each tenant's owners of data-subject requests that are due soon or overdue (section 10), and the
-// payment reminders of overdue invoices in the tenants that have turned them on.
+// reminder to each tenant's owners of data-subject requests that are due soon or overdue (section 10), the
+// payment reminders of overdue invoices in the tenants that have turned them on, and tenants leaving the
+// platform once their grace period is over (issue 14 item 12).
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,11 +14,13 @@ import { RequestsService } from '@app/requests';
 import { InvoiceRemindersService } from '@app/billing';
 import { TenancyService, TenantContext, TenantMembersService, type TenantView } from '@app/tenancy';
 import { RetentionService } from './retention.service';
+import { LeavingService } from './leaving.service';
 
 export const RETENTION_JOB = 'retention.run';
 export const BACKUP_JOB = 'backups.nightly';
 export const REMINDER_JOB = 'requests.deadline-reminders';
 export const PAYMENT_REMINDER_JOB = 'invoices.payment-reminders';
+export const LEAVING_JOB = 'tenants.leaving';
 /** Nightly backups are kept this many days; older files are deleted (they hold personal data too). */
 export const BACKUP_KEEP_DAYS = 14;
 
@@ -36,6 +39,7 @@ export class ScheduledJobs implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly paymentReminders: InvoiceRemindersService,
+    private readonly leaving: LeavingService,
   ) {}
 
   onModuleInit(): void {
@@ -43,10 +47,23 @@ export class ScheduledJobs implements OnModuleInit {
     this.jobs.work(BACKUP_JOB, async () => void (await this.backUpAll()));
     this.jobs.work(REMINDER_JOB, async () => void (await this.remindDeadlines()));
     this.jobs.work(PAYMENT_REMINDER_JOB, async () => void (await this.remindOverdueInvoices()));
+    this.jobs.work(LEAVING_JOB, async () => void (await this.runLeaving()));
     this.jobs.schedule(BACKUP_JOB, '0 1 * * *');
     this.jobs.schedule(RETENTION_JOB, '0 2 * * *');
+    this.jobs.schedule(LEAVING_JOB, '30 2 * * *');
     this.jobs.schedule(REMINDER_JOB, '0 5 * * *');
     this.jobs.schedule(PAYMENT_REMINDER_JOB, '0 6 * * *');
+  }
+
+  /**
+   * Tenants past their grace period leave (issued invoices archived, schema dropped), then archived invoices past
+   * their legal period are deleted. After the backups (01:00): the last nightly backup of a leaving tenant exists.
+   */
+  async runLeaving(): Promise<{ left: string[]; archivedInvoices: number; failed: number; purged: number }> {
+    const run = await this.leaving.leaveDue();
+    const purged = await this.leaving.purgeArchive();
+    this.logger.log({ left: run.left.length, invoices: run.archivedInvoices, failed: run.failed.length, purged }, 'tenants leaving');
+    return { left: run.left, archivedInvoices: run.archivedInvoices, failed: run.failed.length, purged };
   }
 
   async runRetention(): Promise<void> {

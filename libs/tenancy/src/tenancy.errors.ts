@@ -9,6 +9,7 @@ export enum TenancyErrorCode {
   StaleVersion = 'stale-version',
   CannotDisableSelf = 'cannot-disable-self',
   LastOwner = 'last-owner',
+  TenantLeft = 'tenant-left',
 }
 
 export class TenancyException extends ProblemException {
@@ -31,6 +32,8 @@ export class TenancyException extends ProblemException {
         return [HttpStatus.CONFLICT, 'You cannot disable your own account'];
       case TenancyErrorCode.LastOwner:
         return [HttpStatus.CONFLICT, 'The business must keep at least one owner'];
+      case TenancyErrorCode.TenantLeft:
+        return [HttpStatus.CONFLICT, 'The business has left the platform and its register is deleted'];
       default:
         return assertUnreachable(code);
     }

@@ -13,7 +13,8 @@ import { STAFF_COLUMNS, type StaffRow, type StaffView, staffViewOfRow, TenantMem
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 
-export const TENANT_STATUSES = ['active', 'suspended'] as const;
+/** `left`: the tenant left the platform and its schema was dropped (only its registry row and archived invoices remain). */
+export const TENANT_STATUSES = ['active', 'suspended', 'left'] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 export interface TenantView {
@@ -159,10 +160,11 @@ export class TenancyService {
    * working on their next request (the session's principal is re-read with the tenant's status), and its public
    * routes answer 404; nothing in its schema changes, so resuming gives everything back.
    */
-  async setStatus(slug: string, status: TenantStatus): Promise<TenantView> {
+  async setStatus(slug: string, status: Exclude<TenantStatus, 'left'>): Promise<TenantView> {
     const em = this.orm.em.fork();
     const tenant = await em.findOne(Tenant, { slug });
     if (!tenant) throw new NotFoundProblem('tenant');
+    if (tenant.status === 'left') throw new TenancyException(TenancyErrorCode.TenantLeft);
     if (tenant.status !== status) {
       tenant.status = status;
       await em.flush();
@@ -256,7 +258,8 @@ export class TenancyService {
     migrations = tenantMigrations,
     concurrency = TENANT_MIGRATION_CONCURRENCY,
   ): Promise<TenantMigrationReport> {
-    const tenants = await this.orm.em.fork().find(Tenant, {}, { orderBy: { slug: 'asc' }, fields: ['id', 'slug', 'schemaName'] });
+    // A tenant that has left has no schema to migrate (migrating would create an empty one again).
+    const tenants = await this.orm.em.fork().find(Tenant, { status: { $ne: 'left' } }, { orderBy: { slug: 'asc' }, fields: ['id', 'slug', 'schemaName'] });
     const report: TenantMigrationReport = { migrated: [], failed: [] };
     let done = 0;
     let next = 0;

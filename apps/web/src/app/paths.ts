@@ -33,6 +33,7 @@ export const paths = {
     return `/t/${tenant}/invoices${query ? `?${query}` : ''}`;
   },
   customersExport: (tenant: string) => `/api/t/${tenant}/customers/export`,
+  registerArchive: (tenant: string) => `/api/t/${tenant}/register/archive`,
   bankImport: (tenant: string) => `/t/${tenant}/invoices/bank`,
   invoice: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}`,
   invoicePrint: (tenant: string, id: string) => `/t/${tenant}/invoices/${id}/print`,

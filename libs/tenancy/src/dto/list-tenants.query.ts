@@ -15,7 +15,7 @@ export class ListTenantsQuery {
   @IsOptional() @IsString() @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'suspended'] })
-  @IsOptional() @IsIn(['active', 'suspended'])
-  status?: 'active' | 'suspended';
+  @ApiPropertyOptional({ enum: ['active', 'suspended', 'left'] })
+  @IsOptional() @IsIn(['active', 'suspended', 'left'])
+  status?: 'active' | 'suspended' | 'left';
 }

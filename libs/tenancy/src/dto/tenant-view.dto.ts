@@ -12,7 +12,7 @@ export class TenantDto {
   @ApiProperty() contactEmail: string;
   @ApiProperty() contactPerson: string;
   @ApiProperty({ enum: ['fi', 'en'] }) language: string;
-  @ApiProperty({ enum: ['active', 'suspended'] }) status: string;
+  @ApiProperty({ enum: ['active', 'suspended', 'left'], description: '`left`: the business left the platform and its register was deleted.' }) status: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty() version: number;

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/problem';
 import { type Me, useMe, useSignOut } from '../../features/auth/queries';
 import { useEndOtherSessions } from '../../features/session/queries';
 import { SessionWatch } from '../../features/session/SessionWatch';
+import { LeavingBanner } from '../../features/settings/LeavingBanner';
 import { useT } from '../../i18n/use-t';
 import { Notice } from '../../ui/Notice';
 import { ErrorState } from '../../ui/ErrorState';
@@ -88,6 +89,7 @@ function Shell({ tenant, me }: { tenant: string; me: Me }) {
         </nav>
       </header>
       <div className={styles.announcements}>
+        <LeavingBanner tenant={tenant} />
         {endOthers.isSuccess && <Notice tone="success">{t('account.endedOthers', { count: endOthers.data.ended })}</Notice>}
         {endOthers.error && <ErrorState error={endOthers.error} onRetry={() => endOthers.mutate()} />}
       </div>

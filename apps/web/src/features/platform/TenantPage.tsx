@@ -226,6 +226,15 @@ function TenantStatusSection({ tenant }: { tenant: Tenant }) {
         setDone(action);
       },
     });
+  // A business that left has no register any more: nothing to suspend or resume (the API refuses it too).
+  if (tenant.status === 'left') {
+    return (
+      <section className={styles.section} aria-labelledby="tenant-status">
+        <h2 id="tenant-status">{t('platform.tenant.statusSection')}</h2>
+        <p>{t('platform.tenant.leftBody')}</p>
+      </section>
+    );
+  }
   return (
     <section className={styles.section} aria-labelledby="tenant-status">
       <h2 id="tenant-status">{t('platform.tenant.statusSection')}</h2>

@@ -5,9 +5,10 @@ import styles from './platform.module.css';
 export function TenantStatusBadge({ status }: { status: string }) {
   const t = useT();
   const suspended = status === 'suspended';
+  const left = status === 'left';
   return (
-    <span className={`${styles.status} ${suspended ? styles.statusSuspended : styles.statusActive}`}>
-      {t(suspended ? 'platform.tenant.status.suspended' : 'platform.tenant.status.active')}
+    <span className={`${styles.status} ${suspended || left ? styles.statusSuspended : styles.statusActive}`}>
+      {t(left ? 'platform.tenant.status.left' : suspended ? 'platform.tenant.status.suspended' : 'platform.tenant.status.active')}
     </span>
   );
 }

@@ -78,6 +78,9 @@ function Tenants() {
             <Radio value="suspended" className={styles.radio}>
               {t('platform.tenant.status.suspended')}
             </Radio>
+            <Radio value="left" className={styles.radio}>
+              {t('platform.tenant.status.left')}
+            </Radio>
           </div>
         </RadioGroup>
       </div>

@@ -12,7 +12,7 @@ export type PlatformRole = PlatformMe['roles'][number];
 export type AccessLogSearch = components['schemas']['SearchAccessLogDto'];
 export type AccessLogResult = components['schemas']['SearchResultDto'];
 export type SearchAuditEntry = components['schemas']['SearchAuditEntryDto'];
-export type TenantStatus = 'active' | 'suspended';
+export type TenantStatus = 'active' | 'suspended' | 'left';
 
 export const platformKeys = {
   all: ['platform'] as const,

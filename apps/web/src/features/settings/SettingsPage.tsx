@@ -20,6 +20,7 @@ import { NoticeDocument } from './NoticePreview';
 import { RecipientsEditor } from './RecipientsEditor';
 import { SellerSection } from './SellerSection';
 import { ReminderSettingsSection } from './ReminderSettingsSection';
+import { LeaveSection } from './LeaveSection';
 import {
   type NoticeLanguage,
   type RegisterSettings,
@@ -97,6 +98,7 @@ export function SettingsPage() {
       {settings.data && <Editing tenant={tenant} settings={settings.data} />}
       <SellerSection tenant={tenant} />
       <ReminderSettingsSection tenant={tenant} />
+      <LeaveSection tenant={tenant} />
     </>
   );
 }
