@@ -11,10 +11,11 @@ import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
 import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
+import { RestrictionController } from './restriction.controller';
 
 @Module({
   imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
-  controllers: [RequestsController, VerifyController],
+  controllers: [RequestsController, VerifyController, RestrictionController],
   providers: [RequestsService, ExportService, VerificationService],
   exports: [RequestsService, ExportService],
 })
