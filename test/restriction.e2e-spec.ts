@@ -91,6 +91,26 @@ describe('restriction of processing (Art. 18)', () => {
     await staff.get(`${t}/customers/${person.id}/invoices`).expect(200);
   });
 
+  it('an import does not write over a restricted customer (the row is an error), and a merge refuses one', async () => {
+    const person = await newPerson('Ilkka');
+    await restrict(person.id, 'Kiistän tietojeni oikeellisuuden.');
+    const before = await row(person.id);
+    const csv = `Nimi;Sähköposti;Kaupunki\nIlkka Uusi;${person.email};Tampere\n`;
+    const uploaded = (await staff.post(`${t}/customer-imports`).send({ fileName: 'a.csv', content: Buffer.from(csv).toString('base64') }).expect(201)).body;
+    const mapping = { Nimi: 'contactName', Sähköposti: 'email', Kaupunki: 'city' };
+    const preview = (await staff.post(`${t}/customer-imports/${uploaded.id}/preview`).send({ mapping, duplicates: 'update' }).expect(200)).body;
+    expect(preview).toMatchObject({ update: 0, error: 1 });
+    expect(preview.rows[0].errors[0]).toMatchObject({ field: 'email', message: expect.stringMatching(/restricted/) });
+    await staff.post(`${t}/customer-imports/${uploaded.id}/commit`).send({ mapping, duplicates: 'update' });
+    expect(await row(person.id)).toEqual(before);
+
+    const other = await newPerson('Ilkka2');
+    const [a, b] = await Promise.all([person.id, other.id].map(async (id) => (await staff.get(`${t}/customers/${id}`).expect(200)).body));
+    const merge = problemOf(await owner.post(`${t}/customer-merges`).send({ keepId: b.id, keepVersion: b.version, mergeId: a.id, mergeVersion: a.version }).expect(409));
+    expect(merge.type).toMatch(/customer-restricted$/);
+    await staff.get(`${t}/customers/${a.id}`).expect(200);
+  });
+
   it('the portal shows the restriction, and the person cannot rectify meanwhile', async () => {
     const person = await ctx.newPortalCustomer(tenant, { contactName: 'Pia Portaali', email: `pia.${Date.now()}@example.fi` });
     await restrict(person.id, 'Tarkistakaa osoitteeni.');
