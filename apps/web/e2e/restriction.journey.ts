@@ -1,9 +1,9 @@
 // Restriction of processing (GDPR Art. 18) in the console: once a restriction request is completed, the
 // customer's page says so with the date and the reason, and offers no edit, new invoice or consent; the list
 // shows a badge. Staff cannot lift it; the owner lifts it in a dialog with a reason (the person told by e-mail
-// first), after which editing is back. From a fresh tenant.
-import type { APIRequestContext } from '@playwright/test';
-import { expect, expectAccessible, fromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
+// first), after which editing is back. The person sees the restriction in the portal. Each from a fresh tenant.
+import { type APIRequestContext, request } from '@playwright/test';
+import { expect, expectAccessible, fromMail, invitationLinkFromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
 
 const reason = 'Kiistän osoitteeni oikeellisuuden: älkää käyttäkö tietojani ennen kuin ne on tarkistettu.';
 
@@ -75,4 +75,37 @@ test('a restricted customer: the banner, nothing to edit or invoice, the badge, 
 
   const mail = await fromMail(email, /rajoitus poistetaan[^]*Syy: ([^\n]*)/, 'the notice that the restriction is lifted');
   expect(mail[1].trim()).toBe(liftReason);
+});
+
+test('the person sees in the portal that processing is restricted: nothing to correct, no new consent', async ({ page }) => {
+  test.slow();
+  const { tenant, owner } = await tenantWithStaff();
+  const email = `riikka.${Date.now().toString(36)}@asiakas.test`;
+  const api = await signedInApi(tenant, owner);
+  const customerId = await restrictedCustomer(api, tenant, email);
+  expect((await api.post(`/api/t/${tenant.slug}/customers/${customerId}/portal-invitation`)).status()).toBe(201);
+  await api.dispose();
+  const link = new URL(await invitationLinkFromMail(email));
+  const password = 'riikan oma salalause 2026';
+  const accept = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const accepted = await accept.post(`/api/t/${tenant.slug}/portal/invitations/accept`, { data: { token: link.hash.replace('#token=', ''), password } });
+  expect(accepted.status(), await accepted.text()).toBe(204);
+  await accept.dispose();
+
+  await page.goto(`/t/${tenant.slug}/portal/login`);
+  await page.getByLabel('Sähköposti').fill(email);
+  await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Omat tiedot' })).toBeVisible();
+  await expect(page.getByText('Tietojesi käsittelyä on rajoitettu')).toBeVisible();
+  await expect(page.getByText(`Syy: ${reason}`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Korjaa tietoja' })).toHaveCount(0);
+  await expectAccessible(page, 'the portal of a restricted customer');
+  await snapshot(page, 'restriction-portal');
+
+  await page.getByRole('link', { name: 'Markkinointi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Markkinointi' })).toBeVisible();
+  await expect(page.getByText('Rajoituksen aikana sinulle ei lähetetä markkinointia')).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Sähköpostimarkkinointi sallittu' })).toBeDisabled();
+  await expectAccessible(page, 'the portal marketing page while restricted');
 });
