@@ -16,6 +16,7 @@ import { tenantCustomerImportMerge } from './0015-customer-import-merge.migratio
 import { tenantBankImport } from './0017-bank-import.migration';
 import { tenantConsentProofObjections } from './0018-consent-proof-objections.migration';
 import { tenantPaymentReversals } from './0019-payment-reversals.migration';
+import { tenantCustomerRestriction } from './0021-customer-restriction.migration';
 import { tenantInvoiceReminders } from './0022-invoice-reminders.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals, tenantInvoiceReminders];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals, tenantCustomerRestriction, tenantInvoiceReminders];

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, type Page, rfReference, toPage, ValidationProblem } from '@app/core';
 import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
-import { CustomersService, displayName, type CustomerView } from '@app/customers';
+import { assertUnrestricted, CustomersService, displayName, type CustomerView } from '@app/customers';
 import { Invoice, InvoiceLine, Payment, type PartySnapshot } from './invoice.entity';
 import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
@@ -137,7 +137,7 @@ export class BillingService {
     const lines = await this.priceLines(dto.lines, helsinkiDate(now));
     const id = await this.context.em().transactional(async (em) => {
       // Shares the customer row lock with other invoice writes; an erasure holds it exclusively.
-      await this.customers.lockForInvoicing(em, dto.customerId);
+      assertUnrestricted(await this.customers.lockForInvoicing(em, dto.customerId), 'A new invoice');
       // Made by the app's clock: the issue date is bounded by it.
       const invoice = em.create(Invoice, {
         id: randomUUID(),
@@ -168,7 +168,7 @@ export class BillingService {
       if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
       if (invoice.version !== dto.version) throw new BillingException(BillingErrorCode.StaleVersion, `The draft is at version ${invoice.version}.`, { currentVersion: invoice.version });
       // Shares the customer row lock with other invoice writes, so an erasure running now waits or wins.
-      await this.customers.lockForInvoicing(em, invoice.customerId!);
+      assertUnrestricted(await this.customers.lockForInvoicing(em, invoice.customerId!), 'Changing a draft');
       const fields: string[] = [];
       if (lines) {
         await em.nativeDelete(InvoiceLine, { invoice: invoice.id });
@@ -221,6 +221,7 @@ export class BillingService {
       if (issueDate < drafted) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be before the draft was made (${drafted})` }]);
       assertRates(invoice.lines.getItems(), rates, issueDate);
       const customer = invoice.customerId ? await this.customers.lockForInvoicing(em, invoice.customerId) : null;
+      if (customer) assertUnrestricted(customer, 'Issuing an invoice');
       const buyer = customer && buyerOf(customer);
       if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
       await this.assignNumber(em, invoice, issueDate, buyer, seller);
@@ -245,6 +246,7 @@ export class BillingService {
    */
   async issueWithin(em: EntityManager, prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
     const customer = await this.customers.lockForInvoicing(em, prepared.customerId);
+    assertUnrestricted(customer, 'Issuing an invoice');
     const buyer = buyerOf(customer);
     if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
     const invoice = em.create(Invoice, {

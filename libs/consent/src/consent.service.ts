@@ -8,7 +8,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { AppConfig, Clock, decodeCursor, type Page, type Principal, principalKey, ProblemException, toPage } from '@app/core';
 import { quoteIdent, type TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
-import { CustomersService } from '@app/customers';
+import { assertUnrestricted, CustomersService } from '@app/customers';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import type { RegisterSettingsSnapshot } from '@app/privacy-notice';
 import { ConsentEvent, type ConsentChannel, type ConsentSource, PURPOSE_MEDIUM, PURPOSES, type Purpose } from './consent.entity';
@@ -129,6 +129,8 @@ export class ConsentService {
     }
     await this.context.em().transactional(async (em) => {
       const customer = await this.customers.lockForInvoicing(em, customerId);
+      // While processing is restricted (Art. 18) no consent is taken for marketing; withdrawing always works.
+      if (granted) assertUnrestricted(customer, 'Recording a consent to marketing');
       const latest = await em.findOne(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'desc' } });
       const state = await this.stateOf(purpose, latest ?? undefined, facts);
       if (state.granted === granted && !(granted && state.needsRenewal)) return;
@@ -250,7 +252,8 @@ export class ConsentService {
        select g.customer_id, g.purpose, 'granted', 'import', ?, ?, ?, 'import'
          from jsonb_to_recordset(?::jsonb) as g(customer_id uuid, purpose text)
          join ${this.table('customer')} c on c.id = g.customer_id
-        where coalesce((select e.action from ${this.table('consent_event')} e where e.customer_id = g.customer_id and e.purpose = g.purpose order by e.id desc limit 1), '') <> 'granted'
+        where c.restricted_at is null
+          and coalesce((select e.action from ${this.table('consent_event')} e where e.customer_id = g.customer_id and e.purpose = g.purpose order by e.id desc limit 1), '') <> 'granted'
           and (g.purpose <> 'marketing_email' or c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
        returning 1`,
       [actor, noticeVersion, at, JSON.stringify(grants.map((g) => ({ customer_id: g.customerId, purpose: g.purpose })))],
@@ -258,7 +261,7 @@ export class ConsentService {
     return added.length;
   }
 
-  /** Customers who may be contacted for the purpose now: consent holds and the address is not suppressed. */
+  /** Customers who may be contacted for the purpose now: consent holds, the address is not suppressed, processing is not restricted. */
   async audience(purpose: Purpose, options: { limit?: number; cursor?: string }): Promise<Page<AudienceMember>> {
     const channels = (await this.settings.current()).marketingChannels;
     if (!channels.includes(PURPOSE_MEDIUM[purpose])) {
@@ -282,6 +285,8 @@ export class ConsentService {
          left join ${this.table('register_settings_version')} v on v.notice_version = latest.notice_version
         -- A consent given under other purposes than today's needs renewal: it does not count until given again.
         where (v.settings is null or (v.settings->>'purposes_fi' = rs.purposes_fi and v.settings->>'purposes_en' = rs.purposes_en))
+          -- Processing restricted (Art. 18): the record is only stored, so no marketing whatever the consent.
+          and c.restricted_at is null
           and (c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
           ${keyset}
         order by latest.occurred_at, c.id

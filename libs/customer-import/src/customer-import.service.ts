@@ -163,7 +163,7 @@ export class CustomerImportService {
     );
     const byEmail = new Map(existing.filter((c) => c.email).map((c) => [c.email!, c.id]));
     const byPhone = new Map(existing.filter((c) => c.phone).map((c) => [c.phone!, c.id]));
-    return planRows(rows, byEmail, byPhone, options.duplicates);
+    return planRows(rows, byEmail, byPhone, options.duplicates, new Set(existing.filter((c) => c.restricted).map((c) => c.id)));
   }
 
   /**
@@ -225,7 +225,7 @@ const HAS_NAME: (keyof CustomerFields)[] = ['companyName', 'contactName', 'billi
  * row above it, is that customer's (skipped, or written over it). A row pointing at two different customers
  * (its e-mail one's, its phone another's) is an error: which one it means is for a person to say.
  */
-export function planRows(rows: ImportRow[], byEmail: Map<string, string>, byPhone: Map<string, string>, mode: DuplicateMode): PlannedRow[] {
+export function planRows(rows: ImportRow[], byEmail: Map<string, string>, byPhone: Map<string, string>, mode: DuplicateMode, restricted: ReadonlySet<string> = new Set()): PlannedRow[] {
   const seenEmail = new Map<string, { line: number; targetId: string }>();
   const seenPhone = new Map<string, { line: number; targetId: string }>();
   return rows.map((row): PlannedRow => {
@@ -248,6 +248,11 @@ export function planRows(rows: ImportRow[], byEmail: Map<string, string>, byPhon
     if (match) {
       targetId = match.targetId;
       action = mode === 'update' ? 'update' : 'skip';
+      // Processing restricted (Art. 18): the record is only stored, so an update of it is this row's error.
+      if (action === 'update' && restricted.has(targetId)) {
+        const refused: FieldError = { field: match.by, message: 'processing of this customer is restricted (GDPR Art. 18): the row cannot update it' };
+        return { ...row, errors: [refused], action: 'error', targetId: null, duplicateOf: null };
+      }
     } else {
       if (!HAS_NAME.some((key) => row.data[key])) {
         return { ...row, errors: [{ field: 'name', message: 'a customer needs a name: company, contact person, or billing name' }], action: 'error', targetId: null, duplicateOf: null };

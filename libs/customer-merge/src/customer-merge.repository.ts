@@ -28,6 +28,7 @@ export interface CustomerRow {
   billing_first_name: string | null;
   billing_last_name: string | null;
   created_at: Date;
+  restricted_at: Date | null;
 }
 
 /** Tables whose rows belong to a customer, and what a merge does with the merged customer's rows. */

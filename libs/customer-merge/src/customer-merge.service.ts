@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundProblem } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { CustomersErrorCode, CustomersException } from '@app/customers';
 import { CustomerMergeErrorCode, CustomerMergeException } from './customer-merge.errors';
 import { type CustomerRow, CustomerMergeRepository, FILLABLE } from './customer-merge.repository';
 import type { MergeCustomersDto } from './dto/customer-merge.dto';
@@ -56,6 +57,11 @@ export class CustomerMergeService {
       const merge = rows.find((r) => r.id === dto.mergeId);
       if (!keep || !merge) throw new NotFoundProblem('customer');
       if (keep.version !== dto.keepVersion || merge.version !== dto.mergeVersion) throw new CustomerMergeException(CustomerMergeErrorCode.StaleVersion);
+      // Processing restricted (Art. 18): the record is only stored, so it is neither merged away nor filled in.
+      const restricted = [keep, merge].find((c) => c.restricted_at);
+      if (restricted) {
+        throw new CustomersException(CustomersErrorCode.Restricted, `Merging is not possible: processing of customer ${restricted.id} has been restricted since ${new Date(restricted.restricted_at!).toISOString()}. The owner can lift the restriction after telling the person.`);
+      }
       const moved = await this.repository.moveReferences(em, keep.id, merge.id);
       moved.audit_event = await this.audit.reassignSubject('customer', merge.id, keep.id, em);
       const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};

@@ -14,6 +14,8 @@ export interface CustomerMatch {
   id: string;
   email: string | null;
   phone: string | null;
+  /** Processing restricted (GDPR Art. 18): the record is only stored, an import may not write over it. */
+  restricted: boolean;
 }
 
 @Injectable()
@@ -28,7 +30,7 @@ export class CustomerBulkService {
   async matching(emails: string[], phones: string[], em?: EntityManager): Promise<CustomerMatch[]> {
     if (emails.length === 0 && phones.length === 0) return [];
     // Lists travel as JSON: the ORM's driver takes a one-element array parameter for a scalar.
-    const query = `select id, lower(email) as email, phone from ${this.table()}
+    const query = `select id, lower(email) as email, phone, restricted_at is not null as restricted from ${this.table()}
       where lower(email) in (select jsonb_array_elements_text(?::jsonb)) or phone in (select jsonb_array_elements_text(?::jsonb))`;
     const params = [JSON.stringify(emails.map((e) => e.toLowerCase())), JSON.stringify(phones)];
     if (em) return (await em.execute(query, params)) as CustomerMatch[];
@@ -52,13 +54,14 @@ export class CustomerBulkService {
 
   /**
    * Fields given replace the record's, fields not given are kept; the version rises (an edit open elsewhere
-   * becomes stale). Recorded as `customer.updated` with the fields that really changed.
+   * becomes stale). Recorded as `customer.updated` with the fields that really changed. A customer whose
+   * processing is restricted (Art. 18) is never written over (the import's plan says so row by row).
    */
   async updateMany(em: EntityManager, rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.updated'): Promise<void> {
     if (rows.length === 0) return;
     const columns = CUSTOMER_FIELDS.map((key) => COLUMN[key]);
     const old = new Map(
-      ((await em.execute(`select id, ${columns.join(', ')} from ${this.table()} where id in (select value::uuid from jsonb_array_elements_text(?::jsonb)) for update`, [JSON.stringify(rows.map((r) => r.id))])) as Record<string, string | null>[]).map((row) => [row.id, row]),
+      ((await em.execute(`select id, ${columns.join(', ')} from ${this.table()} where id in (select value::uuid from jsonb_array_elements_text(?::jsonb)) and restricted_at is null for update`, [JSON.stringify(rows.map((r) => r.id))])) as Record<string, string | null>[]).map((row) => [row.id, row]),
     );
     const changed = rows
       .map(({ id, data }) => ({ id, data, fields: (Object.keys(data) as CustomerField[]).filter((key) => old.has(id) && old.get(id)![COLUMN[key]]?.trimEnd() !== data[key]) }))

@@ -19,6 +19,13 @@ export const Customer = defineEntity({
     billingFirstName: p.string().nullable(),
     billingLastName: p.string().nullable(),
     lastLoginAt: p.datetime().nullable(),
+    /** Processing restricted (GDPR Art. 18) since then: the record is only stored (migration 0021). */
+    restrictedAt: p.datetime().nullable(),
+    restrictionReason: p.text().nullable(),
+    restrictionRequestId: p.uuid().nullable(),
+    /** The last lift of a restriction: when and why. */
+    restrictionLiftedAt: p.datetime().nullable(),
+    restrictionLiftReason: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     version: p.integer().version(),

@@ -6,12 +6,14 @@ export enum CustomersErrorCode {
   EmailTaken = 'customer-email-taken',
   StaleVersion = 'stale-version',
   NameRequired = 'customer-name-required',
+  Restricted = 'customer-restricted',
+  NotRestricted = 'customer-not-restricted',
 }
 
 export class CustomersException extends ProblemException {
-  constructor(code: CustomersErrorCode, detail?: string) {
+  constructor(code: CustomersErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
     const [status, title] = CustomersException.describe(code);
-    super(status, code, title, detail);
+    super(status, code, title, detail, extensions);
   }
 
   private static describe(code: CustomersErrorCode): [HttpStatus, string] {
@@ -22,6 +24,10 @@ export class CustomersException extends ProblemException {
         return [HttpStatus.CONFLICT, 'The customer has changed since you read it'];
       case CustomersErrorCode.NameRequired:
         return [HttpStatus.BAD_REQUEST, 'A customer needs a name: company, contact person, or billing name'];
+      case CustomersErrorCode.Restricted:
+        return [HttpStatus.CONFLICT, 'Processing of this customer is restricted (GDPR Art. 18): the record is only stored'];
+      case CustomersErrorCode.NotRestricted:
+        return [HttpStatus.CONFLICT, 'Processing of this customer is not restricted'];
       default:
         return assertUnreachable(code);
     }

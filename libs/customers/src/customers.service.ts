@@ -16,6 +16,13 @@ import { CSV_BOM, csvRow } from './csv';
 const EDITABLE = ['businessId', 'companyName', 'contactName', 'email', 'phone', 'streetAddress', 'postalCode', 'city', 'country', 'billingFirstName', 'billingLastName'] as const;
 type Editable = (typeof EDITABLE)[number];
 
+/** Processing restricted (GDPR Art. 18): since when, why, and the request that asked it (null if staff marked it otherwise). */
+export interface CustomerRestriction {
+  since: Date;
+  reason: string;
+  requestId: string | null;
+}
+
 export type CustomerView = {
   id: string;
   version: number;
@@ -23,16 +30,39 @@ export type CustomerView = {
   updatedAt: Date;
   lastLoginAt: Date | null;
   country: string;
+  restriction: CustomerRestriction | null;
 } & Record<Exclude<Editable, 'country'>, string | null>;
+
+/** Refuses a change to a customer whose processing is restricted: while it lasts the record is only stored. */
+export function assertUnrestricted(customer: Pick<CustomerView, 'restriction'>, what = 'This change'): void {
+  if (!customer.restriction) return;
+  throw new CustomersException(
+    CustomersErrorCode.Restricted,
+    `${what} is not possible: processing has been restricted since ${customer.restriction.since.toISOString()} (${customer.restriction.reason}). Reading, the access export and erasure still work; the owner can lift the restriction after telling the person.`,
+    { restriction: customer.restriction },
+  );
+}
 
 /** The columns of a CustomerView, named as the API names them. */
 const VIEW_COLUMNS = [
   'id', 'version', 'created_at as "createdAt"', 'updated_at as "updatedAt"', 'last_login_at as "lastLoginAt"', 'country',
+  'restricted_at as "restrictedAt"', 'restriction_reason as "restrictionReason"', 'restriction_request_id as "restrictionRequestId"',
   ...EDITABLE.filter((key) => key !== 'country').map((key) => `${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())} as "${key}"`),
 ].join(', ');
 
+type RestrictionColumns = { restrictedAt?: Date | null; restrictionReason?: string | null; restrictionRequestId?: string | null };
+
+function restrictionOf(c: RestrictionColumns): CustomerRestriction | null {
+  return c.restrictedAt ? { since: c.restrictedAt, reason: c.restrictionReason ?? '', requestId: c.restrictionRequestId ?? null } : null;
+}
+
+/** A row of the list's plain query, in the API's shape. */
+function fromRow<T extends RestrictionColumns>({ restrictedAt, restrictionReason, restrictionRequestId, ...rest }: T): Omit<T, keyof RestrictionColumns> & { restriction: CustomerRestriction | null } {
+  return { ...rest, restriction: restrictionOf({ restrictedAt, restrictionReason, restrictionRequestId }) };
+}
+
 function toView(c: Customer): CustomerView {
-  const view = { id: c.id, country: c.country, lastLoginAt: c.lastLoginAt ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version } as CustomerView;
+  const view = { id: c.id, country: c.country, lastLoginAt: c.lastLoginAt ?? null, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version, restriction: restrictionOf(c) } as CustomerView;
   // A freshly created entity leaves unset columns undefined; the API always says null.
   for (const key of EDITABLE) if (key !== 'country') view[key] = c[key] ?? null;
   return view;
@@ -84,6 +114,7 @@ export class CustomersService {
   async update(id: string, dto: UpdateCustomerDto, actor: string): Promise<CustomerView> {
     const { version, ...changes } = dto;
     const customer = await this.find(id);
+    assertUnrestricted({ restriction: restrictionOf(customer) }, 'Changing the customer');
     if (customer.version !== version) throw new CustomersException(CustomersErrorCode.StaleVersion);
     const data = this.normalise(changes);
     const changed = (Object.keys(data) as Editable[]).filter((key) => customer[key] !== data[key]);
@@ -119,12 +150,13 @@ export class CustomersService {
     // The busiest read of the register is one parameterised statement on the plain pool, its rows already in
     // the API's shape: building it with the ORM and mapping its rows cost more CPU than PostgreSQL's answer
     // (bench/README.md, "customers page"). Each order has its keyset index (customer_list_idx, _name_, _updated_).
-    const { rows } = await this.pool.query<CustomerView & { sortKey?: string }>(
+    const { rows: found } = await this.pool.query<Omit<CustomerView, 'restriction'> & RestrictionColumns & { sortKey?: string }>(
       `select ${VIEW_COLUMNS}${order.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${schema}.customer` +
         (where.length ? ` where ${where.join(' and ')}` : '') +
         ` order by ${order.column} ${direction}, id ${direction} limit $${params.push(limit + 1)}`,
       params,
     );
+    const rows = found.map(fromRow);
     if (sort === '-created') return toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
     const items = rows.slice(0, limit).map(({ sortKey: _, ...view }) => view);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
@@ -207,6 +239,29 @@ export class CustomersService {
   async lockForErasure(em: EntityManager, id: string): Promise<CustomerView | null> {
     const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     return customer ? toView(customer) : null;
+  }
+
+  /**
+   * Marks processing restricted (GDPR Art. 18) inside the caller's transaction, recorded in the audit trail. A
+   * customer already restricted keeps the earlier start and takes the newer reason and request.
+   */
+  async restrict(em: EntityManager, id: string, input: { reason: string; requestId: string | null; at: Date }, actor: string): Promise<CustomerView> {
+    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!customer) throw new NotFoundProblem('customer');
+    em.assign(customer, { restrictedAt: customer.restrictedAt ?? input.at, restrictionReason: input.reason, restrictionRequestId: input.requestId, updatedAt: input.at });
+    this.audit.record({ actor, action: 'customer.restricted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId'] }, em);
+    return toView(customer);
+  }
+
+  /** Lifts the restriction inside the caller's transaction (the caller tells the person first, Art. 18(3)). */
+  async liftRestriction(em: EntityManager, id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
+    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!customer) throw new NotFoundProblem('customer');
+    const before = restrictionOf(customer);
+    if (!before) throw new CustomersException(CustomersErrorCode.NotRestricted);
+    em.assign(customer, { restrictedAt: null, restrictionReason: null, restrictionRequestId: null, restrictionLiftedAt: at, restrictionLiftReason: reason, updatedAt: at });
+    this.audit.record({ actor, action: 'customer.restriction_lifted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId', 'restrictionLiftReason'] }, em);
+    return { before, customer: toView(customer) };
   }
 
   /** Sets the last portal login (the statement's "viimeisin sisäänkirjautuminen"). */

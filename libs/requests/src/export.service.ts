@@ -59,6 +59,8 @@ export class ExportService {
       controller: { name: tenant.legalName, businessId: tenant.businessId, contactEmail: tenant.contactEmail },
       profile,
       lastLoginAt: profile.lastLoginAt,
+      /** Processing restricted (Art. 18): since, reason, request; null when not. */
+      restriction: profile.restriction,
       consents,
       consentLedger,
       requests,
@@ -87,7 +89,9 @@ async function* csv(head: ExportHead, invoices: AsyncIterable<InvoiceView>): Asy
   yield '\ufeff' + csvRow('section', 'item', 'field', 'value');
   yield Object.entries(head.controller).map(([k, v]) => csvRow('controller', '', k, v)).join('');
   yield csvRow('export', '', 'generatedAt', head.generatedAt);
-  yield Object.entries(head.profile).map(([k, v]) => csvRow('profile', head.profile.id, k, v)).join('');
+  yield Object.entries(head.profile).flatMap(([k, v]) => (k === 'restriction' ? [] : [csvRow('profile', head.profile.id, k, v)])).join('');
+  yield csvRow('restriction', '', 'restricted', head.restriction ? 'true' : 'false');
+  if (head.restriction) yield Object.entries(head.restriction).map(([k, v]) => csvRow('restriction', '', k, v instanceof Date ? v.toISOString() : v)).join('');
   yield head.consents.map((c) => Object.entries(c).map(([k, v]) => csvRow('consent', c.purpose, k, v)).join('')).join('');
   yield head.consentLedger.map((c, i) => Object.entries(c).map(([k, v]) => csvRow('consent_history', i + 1, k, v)).join('')).join('');
   yield head.requests.map((r) => Object.entries(r).map(([k, v]) => csvRow('request', r.id, k, v)).join('')).join('');
@@ -102,7 +106,11 @@ async function* html(head: ExportHead, invoices: AsyncIterable<InvoiceView>): As
   const rows = (pairs: [string, unknown][]) => pairs.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('');
   yield `<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>Tietosi / Your data</title></head><body>`;
   yield `<h1>Tietosi rekisterissä / Your data in the register</h1><p>${e(head.controller.name)} (${e(head.controller.businessId)}), ${e(head.generatedAt)}</p>`;
-  yield `<h2>Perustiedot / Profile</h2><table>${rows(Object.entries(head.profile))}</table>`;
+  yield `<h2>Perustiedot / Profile</h2><table>${rows(Object.entries(head.profile).filter(([k]) => k !== 'restriction'))}</table>`;
+  yield `<h2>Käsittelyn rajoitus / Restriction of processing</h2>`;
+  yield head.restriction
+    ? `<p>Käsittelyä rajoitettu / Processing restricted</p><table>${rows([['since', head.restriction.since], ['reason', head.restriction.reason], ['requestId', head.restriction.requestId]])}</table>`
+    : `<p>Ei rajoitettu / Not restricted</p>`;
   yield `<h2>Suostumukset / Consents</h2><table>${head.consents.map((c) => `<tr><th>${e(c.purpose)}</th><td>${c.granted ? 'kyllä / yes' : 'ei / no'}</td><td>${e(c.since)}</td></tr>`).join('')}</table>`;
   yield `<h3>Historia / History</h3><ul>${head.consentLedger.map((c) => `<li>${e(c.occurredAt)}: ${e(c.purpose)} ${e(c.action)} (${e(c.channel)})</li>`).join('')}</ul>`;
   yield `<h2>Pyynnöt / Requests</h2><ul>${head.requests.map((r) => `<li>${e(r.receivedAt)}: ${e(r.type)}, ${e(r.state)}</li>`).join('')}</ul>`;

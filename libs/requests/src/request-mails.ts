@@ -1,6 +1,6 @@
 // What the person who made a request is told by e-mail, in the tenant's language: the one-time code that
-// verifies a written request, an extension of the deadline with its reason (Art. 12(3)), and the owner's
-// decision on a repeat access request (Art. 12(5)).
+// verifies a written request, an extension of the deadline with its reason (Art. 12(3)), the owner's
+// decision on a repeat access request (Art. 12(5)) and the lifting of a restriction of processing (Art. 18(3)).
 import type { MailMessage } from '@app/mail';
 
 export type MailLang = 'fi' | 'en';
@@ -25,6 +25,12 @@ const TYPE_NAMES: Record<MailLang, Record<string, string>> = {
     objection_legitimate_interest: 'objection to processing based on legitimate interest',
   },
 };
+
+/** The request type as the person would call it, capitalised (e.g. a restriction's reason when the person gave none). */
+export function requestTypeName(type: string, lang: MailLang): string {
+  const name = TYPE_NAMES[lang][type] ?? type;
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 const day = (d: Date, lang: MailLang) => d.toLocaleDateString(lang === 'fi' ? 'fi-FI' : 'en-GB', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'long', year: 'numeric' });
 const euros = (cents: number, lang: MailLang) => (cents / 100).toLocaleString(lang === 'fi' ? 'fi-FI' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' €';
@@ -114,4 +120,14 @@ export function objectionDecisionMail(c: Ctx & { decision: 'upheld' | 'rejected'
         : `We cannot uphold your objection: there are compelling legitimate grounds for the processing which override your interests (Article 21(1)).\n\nThe grounds: ${c.reason}\n\nYou may complain to the Data Protection Ombudsman (tietosuoja.fi) or seek a judicial remedy.`;
   const subject = fi ? `Päätös vastustamisestasi: ${c.controller}` : `Decision on your objection: ${c.controller}`;
   return { to: c.to, subject, text: `${intro}\n\n${decision}\n\n${c.controller}\n` };
+}
+
+/** Before a restriction of processing is lifted the person is told (GDPR Art. 18(3)), with the reason. */
+export function restrictionLiftedMail(c: { to: string; lang: MailLang; controller: string; since: Date; reason: string }): MailMessage {
+  const fi = c.lang === 'fi';
+  const text = fi
+    ? `Hei,\n\nhenkilötietojesi käsittelyä on ${day(c.since, 'fi')} alkaen rajoitettu pyynnöstäsi (EU:n tietosuoja-asetus 18 artikla). Ilmoitamme, että rajoitus poistetaan, ja tietojasi käsitellään sen jälkeen taas tavalliseen tapaan tietosuojaselosteemme mukaisesti (18 artiklan 3 kohta).\n\nSyy: ${c.reason}\n\nJos olet eri mieltä, vastaa tähän viestiin. Voit myös tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).\n\n${c.controller}\n`
+    : `Hello,\n\nthe processing of your personal data has been restricted at your request since ${day(c.since, 'en')} (GDPR Article 18). We are letting you know that the restriction is being lifted: after that your data will be processed as usual, as our privacy statement describes (Article 18(3)).\n\nReason: ${c.reason}\n\nIf you disagree, reply to this message. You may also complain to the Data Protection Ombudsman (tietosuoja.fi).\n\n${c.controller}\n`;
+  const subject = fi ? `Käsittelyn rajoitus poistetaan: ${c.controller}` : `Restriction of processing to be lifted: ${c.controller}`;
+  return { to: c.to, subject, text };
 }

@@ -13,10 +13,11 @@ import { ExportService } from './export.service';
 import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
 import { CustomerErasure } from './erasure';
+import { RestrictionController } from './restriction.controller';
 
 @Module({
   imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
-  controllers: [RequestsController, VerifyController],
+  controllers: [RequestsController, VerifyController, RestrictionController],
   providers: [RequestsService, ExportService, VerificationService, CustomerErasure],
   exports: [RequestsService, ExportService],
 })

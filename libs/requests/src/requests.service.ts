@@ -8,14 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, toPage, ValidationProblem } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
-import { CustomersService } from '@app/customers';
+import { type CustomerView, CustomersService } from '@app/customers';
 import { BillingService } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
 import { quoteIdent } from '@app/database';
 import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod } from './request.entity';
-import { asMailLang, extensionMail, type MailLang, objectionDecisionMail, repeatDecisionMail } from './request-mails';
+import { asMailLang, extensionMail, type MailLang, objectionDecisionMail, repeatDecisionMail, restrictionLiftedMail, requestTypeName } from './request-mails';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { CustomerErasure } from './erasure';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
@@ -250,6 +250,8 @@ export class RequestsService {
    */
   async complete(id: string, actor: Principal): Promise<RequestView> {
     const by = principalKey(actor);
+    // The tenant's language names a restriction whose request gave no reason; read before the transaction opens.
+    const tenant = await this.tenancy.get(this.context.tenant.slug);
     await this.context.em().transactional(async (em) => {
       const request = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
       if (request.state === 'completed') return;
@@ -258,10 +260,34 @@ export class RequestsService {
       if (request.type === 'objection_legitimate_interest') throw new RequestsException(RequestsErrorCode.ObjectionDecisionNeeded);
       if (request.type === 'access') await this.assertFreeCopy(request);
       if (request.type === 'erasure') await this.erase(em, request, by);
+      if (request.type === 'restriction') await this.restrict(em, request, tenant.language, by);
       em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });
       this.audit.record({ actor: by, action: `request.${request.type}.completed`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
     });
     return this.get(id);
+  }
+
+  /**
+   * Lifts a restriction of processing (Art. 18(3)): the person is told first, with the reason, by e-mail in the
+   * tenant's language, queued in the lift's own transaction (it goes exactly when the lift commits). Without
+   * an e-mail address on record, staff say how they told the person otherwise.
+   */
+  async liftRestriction(customerId: string, input: { reason: string; toldOtherwise?: string }, actor: string): Promise<CustomerView> {
+    const [tenant, customer] = await Promise.all([this.tenancy.get(this.context.tenant.slug), this.customers.get(customerId)]);
+    const reason = input.reason.trim();
+    const toldOtherwise = input.toldOtherwise?.trim();
+    if (customer.restriction && !customer.email && !toldOtherwise) {
+      throw new ValidationProblem([{ field: 'toldOtherwise', message: 'the register holds no e-mail address: say how the person was told that the restriction is lifted' }]);
+    }
+    const now = this.clock.now();
+    await this.context.em().transactional(async (em) => {
+      const { before } = await this.customers.liftRestriction(em, customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, actor, now);
+      if (customer.email) {
+        const message = restrictionLiftedMail({ to: customer.email, lang: asMailLang(tenant.language), controller: tenant.legalName, since: before.since, reason });
+        await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${before.requestId ?? customerId}:restriction-lifted:${now.getTime()}`, em });
+      }
+    });
+    return this.customers.get(customerId);
   }
 
   /** The request, if it is a completed access request of a customer still on record (what an export needs). */
@@ -346,6 +372,16 @@ export class RequestsService {
     await this.erasure.erase({ execute: (sql, params) => em.execute(sql, params ?? []), schema: quoteIdent(this.context.tenant.schema) }, [{ customerId, requestId: request.id, erasedAt: this.clock.now() }], actor);
     // The platform's copy outlives a restore of this schema, which re-applies it.
     await this.platformLedger.record(em, { customerId, requestId: request.id });
+  }
+
+  /**
+   * A completed restriction request marks its customer restricted (Art. 18), in the completion's transaction.
+   * The reason is what the person wrote (which processing, why), else the request's name.
+   */
+  private async restrict(em: EntityManager, request: DataSubjectRequest, language: string, actor: string): Promise<void> {
+    if (!request.customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
+    const reason = request.details?.trim() || requestTypeName('restriction', asMailLang(language));
+    await this.customers.restrict(em, request.customerId, { reason, requestId: request.id, at: this.clock.now() }, actor);
   }
 
   /** The views of these requests, with their customers' names (one query for the lot). */

@@ -1060,6 +1060,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/customers/{id}/restriction/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RestrictionController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/register": {
         parameters: {
             query?: never;
@@ -2139,6 +2155,20 @@ export interface components {
         };
         /** @enum {string} */
         CustomerSort: "-created" | "created" | "name" | "-name" | "-updated" | "updated";
+        CustomerRestrictionDto: {
+            /**
+             * Format: date-time
+             * @description Processing restricted since.
+             */
+            since: string;
+            /** @description Why (from the restriction request, or as the owner wrote it). */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The restriction request that asked it.
+             */
+            requestId: string | null;
+        };
         CustomerDto: {
             /** Format: uuid */
             id: string;
@@ -2167,6 +2197,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Processing restricted (GDPR Art. 18): the record is only stored. Changes, new invoices and consents answer 409 `customer-restricted`; the customer is left out of marketing audiences. Null when not restricted. */
+            restriction: components["schemas"]["CustomerRestrictionDto"] | null;
         };
         CustomerPageDto: {
             items: components["schemas"]["CustomerDto"][];
@@ -3119,6 +3151,12 @@ export interface components {
             type: components["schemas"]["RequestType"];
             /** Format: date-time */
             verifiedAt: string;
+        };
+        LiftRestrictionDto: {
+            /** @description Why the restriction is lifted (e.g. the accuracy has been checked); sent to the person. */
+            reason: string;
+            /** @description Required when the register holds no e-mail address: how the person was told (e.g. "by letter on 2 Dec"). */
+            toldOtherwise?: string;
         };
         RegisterTextDto: {
             fi: string;
@@ -9065,6 +9103,83 @@ export interface operations {
             };
             /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RestrictionController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftRestrictionDto"];
+            };
+        };
+        responses: {
+            /** @description Lifts the restriction (set by completing a restriction request). The person is told first, with the reason, by e-mail in the tenant's language (queued in the same transaction); recorded in the audit trail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+            /**
+             * @description The request is not valid (field errors in `errors`).
+             *
+             *     The request is not valid (field errors in `errors`).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

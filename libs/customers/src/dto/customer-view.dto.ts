@@ -1,6 +1,12 @@
 // What the API answers about a customer (CustomerView), for the OpenAPI document and the console's client.
 import { ApiProperty } from '@nestjs/swagger';
 
+export class CustomerRestrictionDto {
+  @ApiProperty({ format: 'date-time', description: 'Processing restricted since.' }) since: string;
+  @ApiProperty({ description: 'Why (from the restriction request, or as the owner wrote it).' }) reason: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The restriction request that asked it.' }) requestId: string | null;
+}
+
 export class CustomerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Send it back with a change; a stale one answers 409.' }) version: number;
@@ -18,6 +24,12 @@ export class CustomerDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Last sign-in to the portal.' }) lastLoginAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    type: CustomerRestrictionDto,
+    nullable: true,
+    description: 'Processing restricted (GDPR Art. 18): the record is only stored. Changes, new invoices and consents answer 409 `customer-restricted`; the customer is left out of marketing audiences. Null when not restricted.',
+  })
+  restriction: CustomerRestrictionDto | null;
 }
 
 export class AuditEntryDto {

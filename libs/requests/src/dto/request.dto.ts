@@ -103,6 +103,16 @@ export class ReasonDto {
   reason: string;
 }
 
+export class LiftRestrictionDto {
+  @ApiProperty({ description: 'Why the restriction is lifted (e.g. the accuracy has been checked); sent to the person.', minLength: 3, maxLength: 1500 })
+  @IsString() @Length(3, 1500)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'Required when the register holds no e-mail address: how the person was told (e.g. "by letter on 2 Dec").', maxLength: 400 })
+  @IsOptional() @IsString() @Length(3, 400)
+  toldOtherwise?: string;
+}
+
 export class ListRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'due_soon', 'overdue', 'all'], default: 'all' })
   @IsOptional() @IsIn(['open', 'due_soon', 'overdue', 'all'])

@@ -34,7 +34,8 @@ const CHANNEL_LABELS: Record<string, MessageId> = {
   import: 'rights.consent.channel.import',
 };
 
-export function CustomerConsents({ tenant, customerId }: { tenant: string; customerId: string }) {
+/** `restricted`: processing is restricted (Art. 18): consent can be withdrawn but not given meanwhile. */
+export function CustomerConsents({ tenant, customerId, restricted = false }: { tenant: string; customerId: string; restricted?: boolean }) {
   const t = useT();
   return (
     <section className={styles.section} aria-labelledby="customer-consents">
@@ -42,14 +43,14 @@ export function CustomerConsents({ tenant, customerId }: { tenant: string; custo
       <p className={styles.muted}>{t('rights.consent.help')}</p>
       <div className={styles.cards}>
         {PURPOSES.map((purpose) => (
-          <ConsentCard key={purpose} tenant={tenant} customerId={customerId} purpose={purpose} />
+          <ConsentCard key={purpose} tenant={tenant} customerId={customerId} purpose={purpose} restricted={restricted} />
         ))}
       </div>
     </section>
   );
 }
 
-function ConsentCard({ tenant, customerId, purpose }: { tenant: string; customerId: string; purpose: ConsentPurpose }) {
+function ConsentCard({ tenant, customerId, purpose, restricted }: { tenant: string; customerId: string; purpose: ConsentPurpose; restricted: boolean }) {
   const t = useT();
   const { locale } = useLocale();
   const consent = useConsent(tenant, customerId, purpose);
@@ -77,6 +78,8 @@ function ConsentCard({ tenant, customerId, purpose }: { tenant: string; customer
           )}
           {!consent.data.offered && !consent.data.granted ? (
             <p className={styles.muted}>{t('rights.consent.notOffered')}</p>
+          ) : restricted && !consent.data.granted ? (
+            <p className={styles.muted}>{t('rights.consent.restricted')}</p>
           ) : consent.data.objected && !consent.data.granted ? (
             <WrittenConsentForm
               purposeTitle={title}

@@ -21,6 +21,7 @@ import { PortalInvitation } from '../portal-invitation/PortalInvitation';
 import { CustomerRequests } from '../requests/CustomerRequests';
 import { CustomerForm } from './CustomerForm';
 import { CustomerTimeline } from './CustomerTimeline';
+import { RestrictionBanner } from './RestrictionBanner';
 import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
 import { customerFormErrors } from './customer-errors';
 import { type Merge, mergeConflict } from './conflict';
@@ -33,6 +34,7 @@ export function CustomerPage() {
   const customer = useCustomer(tenant, id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [lifted, setLifted] = useState(false);
   const created = (useLocation().state as { notice?: string } | null)?.notice === 'created';
   const me = useOutletContext<Me | undefined>();
 
@@ -49,6 +51,8 @@ export function CustomerPage() {
     );
   }
   const c = customer.data;
+  // Processing restricted (Art. 18): the record is only stored, so there is nothing to edit or invoice meanwhile.
+  const restricted = Boolean(c.restriction);
   return (
     <>
       <p className={styles.back}>
@@ -58,7 +62,8 @@ export function CustomerPage() {
         title={displayName(c) || t('customer.unnamed')}
         subtitle={t(kindOf(c) === 'company' ? 'customer.kind.company' : 'customer.kind.private')}
         actions={
-          !editing && (
+          !editing &&
+          !restricted && (
             <Button variant="primary" onPress={() => (setEditing(true), setSaved(false))}>
               {t('customer.edit')}
             </Button>
@@ -66,9 +71,11 @@ export function CustomerPage() {
         }
       />
       <div className={styles.stack}>
+        <RestrictionBanner tenant={tenant} customer={c} canLift={me?.role === 'owner'} onLifted={() => setLifted(true)} />
+        {lifted && !restricted && <Notice tone="success">{t('customer.restriction.lifted')}</Notice>}
         {created && !editing && !saved && <Notice tone="success">{t('customer.created')}</Notice>}
         {saved && !editing && <Notice tone="success">{t('customer.saved')}</Notice>}
-        {editing ? (
+        {editing && !restricted ? (
           <EditCustomer
             tenant={tenant}
             customer={c}
@@ -81,8 +88,8 @@ export function CustomerPage() {
           <CustomerDetails customer={c} />
         )}
       </div>
-      <CustomerInvoices tenant={tenant} customerId={c.id} />
-      <CustomerConsents tenant={tenant} customerId={c.id} />
+      <CustomerInvoices tenant={tenant} customerId={c.id} restricted={restricted} />
+      <CustomerConsents tenant={tenant} customerId={c.id} restricted={restricted} />
       <CustomerRequests tenant={tenant} customerId={c.id} />
       <PortalInvitation tenant={tenant} customerId={c.id} email={c.email ?? null} />
       {me?.role === 'owner' && <CustomerTimeline tenant={tenant} customerId={c.id} />}

@@ -13,6 +13,8 @@ const ACTIONS: Record<string, MessageId> = {
   'customer.created': 'timeline.action.created',
   'customer.updated': 'timeline.action.updated',
   'customer.erased': 'timeline.action.erased',
+  'customer.restricted': 'timeline.action.restricted',
+  'customer.restriction_lifted': 'timeline.action.restrictionLifted',
   'portal.invited': 'timeline.action.portalInvited',
   'portal.invitation_accepted': 'timeline.action.portalAccepted',
 };

@@ -169,6 +169,12 @@ function CustomerResults(props: { tenant: string; rows: Customer[]; q: string; b
               <span className={styles.badge}>{t('customer.kind.company')}</span>
             </>
           )}
+          {c.restriction && (
+            <>
+              {' '}
+              <span className={styles.restrictedBadge}>{t('customer.restriction.badge')}</span>
+            </>
+          )}
         </>
       ),
     },

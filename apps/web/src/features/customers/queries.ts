@@ -107,3 +107,16 @@ export function useCustomerAudit(tenant: string, id: string, enabled: boolean) {
     enabled,
   });
 }
+
+/** The owner lifts a restriction of processing (Art. 18(3)); the API tells the person first, with the reason. */
+export function useLiftRestriction(tenant: string, id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: components['schemas']['LiftRestrictionDto']) => call(api.POST('/api/t/{tenant}/customers/{id}/restriction/lift', { params: { path: { tenant, id } }, body })),
+    onSuccess: (customer) => {
+      queryClient.setQueryData(customerKeys.one(tenant, id), customer);
+      void queryClient.invalidateQueries({ queryKey: [...customerKeys.all(tenant), 'list'] });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.audit(tenant, id) });
+    },
+  });
+}

@@ -15,7 +15,8 @@ import { titleOf } from './invoice-status';
 import { type Balance, type InvoiceSummary, useCustomerBalance, useCustomerInvoices } from './queries';
 import styles from './invoices.module.css';
 
-export function CustomerInvoices({ tenant, customerId }: { tenant: string; customerId: string }) {
+/** `restricted`: processing is restricted (Art. 18), so no new invoice is offered (the API would refuse it). */
+export function CustomerInvoices({ tenant, customerId, restricted = false }: { tenant: string; customerId: string; restricted?: boolean }) {
   const t = useT();
   const invoices = useCustomerInvoices(tenant, customerId);
   const balance = useCustomerBalance(tenant, customerId);
@@ -24,9 +25,11 @@ export function CustomerInvoices({ tenant, customerId }: { tenant: string; custo
     <section className={styles.section} aria-labelledby="customer-invoices">
       <div className={styles.sectionHead}>
         <h2 id="customer-invoices">{t('invoices.customer.title')}</h2>
-        <Link href={paths.newInvoice(tenant, customerId)} appearance="button-primary">
-          {t('invoices.customer.new')}
-        </Link>
+        {!restricted && (
+          <Link href={paths.newInvoice(tenant, customerId)} appearance="button-primary">
+            {t('invoices.customer.new')}
+          </Link>
+        )}
       </div>
       {balance.error && <ErrorState error={balance.error} onRetry={() => void balance.refetch()} />}
       {balance.data && <BalanceSummary balance={balance.data} tenant={tenant} />}

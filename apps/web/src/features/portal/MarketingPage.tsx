@@ -29,11 +29,16 @@ export function MarketingPage() {
     <>
       <PageHeader title={t('portal.marketing.title')} subtitle={t('portal.marketing.subtitle', { tenant: me.tenantName })} />
       <div className={styles.sections}>
+        {me.profile.restriction && (
+          <Notice tone="warning" live={false} title={t('portal.data.restricted.title')}>
+            <p>{t('portal.marketing.restricted')}</p>
+          </Notice>
+        )}
         {PURPOSES.map((purpose) => {
           const consent = byPurpose.get(purpose);
           // A channel the business does not use is not offered; one given earlier can still be withdrawn.
           if (consent && !consent.offered && !consent.granted) return null;
-          return <ConsentSwitch key={purpose} tenant={tenant} purpose={purpose} consent={consent} onChanged={setAnnouncement} />;
+          return <ConsentSwitch key={purpose} tenant={tenant} purpose={purpose} consent={consent} restricted={Boolean(me.profile.restriction)} onChanged={setAnnouncement} />;
         })}
         <div role="status" className={styles.status}>
           {announcement}
@@ -46,7 +51,8 @@ export function MarketingPage() {
   );
 }
 
-function ConsentSwitch({ tenant, purpose, consent, onChanged }: { tenant: string; purpose: Purpose; consent?: ConsentState; onChanged: (message: string) => void }) {
+/** `restricted`: processing is restricted (Art. 18): a consent can be withdrawn but not given meanwhile. */
+function ConsentSwitch({ tenant, purpose, consent, restricted, onChanged }: { tenant: string; purpose: Purpose; consent?: ConsentState; restricted: boolean; onChanged: (message: string) => void }) {
   const t = useT();
   const { locale } = useLocale();
   const set = useSetConsent(tenant);
@@ -64,12 +70,12 @@ function ConsentSwitch({ tenant, purpose, consent, onChanged }: { tenant: string
       <p id={wordingId} className={styles.wording}>
         {consent ? (locale === 'fi' ? `”${consent.wording.fi}”` : `“${consent.wording.en}”`) : null}
       </p>
-      {consent?.granted && consent.needsRenewal && (
+      {consent?.granted && consent.needsRenewal && !restricted && (
         <Notice tone="warning" live={false} actions={<Button onPress={() => change(true)}>{t('portal.marketing.renew', { purpose: t(PURPOSE_LABELS[purpose]) })}</Button>}>
           <p>{t('portal.marketing.needsRenewal')}</p>
         </Notice>
       )}
-      <Switch className={styles.switch} isSelected={granted} onChange={change} aria-describedby={`${wordingId} ${stateId}`}>
+      <Switch className={styles.switch} isSelected={granted} isDisabled={restricted && !granted} onChange={change} aria-describedby={`${wordingId} ${stateId}`}>
         <span className={styles.track} aria-hidden="true">
           <span className={styles.thumb} />
         </span>

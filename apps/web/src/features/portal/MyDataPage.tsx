@@ -53,10 +53,17 @@ export function MyDataPage() {
       <PageHeader title={t('portal.data.title')} subtitle={t('portal.data.subtitle', { tenant: me.tenantName })} />
       <div className={styles.sections}>
         {saved && !editing && <Notice tone="success">{t('portal.data.saved')}</Notice>}
+        {profile.restriction && (
+          // Processing restricted at the person's request (Art. 18): said here, with since when and why.
+          <Notice tone="warning" live={false} title={t('portal.data.restricted.title')}>
+            <p>{t('portal.data.restricted.since', { date: formatDate(profile.restriction.since, locale), reason: profile.restriction.reason })}</p>
+            <p>{t('portal.data.restricted.body')}</p>
+          </Notice>
+        )}
         <section aria-labelledby="details-heading" className={styles.card}>
           <div className={styles.cardHead}>
             <h2 id="details-heading">{t('portal.data.details')}</h2>
-            {!editing && (
+            {!editing && !profile.restriction && (
               <Button
                 onPress={() => {
                   setSaved(false);
@@ -67,7 +74,7 @@ export function MyDataPage() {
               </Button>
             )}
           </div>
-          {editing ? (
+          {editing && !profile.restriction ? (
             <RectifyForm
               tenant={tenant}
               profile={profile}

@@ -506,11 +506,14 @@ function CompleteAction({ tenant, request, onDone }: { tenant: string; request: 
           <p>{t('rights.complete.confirmBody')}</p>
         </Notice>
       ) : (
-        <div className={styles.actions}>
-          <Button variant="primary" isPending={complete.isPending} onPress={() => (erasure ? (complete.reset(), setConfirming(true)) : run())}>
-            {t(erasure ? 'rights.complete.erase' : 'rights.complete.submit')}
-          </Button>
-        </div>
+        <>
+          {request.type === 'restriction' && <p className={styles.muted}>{t('rights.complete.restrictionHint')}</p>}
+          <div className={styles.actions}>
+            <Button variant="primary" isPending={complete.isPending} onPress={() => (erasure ? (complete.reset(), setConfirming(true)) : run())}>
+              {t(erasure ? 'rights.complete.erase' : 'rights.complete.submit')}
+            </Button>
+          </div>
+        </>
       )}
     </div>
   );

@@ -123,8 +123,8 @@ export function useCompleteRequest(tenant: string, id: string) {
     mutationFn: () => call(api.POST('/api/t/{tenant}/requests/{id}/complete', { params: { path: { tenant, id } } })),
     onSuccess: (request) => {
       settle(request);
-      // An erasure removes the customer: what was cached of them goes too.
-      if (request.type === 'erasure') void queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) });
+      // An erasure removes the customer, a restriction marks them: what was cached of them goes too.
+      if (request.type === 'erasure' || request.type === 'restriction') void queryClient.invalidateQueries({ queryKey: customerKeys.all(tenant) });
     },
   });
 }
