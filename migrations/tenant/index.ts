@@ -16,5 +16,6 @@ import { tenantCustomerImportMerge } from './0015-customer-import-merge.migratio
 import { tenantBankImport } from './0017-bank-import.migration';
 import { tenantConsentProofObjections } from './0018-consent-proof-objections.migration';
 import { tenantPaymentReversals } from './0019-payment-reversals.migration';
+import { tenantRequestExportLinks } from './0020-request-export-links.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals, tenantRequestExportLinks];
