@@ -11,11 +11,14 @@ import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
 import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
+import { RequestNoticesService } from './request-notices.service';
+import { ExportLinksService } from './export-links.service';
+import { ExportLinkController } from './export-link.controller';
 
 @Module({
   imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule],
-  controllers: [RequestsController, VerifyController],
-  providers: [RequestsService, ExportService, VerificationService],
-  exports: [RequestsService, ExportService],
+  controllers: [RequestsController, VerifyController, ExportLinkController],
+  providers: [RequestsService, ExportService, VerificationService, RequestNoticesService, ExportLinksService],
+  exports: [RequestsService, ExportService, RequestNoticesService],
 })
 export class RequestsModule {}
