@@ -207,6 +207,26 @@ describe('request notifications', () => {
     expect(mailsTo(gone.email!, /poistettu/)).toHaveLength(1);
   });
 
+  it('lists the mails sent about a request for its staff, without addresses, and only in its own tenant', async () => {
+    const c = await newCustomer(fi);
+    const r = await served(fi, { staff, owner }, c.id);
+    await mailTo(c.email!, /Tietosi ovat valmiina/);
+    const list = async () => (await staff.get(`/api/t/${fi.slug}/requests/${r.id}/mails`).expect(200)).body as { event: string; recipients: string; messages: number; delivered: number }[];
+    let mails = await list();
+    for (let i = 0; i < 40 && mails.some((m) => m.delivered < m.messages); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      mails = await list();
+    }
+    expect(mails.map((m) => [m.event, m.recipients, m.messages, m.delivered])).toEqual([
+      ['received', 'person', 1, 1],
+      ['arrived', 'handlers', 2, 2],
+      ['completed', 'person', 1, 1],
+    ]);
+    expect(JSON.stringify(mails)).not.toContain(c.email!);
+    await enOwner.get(`/api/t/${en.slug}/requests/${r.id}/mails`).expect(404);
+    await ctx.http().get(`/api/t/${fi.slug}/requests/${r.id}/mails`).expect(401);
+  });
+
   it('tells owners and staff once per request of a deadline within a week, and once more when it has passed', async () => {
     const jobs = ctx.get(ScheduledJobs);
     // Registered two months ago; the request came by letter 25 days ago: due within a week.

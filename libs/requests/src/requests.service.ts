@@ -18,7 +18,8 @@ import { ErasureLedgerService } from '@app/backup';
 import { quoteIdent } from '@app/database';
 import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
 import { asMailLang, completedMail, type ExportFetch, extensionMail, type MailLang, objectionDecisionMail, receiptMail, rejectionMail, repeatDecisionMail } from './request-mails';
-import { RequestNoticesService } from './request-notices.service';
+import { REQUEST_STAFF_TOPIC, RequestNoticesService } from './request-notices.service';
+import { REQUEST_MAIL_EVENTS, type RequestMailEvent } from './dto/request.dto';
 import { issueExportLink } from './export-links';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
@@ -347,6 +348,17 @@ export class RequestsService {
 
   private mailContext(tenant: { legalName: string; language: string }, person: { email: string }, request: DataSubjectRequest): { to: string; lang: MailLang; controller: string; type: string; receivedAt: Date } {
     return { to: person.email, lang: asMailLang(tenant.language), controller: tenant.legalName, type: request.type, receivedAt: request.receivedAt };
+  }
+
+  /** The mails queued about this request, from the outbox's records (which hold no addresses). */
+  async mails(id: string): Promise<{ event: RequestMailEvent; recipients: 'person' | 'handlers'; messages: number; queuedAt: Date; delivered: number; failed: number }[]> {
+    const request = await this.find(this.context.em(), id);
+    const rows = await this.outbox.history([REQUEST_MAIL_TOPIC, REQUEST_STAFF_TOPIC], request.id);
+    return rows.flatMap((r) => {
+      const event = r.ref.slice(request.id.length + 1).split(':')[0] as RequestMailEvent;
+      if (!REQUEST_MAIL_EVENTS.includes(event)) return [];
+      return [{ event, recipients: r.topic === REQUEST_STAFF_TOPIC ? ('handlers' as const) : ('person' as const), messages: r.messages, queuedAt: r.queuedAt, delivered: r.delivered, failed: r.failed }];
+    });
   }
 
   /** Tells the handlers of every tenant's requests due within a week or overdue (for the tenant in scope). */

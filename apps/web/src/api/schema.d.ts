@@ -884,6 +884,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/requests/{id}/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_mails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/requests/{id}/verify": {
         parameters: {
             query?: never;
@@ -2922,6 +2938,24 @@ export interface components {
             receivedAt?: string;
             /** @description What is asked, e.g. which data to rectify. */
             details?: string;
+        };
+        /** @enum {string} */
+        RequestMailEvent: "received" | "code" | "extended" | "completed" | "rejected" | "repeat-serve" | "repeat-fee" | "repeat-refuse" | "objection-upheld" | "objection-rejected" | "arrived" | "due-soon" | "overdue";
+        RequestMailDto: {
+            event: components["schemas"]["RequestMailEvent"];
+            /**
+             * @description The person who made the request, or the owners and staff (one message each).
+             * @enum {string}
+             */
+            recipients: "person" | "handlers";
+            /** @description How many messages (one per owner or staff member for the handlers). */
+            messages: number;
+            /** Format: date-time */
+            queuedAt: string;
+            /** @description How many of them the mail server has accepted. */
+            delivered: number;
+            /** @description How many failed for good (after every retry). */
+            failed: number;
         };
         /**
          * @description The check made against what the register holds: an identity document seen in person, a call back to the phone number on record, or a signed letter matching the register.
@@ -7979,6 +8013,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DataSubjectRequestDto"];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RequestsController_mails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mails about the request: to the person and to the owners and staff, when queued and how delivery went. No addresses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestMailDto"][];
                 };
             };
             /** @description The request is not valid (field errors in `errors`). */
