@@ -142,11 +142,13 @@ function MailsSent({ tenant, id }: { tenant: string; id: string }) {
   return (
     <section className={styles.panel} aria-labelledby="request-mails">
       <h2 id="request-mails">{t('rights.mails.title')}</h2>
-      <p className={styles.muted}>{t('rights.mails.help')}</p>
-      {mails.isPending && <Loading label={t('rights.mails.loading')} />}
-      {mails.error && <ErrorState error={mails.error} onRetry={() => void mails.refetch()} />}
-      {mails.data && mails.data.length === 0 && <p className={styles.muted}>{t('rights.mails.none')}</p>}
-      {mails.data && mails.data.length > 0 && <DataTable caption={t('rights.mails.title')} columns={columns} rows={mails.data} rowKey={(m) => `${m.recipients}:${m.event}:${m.queuedAt}`} />}
+      <div className={styles.stack}>
+        <p className={styles.muted}>{t('rights.mails.help')}</p>
+        {mails.isPending && <Loading label={t('rights.mails.loading')} />}
+        {mails.error && <ErrorState error={mails.error} onRetry={() => void mails.refetch()} />}
+        {mails.data && mails.data.length === 0 && <p className={styles.muted}>{t('rights.mails.none')}</p>}
+        {mails.data && mails.data.length > 0 && <DataTable caption={t('rights.mails.title')} columns={columns} rows={mails.data} rowKey={(m) => `${m.recipients}:${m.event}:${m.queuedAt}`} />}
+      </div>
     </section>
   );
 }
