@@ -78,8 +78,8 @@ function downloadPage(lang: 'fi' | 'en', controller: string, expiresAt: Date): s
   const fi = lang === 'fi';
   const until = expiresAt.toLocaleDateString(fi ? 'fi-FI' : 'en-GB', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'long', year: 'numeric' });
   const t = fi
-    ? { title: `Tietosi: ${controller}`, lead: `Linkki toimii kerran ja on voimassa ${until} asti. Valitse muoto: lataus käyttää linkin.`, json: 'Lataa JSON (koneluettava)', csv: 'Lataa CSV (koneluettava)', html: 'Lataa HTML (luettava)' }
-    : { title: `Your data: ${controller}`, lead: `The link works once and is valid until ${until}. Choose a format: the download uses the link up.`, json: 'Download JSON (machine-readable)', csv: 'Download CSV (machine-readable)', html: 'Download HTML (for reading)' };
+    ? { title: `Tietosi: ${controller}`, lead: `Linkillä voi ladata tietosi kerran, ${until} asti. Valitse muoto:`, json: 'Lataa JSON (koneluettava)', csv: 'Lataa CSV (koneluettava)', html: 'Lataa HTML (luettava)' }
+    : { title: `Your data: ${controller}`, lead: `With this link you can download your data once, until ${until}. Choose a format:`, json: 'Download JSON (machine-readable)', csv: 'Download CSV (machine-readable)', html: 'Download HTML (for reading)' };
   const button = (format: string, label: string) => `<p><button type="submit" formaction="?format=${format}">${escapeHtml(label)}</button></p>`;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(t.title)}</title></head><body><main><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.lead)}</p><form method="post">${button('json', t.json)}${button('csv', t.csv)}${button('html', t.html)}</form></main></body></html>`;
 }
