@@ -160,6 +160,21 @@ describe('request notifications', () => {
       await ctx.http().post(`/api/t/${fi.slug}/export-links/${fresh}?format=html`).buffer(true).parse(textBody).expect(200);
     });
 
+    it("comes with the owner's decision to serve a repeat copy; each request's link is its own", async () => {
+      const other = await newCustomer(fi);
+      await served(fi, { staff, owner }, other.id);
+      const earlier = linkIn((await mailTo(other.email!, /Tietosi ovat valmiina/))[0])![2];
+      const again = (await staff.post(`/api/t/${fi.slug}/requests`).send({ customerId: other.id, type: 'access', channel: 'letter' }).expect(201)).body;
+      await staff.post(`/api/t/${fi.slug}/requests/${again.id}/verify`).send({ method: 'id_document_in_person' }).expect(200);
+      await owner.post(`/api/t/${fi.slug}/requests/${again.id}/repeat-access`).send({ decision: 'serve', reason: 'Osoite vaihtui, uusi jäljennös maksutta' }).expect(200);
+      const [decision] = await mailTo(other.email!, /Osoite vaihtui/);
+      const fresh = linkIn(decision)![2];
+      expect(decision.text).toContain('Toimitamme tiedot silti maksutta.');
+      // The first request's link is its own: the new one does not cancel it.
+      await ctx.http().post(`/api/t/${fi.slug}/export-links/${earlier}?format=json`).buffer(true).parse(textBody).expect(200);
+      await ctx.http().post(`/api/t/${fi.slug}/export-links/${fresh}?format=json`).buffer(true).parse(textBody).expect(200);
+    });
+
     it('expires after a week (on the clock the test sets)', async () => {
       const other = await newCustomer(fi);
       await served(fi, { staff, owner }, other.id);
