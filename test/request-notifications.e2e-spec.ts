@@ -284,3 +284,18 @@ describe('request notifications', () => {
     expect(mailsTo(fi.owner.email, new RegExp(url))).toHaveLength(3);
   });
 });
+
+describe('export links, guessed', () => {
+  let ctx: TestContext;
+  afterAll(() => ctx?.close());
+
+  it('counts unknown tokens against the client address and refuses it when the limit is used up', async () => {
+    ctx = await TestContext.create({ loginMaxFailuresPerAddress: 5 });
+    const tenant = await ctx.newTenant();
+    const guess = (i: number) => ctx.http().post(`/api/t/${tenant.slug}/export-links/${String(i).padStart(43, 'A')}?format=json`);
+    for (let i = 0; i < 5; i++) await guess(i).expect(404);
+    const refused = await guess(5).expect(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await ctx.http().get(`/api/t/${tenant.slug}/export-links/${'B'.repeat(43)}`).expect(429);
+  });
+});
