@@ -175,6 +175,16 @@ describe('request notifications', () => {
       await ctx.http().post(`/api/t/${fi.slug}/export-links/${fresh}?format=json`).buffer(true).parse(textBody).expect(200);
     });
 
+    it('goes with an erasure of the person', async () => {
+      const other = await newCustomer(fi);
+      await served(fi, { staff, owner }, other.id);
+      const unspent = linkIn((await mailTo(other.email!, /Tietosi ovat valmiina/))[0])![2];
+      const erasure = (await staff.post(`/api/t/${fi.slug}/requests`).send({ customerId: other.id, type: 'erasure', channel: 'letter' }).expect(201)).body;
+      await staff.post(`/api/t/${fi.slug}/requests/${erasure.id}/verify`).send({ method: 'signed_letter_matching_register' }).expect(200);
+      await owner.post(`/api/t/${fi.slug}/requests/${erasure.id}/complete`).send({}).expect(200);
+      expect(problemOf(await ctx.http().post(`/api/t/${fi.slug}/export-links/${unspent}?format=json`).expect(404)).type).toMatch(/export-link-unknown$/);
+    });
+
     it('expires after a week (on the clock the test sets)', async () => {
       const other = await newCustomer(fi);
       await served(fi, { staff, owner }, other.id);

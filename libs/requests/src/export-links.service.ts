@@ -39,16 +39,16 @@ export class ExportLinksService {
 
   /** Spends the link and streams the export in the format asked. */
   async download(slug: string, token: string, format: ExportFormat, clientAddress: string): Promise<StreamableFile> {
-    return this.guarded(slug, token, clientAddress, async () => {
-      const requestId = await this.context.em().transactional(async (em) => {
+    return this.guarded(slug, token, clientAddress, () =>
+      this.context.em().transactional(async (em) => {
         const link = await this.usable(token, em);
         const request = await this.requests.exportable(link.requestId);
         link.usedAt = this.clock.now();
         this.audit.record({ actor: 'data-subject:export-link', action: 'request.export_downloaded', subjectType: 'request', subjectId: link.requestId, fields: [format] }, em);
-        return { id: link.requestId, customerId: request.customerId };
-      });
-      return this.exports.stream({ customerId: requestId.customerId }, format);
-    });
+        // Opened before the link is spent: if the export cannot start, the link still works.
+        return this.exports.stream({ customerId: request.customerId }, format);
+      }),
+    );
   }
 
   /** Runs `step` in the tenant's scope, behind the per-address throttle: only a usable link gives its point back. */

@@ -16,7 +16,7 @@ import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
 import { quoteIdent } from '@app/database';
-import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
+import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod, VerificationCode } from './request.entity';
 import { asMailLang, completedMail, type ExportFetch, extensionMail, type MailLang, objectionDecisionMail, receiptMail, rejectionMail, repeatDecisionMail } from './request-mails';
 import { REQUEST_STAFF_TOPIC, RequestNoticesService } from './request-notices.service';
 import { REQUEST_MAIL_EVENTS, type RequestMailEvent } from './dto/request.dto';
@@ -410,9 +410,10 @@ export class RequestsService {
     const invoicesRetained = await this.billing.detachForErasure(em, customerId);
     // Free text of the person's requests may name them; the requests themselves stay as records of what was done.
     await em.nativeUpdate(DataSubjectRequest, { customerId, id: { $ne: request.id } }, { details: null });
-    // The codes' address hashes point at the person too.
+    // The codes' address hashes point at the person too, and an unspent export link would lead to nothing.
     const theirs = await em.find(DataSubjectRequest, { customerId }, { fields: ['id'] });
     await em.nativeDelete(VerificationCode, { requestId: { $in: theirs.map((r) => r.id) } });
+    await em.nativeDelete(ExportLink, { requestId: { $in: theirs.map((r) => r.id) } });
     request.details = null;
     await this.customers.deleteForErasure(em, customerId);
     em.create(ErasureLedgerEntry, { customerId, requestId: request.id, invoicesRetained });
