@@ -76,13 +76,13 @@ describe('scheduled jobs', () => {
     expect(existsSync(stale)).toBe(false);
   });
 
-  it("reminds only the tenants with requests due soon or overdue, addressing their owners", async () => {
+  it('reminds only the tenants with requests due soon or overdue, addressing their owners and staff', async () => {
     const owner = await ctx.loginTenant(a, a.owner);
     // Registered two months ago: a request received 40 days ago cannot predate the customer.
     const customer = await ctx.at(new Date(Date.now() - 60 * 86_400_000), async () => (await owner.post(`/api/t/${a.slug}/customers`).send({ contactName: 'Odottaja' }).expect(201)).body);
-    await owner.post(`/api/t/${a.slug}/requests`).send({ customerId: customer.id, type: 'access', channel: 'email', receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() }).expect(201);
+    const request = (await owner.post(`/api/t/${a.slug}/requests`).send({ customerId: customer.id, type: 'access', channel: 'email', receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString() }).expect(201)).body;
     expect(await ctx.get(ScheduledJobs).remindDeadlines()).toEqual([a.slug]);
-    const queued = await ctx.sql<{ topic: string }>(`select topic from platform.outbox_message where topic = 'request-deadlines'`);
-    expect(queued).toHaveLength(1);
+    const queued = await ctx.sql<{ ref: string }>(`select ref from platform.outbox_message where topic = 'request-staff' and ref like '%:overdue:%'`);
+    expect(queued.map((q) => q.ref)).toEqual([`${request.id}:overdue:${request.dueAt.slice(0, 10)}`]);
   });
 });

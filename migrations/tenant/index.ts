@@ -16,7 +16,8 @@ import { tenantCustomerImportMerge } from './0015-customer-import-merge.migratio
 import { tenantBankImport } from './0017-bank-import.migration';
 import { tenantConsentProofObjections } from './0018-consent-proof-objections.migration';
 import { tenantPaymentReversals } from './0019-payment-reversals.migration';
+import { tenantRequestExportLinks } from './0020-request-export-links.migration';
 import { tenantCustomerRestriction } from './0021-customer-restriction.migration';
 import { tenantInvoiceReminders } from './0022-invoice-reminders.migration';
 
-export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals, tenantCustomerRestriction, tenantInvoiceReminders];
+export const tenantMigrations: readonly SchemaMigration[] = [tenantStaff, tenantCustomers, tenantBilling, tenantRegisterSettings, tenantConsent, tenantRequests, tenantPortalAccounts, tenantRetention, tenantRestrictionRequests, tenantCustomerSort, tenantRequestVerification, tenantCustomerSearch, tenantRegisterRecipientsVersions, tenantCustomerImportMerge, tenantBankImport, tenantConsentProofObjections, tenantPaymentReversals, tenantRequestExportLinks, tenantCustomerRestriction, tenantInvoiceReminders];

@@ -1,5 +1,6 @@
 // Data-subject rights in the console: consents given and withdrawn with their history and a portal invitation;
-// an erasure refused while an invoice is unpaid (the invoice named, with a link), then done once it is paid; the
+// an erasure refused while an invoice is unpaid (the invoice named, with a link), then done once it is paid, with
+// the mails sent about it listed; the
 // requests inbox with overdue and due-soon requests first, extended (before the deadline only) and rejected with
 // reasons, a repeat access request decided by the owner, and an export downloaded; the rejection by keyboard alone. Each from a fresh tenant.
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
@@ -198,7 +199,15 @@ test('an erasure is refused while an invoice is unpaid, named with a link, and d
   await expect(facts).toContainText('TilaValmis');
   await expect(facts).toContainText('Asiakkaan tiedot on poistettu');
   await expect(page.getByRole('region', { name: 'Seuraava vaihe' })).toHaveCount(0);
+  // The mails about it: the receipt and the decision to the person, the notice of its arrival to the owner and the staff member.
+  const mails = page.getByRole('table', { name: 'Lähetetyt viestit' });
+  await expect(mails.getByRole('row')).toHaveCount(4);
+  await expect(mails.getByRole('row').nth(1)).toContainText('VastaanottokuittausPyynnön tekijä');
+  await expect(mails.getByRole('row').nth(2)).toContainText('Ilmoitus uudesta pyynnöstäOmistajat ja henkilökunta (2)');
+  await expect(mails.getByRole('row').nth(3)).toContainText('Päätös: käsiteltyPyynnön tekijä');
+  await expect(mails).not.toContainText('@');
   await expectAccessible(page, 'a completed erasure');
+  await snapshot(page, 'rights-request-mails');
 
   // The customer is gone.
   await page.goto(customerPath(tenant, customerId));

@@ -36,6 +36,15 @@ export type DeliveryOutcome = { status: 'delivered'; at: Date } | { status: 'fai
 /** Hears how a message of its topic ended. Called at least once per outcome, so it must be idempotent. */
 export type OutcomeListener = (outcome: DeliveryOutcome, message: { id: string; ref: string | null }) => Promise<void>;
 
+export interface OutboxHistoryRow {
+  topic: string;
+  ref: string;
+  messages: number;
+  queuedAt: Date;
+  delivered: number;
+  failed: number;
+}
+
 interface OutboxJob {
   topic: string;
   ref: string | null;
@@ -98,6 +107,23 @@ export class OutboxService implements OnModuleInit {
     if (em) await write(em);
     else await this.orm.em.fork().transactional(write);
     return withIds.map((i) => i.id);
+  }
+
+  /**
+   * What was queued under these topics with the ref `prefix` or a ref starting `prefix:`, per topic and ref:
+   * how many messages, when first queued, how many delivered and how many failed for good. The records hold no
+   * addresses, so neither does this.
+   */
+  async history(topics: string[], prefix: string): Promise<OutboxHistoryRow[]> {
+    const rows = await boundSql(this.orm.em.fork())<{ topic: string; ref: string; messages: number; queued_at: string; delivered: number; failed: number }>(
+      `select topic, ref, count(*)::int as messages, min(queued_at) as queued_at, count(delivered_at)::int as delivered, count(failed_at)::int as failed
+         from platform.outbox_message
+        where topic = any($1::text[]) and (ref = $2 or left(ref, $3) = $2 || ':')
+        group by topic, ref
+        order by min(queued_at), topic, ref`,
+      [topics, prefix, prefix.length + 1],
+    );
+    return rows.map((r) => ({ topic: r.topic, ref: r.ref, messages: r.messages, queuedAt: new Date(r.queued_at), delivered: r.delivered, failed: r.failed }));
   }
 
   /** Sends one queued message. Throwing hands the job back to the queue, which retries it with backoff. */

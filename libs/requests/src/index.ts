@@ -1,4 +1,4 @@
-import { DataSubjectRequest, ErasureLedgerEntry, VerificationCode } from './request.entity';
+import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, VerificationCode } from './request.entity';
 
 export * from './requests.module';
 export * from './requests.service';
@@ -10,4 +10,5 @@ export { VerificationService } from './verification.service';
 
 /** For the ORM's entity list only; other modules go through the services. */
 export { DataSubjectRequestDto } from './dto/request-view.dto';
-export const requestsEntities = [DataSubjectRequest, ErasureLedgerEntry, VerificationCode];
+export const requestsEntities = [DataSubjectRequest, ErasureLedgerEntry, VerificationCode, ExportLink];
+export { RequestNoticesService, REQUEST_STAFF_TOPIC } from './request-notices.service';

@@ -1,6 +1,9 @@
-// What the person who made a request is told by e-mail, in the tenant's language: the one-time code that
-// verifies a written request, an extension of the deadline with its reason (Art. 12(3)), the owner's
-// decision on a repeat access request (Art. 12(5)) and the lifting of a restriction of processing (Art. 18(3)).
+// Every mail about a data-subject request, in the tenant's language. To the person: a receipt with the
+// deadline, the one-time code that verifies a written request, an extension of the deadline with its reason
+// (Art. 12(3)), the decision (done, or refused with its reasons) and for an access request how to fetch the
+// export; the owner's decision on a repeat access request (Art. 12(5)). To the tenant's owners and staff: a
+// request arrived, a deadline nears or has passed; these carry no personal data, only the type, the dates and
+// the link to the request in the console.
 import type { MailMessage } from '@app/mail';
 
 export type MailLang = 'fi' | 'en';
@@ -85,7 +88,107 @@ export function extensionMail(c: Ctx & { reason: string; dueAt: Date }): MailMes
   return { to: c.to, subject, text };
 }
 
-export function repeatDecisionMail(c: Ctx & { decision: 'serve' | 'fee' | 'refuse'; reason: string; fee?: { grossCents: number; number: number | null; dueDate: string | null } }): MailMessage {
+/** How the person fetches an access export: in the portal, or through a single-use link that expires. */
+export type ExportFetch = { portalUrl: string } | { linkUrl: string; expiresAt: Date };
+
+function fetchText(f: ExportFetch, lang: MailLang): string {
+  if ('portalUrl' in f) {
+    return lang === 'fi'
+      ? `Voit ladata tietosi asiakasportaalista (JSON-, CSV- tai HTML-muodossa): ${f.portalUrl}`
+      : `You can download your data in the customer portal (as JSON, CSV or HTML): ${f.portalUrl}`;
+  }
+  return lang === 'fi'
+    ? `Voit ladata tietosi tästä linkistä (JSON-, CSV- tai HTML-muodossa): ${f.linkUrl}\nLinkki toimii kerran ja on voimassa ${day(f.expiresAt, 'fi')} asti. Älä välitä tätä viestiä eteenpäin.`
+    : `You can download your data from this link (as JSON, CSV or HTML): ${f.linkUrl}\nThe link works once and is valid until ${day(f.expiresAt, 'en')}. Do not forward this message.`;
+}
+
+/** The receipt of a request, with the date by which it is answered. */
+export function receiptMail(c: Ctx & { dueAt: Date; verified: boolean }): MailMessage {
+  const type = TYPE_NAMES[c.lang][c.type] ?? c.type;
+  const fi = c.lang === 'fi';
+  const text = fi
+    ? `Hei,\n\n${c.controller} on vastaanottanut pyyntösi (${type}) ${day(c.receivedAt, 'fi')}. Vastaamme siihen viimeistään ${day(c.dueAt, 'fi')} (EU:n tietosuoja-asetus 12 artiklan 3 kohta).${c.verified ? '' : '\n\nVarmistamme ensin, että pyyntö on sinulta: saat tarvittaessa erillisen viestin.'}\n\nJos et ole tehnyt pyyntöä, kerro siitä meille vastaamalla tähän viestiin.\n\n${c.controller}\n`
+    : `Hello,\n\n${c.controller} received your ${type} on ${day(c.receivedAt, 'en')}. We will answer it by ${day(c.dueAt, 'en')} (GDPR Article 12(3)).${c.verified ? '' : '\n\nWe first check that the request is yours: you may get a separate message about that.'}\n\nIf you did not make this request, tell us by replying to this message.\n\n${c.controller}\n`;
+  const subject = fi ? `Pyyntösi on vastaanotettu: ${c.controller}` : `We received your request: ${c.controller}`;
+  return { to: c.to, subject, text };
+}
+
+const DONE: Record<MailLang, Record<string, string>> = {
+  fi: {
+    access: 'Tietosi ovat valmiina.',
+    rectification: 'Olemme oikaisseet tietosi pyyntösi mukaisesti.',
+    erasure: 'Tietosi on poistettu rekisteristä. Laskuista säilytetään vain se, mitä kirjanpitolaki vaatii, ja ne poistetaan säilytysajan päätyttyä.',
+    restriction: 'Olemme rajoittaneet tietojesi käsittelyä pyyntösi mukaisesti.',
+    objection: 'Vastustuksesi tuli voimaan heti: kaikki markkinointisuostumuksesi on peruttu, emmekä lähetä sinulle enää suoramarkkinointia.',
+  },
+  en: {
+    access: 'Your data is ready.',
+    rectification: 'We have rectified your data as you asked.',
+    erasure: 'Your data has been erased from the register. Of invoices only what accounting law requires is kept, and it is deleted when its keeping time ends.',
+    restriction: 'We have restricted the processing of your data as you asked.',
+    objection: 'Your objection took effect at once: every marketing consent of yours is withdrawn and we send you no more direct marketing.',
+  },
+};
+
+/** The request is done: what was done, and for an access request how to fetch the export. */
+export function completedMail(c: Ctx & { fetch?: ExportFetch }): MailMessage {
+  const type = TYPE_NAMES[c.lang][c.type] ?? c.type;
+  const fi = c.lang === 'fi';
+  const intro = fi ? `Hei,\n\nolemme käsitelleet ${day(c.receivedAt, 'fi')} saapuneen pyyntösi (${type}).` : `Hello,\n\nwe have handled your ${type} received on ${day(c.receivedAt, 'en')}.`;
+  const parts = [intro, DONE[c.lang][c.type] ?? '', c.fetch ? fetchText(c.fetch, c.lang) : '', c.controller].filter(Boolean);
+  const subject = fi ? `Pyyntösi on käsitelty: ${c.controller}` : `Your request has been handled: ${c.controller}`;
+  return { to: c.to, subject, text: `${parts.join('\n\n')}\n` };
+}
+
+/** The request is refused, with the reasons and the person's remedies (Art. 12(4)). */
+export function rejectionMail(c: Ctx & { reason: string }): MailMessage {
+  const type = TYPE_NAMES[c.lang][c.type] ?? c.type;
+  const text =
+    c.lang === 'fi'
+      ? `Hei,\n\nemme voi toteuttaa ${day(c.receivedAt, 'fi')} saapunutta pyyntöäsi (${type}).\n\nPerustelu: ${c.reason}\n\nVoit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi) tai hakea muutosta tuomioistuimelta (EU:n tietosuoja-asetus 12 artiklan 4 kohta).\n\n${c.controller}\n`
+      : `Hello,\n\nwe cannot act on your ${type} received on ${day(c.receivedAt, 'en')}.\n\nReason: ${c.reason}\n\nYou may complain to the Data Protection Ombudsman (tietosuoja.fi) or seek a judicial remedy (GDPR Article 12(4)).\n\n${c.controller}\n`;
+  const subject = c.lang === 'fi' ? `Päätös pyyntöösi: ${c.controller}` : `Decision on your request: ${c.controller}`;
+  return { to: c.to, subject, text };
+}
+
+/** To an owner or staff member: what needs handling and where. No name, address or free text of the person. */
+interface StaffCtx {
+  to: string;
+  lang: MailLang;
+  controller: string;
+  type: string;
+  dueAt: Date;
+  url: string;
+}
+
+export function staffArrivalMail(c: StaffCtx & { channel: string; verified: boolean }): MailMessage {
+  const type = TYPE_NAMES[c.lang][c.type] ?? c.type;
+  const fi = c.lang === 'fi';
+  const channel = (fi ? { portal: 'asiakasportaali', email: 'sähköposti', letter: 'kirje', phone: 'puhelin' } : { portal: 'customer portal', email: 'e-mail', letter: 'letter', phone: 'phone' } as Record<string, string>)[c.channel] ?? c.channel;
+  const text = fi
+    ? `Rekisteriin ${c.controller} on saapunut uusi pyyntö: ${type} (kanava: ${channel}).\n\nMääräaika: ${day(c.dueAt, 'fi')}.${c.verified ? '' : ' Henkilöllisyys on vielä varmistamatta.'}\n\nPyyntö konsolissa: ${c.url}\n`
+    : `A new request has arrived in the register of ${c.controller}: ${type} (channel: ${channel}).\n\nDeadline: ${day(c.dueAt, 'en')}.${c.verified ? '' : ' The identity is not yet verified.'}\n\nThe request in the console: ${c.url}\n`;
+  const subject = fi ? `Uusi tietopyyntö: ${type}` : `New data-subject request: ${type}`;
+  return { to: c.to, subject, text };
+}
+
+export function staffDeadlineMail(c: StaffCtx & { event: 'due-soon' | 'overdue' }): MailMessage {
+  const type = TYPE_NAMES[c.lang][c.type] ?? c.type;
+  const fi = c.lang === 'fi';
+  const text =
+    c.event === 'due-soon'
+      ? fi
+        ? `Rekisterin ${c.controller} pyynnön (${type}) määräaika on ${day(c.dueAt, 'fi')}, alle viikon päästä. Pyyntöön on vastattava viimeistään silloin (tai jatkettava määräaikaa perustellusta syystä ennen sitä).\n\nPyyntö konsolissa: ${c.url}\n`
+        : `The request (${type}) in the register of ${c.controller} is due on ${day(c.dueAt, 'en')}, within a week. It must be answered by then (or its deadline extended, with a reason, before then).\n\nThe request in the console: ${c.url}\n`
+      : fi
+        ? `Rekisterin ${c.controller} pyynnön (${type}) määräaika oli ${day(c.dueAt, 'fi')}, eikä pyyntöön ole vastattu. Vastaa siihen nyt.\n\nPyyntö konsolissa: ${c.url}\n`
+        : `The request (${type}) in the register of ${c.controller} was due on ${day(c.dueAt, 'en')} and has not been answered. Answer it now.\n\nThe request in the console: ${c.url}\n`;
+  const subject =
+    c.event === 'due-soon' ? (fi ? `Tietopyynnön määräaika lähestyy: ${type}` : `Request deadline near: ${type}`) : fi ? `Tietopyyntö on myöhässä: ${type}` : `Request overdue: ${type}`;
+  return { to: c.to, subject, text };
+}
+
+export function repeatDecisionMail(c: Ctx & { decision: 'serve' | 'fee' | 'refuse'; reason: string; fee?: { grossCents: number; number: number | null; dueDate: string | null }; fetch?: ExportFetch }): MailMessage {
   const fi = c.lang === 'fi';
   const intro = fi
     ? `Hei,\n\nolet pyytänyt jäljennöstä tiedoistasi ${day(c.receivedAt, 'fi')}. Olet jo saanut ne maksutta tänä vuonna niin monta kertaa kuin tietosuojaselosteemme lupaa.`
@@ -101,7 +204,8 @@ export function repeatDecisionMail(c: Ctx & { decision: 'serve' | 'fee' | 'refus
   }[c.decision];
   const reason = fi ? `Perustelu: ${c.reason}` : `Reason: ${c.reason}`;
   const subject = fi ? `Päätös tietopyyntöösi: ${c.controller}` : `Decision on your request: ${c.controller}`;
-  return { to: c.to, subject, text: `${intro}\n\n${decision}\n\n${reason}\n\n${c.controller}\n` };
+  const fetch = c.fetch && c.decision !== 'refuse' ? `\n\n${fetchText(c.fetch, c.lang)}` : '';
+  return { to: c.to, subject, text: `${intro}\n\n${decision}\n\n${reason}${fetch}\n\n${c.controller}\n` };
 }
 
 /** The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)), with its reasons. */

@@ -88,3 +88,20 @@ export const VerificationCode = defineEntity({
   },
 });
 export type VerificationCode = InferEntity<typeof VerificationCode>;
+
+/** A single-use, expiring link to a completed access request's export; only the token's SHA-256 is kept. */
+export const ExportLink = defineEntity({
+  name: 'ExportLink',
+  tableName: 'request_export_link',
+  schema: '*',
+  properties: {
+    id: p.uuid().primary(),
+    requestId: p.uuid(),
+    tokenHash: p.text().hidden(),
+    createdAt: p.datetime(),
+    expiresAt: p.datetime(),
+    usedAt: p.datetime().nullable(),
+    createdBy: p.string(),
+  },
+});
+export type ExportLink = InferEntity<typeof ExportLink>;

@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, Ap
 import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { RequestsService } from './requests.service';
 import { EXPORT_CONTENT, ExportService } from './export.service';
-import { CodeSentDto, ExportQuery, ListRequestsQuery, ObjectionDecisionDto, ReasonDto, RecordRequestDto, RepeatAccessDecisionDto, VerifyRequestDto } from './dto/request.dto';
+import { CodeSentDto, ExportQuery, RequestMailDto, ListRequestsQuery, ObjectionDecisionDto, ReasonDto, RecordRequestDto, RepeatAccessDecisionDto, VerifyRequestDto } from './dto/request.dto';
 import { VerificationService } from './verification.service';
 import { DataSubjectRequestDto } from './dto/request-view.dto';
 
@@ -40,6 +40,13 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto })
   get(@Param('id', uuid) id: string) {
     return this.requests.get(id);
+  }
+
+  @Get(':id/mails')
+  @TenantStaffAccess('owner', 'staff')
+  @ApiOkResponse({ type: [RequestMailDto], description: 'The mails about the request: to the person and to the owners and staff, when queued and how delivery went. No addresses.' })
+  mails(@Param('id', uuid) id: string) {
+    return this.requests.mails(id);
   }
 
   @Post(':id/verify')

@@ -18,6 +18,8 @@ export enum RequestsErrorCode {
   CodeInvalid = 'verification-code-invalid',
   ObjectionDecisionNeeded = 'objection-decision-needed',
   NotLegitimateInterestObjection = 'not-a-legitimate-interest-objection',
+  ExportLinkUnknown = 'export-link-unknown',
+  ExportLinkGone = 'export-link-gone',
 }
 
 export class RequestsException extends ProblemException {
@@ -58,6 +60,10 @@ export class RequestsException extends ProblemException {
         return [HttpStatus.CONFLICT, 'An objection under Art. 21(1) is weighed: the owner upholds it (saying what stops) or rejects it with compelling grounds'];
       case RequestsErrorCode.NotLegitimateInterestObjection:
         return [HttpStatus.CONFLICT, 'Only an open objection to processing based on legitimate interest takes this decision'];
+      case RequestsErrorCode.ExportLinkUnknown:
+        return [HttpStatus.NOT_FOUND, 'No such download link'];
+      case RequestsErrorCode.ExportLinkGone:
+        return [HttpStatus.GONE, 'The download link has been used or has expired; ask the business for a new one'];
       default:
         return assertUnreachable(code);
     }

@@ -14,11 +14,14 @@ import { VerificationService } from './verification.service';
 import { VerifyController } from './verify.controller';
 import { CustomerErasure } from './erasure';
 import { RestrictionController } from './restriction.controller';
+import { RequestNoticesService } from './request-notices.service';
+import { ExportLinksService } from './export-links.service';
+import { ExportLinkController } from './export-link.controller';
 
 @Module({
   imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
-  controllers: [RequestsController, VerifyController, RestrictionController],
-  providers: [RequestsService, ExportService, VerificationService, CustomerErasure],
-  exports: [RequestsService, ExportService],
+  controllers: [RequestsController, VerifyController, RestrictionController, ExportLinkController],
+  providers: [RequestsService, ExportService, VerificationService, CustomerErasure, RequestNoticesService, ExportLinksService],
+  exports: [RequestsService, ExportService, RequestNoticesService],
 })
 export class RequestsModule {}

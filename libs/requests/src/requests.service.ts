@@ -2,6 +2,8 @@
 // deadlines and extensions (before the deadline only, the person told why), and the decisions: access
 // (export; beyond the free copies a year the owner decides: serve, serve for a fee, or refuse), rectification,
 // erasure (written, no unpaid invoices, one transaction), objection (marketing consents withdrawn at once).
+// The person is told at each step in the transaction of the change (a receipt with the deadline, the decision
+// with its reasons, for an access request how to fetch the export); the owners and staff when one arrives.
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +17,10 @@ import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
 import { quoteIdent } from '@app/database';
 import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod } from './request.entity';
-import { asMailLang, extensionMail, type MailLang, objectionDecisionMail, repeatDecisionMail, restrictionLiftedMail, requestTypeName } from './request-mails';
+import { asMailLang, completedMail, type ExportFetch, extensionMail, type MailLang, objectionDecisionMail, receiptMail, rejectionMail, repeatDecisionMail, restrictionLiftedMail, requestTypeName } from './request-mails';
+import { REQUEST_STAFF_TOPIC, RequestNoticesService } from './request-notices.service';
+import { REQUEST_MAIL_EVENTS, type RequestMailEvent } from './dto/request.dto';
+import { issueExportLink } from './export-links';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { CustomerErasure } from './erasure';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
@@ -95,6 +100,7 @@ export class RequestsService {
     private readonly tenancy: TenancyService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly notices: RequestNoticesService,
   ) {}
 
   async record(input: NewRequest, actor: string): Promise<RequestView> {
@@ -105,6 +111,7 @@ export class RequestsService {
     if (input.type === 'erasure' && input.channel === 'phone') problems.push({ field: 'channel', message: 'an erasure request must be made in writing (portal, e-mail or letter)' });
     if (problems.length) throw new ValidationProblem(problems);
     const receivedAt = input.receivedAt ?? now;
+    const [tenant, handlers] = await Promise.all([this.tenancy.get(this.context.tenant.slug), this.notices.handlers()]);
     const id = await this.context.em().transactional(async (em) => {
       const request = em.create(DataSubjectRequest, {
         id: randomUUID(),
@@ -122,6 +129,13 @@ export class RequestsService {
         await this.consent.object(em, customer.id, customer.email, actor);
         em.assign(request, { state: 'completed', decidedBy: actor, decidedAt: now });
       }
+      if (customer.email) {
+        const context = this.mailContext(tenant, { email: customer.email }, request);
+        // An objection is decided as it arrives: its receipt is the decision.
+        if (request.state === 'completed') await this.tell(em, request, completedMail(context), 'completed');
+        else await this.tell(em, request, receiptMail({ ...context, dueAt: request.dueAt, verified: request.state !== 'received' }), 'received');
+      }
+      await this.notices.arrived(em, request, tenant, handlers);
       this.audit.record({ actor, action: `request.${input.type}.recorded`, subjectType: 'customer', subjectId: customer.id, fields: ['type', 'channel'] }, em);
       return request.id;
     });
@@ -198,6 +212,7 @@ export class RequestsService {
     if (input.decision !== 'refuse' && request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
     if (input.decision === 'fee' && !input.feeCents) throw new ValidationProblem([{ field: 'feeCents', message: 'feeCents is required for a fee' }]);
     const [tenant, person] = await this.personOf(id);
+    const portal = person && input.decision !== 'refuse' ? await this.hasPortalAccess(request.customerId!) : false;
     const prepared = input.decision === 'fee' ? await this.prepareFee(request.customerId!, input, tenant.language) : null;
     const now = this.clock.now();
     await this.context.em().transactional(async (em) => {
@@ -208,7 +223,8 @@ export class RequestsService {
       if (input.decision === 'refuse') em.assign(locked, { state: 'rejected', rejectionReason: input.reason });
       else em.assign(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
       em.assign(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
-      if (person) await this.tell(em, locked, repeatDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason: input.reason, fee }), `repeat-${input.decision}`);
+      const fetch = person && input.decision !== 'refuse' ? await this.exportFetch(em, locked, portal, actor) : undefined;
+      if (person) await this.tell(em, locked, repeatDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason: input.reason, fee, fetch }), `repeat-${input.decision}`);
       this.audit.record({ actor, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] }, em);
     });
     return this.get(id);
@@ -240,8 +256,13 @@ export class RequestsService {
     });
   }
 
+  /** Refuses a request with its reasons, which the person gets by e-mail with their remedies (Art. 12(4)). */
   async reject(id: string, reason: string, actor: string): Promise<RequestView> {
-    return this.change(id, actor, 'rejected', () => ({ state: 'rejected', rejectionReason: reason, decidedBy: actor, decidedAt: this.clock.now() }));
+    const [tenant, person] = await this.personOf(id);
+    return this.change(id, actor, 'rejected', async (request, em) => {
+      if (person) await this.tell(em, request, rejectionMail({ ...this.mailContext(tenant, person, request), reason }), 'rejected');
+      return { state: 'rejected', rejectionReason: reason, decidedBy: actor, decidedAt: this.clock.now() };
+    });
   }
 
   /**
@@ -250,8 +271,11 @@ export class RequestsService {
    */
   async complete(id: string, actor: Principal): Promise<RequestView> {
     const by = principalKey(actor);
-    // The tenant's language names a restriction whose request gave no reason; read before the transaction opens.
-    const tenant = await this.tenancy.get(this.context.tenant.slug);
+    // Read before the erasure, which takes the address with it: the person is told that it happened. The
+    // tenant's language also names a restriction whose request gave no reason.
+    const [tenant, person] = await this.personOf(id);
+    const current = await this.find(this.context.em(), id);
+    const portal = person && current.type === 'access' && current.customerId ? await this.hasPortalAccess(current.customerId) : false;
     await this.context.em().transactional(async (em) => {
       const request = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
       if (request.state === 'completed') return;
@@ -262,6 +286,10 @@ export class RequestsService {
       if (request.type === 'erasure') await this.erase(em, request, by);
       if (request.type === 'restriction') await this.restrict(em, request, tenant.language, by);
       em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });
+      if (person) {
+        const fetch = request.type === 'access' ? await this.exportFetch(em, request, portal, by) : undefined;
+        await this.tell(em, request, completedMail({ ...this.mailContext(tenant, person, request), fetch }), 'completed');
+      }
       this.audit.record({ actor: by, action: `request.${request.type}.completed`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
     });
     return this.get(id);
@@ -347,6 +375,43 @@ export class RequestsService {
 
   private mailContext(tenant: { legalName: string; language: string }, person: { email: string }, request: DataSubjectRequest): { to: string; lang: MailLang; controller: string; type: string; receivedAt: Date } {
     return { to: person.email, lang: asMailLang(tenant.language), controller: tenant.legalName, type: request.type, receivedAt: request.receivedAt };
+  }
+
+  /** The mails queued about this request, from the outbox's records (which hold no addresses). */
+  async mails(id: string): Promise<{ event: RequestMailEvent; recipients: 'person' | 'handlers'; messages: number; queuedAt: Date; delivered: number; failed: number }[]> {
+    const request = await this.find(this.context.em(), id);
+    const rows = await this.outbox.history([REQUEST_MAIL_TOPIC, REQUEST_STAFF_TOPIC], request.id);
+    return rows.flatMap((r) => {
+      const event = r.ref.slice(request.id.length + 1).split(':')[0] as RequestMailEvent;
+      if (!REQUEST_MAIL_EVENTS.includes(event)) return [];
+      return [{ event, recipients: r.topic === REQUEST_STAFF_TOPIC ? ('handlers' as const) : ('person' as const), messages: r.messages, queuedAt: r.queuedAt, delivered: r.delivered, failed: r.failed }];
+    });
+  }
+
+  /** Tells the handlers of every tenant's requests due within a week or overdue (for the tenant in scope). */
+  async remindDeadlines(): Promise<{ dueSoon: number; overdue: number }> {
+    const [soon, overdue] = await Promise.all([this.list({ filter: 'due_soon', limit: 200 }), this.list({ filter: 'overdue', limit: 200 })]);
+    await this.notices.remindDeadlines(soon.items, overdue.items);
+    return { dueSoon: soon.items.length, overdue: overdue.items.length };
+  }
+
+  /** Whether the customer can sign in to the portal (an accepted invitation, not disabled). */
+  private async hasPortalAccess(customerId: string): Promise<boolean> {
+    const rows = await this.context.em().execute(
+      `select 1 from ${quoteIdent(this.context.tenant.schema)}.portal_account where customer_id = ? and disabled_at is null and password_hash is not null`,
+      [customerId],
+    );
+    return rows.length > 0;
+  }
+
+  /** How the person fetches a served access export: the portal if they can sign in, else a single-use link. */
+  private async exportFetch(em: EntityManager, request: DataSubjectRequest, portal: boolean, actor: string): Promise<ExportFetch> {
+    const origin = this.notices.origin();
+    const slug = this.context.tenant.slug;
+    if (portal) return { portalUrl: `${origin}/t/${slug}/portal/requests` };
+    const link = await issueExportLink(em, { requestId: request.id, now: this.clock.now(), actor, origin, slug });
+    this.audit.record({ actor, action: 'request.export_link_issued', subjectType: 'request', subjectId: request.id, fields: [] }, em);
+    return link;
   }
 
   /** Queues a message to the person in the caller's transaction: it goes exactly when the change commits. */

@@ -1,18 +1,17 @@
 // The nightly work the privacy statement promises, run from the PostgreSQL job queue (pg-boss), so that with
 // several API instances each run happens once: retention (section 8), automatic backups (section 9), and a
-// reminder to each tenant's owners of data-subject requests that are due soon or overdue (section 10), the
-// payment reminders of overdue invoices in the tenants that have turned them on, and tenants leaving the
+// notice to each tenant's owners and staff of each data-subject request that is due soon or overdue (section 10),
+// the payment reminders of overdue invoices in the tenants that have turned them on, and tenants leaving the
 // platform once their grace period is over (issue 14 item 12).
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '@app/core';
 import { JobsService } from '@app/jobs';
-import { OutboxService } from '@app/mail';
 import { BackupService } from '@app/backup';
 import { RequestsService } from '@app/requests';
 import { InvoiceRemindersService } from '@app/billing';
-import { TenancyService, TenantContext, TenantMembersService, type TenantView } from '@app/tenancy';
+import { TenancyService, TenantContext, type TenantView } from '@app/tenancy';
 import { RetentionService } from './retention.service';
 import { LeavingService } from './leaving.service';
 
@@ -34,9 +33,7 @@ export class ScheduledJobs implements OnModuleInit {
     private readonly backups: BackupService,
     private readonly requests: RequestsService,
     private readonly tenancy: TenancyService,
-    private readonly members: TenantMembersService,
     private readonly context: TenantContext,
-    private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly paymentReminders: InvoiceRemindersService,
     private readonly leaving: LeavingService,
@@ -96,23 +93,26 @@ export class ScheduledJobs implements OnModuleInit {
     return { backedUp, deleted };
   }
 
-  /** Tells each tenant's owners which requests are due within a week or overdue. Returns the tenants told. */
+  /**
+   * Tells each tenant's owners and staff of each request due within a week or overdue, once per request and
+   * due date (the outbox queues a notice's id once, so a second run sends nothing new). One tenant's failure
+   * does not keep the others from being told. Returns the tenants with such requests.
+   */
   async remindDeadlines(): Promise<string[]> {
     const reminded: string[] = [];
+    const failed: string[] = [];
     for (const tenant of await this.allTenants()) {
       const scope = (await this.tenancy.findScope(tenant.slug))!;
-      await this.context.run(scope, async () => {
-        const [soon, overdue] = await Promise.all([
-          this.requests.list({ filter: 'due_soon', limit: 200 }),
-          this.requests.list({ filter: 'overdue', limit: 200 }),
-        ]);
-        if (!soon.items.length && !overdue.items.length) return;
-        const owners = (await this.members.list()).filter((m) => m.role === 'owner' && m.active);
-        const text = reminderText(tenant, soon.items.length, overdue.items.length);
-        for (const owner of owners) await this.outbox.enqueue({ to: owner.email, subject: text.subject, text: text.body }, { topic: 'request-deadlines' });
-        reminded.push(tenant.slug);
-      });
+      try {
+        const told = await this.context.run(scope, () => this.requests.remindDeadlines());
+        if (told.dueSoon || told.overdue) reminded.push(tenant.slug);
+      } catch (error) {
+        this.logger.error({ tenant: tenant.slug, code: (error as { code?: string }).code }, 'deadline reminders failed');
+        failed.push(tenant.slug);
+      }
     }
+    // The others are told; the queue retries the job, and what was queued is not queued again.
+    if (failed.length) throw new Error(`deadline reminders failed for ${failed.length} tenant(s)`);
     return reminded;
   }
 
@@ -140,10 +140,4 @@ export class ScheduledJobs implements OnModuleInit {
       if (page.length < 200) return all;
     }
   }
-}
-
-function reminderText(tenant: TenantView, soon: number, overdue: number): { subject: string; body: string } {
-  const fi = `Rekisterin ${tenant.legalName} tietopyynnöistä ${soon} erääntyy viikon sisällä ja ${overdue} on myöhässä.`;
-  const en = `Of the data-subject requests of ${tenant.legalName}, ${soon} fall due within a week and ${overdue} are overdue.`;
-  return { subject: `Tietopyyntöjen määräajat / Request deadlines: ${tenant.legalName}`, body: `${fi}\n\n${en}\n` };
 }

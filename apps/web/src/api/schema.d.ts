@@ -916,6 +916,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/t/{tenant}/requests/{id}/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RequestsController_mails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/t/{tenant}/requests/{id}/verify": {
         parameters: {
             query?: never;
@@ -1070,6 +1086,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RestrictionController_lift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/t/{tenant}/export-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExportLinkController_page"];
+        put?: never;
+        post: operations["ExportLinkController_download"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3087,6 +3119,24 @@ export interface components {
             receivedAt?: string;
             /** @description What is asked, e.g. which data to rectify. */
             details?: string;
+        };
+        /** @enum {string} */
+        RequestMailEvent: "received" | "code" | "extended" | "completed" | "rejected" | "repeat-serve" | "repeat-fee" | "repeat-refuse" | "objection-upheld" | "objection-rejected" | "arrived" | "due-soon" | "overdue";
+        RequestMailDto: {
+            event: components["schemas"]["RequestMailEvent"];
+            /**
+             * @description The person who made the request, or the owners and staff (one message each).
+             * @enum {string}
+             */
+            recipients: "person" | "handlers";
+            /** @description How many messages (one per owner or staff member for the handlers). */
+            messages: number;
+            /** Format: date-time */
+            queuedAt: string;
+            /** @description How many of them the mail server has accepted. */
+            delivered: number;
+            /** @description How many failed for good (after every retry). */
+            failed: number;
         };
         /**
          * @description The check made against what the register holds: an identity document seen in person, a call back to the phone number on record, or a signed letter matching the register.
@@ -8483,6 +8533,66 @@ export interface operations {
             };
         };
     };
+    RequestsController_mails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mails about the request: to the person and to the owners and staff, when queued and how delivery went. No addresses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestMailDto"][];
+                };
+            };
+            /** @description The request is not valid (field errors in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     RequestsController_verify: {
         parameters: {
             query?: never;
@@ -9180,6 +9290,113 @@ export interface operations {
             };
             /** @description Conflicts with the current state (a stale version, a taken e-mail address, a state that does not allow this). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExportLinkController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page naming the controller and the expiry, with a download button per format. Spends nothing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ExportLinkController_download: {
+        parameters: {
+            query?: {
+                /** @description JSON and CSV are machine-readable (Art. 20); HTML is for reading. */
+                format?: "json" | "csv" | "html";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                tenant: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, once: the link is spent by this download (audited). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            /** @description No such resource here (another tenant's is answered the same way). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Problem */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts; `retryAfterSeconds` says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,6 +51,19 @@ export class VerifyRequestDto {
   note?: string;
 }
 
+export const REQUEST_MAIL_EVENTS = ['received', 'code', 'extended', 'completed', 'rejected', 'repeat-serve', 'repeat-fee', 'repeat-refuse', 'objection-upheld', 'objection-rejected', 'arrived', 'due-soon', 'overdue'] as const;
+export type RequestMailEvent = (typeof REQUEST_MAIL_EVENTS)[number];
+
+/** A mail (or, to the handlers, a set of the same mail) queued about a request: what, to whom, and how it went. */
+export class RequestMailDto {
+  @ApiProperty({ enum: REQUEST_MAIL_EVENTS, enumName: 'RequestMailEvent' }) event: RequestMailEvent;
+  @ApiProperty({ enum: ['person', 'handlers'], description: 'The person who made the request, or the owners and staff (one message each).' }) recipients: 'person' | 'handlers';
+  @ApiProperty({ description: 'How many messages (one per owner or staff member for the handlers).' }) messages: number;
+  @ApiProperty({ format: 'date-time' }) queuedAt: string;
+  @ApiProperty({ description: 'How many of them the mail server has accepted.' }) delivered: number;
+  @ApiProperty({ description: 'How many failed for good (after every retry).' }) failed: number;
+}
+
 export class CodeSentDto {
   @ApiProperty({ example: 'a•••@example.fi', description: 'The address on record the code went to, masked.' }) sentTo: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;

@@ -2,7 +2,7 @@
 // done; and the next step: verify the identity (a code to the address on record, or a staff check from a fixed
 // list), complete, reject or extend before the deadline with a reason (owners decide; beyond the free copies a
 // year the owner serves, charges a fee or refuses), and the export of a completed access request. An erasure
-// refused for unpaid invoices names them, with links.
+// refused for unpaid invoices names them, with links. Below, the mails sent about the request (no addresses).
 import { useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useParams } from 'react-router';
@@ -21,10 +21,11 @@ import { TextField } from '../../ui/TextField';
 import { useMe } from '../auth/queries';
 import { parseEuros } from '../invoices/amounts';
 import { SelectField, TextAreaField } from '../invoices/fields';
+import { type Column, DataTable } from '../../ui/DataTable';
 import { DeadlineBadge } from './DeadlineBadge';
 import { isOpen } from './deadlines';
-import { CHANNEL_LABELS, OBJECTION_DECISION_LABELS, REPEAT_LABELS, STATE_LABELS, TYPE_LABELS, VERIFICATION_LABELS } from './labels';
-import { type DataSubjectRequest, exportHref, type StaffCheckMethod, useCompleteRequest, useExtendRequest, useObjectionDecision, useRejectRequest, useRepeatAccessDecision, useRequest, useSendCode, useVerifyRequest } from './queries';
+import { CHANNEL_LABELS, MAIL_EVENT_LABELS, OBJECTION_DECISION_LABELS, REPEAT_LABELS, STATE_LABELS, TYPE_LABELS, VERIFICATION_LABELS } from './labels';
+import { type DataSubjectRequest, exportHref, type RequestMail, useRequestMails, type StaffCheckMethod, useCompleteRequest, useExtendRequest, useObjectionDecision, useRejectRequest, useRepeatAccessDecision, useRequest, useSendCode, useVerifyRequest } from './queries';
 import styles from './requests.module.css';
 
 type Done = 'verified' | 'completed' | 'rejected' | 'extended' | 'decided';
@@ -113,8 +114,42 @@ export function RequestPage() {
             </div>
           </section>
         )}
+        <MailsSent tenant={tenant} id={r.id} />
       </div>
     </>
+  );
+}
+
+/** The mails queued about the request, from the outbox's records: what, to whom, when, and whether delivered. */
+function MailsSent({ tenant, id }: { tenant: string; id: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const mails = useRequestMails(tenant, id);
+  const status = (m: RequestMail) =>
+    m.delivered === m.messages
+      ? t('rights.mails.delivered')
+      : m.failed > 0 && m.delivered === 0
+        ? t('rights.mails.failed')
+        : m.delivered > 0
+          ? t('rights.mails.deliveredSome', { delivered: m.delivered, messages: m.messages })
+          : t('rights.mails.queued');
+  const columns: Column<RequestMail>[] = [
+    { key: 'mail', header: t('rights.mails.column.mail'), cell: (m) => t(MAIL_EVENT_LABELS[m.event]) },
+    { key: 'to', header: t('rights.mails.column.to'), cell: (m) => (m.recipients === 'person' ? t('rights.mails.toPerson') : t('rights.mails.toHandlers', { count: m.messages })) },
+    { key: 'queued', header: t('rights.mails.column.queued'), cell: (m) => formatDateTime(m.queuedAt, locale), secondary: true },
+    { key: 'status', header: t('rights.mails.column.status'), cell: status },
+  ];
+  return (
+    <section className={styles.panel} aria-labelledby="request-mails">
+      <h2 id="request-mails">{t('rights.mails.title')}</h2>
+      <div className={styles.stack}>
+        <p className={styles.muted}>{t('rights.mails.help')}</p>
+        {mails.isPending && <Loading label={t('rights.mails.loading')} />}
+        {mails.error && <ErrorState error={mails.error} onRetry={() => void mails.refetch()} />}
+        {mails.data && mails.data.length === 0 && <p className={styles.muted}>{t('rights.mails.none')}</p>}
+        {mails.data && mails.data.length > 0 && <DataTable caption={t('rights.mails.title')} columns={columns} rows={mails.data} rowKey={(m) => `${m.recipients}:${m.event}:${m.queuedAt}`} />}
+      </div>
+    </section>
   );
 }
 

@@ -46,6 +46,22 @@ export const REPEAT_LABELS: Record<string, MessageId> = {
   refuse: 'rights.repeat.refuse',
 };
 
+export const MAIL_EVENT_LABELS: Record<string, MessageId> = {
+  received: 'rights.mail.received',
+  code: 'rights.mail.code',
+  extended: 'rights.mail.extended',
+  completed: 'rights.mail.completed',
+  rejected: 'rights.mail.rejected',
+  'repeat-serve': 'rights.mail.repeatDecision',
+  'repeat-fee': 'rights.mail.repeatDecision',
+  'repeat-refuse': 'rights.mail.repeatDecision',
+  'objection-upheld': 'rights.mail.objectionDecision',
+  'objection-rejected': 'rights.mail.objectionDecision',
+  arrived: 'rights.mail.arrived',
+  'due-soon': 'rights.mail.dueSoon',
+  overdue: 'rights.mail.overdue',
+};
+
 /** The badge's words: "3 days late", "due today", "5 days left"; null once decided. */
 export function deadlineText(request: Deadline, now: Date): { id: MessageId; values: MessageValues } | null {
   const urgency = urgencyOf(request, now);

@@ -29,7 +29,18 @@ export const requestKeys = {
   inbox: (tenant: string, view: InboxView) => [...requestKeys.all(tenant), 'inbox', view] as const,
   ofCustomer: (tenant: string, customerId: string) => [...requestKeys.all(tenant), 'customer', customerId] as const,
   one: (tenant: string, id: string) => [...requestKeys.all(tenant), 'one', id] as const,
+  mails: (tenant: string, id: string) => [...requestKeys.all(tenant), 'one', id, 'mails'] as const,
 };
+
+export type RequestMail = components['schemas']['RequestMailDto'];
+
+/** The mails queued about a request (to the person, to the owners and staff) and how delivery went. */
+export function useRequestMails(tenant: string, id: string) {
+  return useQuery({
+    queryKey: requestKeys.mails(tenant, id),
+    queryFn: ({ signal }) => call(api.GET('/api/t/{tenant}/requests/{id}/mails', { params: { path: { tenant, id } }, signal })),
+  });
+}
 
 export function useInbox(tenant: string, view: InboxView) {
   return useInfiniteQuery({
@@ -68,6 +79,7 @@ function useSettle(tenant: string) {
   const queryClient = useQueryClient();
   return (request: DataSubjectRequest) => {
     queryClient.setQueryData(requestKeys.one(tenant, request.id), request);
+    void queryClient.invalidateQueries({ queryKey: requestKeys.mails(tenant, request.id) });
     void queryClient.invalidateQueries({ queryKey: [...requestKeys.all(tenant), 'inbox'] });
     if (request.customerId) void queryClient.invalidateQueries({ queryKey: requestKeys.ofCustomer(tenant, request.customerId) });
   };
@@ -91,8 +103,10 @@ export function useVerifyRequest(tenant: string, id: string) {
 
 /** Sends a one-time code to the address on record; the request stays "received" until the person enters it. */
 export function useSendCode(tenant: string, id: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call(api.POST('/api/t/{tenant}/requests/{id}/verification-code', { params: { path: { tenant, id } } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: requestKeys.mails(tenant, id) }),
   });
 }
 
