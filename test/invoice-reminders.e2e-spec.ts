@@ -270,7 +270,7 @@ describe('invoice reminders', () => {
       expect(mailsAbout(invoice.number)).toHaveLength(2);
     });
 
-    it('skips a paid invoice, a customer without e-mail, one with a restriction request, and an erased one', async () => {
+    it('skips a paid invoice, a customer without e-mail, one with a restriction request or restricted, and an erased one', async () => {
       ctx.clock.set(day('2026-10-01'));
       const paid = await issued(pekka);
       await staff.post(`${t}/invoices/${paid.id}/payments`).send({ amountCents: 7530, paidOn: '2026-03-20' }).expect(201);
@@ -278,12 +278,16 @@ describe('invoice reminders', () => {
       const restrictedId = (await atThen(ISSUED_AT, () => ctx.newCustomer(tenant, { contactName: 'Rajoitettu', streetAddress: 'Tie 4', postalCode: '00100', city: 'Helsinki', email: 'rajoitettu@x.test' }))).id;
       const restricted = await issued(restrictedId);
       await staff.post(`${t}/requests`).send({ customerId: restrictedId, type: 'restriction', channel: 'email' }).expect(201);
+      // Marked restricted (Art. 18) once the request was completed: the request is no longer open.
+      const markedId = (await atThen(ISSUED_AT, () => ctx.newCustomer(tenant, { contactName: 'Merkitty', streetAddress: 'Tie 5', postalCode: '00100', city: 'Helsinki', email: 'merkitty@x.test' }))).id;
+      const marked = await issued(markedId);
+      await ctx.sql(`update "${tenant.schema}".customer set restricted_at = now(), restriction_reason = 'Oikeellisuus kiistetty' where id = ?`, [markedId]);
       const erased = await issued(pekka);
       await ctx.sql(`update "${tenant.schema}".invoice set customer_id = null where id = ?`, [erased.id]);
       const reminded = await issued(pekka);
       await run();
       expect(await remindersOf(reminded.id)).toBe(1);
-      for (const skipped of [paid, noEmail, restricted, erased]) expect(await remindersOf(skipped.id)).toBe(0);
+      for (const skipped of [paid, noEmail, restricted, marked, erased]) expect(await remindersOf(skipped.id)).toBe(0);
     });
   });
 

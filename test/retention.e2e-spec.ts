@@ -126,12 +126,16 @@ describe('retention', () => {
     const old = await issued(staffA, a, invoicedLongAgo.id, true);
     await ctx.sql(`update "${a.schema}".invoice set issue_date = (now() - interval '4 years')::date, created_at = now() - interval '4 years' where id = ?`, [old.id]);
     const newcomer = await newCustomer(a, 'Uusi Asiakas');
+    // Inactive as long, but the person asked for the data to be kept (Art. 18): never offered for deletion.
+    const restricted = await newCustomer(a, 'Rajoitettu Asiakas');
+    await ago(restricted.id, 'created_at', '5 years');
+    await ctx.sql(`update "${a.schema}".customer set restricted_at = now() - interval '1 year', restriction_reason = 'Oikeusvaade' where id = ?`, [restricted.id]);
 
     const first = reportOf(await run(), a);
     const listed = async () => (await ownerA.get(`/api/t/${a.slug}/retention/review?limit=200`).expect(200)).body.items as { customerId: string; name: string; reviewAfterMonths: number; lastActivityAt: string }[];
     let ids = (await listed()).map((i) => i.customerId);
     expect(ids).toEqual(expect.arrayContaining([quiet.id, invoicedLongAgo.id]));
-    for (const active of [loggedIn.id, invoicedLately.id, newcomer.id]) expect(ids).not.toContain(active);
+    for (const notFlagged of [loggedIn.id, invoicedLately.id, newcomer.id, restricted.id]) expect(ids).not.toContain(notFlagged);
     expect(first.customersFlagged).toBeGreaterThanOrEqual(2);
     const item = (await listed()).find((i) => i.customerId === quiet.id)!;
     expect(item).toMatchObject({ name: 'Hiljainen Asiakas', reviewAfterMonths: 36 });

@@ -169,9 +169,9 @@ export class InvoiceRemindersService {
     const s = this.schema;
     const candidates = (await this.context.em().execute(
       `select i.id,
-         (i.customer_id is null or c.id is null or exists (
+         (i.customer_id is null or c.id is null or c.restricted_at is not null or exists (
             select 1 from ${s}.data_subject_request r where r.customer_id = i.customer_id
-              and ((r.type in ('restriction', 'erasure') and r.state in ('received', 'verified', 'in_progress')) or (r.type = 'restriction' and r.state = 'completed')))) as restricted
+              and r.type in ('restriction', 'erasure') and r.state in ('received', 'verified', 'in_progress'))) as restricted
        from ${s}.invoice i left join ${s}.customer c on c.id = i.customer_id
        where i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date <= ?::date
          and (select count(*) from ${s}.invoice_reminder r where r.invoice_id = i.id) < ?

@@ -110,6 +110,8 @@ export class RetentionService {
   /**
    * A customer's last activity is the latest of: added to the register, last portal login, last invoice (drafted
    * or issued). Older than the review period: flagged (kept as first flagged); active again: the flag goes.
+   * A customer whose processing is restricted (Art. 18) is never offered for deletion: the person asked that the
+   * data be kept, often for a legal claim.
    */
   private async refreshReviewFlags(em: EntityManager, schema: string, months: number, now: Date): Promise<Pick<TenantRetentionReport, 'customersFlagged' | 'flagsCleared' | 'underReview'>> {
     const s = quoteIdent(schema);
@@ -119,7 +121,8 @@ export class RetentionService {
         left join lateral (
           select max(greatest(x.created_at, x.issue_date::timestamptz)) as last_invoice_at from ${s}.invoice x where x.customer_id = c.id
         ) i on true
-       where greatest(c.created_at, c.last_login_at, i.last_invoice_at) < ?::timestamptz - make_interval(months => ?)`;
+       where greatest(c.created_at, c.last_login_at, i.last_invoice_at) < ?::timestamptz - make_interval(months => ?)
+         and c.restricted_at is null`;
     const [cleared] = (await em.execute(
       `with gone as (delete from ${s}.retention_review r where r.customer_id not in (select id from (${inactive}) a) returning 1) select count(*) as n from gone`,
       [now.toISOString(), months],
