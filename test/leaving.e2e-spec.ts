@@ -2,7 +2,7 @@
 // leave; after the grace period the nightly job drops the schema and keeps the issued invoices in the
 // platform's archive until their legal period ends. Role limits and tenant isolation on every route.
 import type { Response } from 'supertest';
-import { readZip } from '@app/core';
+import { unzipSync } from 'fflate';
 import { JobsService } from '@app/jobs';
 import { OUTBOX_QUEUE } from '@app/mail';
 import { LEAVE_GRACE_DAYS, LEAVING_JOB, LeavingService, ScheduledJobs, type ArchiveManifest } from '@app/retention';
@@ -85,7 +85,8 @@ describe('leaving the platform', () => {
     const res = await owner.get(`/api/t/${a.slug}/register/archive`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
     expect(res.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${a.slug}-register-\\d{4}-\\d{2}-\\d{2}\\.zip"$`));
-    const files = readZip(res.body as Buffer);
+    // Read with another library than the one that wrote it.
+    const files = new Map(Object.entries(unzipSync(res.body as Buffer)).map(([name, bytes]) => [name, Buffer.from(bytes)]));
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as ArchiveManifest;
 
     // Every table the schema has: the catalog is the list, so a table a later migration adds is in it too.

@@ -19,4 +19,3 @@ export * from './clock';
 export * from './unavailable';
 export * from './hostile-input';
 export * from './openapi';
-export * from './zip';

@@ -13,7 +13,8 @@ import { Inject, Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Pool, PoolClient } from 'pg';
 import { Readable } from 'node:stream';
-import { Clock, ConflictProblem, csvCell, NotFoundProblem, type Principal, principalKey, ValidationProblem, zipStream, type ZipEntry } from '@app/core';
+import { ZipFile } from 'yazl';
+import { Clock, ConflictProblem, csvCell, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { assertSchemaName, PG_POOL, quoteIdent } from '@app/database';
 import { OutboxService } from '@app/mail';
 import { LEGAL_RETENTION_YEARS } from '@app/billing';
@@ -130,22 +131,24 @@ export class LeavingService {
       migrations,
       tables: [],
     };
-    async function* entries(): AsyncGenerator<ZipEntry> {
-      try {
-        for (const table of tables) {
-          const json = `tables/${table.name}.json`;
-          const csv = `tables/${table.name}.csv`;
-          const counted = { rows: 0 };
-          yield { name: json, modified: exportedAt, body: jsonOf(client, schema, table.name, counted) };
-          yield { name: csv, modified: exportedAt, body: csvOf(client, schema, table) };
-          manifest.tables.push({ name: table.name, rows: counted.rows, columns: table.columns, json, csv });
-        }
-        yield { name: 'manifest.json', modified: exportedAt, body: [JSON.stringify(manifest, null, 2) + '\n'] };
-      } finally {
-        await release();
-      }
+    // yazl writes the entries one after the other and asks for each body only when its turn comes, so the
+    // tables are read in order on the one snapshot and the manifest, last, has every table's row count.
+    const zip = new ZipFile();
+    const lazy = (name: string, body: () => AsyncIterable<string> | Iterable<string>) =>
+      zip.addReadStreamLazy(name, { mtime: exportedAt }, (done) => done(null, Readable.from(body())));
+    const files = tables.map((table) => ({ table, json: `tables/${table.name}.json`, csv: `tables/${table.name}.csv`, counted: { rows: 0 } }));
+    for (const { table, json, csv, counted } of files) {
+      lazy(json, () => jsonOf(client, schema, table.name, counted));
+      lazy(csv, () => csvOf(client, schema, table));
     }
-    const body = Readable.from(zipStream(entries()));
+    lazy('manifest.json', () => {
+      manifest.tables = files.map(({ table, json, csv, counted }) => ({ name: table.name, rows: counted.rows, columns: table.columns, json, csv }));
+      return [JSON.stringify(manifest, null, 2) + '\n'];
+    });
+    zip.end();
+    const body = zip.outputStream as Readable;
+    // A failed read (the connection lost mid-table) cuts the download short instead of ending the process.
+    zip.once('error', (error: Error) => body.destroy(error));
     body.once('close', () => void release());
     const day = this.clock.today();
     return new StreamableFile(body, { type: 'application/zip', disposition: `attachment; filename="${scope.slug}-register-${day}.zip"` });
