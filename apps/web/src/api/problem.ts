@@ -71,3 +71,17 @@ export function fieldErrors<F extends string>(error: unknown, fields: readonly F
   }
   return { byField, other };
 }
+
+/**
+ * `fieldErrors` in the user's language: the API writes its messages in English for developers, so each field
+ * shows the form's own message for it (or the form's general one); messages no field shows are left out.
+ */
+export function localisedFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  say: (field: F) => string,
+  aliases: Partial<Record<string, F>> = {},
+): Partial<Record<F, string>> {
+  const { byField } = fieldErrors(error, fields, aliases);
+  return Object.fromEntries((Object.keys(byField) as F[]).map((field) => [field, say(field)])) as Partial<Record<F, string>>;
+}

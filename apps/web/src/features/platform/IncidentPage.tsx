@@ -5,7 +5,7 @@
 import { Fragment, useState } from 'react';
 import { Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useParams } from 'react-router';
-import { ApiError, fieldErrors } from '../../api/problem';
+import { ApiError, localisedFieldErrors } from '../../api/problem';
 import { useLocale } from '../../app/providers';
 import { formatDateTime } from '../../i18n/format';
 import { type MessageId, useT } from '../../i18n/use-t';
@@ -35,6 +35,17 @@ import { platformPaths } from './paths';
 import { RoleGate } from './RoleGate';
 import styles from './platform.module.css';
 
+const NOTICE_FIELDS = ['selection', 'selection.customerIds', 'selection.registeredBefore', 'text', 'text.fi', 'text.en'] as const;
+/** The API's field errors are in English for developers; the notice form says each in the user's language. */
+const NOTICE_FIELD_MESSAGES: Record<(typeof NOTICE_FIELDS)[number], MessageId> = {
+  selection: 'platform.notice.error.selection',
+  'selection.customerIds': 'platform.notice.error.customerIds',
+  'selection.registeredBefore': 'platform.notice.error.registeredBefore',
+  text: 'platform.notice.error.text',
+  'text.fi': 'platform.notice.error.text',
+  'text.en': 'platform.notice.error.text',
+};
+
 type Mode = RecipientSelection['mode'];
 const MODES: Mode[] = ['all', 'criteria', 'list', 'notified'];
 
@@ -53,8 +64,7 @@ function Failure({ error }: { error: unknown }) {
   const t = useT();
   const known = error instanceof ApiError && error.code ? REFUSALS[error.code] : undefined;
   if (known) return <Callout tone="error">{t(known)}</Callout>;
-  const fields = fieldErrors(error, [] as const);
-  if (error instanceof ApiError && error.kind === 'validation' && fields.other.length) return <Callout tone="error" title={t('platform.tenant.error.checkFields')}>{fields.other.join(' ')}</Callout>;
+  // The API's own wording is English for developers: the user gets the localised general answer.
   return <ErrorState error={error} />;
 }
 
@@ -326,7 +336,15 @@ function NoticeForm(props: { incidentId: string; tenant?: IncidentTenant; notice
   const [fi, setFi] = useState(notice?.text.fi ?? '');
   const [en, setEn] = useState(notice?.text.en ?? '');
   const error = draft.error ?? update.error;
-  const errors = fieldErrors(error, ['selection', 'selection.customerIds', 'selection.registeredBefore', 'text', 'text.fi', 'text.en'] as const);
+  // Stale once anything is edited: a date marked invalid against the other must not block sending again.
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      if (draft.error) draft.reset();
+      if (update.error) update.reset();
+      set(value);
+    };
+  const errors = { byField: localisedFieldErrors(error, NOTICE_FIELDS, (field) => t(NOTICE_FIELD_MESSAGES[field])) };
 
   const selection = (): RecipientSelection => ({
     mode,
@@ -374,24 +392,24 @@ function NoticeForm(props: { incidentId: string; tenant?: IncidentTenant; notice
       </RadioGroup>
       {mode === 'criteria' && (
         <div className={styles.grid}>
-          <TextField label={t('platform.notice.registeredAfter')} type="date" value={after} onChange={setAfter} errorMessage={errors.byField.selection} />
-          <TextField label={t('platform.notice.registeredBefore')} type="date" value={before} onChange={setBefore} errorMessage={errors.byField['selection.registeredBefore']} />
+          <TextField label={t('platform.notice.registeredAfter')} type="date" value={after} onChange={edited(setAfter)} errorMessage={errors.byField.selection} />
+          <TextField label={t('platform.notice.registeredBefore')} type="date" value={before} onChange={edited(setBefore)} errorMessage={errors.byField['selection.registeredBefore']} />
         </div>
       )}
       {mode === 'list' && (
-        <LongTextField label={t('platform.notice.customerIds')} description={t('platform.notice.customerIds.help')} value={ids} onChange={setIds} isRequired errorMessage={errors.byField['selection.customerIds']} />
+        <LongTextField label={t('platform.notice.customerIds')} description={t('platform.notice.customerIds.help')} value={ids} onChange={edited(setIds)} isRequired errorMessage={errors.byField['selection.customerIds']} />
       )}
       <LongTextField
         label={t('platform.notice.textFi')}
         description={!notice && kind === 'initial' ? t('platform.notice.text.help') : undefined}
         value={fi}
-        onChange={setFi}
+        onChange={edited(setFi)}
         isRequired={Boolean(notice) || kind === 'follow_up'}
         rows={8}
         lang="fi"
         errorMessage={errors.byField['text.fi'] ?? errors.byField.text}
       />
-      <LongTextField label={t('platform.notice.textEn')} value={en} onChange={setEn} isRequired={Boolean(notice) || kind === 'follow_up'} rows={8} lang="en" errorMessage={errors.byField['text.en']} />
+      <LongTextField label={t('platform.notice.textEn')} value={en} onChange={edited(setEn)} isRequired={Boolean(notice) || kind === 'follow_up'} rows={8} lang="en" errorMessage={errors.byField['text.en']} />
       <div className={styles.actions}>
         <Button type="submit" variant="primary" isPending={draft.isPending || update.isPending}>
           {notice ? t('platform.notice.save') : t('platform.notice.draft')}

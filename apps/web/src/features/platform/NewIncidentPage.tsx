@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { INCIDENT_DATA_CATEGORIES, type IncidentDataCategory } from '../../api/data-categories';
-import { fieldErrors } from '../../api/problem';
+import { localisedFieldErrors } from '../../api/problem';
 import { type MessageId, useT } from '../../i18n/use-t';
 import { Button } from '../../ui/Button';
 import { ErrorState } from '../../ui/ErrorState';
@@ -23,6 +23,16 @@ import styles from './platform.module.css';
 type Category = IncidentDataCategory;
 
 const FIELDS = ['title', 'whatHappened.fi', 'whatHappened.en', 'occurredAt', 'discoveredAt', 'tenants', 'dataCategories'] as const;
+/** The API's field errors are in English for developers; the form says each in the user's language. */
+const FIELD_MESSAGES: Record<(typeof FIELDS)[number], MessageId> = {
+  title: 'platform.incident.error.title',
+  'whatHappened.fi': 'platform.incident.error.whatHappened',
+  'whatHappened.en': 'platform.incident.error.whatHappened',
+  occurredAt: 'platform.incident.error.occurredAt',
+  discoveredAt: 'platform.incident.error.discoveredAt',
+  tenants: 'platform.incident.error.tenants',
+  dataCategories: 'platform.incident.error.dataCategories',
+};
 
 /** A datetime-local value (the browser's zone) as an instant with its zone, as the API wants it. */
 const instant = (local: string) => (local ? new Date(local).toISOString() : '');
@@ -48,7 +58,15 @@ function NewIncident() {
   const [discoveredAt, setDiscoveredAt] = useState('');
   const [slugs, setSlugs] = useState<string[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
-  const errors = fieldErrors(create.error, FIELDS, { whatHappened: 'whatHappened.fi' });
+  // The API's answer is about what was sent: once anything is edited it is stale, and a field it marked invalid
+  // (the times are checked against each other) must not keep the form from being sent again.
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      if (create.error) create.reset();
+      set(value);
+    };
+  const errors = { byField: localisedFieldErrors(create.error, FIELDS, (field) => t(FIELD_MESSAGES[field]), { whatHappened: 'whatHappened.fi' }) };
 
   const submit = () => {
     const body: CreateIncident = { title: title.trim(), whatHappened: { fi: fi.trim(), en: en.trim() }, occurredAt: instant(occurredAt), discoveredAt: instant(discoveredAt), tenants: slugs, dataCategories: categories };
@@ -68,26 +86,26 @@ function NewIncident() {
           submit();
         }}
       >
-        {create.error && (errors.other.length || Object.keys(errors.byField).length ? <Notice tone="error" title={t('platform.tenant.error.checkFields')}>{errors.other.join(' ')}</Notice> : <ErrorState error={create.error} onRetry={submit} />)}
-        <TextField label={t('platform.newIncident.field.title')} value={title} onChange={setTitle} isRequired minLength={3} maxLength={200} errorMessage={errors.byField.title} />
-        <LongTextField label={t('platform.newIncident.field.whatHappenedFi')} description={t('platform.newIncident.help.whatHappened')} value={fi} onChange={setFi} isRequired lang="fi" errorMessage={errors.byField['whatHappened.fi']} />
-        <LongTextField label={t('platform.newIncident.field.whatHappenedEn')} value={en} onChange={setEn} isRequired lang="en" errorMessage={errors.byField['whatHappened.en']} />
+        {create.error && (Object.keys(errors.byField).length ? <Notice tone="error" title={t('platform.tenant.error.checkFields')} /> : <ErrorState error={create.error} onRetry={submit} />)}
+        <TextField label={t('platform.newIncident.field.title')} value={title} onChange={edited(setTitle)} isRequired minLength={3} maxLength={200} errorMessage={errors.byField.title} />
+        <LongTextField label={t('platform.newIncident.field.whatHappenedFi')} description={t('platform.newIncident.help.whatHappened')} value={fi} onChange={edited(setFi)} isRequired lang="fi" errorMessage={errors.byField['whatHappened.fi']} />
+        <LongTextField label={t('platform.newIncident.field.whatHappenedEn')} value={en} onChange={edited(setEn)} isRequired lang="en" errorMessage={errors.byField['whatHappened.en']} />
         <div className={styles.grid}>
-          <TextField label={t('platform.newIncident.field.occurredAt')} type="datetime-local" value={occurredAt} onChange={setOccurredAt} isRequired errorMessage={errors.byField.occurredAt} />
-          <TextField label={t('platform.newIncident.field.discoveredAt')} description={t('platform.newIncident.help.discoveredAt')} type="datetime-local" value={discoveredAt} onChange={setDiscoveredAt} isRequired errorMessage={errors.byField.discoveredAt} />
+          <TextField label={t('platform.newIncident.field.occurredAt')} type="datetime-local" value={occurredAt} onChange={edited(setOccurredAt)} isRequired errorMessage={errors.byField.occurredAt} />
+          <TextField label={t('platform.newIncident.field.discoveredAt')} description={t('platform.newIncident.help.discoveredAt')} type="datetime-local" value={discoveredAt} onChange={edited(setDiscoveredAt)} isRequired errorMessage={errors.byField.discoveredAt} />
         </div>
         <CheckList
           label={t('platform.newIncident.field.tenants')}
           options={(tenants.data ?? []).map((x) => ({ value: x.slug, label: `${x.legalName} (${x.slug})` }))}
           value={slugs}
-          onChange={setSlugs}
+          onChange={edited(setSlugs)}
           errorMessage={errors.byField.tenants}
         />
         <CheckList
           label={t('platform.newIncident.field.categories')}
           options={INCIDENT_DATA_CATEGORIES.map((c) => ({ value: c, label: t(`incidents.category.${c}` as MessageId) }))}
           value={categories}
-          onChange={setCategories}
+          onChange={edited(setCategories)}
           errorMessage={errors.byField.dataCategories}
         />
         <div className={styles.actions}>
