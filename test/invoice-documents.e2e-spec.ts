@@ -4,26 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
-import { problemOf, textBody, TestContext, type Agent, type TestTenant } from '@app/testing';
+import { type Agent, pdfText, problemOf, TestContext, type TestTenant, textBody } from '@app/testing';
 
 const BIC = 'OKOYFIHH';
 const massage = { description: 'Hieronta 60 min', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 };
 const gym = { description: 'Kuntosalikäynti', quantity: 2, unitPriceCents: 1500, vatRate: 10 };
 
 /** The text of every page of a PDF, as a reader (pdf.js) extracts it: nothing is taken from how it was made. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  // pdf.js is an ES module only: loaded by a real dynamic import (not compiled to require).
-  const pdfjs = (await (new Function('m', 'return import(m)') as (m: string) => Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>)('pdfjs-dist/legacy/build/pdf.mjs'));
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
-  }
-  await pdf.destroy();
-  return pages.join('\n').replace(/[ \t]+/g, ' ');
-}
-
 const binary = (res: { on: (e: string, cb: (c?: Buffer) => void) => void }, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c) => chunks.push(c!));

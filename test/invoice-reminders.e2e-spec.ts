@@ -5,7 +5,7 @@
 import { JobsService } from '@app/jobs';
 import { OUTBOX_QUEUE } from '@app/mail';
 import { PAYMENT_REMINDER_JOB, ScheduledJobs } from '@app/retention';
-import { parseMail, problemOf, startSmtpSink, TestContext, type Agent, type ReceivedMail, type SmtpSink, type TestTenant } from '@app/testing';
+import { type Agent, parseMail, pdfText, problemOf, type ReceivedMail, type SmtpSink, startSmtpSink, TestContext, type TestTenant } from '@app/testing';
 
 const massage = { description: 'Hieronta 60 min', quantity: 1, unitPriceCents: 6000, vatRate: 25.5 }; // 75,30 € with VAT
 const IBAN = 'FI4950009420028730';
@@ -18,18 +18,6 @@ async function setAccount(owner: Agent, base: string): Promise<void> {
   const s = (await owner.get(`${base}/seller`).expect(200)).body;
   const body = { legalName: s.legalName, businessId: s.businessId, streetAddress: s.streetAddress ?? 'Katu 1', postalCode: s.postalCode ?? '00100', city: s.city ?? 'Helsinki', iban: IBAN, bic: BIC, version: s.version };
   await owner.put(`${base}/seller`).send(body).expect(200);
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await (new Function('m', 'return import(m)') as (m: string) => Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>)('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : ' ') : '')).join(''));
-  }
-  await pdf.destroy();
-  return pages.join('\n').replace(/[ \t]+/g, ' ');
 }
 
 /** A multipart mail's text part and its attachments, as a mail reader would take them apart. */

@@ -1,3 +1,4 @@
 export * from './test-context';
 export * from './test-database';
 export * from './smtp-sink';
+export * from './pdf-text';
