@@ -39,12 +39,4 @@ describe('passwordWeakness', () => {
     expect(passwordWeakness('wellnessroom-espoo', personal)).toMatch(/too easy to guess/);
     expect(passwordWeakness('HilkkaHaapaniemi', personal)).toMatch(/too easy to guess/);
   });
-
-  it('stays cheap once loaded', () => {
-    passwordWeakness(`pw-${randomBytes(12).toString('hex')}`);
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < 10; i++) passwordWeakness(`pw-${randomBytes(12).toString('hex')}`);
-    // Generous for a busy two-core machine: measured about 10-30 ms a check.
-    expect(Number(process.hrtime.bigint() - started) / 1e6 / 10).toBeLessThan(250);
-  });
 });
