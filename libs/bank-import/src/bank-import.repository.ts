@@ -144,11 +144,15 @@ export class BankImportRepository {
   async purgeExpired(em: EntityManager, today: string, retentionYears: number): Promise<{ entries: number; importIds: string[] }> {
     const over = (column: string) => `make_date(extract(year from ${column})::int + ?, 12, 31) < ?::date`;
     const entries = (await em.execute(`delete from ${this.s}.bank_entry where ${over('booked_on')} returning 1`, [retentionYears, today])) as unknown[];
-    const imports = (await em.execute(
-      `delete from ${this.s}.bank_import i where ${over('i.imported_at at time zone \'Europe/Helsinki\'')}
-         and not exists (select 1 from ${this.s}.bank_entry e where e.import_id = i.id) returning i.id`,
+    // Found first, deleted by id: Citus deparses a DELETE with NOT EXISTS into SQL its workers cannot parse.
+    const emptied = (await em.execute(
+      `select i.id from ${this.s}.bank_import i left join ${this.s}.bank_entry e on e.import_id = i.id
+        where e.id is null and ${over("i.imported_at at time zone 'Europe/Helsinki'")}`,
       [retentionYears, today],
     )) as { id: string }[];
+    const imports = emptied.length
+      ? ((await em.execute(`delete from ${this.s}.bank_import where id in (select (jsonb_array_elements_text(?::jsonb))::uuid) returning id`, [JSON.stringify(emptied.map((r) => r.id))])) as { id: string }[])
+      : [];
     return { entries: entries.length, importIds: imports.map((r) => r.id) };
   }
 

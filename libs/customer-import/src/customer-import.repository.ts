@@ -87,11 +87,12 @@ export class CustomerImportRepository {
   }
 
   /** The columns of this mapping are remembered by name; columns of earlier files keep what was chosen for them. */
-  async remember(mapping: Mapping): Promise<void> {
+  async remember(mapping: Mapping, at: Date): Promise<void> {
+    // The time comes as a value: Citus refuses now() (not immutable) in an upsert's DO UPDATE on a distributed table.
     await this.pool.query(
-      `insert into ${this.table('customer_import_mapping')} (mapping) values ($1::jsonb)
-       on conflict (singleton) do update set mapping = customer_import_mapping.mapping || excluded.mapping, updated_at = now()`,
-      [JSON.stringify(mapping)],
+      `insert into ${this.table('customer_import_mapping')} (mapping, updated_at) values ($1::jsonb, $2)
+       on conflict (singleton) do update set mapping = customer_import_mapping.mapping || excluded.mapping, updated_at = excluded.updated_at`,
+      [JSON.stringify(mapping), at],
     );
   }
 

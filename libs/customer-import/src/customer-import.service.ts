@@ -75,7 +75,7 @@ export class CustomerImportService {
   async preview(id: string, options: ImportOptionsDto): Promise<{ total: number; rows: PlannedRow[] } & Record<RowAction, number>> {
     const record = await this.find(id);
     const planned = await this.plan(record, options);
-    await this.repository.remember(options.mapping);
+    await this.repository.remember(options.mapping, this.clock.now());
     const counts = { create: 0, update: 0, skip: 0, error: 0 };
     for (const row of planned) counts[row.action]++;
     const attention = planned.filter((r) => r.action !== 'create');

@@ -123,20 +123,23 @@ export class RetentionService {
         ) i on true
        where greatest(c.created_at, c.last_login_at, i.last_invoice_at) < ?::timestamptz - make_interval(months => ?)
          and c.restricted_at is null`;
-    const [cleared] = (await em.execute(
-      `with gone as (delete from ${s}.retention_review r where r.customer_id not in (select id from (${inactive}) a) returning 1) select count(*) as n from gone`,
-      [now.toISOString(), months],
-    )) as { n: string }[];
-    const [flagged] = (await em.execute(
-      `with up as (
-         insert into ${s}.retention_review (customer_id, last_activity_at, review_after_months)
-         select id, last_activity_at, ? from (${inactive}) a
-         on conflict (customer_id) do update set last_activity_at = excluded.last_activity_at, review_after_months = excluded.review_after_months
-         returning (xmax = 0) as inserted)
-       select count(*) filter (where inserted) as added, count(*) as total from up`,
-      [months, now.toISOString(), months],
-    )) as { added: string; total: string }[];
-    return { customersFlagged: Number(flagged.added), flagsCleared: Number(cleared.n), underReview: Number(flagged.total) };
+    // Read first, then written by id: Citus deparses a DELETE with NOT IN (or a data-modifying CTE) into SQL its
+    // workers cannot parse, so no statement here needs the planner to push a subquery through a write.
+    const quiet = (await em.execute(inactive, [now.toISOString(), months])) as { id: string; last_activity_at: Date }[];
+    const stillQuiet = new Set(quiet.map((r) => r.id));
+    const flaggedBefore = (await em.execute(`select customer_id from ${s}.retention_review`)) as { customer_id: string }[];
+    const active = flaggedBefore.filter((r) => !stillQuiet.has(r.customer_id)).map((r) => r.customer_id);
+    if (active.length) await em.execute(`delete from ${s}.retention_review where customer_id in (select (jsonb_array_elements_text(?::jsonb))::uuid)`, [JSON.stringify(active)]);
+    const wasFlagged = new Set(flaggedBefore.map((r) => r.customer_id));
+    if (quiet.length) {
+      await em.execute(
+        `insert into ${s}.retention_review (customer_id, last_activity_at, review_after_months)
+         select customer_id, last_activity_at, ? from jsonb_to_recordset(?::jsonb) as r(customer_id uuid, last_activity_at timestamptz)
+         on conflict (customer_id) do update set last_activity_at = excluded.last_activity_at, review_after_months = excluded.review_after_months`,
+        [months, JSON.stringify(quiet.map((r) => ({ customer_id: r.id, last_activity_at: new Date(r.last_activity_at).toISOString() })))],
+      );
+    }
+    return { customersFlagged: quiet.filter((r) => !wasFlagged.has(r.id)).length, flagsCleared: active.length, underReview: quiet.length };
   }
 
   private async allTenants(): Promise<TenantScope[]> {
