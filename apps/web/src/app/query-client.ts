@@ -8,10 +8,13 @@ export interface QueryClientHooks {
 }
 
 export function createQueryClient(hooks: QueryClientHooks): QueryClient {
+  // A call that was under way when the user signed out answers 401 too: that is the sign-out, not a lapsed
+  // session, and must not send the user to "your session ended" instead of "you signed out".
+  const signingOut = () => client.isMutating({ predicate: (mutation) => mutation.meta?.signOut === true }) > 0;
   const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.kind === 'unauthenticated') hooks.onUnauthenticated();
+    if (error instanceof ApiError && error.kind === 'unauthenticated' && !signingOut()) hooks.onUnauthenticated();
   };
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     // The shell's own "who am I" probe decides for itself (a first visit is not a lapsed session).
     queryCache: new QueryCache({ onError: (error, query) => (query.meta?.sessionProbe ? undefined : onError(error)) }),
     mutationCache: new MutationCache({ onError: (error, _v, _c, mutation) => (mutation.meta?.signIn ? undefined : onError(error)) }),
@@ -24,11 +27,12 @@ export function createQueryClient(hooks: QueryClientHooks): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }
 
 declare module '@tanstack/react-query' {
   interface Register {
-    mutationMeta: { signIn?: boolean };
+    mutationMeta: { signIn?: boolean; signOut?: boolean };
     queryMeta: { sessionProbe?: boolean };
   }
 }

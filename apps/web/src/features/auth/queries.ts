@@ -44,7 +44,7 @@ export function useSignIn(tenant: string) {
 export function useSignOut(tenant: string, leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    meta: { signIn: true },
+    meta: { signIn: true, signOut: true },
     mutationFn: () => call(api.POST('/api/t/{tenant}/logout', { params: { path: { tenant } } })),
     onSettled: () => {
       leave();

@@ -52,7 +52,7 @@ export function usePlatformSignIn() {
 export function usePlatformSignOut(leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    meta: { signIn: true },
+    meta: { signIn: true, signOut: true },
     mutationFn: () => call(api.POST('/api/platform/logout')),
     onSettled: () => {
       leave();

@@ -44,7 +44,7 @@ export function usePortalSignIn(tenant: string) {
 export function usePortalSignOut(tenant: string, leave: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    meta: { signIn: true },
+    meta: { signIn: true, signOut: true },
     mutationFn: () => call(api.POST('/api/t/{tenant}/portal/logout', path(tenant))),
     onSettled: () => {
       leave();

@@ -48,7 +48,8 @@ function useExpiredSession(tenant: string): () => void {
     here.current = location.pathname + location.search;
   }, [location]);
   return useCallback(() => {
-    if (done.current) return;
+    // A status check that answers while the user signs out sees the session gone: that is the sign-out.
+    if (done.current || queryClient.isMutating({ predicate: (mutation) => mutation.meta?.signOut === true }) > 0) return;
     done.current = true;
     void navigate(`${paths.login(tenant, here.current)}&reason=expired`, { replace: true, flushSync: true });
     queryClient.clear();
