@@ -61,6 +61,13 @@ test('the owner sets a password from the e-mailed invitation, signs in and lands
   await expectAccessible(page, 'the spent invitation');
 
   await page.goto(`/t/${tenant.slug}/customers`);
+  await expect(page.getByText('Rekisterissä ei ole vielä asiakkaita.')).toBeVisible();
+  // The sign-in page's code arrives slowly (as on a busy machine): the page must still say "you signed out", not
+  // "your session ended" because a query of the page being left answered 401 meanwhile.
+  await page.route('**/assets/LoginPage-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   // Signing out is in the account menu (the user's name in the header).
   await page.getByRole('button', { name: /Olli Omistaja/ }).click();
   await page.getByRole('menu').getByRole('menuitem', { name: 'Kirjaudu ulos', exact: true }).click();

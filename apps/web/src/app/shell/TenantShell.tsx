@@ -48,7 +48,7 @@ export function TenantShell() {
 function Shell({ tenant, me }: { tenant: string; me: Me }) {
   const t = useT();
   const navigate = useNavigate();
-  const signOut = useSignOut(tenant, () => void navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
+  const signOut = useSignOut(tenant, () => navigate(`${paths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
   const endOthers = useEndOtherSessions(tenant);
   const location = useLocation();
   const current = currentNavItem(navFor(me.role), location.pathname.slice(`/t/${tenant}/`.length));

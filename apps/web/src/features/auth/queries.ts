@@ -38,19 +38,25 @@ export function useSignIn(tenant: string) {
 }
 
 /**
- * Signs out, then leaves for the sign-in page before forgetting the session's data: the shell must be gone first,
- * or its queries, cleared under it, would fetch again, meet a 401 and send the user to sign-in a second time.
+ * Signs out of a realm, then leaves for its sign-in page before forgetting the session's data: the shell must be
+ * gone first, or its queries, cleared under it, would fetch again, meet a 401 and send the user to sign-in a second
+ * time. The sign-in page's code may still be loading, so the sign-out stays under way (and the 401s of calls still
+ * answering are its own) until that page shows.
  */
-export function useSignOut(tenant: string, leave: () => void) {
+export function useRealmSignOut(signOut: () => Promise<unknown>, leave: () => void | Promise<void>) {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { signIn: true, signOut: true },
-    mutationFn: () => call(api.POST('/api/t/{tenant}/logout', { params: { path: { tenant } } })),
-    onSettled: () => {
-      leave();
+    mutationFn: signOut,
+    onSettled: async () => {
+      await leave();
       queryClient.clear();
     },
   });
+}
+
+export function useSignOut(tenant: string, leave: () => void | Promise<void>) {
+  return useRealmSignOut(() => call(api.POST('/api/t/{tenant}/logout', { params: { path: { tenant } } })), leave);
 }
 
 export function useAcceptInvitation(tenant: string) {

@@ -49,7 +49,7 @@ export function usePlatformPrincipal(): PlatformMe {
 function Shell({ me }: { me: PlatformMe }) {
   const t = useT();
   const navigate = useNavigate();
-  const signOut = usePlatformSignOut(() => void navigate(`${platformPaths.login()}?reason=signed-out`, { replace: true, flushSync: true }));
+  const signOut = usePlatformSignOut(() => navigate(`${platformPaths.login()}?reason=signed-out`, { replace: true, flushSync: true }));
   return (
     <div className={styles.shell}>
       <a className={styles.skip} href="#main">

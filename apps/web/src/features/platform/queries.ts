@@ -1,6 +1,7 @@
 // The platform console's calls and their keys: who is signed in, tenants, platform staff, the access log.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
+import { useRealmSignOut } from '../auth/queries';
 
 export type PlatformMe = components['schemas']['PlatformPrincipalDto'];
 export type Tenant = components['schemas']['TenantDto'];
@@ -48,17 +49,8 @@ export function usePlatformSignIn() {
   });
 }
 
-/** Signs out, leaves for the sign-in page, then forgets the session's data (see the tenant console's useSignOut). */
-export function usePlatformSignOut(leave: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: { signIn: true, signOut: true },
-    mutationFn: () => call(api.POST('/api/platform/logout')),
-    onSettled: () => {
-      leave();
-      queryClient.clear();
-    },
-  });
+export function usePlatformSignOut(leave: () => void | Promise<void>) {
+  return useRealmSignOut(() => call(api.POST('/api/platform/logout')), leave);
 }
 
 export function useAcceptPlatformInvitation() {

@@ -49,7 +49,7 @@ export function PortalShell() {
 function Shell({ tenant, me }: { tenant: string; me: PortalMe }) {
   const t = useT();
   const navigate = useNavigate();
-  const signOut = usePortalSignOut(tenant, () => void navigate(`${portalPaths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
+  const signOut = usePortalSignOut(tenant, () => navigate(`${portalPaths.login(tenant)}?reason=signed-out`, { replace: true, flushSync: true }));
   const items = [
     { to: portalPaths.home(tenant), label: t('portal.nav.data'), end: true },
     { to: portalPaths.marketing(tenant), label: t('portal.nav.marketing'), end: false },

@@ -2,6 +2,7 @@
 // consents, requests and the export. Every call acts on the session's own customer; no id is ever sent.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, type components } from '../../api/client';
+import { useRealmSignOut } from '../auth/queries';
 
 export type PortalMe = components['schemas']['PortalMeDto'];
 export type PortalProfile = components['schemas']['CustomerDto'];
@@ -40,17 +41,8 @@ export function usePortalSignIn(tenant: string) {
   });
 }
 
-/** Signs out, leaves for the sign-in page, then forgets the session's data (see useSignOut in features/auth). */
-export function usePortalSignOut(tenant: string, leave: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: { signIn: true, signOut: true },
-    mutationFn: () => call(api.POST('/api/t/{tenant}/portal/logout', path(tenant))),
-    onSettled: () => {
-      leave();
-      queryClient.clear();
-    },
-  });
+export function usePortalSignOut(tenant: string, leave: () => void | Promise<void>) {
+  return useRealmSignOut(() => call(api.POST('/api/t/{tenant}/portal/logout', path(tenant))), leave);
 }
 
 export function useEndOtherSessions(tenant: string) {
