@@ -6,7 +6,7 @@
 //   BENCH_SECONDS=20 BENCH_ROUNDS=3 npm run bench -- customers
 //   BENCH_CPU_PROFILE=1 npm run bench -- customers   # V8 profiles of the API in bench/profiles/
 //
-// Scenarios: customers, customer-search, access-log, login, export, tenants, access-log-search. The run stops every process it started.
+// Scenarios: customers, invoices, portal-me, customer-search, access-log, login, export, tenants, access-log-search. The run stops every process it started.
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,10 +22,13 @@ import { tenantsScenario } from './scenarios/tenants.mts';
 import { accessLogSearchScenario } from './scenarios/access-log-search.mts';
 import { customerSearchScenario } from './scenarios/customer-search.mts';
 import { customerImportScenario } from './scenarios/customer-import.mts';
+import { invoicesScenario, portalMeScenario } from './scenarios/more-pages.mts';
 import type { Api } from './lib/api.mts';
 
 const SCENARIOS: Record<string, (bench: Bench, api: Api) => Promise<void>> = {
   customers: customersScenario,
+  invoices: invoicesScenario,
+  'portal-me': portalMeScenario,
   'customer-search': customerSearchScenario,
   'customer-import': customerImportScenario,
   'access-log': accessLogScenario,

@@ -89,6 +89,23 @@ async function signIn(context, base, slug, owner) {
 async function timeToInteractive(page, url) {
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
+  return untilInteractive(page, started);
+}
+
+/**
+ * The way a working day starts: the sign-in page is open (its code loaded, the console's not), the person signs
+ * in, and the app moves to the customers page. From the click on "Kirjaudu" to interactive.
+ */
+async function timeFromSignIn(page, base, slug, owner) {
+  await page.goto(`${base}/t/${slug}/login`);
+  await page.getByLabel('Sähköposti').fill(owner.email);
+  await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(owner.password);
+  const started = performance.now();
+  await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  return untilInteractive(page, started);
+}
+
+async function untilInteractive(page, started) {
   const rows = page.locator('table tbody tr');
   await rows.nth(49).waitFor({ state: 'visible' });
   const search = page.getByRole('searchbox');
@@ -155,19 +172,26 @@ try {
   const url = `${api.base}/t/${slug}/customers`;
   const cold = [];
   const warm = [];
+  const afterSignIn = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'fi-FI' });
     await signIn(context, api.base, slug, owner);
     const page = await context.newPage();
     cold.push(PROFILE ? await profiled(context, page, url) : await timeToInteractive(page, url));
     warm.push(await timeToInteractive(page, url));
     await context.close();
+    const fresh = await browser.newContext({ locale: 'fi-FI' });
+    afterSignIn.push(await timeFromSignIn(await fresh.newPage(), api.base, slug, owner));
+    await fresh.close();
   }
   const f = (ms) => `${Math.round(ms)} ms`;
   console.log(`Customers page, 50 of 1 000 customers, Chromium over loopback (medians of ${RUNS}):`);
   console.log(`  cold (nothing cached):          ${f(median(cold))}  [${cold.map(f).join(', ')}]`);
   console.log(`  warm (assets cached):           ${f(median(warm))}  [${warm.map(f).join(', ')}]`);
-  console.log(`  budget ${BUDGET_MS} ms: ${median(cold) <= BUDGET_MS ? 'met' : 'MISSED'}`);
+  console.log(`  after signing in (click → page): ${f(median(afterSignIn))}  [${afterSignIn.map(f).join(', ')}]`);
+  for (const [name, values] of [['cold', cold], ['warm', warm], ['after signing in', afterSignIn]]) {
+    console.log(`  budget ${BUDGET_MS} ms, ${name}: ${median(values) <= BUDGET_MS ? 'met' : 'MISSED'}`);
+  }
   if (median(cold) > BUDGET_MS) process.exitCode = 1;
 } finally {
   await browser.close();

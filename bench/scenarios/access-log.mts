@@ -5,7 +5,7 @@ import { type Bench, CLIENTS } from '../lib/context.mts';
 import { httpLoad, median, pgbench } from '../lib/load.mts';
 import { toPgbenchScript } from '../lib/pgbench-script.mts';
 import { fmt, pct } from '../lib/report.mts';
-import { captureRequest, pagePath } from './customers.mts';
+import { captureRequest, customersPage, pagePath } from './customers.mts';
 
 export async function accessLogScenario(bench: Bench, on: Api): Promise<void> {
   const { seconds, rounds } = bench.settings;
@@ -13,7 +13,7 @@ export async function accessLogScenario(bench: Bench, on: Api): Promise<void> {
   const cookies = await bench.cookies(on, tenant, CLIENTS);
   const off = await bench.api({ ACCESS_LOG_ENABLED: 'false' });
   try {
-    const page = toPgbenchScript([(await captureRequest(bench, on, tenant, cookies[0])).page]);
+    const page = toPgbenchScript([(await captureRequest(bench, on, customersPage(tenant, cookies))).page]);
     const [logged] = await bench.pg.sql<{ n: string }>('select count(*) as n from platform.access_log');
     const load = (api: Api) => httpLoad({ url: api.origin + pagePath(tenant), connections: CLIENTS, seconds, cookies });
     bench.say(`  warming up both (${Math.min(5, seconds)} s each)`);

@@ -5,7 +5,7 @@
 // replayed by pgbench. Two PostgreSQL figures: the page query alone (what the target names), and every
 // statement the request makes (session read and touch, tenant and staff re-read, the page).
 import type { Api } from '../lib/api.mts';
-import { type Bench, CLIENTS } from '../lib/context.mts';
+import { type Bench, CLIENTS, CUSTOMERS } from '../lib/context.mts';
 import { cpuMeter, describeCpu } from '../lib/cpu.mts';
 import { httpLoad, median, pgbench } from '../lib/load.mts';
 import { isRequestStatement, toPgbenchScript } from '../lib/pgbench-script.mts';
@@ -15,6 +15,7 @@ import type { Tenant } from '../lib/http.mts';
 
 export interface CapturedRequest {
   statements: LoggedStatement[];
+  /** The statement that reads what the page shows (the rest are the session and the principal). */
   page: LoggedStatement;
   /** The session id the request used (the pgbench script gives each client its own copy of that row). */
   sid: string;
@@ -22,15 +23,29 @@ export interface CapturedRequest {
 
 export const pagePath = (tenant: Tenant) => `/api/t/${tenant.slug}/customers?limit=50`;
 
-/** The statements one customers-page request makes, from the statement log. */
-export async function captureRequest(bench: Bench, api: Api, tenant: Tenant, cookie: string): Promise<CapturedRequest> {
-  const url = api.origin + pagePath(tenant);
-  const check = await fetch(url, { headers: { cookie } });
-  const body = (await check.json()) as { items: unknown[] };
-  if (check.status !== 200 || body.items.length !== 50) throw new Error(`the customers page answered ${check.status} with ${body.items?.length} items`);
-  const logged = await bench.pg.capture(async () => void (await (await fetch(url, { headers: { cookie } })).text()));
+/** One kind of GET request measured against PostgreSQL's own speed for its statements. */
+export interface MeasuredRequest {
+  /** The report's name for it, e.g. "customers page (50 of 10 000)". */
+  name: string;
+  path: string;
+  /** CLIENTS signed-in sessions allowed to read it. */
+  cookies: string[];
+  /** Which logged statement is the page's own query (the report's first ratio). */
+  isPageQuery: (sql: string) => boolean;
+  /** Checks the answer before measuring (a wrong page must not be measured fast). */
+  check: (body: unknown) => boolean;
+}
+
+/** The statements one request makes, from the statement log. */
+export async function captureRequest(bench: Bench, api: Api, request: MeasuredRequest): Promise<CapturedRequest> {
+  const url = api.origin + request.path;
+  const [cookie] = request.cookies;
+  const check = await fetch(url, { headers: { cookie: cookie! } });
+  const body = (await check.json()) as unknown;
+  if (check.status !== 200 || !request.check(body)) throw new Error(`${request.path} answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  const logged = await bench.pg.capture(async () => void (await (await fetch(url, { headers: { cookie: cookie! } })).text()));
   const statements = logged.filter((s) => isRequestStatement(s, bench.pg.pid));
-  const page = statements.find((s) => /\."?customer"?\s/.test(s.sql));
+  const page = statements.find((s) => request.isPageQuery(s.sql));
   const sessionRead = statements.find((s) => /from "platform"\."session"/i.test(s.sql));
   if (!page || !sessionRead) throw new Error(`could not find the page query and the session read in:\n${statements.map((s) => s.sql).join('\n')}`);
   return { statements, page, sid: sessionRead.params[0]! };
@@ -46,11 +61,32 @@ export async function sessionRowsForPgbench(bench: Bench, sid: string, clients: 
   );
 }
 
+/** The customers page of 50, as staff read it. */
+export const customersPage = (tenant: Tenant, cookies: string[]): MeasuredRequest => ({
+  name: `customers page (50 of ${CUSTOMERS.toLocaleString('fi-FI')})`,
+  path: pagePath(tenant),
+  cookies,
+  isPageQuery: (sql) => /\."?customer"?\s/.test(sql),
+  check: (body) => (body as { items?: unknown[] }).items?.length === 50,
+});
+
 export async function customersScenario(bench: Bench, api: Api): Promise<void> {
-  const { seconds, rounds } = bench.settings;
   const tenant = await bench.mainTenant(api);
   const cookies = await bench.cookies(api, tenant, CLIENTS);
-  const captured = await captureRequest(bench, api, tenant, cookies[0]);
+  await measureRequest(bench, api, customersPage(tenant, cookies));
+  // The floor under the page: the same session read and principal re-read, a 200-byte answer, no page query.
+  const me = await httpLoad({ url: `${api.origin}/api/t/${tenant.slug}/me`, connections: CLIENTS, seconds: bench.settings.seconds, cookies });
+  bench.say(`  for comparison, GET me (session read and principal re-read only): ${fmt(me.rps)} req/s (p99 ${me.p99} ms)`);
+}
+
+/**
+ * The request under 32 clients against pgbench replaying its statements (the page query alone, and all of the
+ * request's statements as one transaction), in alternating rounds; the CPU of each side is described.
+ */
+export async function measureRequest(bench: Bench, api: Api, request: MeasuredRequest): Promise<void> {
+  const { seconds, rounds } = bench.settings;
+  const { cookies } = request;
+  const captured = await captureRequest(bench, api, request);
   bench.say(`  one request makes ${captured.statements.length} statements:`);
   for (const s of captured.statements) bench.say(`    [${s.protocol}] ${s.sql.replace(/\s+/g, ' ').slice(0, 150)}${s.params.length ? ` -- ${s.params.length} parameter(s)` : ''}`);
   await sessionRowsForPgbench(bench, captured.sid, CLIENTS);
@@ -59,14 +95,14 @@ export async function customersScenario(bench: Bench, api: Api): Promise<void> {
   const env = bench.pg.libpqEnv();
 
   bench.say(`  warming up (${Math.min(5, seconds)} s)`);
-  await httpLoad({ url: api.origin + pagePath(tenant), connections: CLIENTS, seconds: Math.min(5, seconds), cookies });
+  await httpLoad({ url: api.origin + request.path, connections: CLIENTS, seconds: Math.min(5, seconds), cookies });
   const apiRuns: number[] = [];
   const pageRuns: number[] = [];
   const wholeRuns: number[] = [];
   const p99s: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     const apiCpu = cpuMeter({ api: [api.pid], postmaster: bench.pg.postmasterPid });
-    const http = await httpLoad({ url: api.origin + pagePath(tenant), connections: CLIENTS, seconds, cookies });
+    const http = await httpLoad({ url: api.origin + request.path, connections: CLIENTS, seconds, cookies });
     const apiShares = apiCpu();
     if (http.failures) throw new Error(`${http.failures} failed requests`);
     apiRuns.push(http.rps);
@@ -81,22 +117,19 @@ export async function customersScenario(bench: Bench, api: Api): Promise<void> {
     bench.say(`    during the API load: ${describeCpu(apiShares)}`);
     bench.say(`    during pgbench (all statements): ${describeCpu(pgbenchShares)}`);
   }
-  // The floor under the page: the same session read and principal re-read, a 200-byte answer, no page query.
-  const me = await httpLoad({ url: `${api.origin}/api/t/${tenant.slug}/me`, connections: CLIENTS, seconds, cookies });
-  bench.say(`  for comparison, GET me (session read and principal re-read only): ${fmt(me.rps)} req/s (p99 ${me.p99} ms)`);
   const apiRps = median(apiRuns);
   const pageTps = median(pageRuns);
   const wholeTps = median(wholeRuns);
   bench.report.add({
-    scenario: 'customers page (50 of 10 000), 32 clients',
+    scenario: `${request.name}, 32 clients`,
     figure: `${fmt(apiRps)} req/s (p99 ${fmt(median(p99s))} ms)`,
-    baseline: `${fmt(pageTps)} tps (the page query, pgbench -c 32)`,
+    baseline: `${fmt(pageTps)} tps (the page query alone, pgbench -c 32)`,
     ratio: (apiRps / pageTps).toFixed(2),
     target: '≥ 0.33',
     met: apiRps / pageTps >= 1 / 3,
   });
   bench.report.add({
-    scenario: `customers page vs all ${captured.statements.length} statements of the request`,
+    scenario: `${request.name} vs all ${captured.statements.length} statements of the request`,
     figure: `${fmt(apiRps)} req/s`,
     baseline: `${fmt(wholeTps)} tps (the request's ${captured.statements.length} statements as one pgbench transaction)`,
     ratio: (apiRps / wholeTps).toFixed(2),

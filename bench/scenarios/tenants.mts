@@ -16,7 +16,7 @@ import { httpLoad, median, pgbench } from '../lib/load.mts';
 import { onboardTenant } from '../lib/http.mts';
 import { toPgbenchScript } from '../lib/pgbench-script.mts';
 import { fmt, pct } from '../lib/report.mts';
-import { captureRequest, pagePath } from './customers.mts';
+import { captureRequest, customersPage, pagePath } from './customers.mts';
 
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 1_000);
 const ONBOARDINGS = 15;
@@ -117,7 +117,7 @@ export async function tenantsScenario(bench: Bench, api: Api): Promise<void> {
   const { seconds, rounds } = bench.settings;
   const tenant = await bench.mainTenant(api);
   const cookies = await bench.cookies(api, tenant, LATENCY.connections);
-  const page = toPgbenchScript([(await captureRequest(bench, api, tenant, cookies[0])).page]);
+  const page = toPgbenchScript([(await captureRequest(bench, api, customersPage(tenant, cookies))).page]);
   const countTenants = async () => Number((await bench.pg.sql<{ n: string }>('select count(*) as n from platform.tenant'))[0].n);
 
   const latency = async (label: string) => {
