@@ -274,12 +274,15 @@ describe('sessions', () => {
     expect(await expiry()).toBe(agedAgain);
   });
 
-  it("ends a tenant's sessions while the tenant is suspended", async () => {
+  it("ends a tenant's sessions while the tenant is suspended, its customers' too", async () => {
     const tenant = await ctx.newTenant();
     const owner = await ctx.loginTenant(tenant, tenant.owner);
+    const customer = await ctx.loginPortal(tenant, await ctx.newPortalCustomer(tenant));
     await owner.get(`/api/t/${tenant.slug}/me`).expect(200);
+    await customer.get(`/api/t/${tenant.slug}/portal/me`).expect(200);
     await ctx.sql(`update platform.tenant set status = 'suspended' where id = ?`, [tenant.id]);
     problemOf(await owner.get(`/api/t/${tenant.slug}/me`).expect(401));
+    problemOf(await customer.get(`/api/t/${tenant.slug}/portal/me`).expect(401));
   });
 
   it('expires an idle session', async () => {

@@ -30,7 +30,8 @@ export function toPgbenchScript(statements: LoggedStatement[], variable: (value:
  * schedule workers poll it) and the session store's pruning. A capture of a request leaves these out.
  */
 export function isBackgroundStatement(statement: LoggedStatement): boolean {
-  return /\bpgboss\b/i.test(statement.sql) || /^\s*delete from\s+"?platform"?\."?session"?\s+where\s+expire\s*</i.test(statement.sql);
+  // The job queue, the session sweeper, and the outbox's sender delivering mails the seeding queued.
+  return /\bpgboss\b/i.test(statement.sql) || /\bplatform\.outbox_message\b/i.test(statement.sql) || /^\s*delete from\s+"?platform"?\."?session"?\s+where\s+expire\s*</i.test(statement.sql);
 }
 
 /** A statement that the request path issues (not the access log's batched insert, not background work, not our own session). */

@@ -144,12 +144,9 @@ export class AuthService {
   }
 
   private async loadCustomer(tenantId: string, customerId: string): Promise<CustomerPrincipal | null> {
-    const accounts = this.customerAccounts;
-    const scope = accounts && (await this.tenancy.findScopeById(tenantId));
-    if (!accounts || !scope) return null;
-    const customer = await this.context.run(scope, () => accounts.loadPrincipal(customerId));
+    const customer = await this.customerAccounts?.loadPrincipal(tenantId, customerId);
     if (!customer) return null;
-    return { kind: 'customer', id: customer.id, email: customer.email, tenantId: scope.tenantId, tenantSlug: scope.slug };
+    return { kind: 'customer', id: customer.id, email: customer.email, tenantId, tenantSlug: customer.tenantSlug };
   }
 
   /**

@@ -8,6 +8,10 @@ export interface CustomerAccounts extends ResettableAccounts {
   findForLogin(email: string): Promise<{ id: string; passwordHash: string } | null>;
   /** Records a successful login (and a rehashed password when the argon2 parameters rose). */
   recordLogin(customerId: string, rehashed?: string): Promise<void>;
-  /** The customer as the database says now; null when the account is disabled or the customer is gone. */
-  loadPrincipal(customerId: string): Promise<{ id: string; email: string } | null>;
+  /**
+   * The customer as the database says now, with the tenant's slug; null when the tenant is not active, the account
+   * is disabled or has no password, or the customer is gone or has no e-mail. Re-read on every portal request, so
+   * it needs no tenant scope (the tenant id is the session's).
+   */
+  loadPrincipal(tenantId: string, customerId: string): Promise<{ id: string; email: string; tenantSlug: string } | null>;
 }

@@ -110,6 +110,17 @@ export class ConsentService {
     return { ...state, objected: await this.objected(this.context.em(), customerId, customer.email), history: events.map(toHistory) };
   }
 
+  /**
+   * The current state and the whole ledger from one read of the customer's events, for a caller that knows the
+   * customer is on record (the portal's "my data", read on every visit).
+   */
+  async overview(customerId: string): Promise<{ current: ConsentState[]; history: ConsentHistoryEntry[] }> {
+    const [events, facts] = await Promise.all([this.context.em().find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } }), this.facts()]);
+    const latest = new Map(events.map((e) => [e.purpose, e]));
+    const current = await Promise.all(PURPOSES.map((purpose) => this.stateOf(purpose, latest.get(purpose), facts)));
+    return { current, history: events.map(toHistory) };
+  }
+
   async history(customerId: string): Promise<ConsentHistoryEntry[]> {
     const events = await this.context.em().find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } });
     return events.map(toHistory);

@@ -1,12 +1,14 @@
 // Customers' portal accounts in the tenant in scope: invitations with hashed one-time tokens, first (or
 // reset) passwords, and what login and session loading need. Registered with AuthService at start.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { type EntityManager, ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } from '@app/core';
 import { AuthService, type CustomerAccounts, type ResettableAccount, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { PG_POOL, quoteIdent } from '@app/database';
+import { AuditTrailService, TenantContext, tenantSchemaName } from '@app/tenancy';
 import { PortalAccount, PortalInvitation } from './portal-account.entity';
 import { PortalErrorCode, PortalException } from './portal.errors';
 
@@ -26,6 +28,7 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     private readonly policy: PasswordPolicy,
     private readonly audit: AuditTrailService,
     private readonly auth: AuthService,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   onModuleInit(): void {
@@ -118,12 +121,23 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     return account?.passwordHash ? { id: customer.id, passwordHash: account.passwordHash } : null;
   }
 
-  async loadPrincipal(customerId: string): Promise<{ id: string; email: string } | null> {
-    const account = await this.context.em().findOne(PortalAccount, { customerId, disabledAt: null, passwordHash: { $ne: null } }, { disableIdentityMap: true });
-    if (!account) return null;
-    const customer = await this.customerOnRecord(customerId);
-    // Without an e-mail address the customer cannot be signed in: the session ends with it.
-    return customer?.email ? { id: customer.id, email: customer.email } : null;
+  /**
+   * Every portal request re-reads its customer: one parameterised statement on the plain pool, like the staff's
+   * (TenancyService.findActiveStaff; bench/README.md, "portal"). It reads the customer's e-mail beside the account
+   * here rather than through CustomersService, which would be two more round trips a request. Without an e-mail
+   * address the customer cannot be signed in: the session ends with it.
+   */
+  async loadPrincipal(tenantId: string, customerId: string): Promise<{ id: string; email: string; tenantSlug: string } | null> {
+    const schema = quoteIdent(tenantSchemaName(tenantId));
+    const { rows } = await this.pool.query<{ id: string; email: string; slug: string }>(
+      `select c.id, c.email, t.slug
+         from ${schema}.portal_account a
+         join ${schema}.customer c on c.id = a.customer_id
+         join platform.tenant t on t.id = $1 and t.status = 'active' and t.schema_name = $2
+        where a.customer_id = $3 and a.disabled_at is null and a.password_hash is not null and c.email is not null`,
+      [tenantId, tenantSchemaName(tenantId), customerId],
+    );
+    return rows[0] ? { id: rows[0].id, email: rows[0].email, tenantSlug: rows[0].slug } : null;
   }
 
   /** The account's last login, and the customer record's (the statement's "viimeisin sisäänkirjautuminen"). */

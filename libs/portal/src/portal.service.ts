@@ -68,14 +68,13 @@ export class PortalService {
   async me(principal: Principal): Promise<PortalMe> {
     const id = this.requireCustomer(principal).id;
     const profile = await this.customers.get(id);
-    const [tenant, consents, consentLedger, invoices, requests] = await Promise.all([
+    const [tenant, consent, invoices, requests] = await Promise.all([
       this.tenancy.get(this.context.tenant.slug),
-      this.consent.current(id),
-      this.consent.history(id),
+      this.consent.overview(id),
       this.billing.listForCustomer(id, { limit: 200 }),
       this.requests.forCustomer(id),
     ]);
-    return { tenantName: tenant.legalName, profile, lastLoginAt: profile.lastLoginAt, consents, consentLedger, invoices, requests };
+    return { tenantName: tenant.legalName, profile, lastLoginAt: profile.lastLoginAt, consents: consent.current, consentLedger: consent.history, invoices, requests };
   }
 
   /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */
