@@ -7,7 +7,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { type AppConfig, ControlledClock } from '@app/core';
 import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { type CreateCustomerDto, type CustomerView, CustomersService } from '@app/customers';
-import { AppModule } from '../../../apps/api/src/app.module';
+import { AppModule } from '../../../apps/api/src/app';
 import { createTestDatabase } from './test-database';
 import { testConfig } from './test-context';
 
