@@ -14,6 +14,8 @@ import { TenantContext } from '@app/tenancy';
 import { applySessions, createSessionMiddleware } from '@app/auth';
 import { AccessLogService } from '@app/access-log';
 import { AppModule } from './app.module';
+// The service-test harness (libs/testing) builds the same modules without HTTP: the one way in it is allowed.
+export { AppModule };
 import { consoleRouter, isApiPath, pageSecurityHeaders } from './console';
 
 const API_CSP = helmet({

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@app/mail';
 import { type EntityManager, LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, ConflictProblem, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
+import { AppConfig, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
 import { PlatformInvitation, PlatformRoleChange, PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
 
@@ -71,7 +71,7 @@ export class PlatformStaffService {
   /** Creates a platform admin with a password (CLI and first start). */
   async createAdmin(email: string, name: string, passwordHash: string): Promise<PlatformStaffView> {
     const em = this.orm.em.fork();
-    if (await this.emailTaken(email)) throw new ConflictProblem('staff-email-taken', 'That e-mail address already has an account.');
+    if (await this.emailTaken(email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
     const staff = em.create(PlatformStaff, { id: randomUUID(), email, name, passwordHash, roles: ['platform_admin'] });
     em.create(PlatformRoleChange, { staff, role: 'platform_admin', action: 'grant', actorId: null });
     await em.flush();
@@ -90,7 +90,7 @@ export class PlatformStaffService {
   /** The roles asked for at invitation go through the same rule as any grant: some apply now, the rest wait for approval. */
   private async createInvited(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string): Promise<{ staff: PlatformStaffRolesView; token: string; expiresAt: Date }> {
     const em = this.orm.em.fork();
-    if (await this.emailTaken(input.email)) throw new ConflictProblem('staff-email-taken', 'That e-mail address already has an account.');
+    if (await this.emailTaken(input.email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
     const roles = [...new Set(input.roles)];
     if (roles.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(em, actorId);
     const staff = em.create(PlatformStaff, { id: randomUUID(), email: input.email.trim(), name: input.name, roles: roles.filter((r) => !ROLES_NEEDING_SECOND_ADMIN.has(r)) });
@@ -104,7 +104,7 @@ export class PlatformStaffService {
     try {
       await em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictProblem('staff-email-taken', 'That e-mail address already has an account.');
+      if (error instanceof UniqueConstraintViolationException) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
       throw error;
     }
     return { staff: await this.rolesView(em, staff), token, expiresAt };
@@ -172,7 +172,7 @@ export class PlatformStaffService {
       if (actorId === grant.proposedBy) throw separation('The admin who proposed a grant cannot approve it: another platform admin must.');
       if (grant.status !== 'pending') throw new AuthException(AuthErrorCode.RoleGrantNotPending, `The grant was already ${grant.status}.`);
       await this.requireActiveAdmin(em, actorId);
-      if (staff.disabledAt) throw new ConflictProblem('staff-disabled', 'The account is disabled.');
+      if (staff.disabledAt) throw new AuthException(AuthErrorCode.StaffDisabled, 'The account is disabled.');
       this.decide(em, grant, 'approved', actorId);
       const role = grant.role as PlatformRole;
       staff.roles = PLATFORM_ROLES.filter((r) => r === role || (staff.roles as PlatformRole[]).includes(r));
@@ -241,7 +241,7 @@ export class PlatformStaffService {
   }
 
   async disable(id: string, actorId: string): Promise<PlatformStaffView> {
-    if (id === actorId) throw new ConflictProblem('cannot-disable-self', 'You cannot disable your own account.');
+    if (id === actorId) throw new AuthException(AuthErrorCode.CannotDisableSelf, 'You cannot disable your own account.');
     const em = this.orm.em.fork();
     const staff = await em.findOne(PlatformStaff, { id });
     if (!staff) throw new NotFoundProblem('staff member');

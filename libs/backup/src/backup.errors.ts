@@ -1,6 +1,6 @@
 // Failures of backup and restore, each with a stable code.
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, ProblemException } from '@app/core';
+import { ProblemException, type ProblemTable } from '@app/core';
 
 export enum BackupErrorCode {
   UnknownTenant = 'unknown-tenant',
@@ -14,34 +14,21 @@ export enum BackupErrorCode {
   TenantBusy = 'tenant-busy',
 }
 
+const PROBLEMS: ProblemTable<BackupErrorCode> = {
+  [BackupErrorCode.UnknownTenant]: { status: HttpStatus.NOT_FOUND, title: 'No such tenant' },
+  [BackupErrorCode.NotABackup]: { status: HttpStatus.BAD_REQUEST, title: 'The file is not a tenant backup' },
+  [BackupErrorCode.UnsupportedFormat]: { status: HttpStatus.BAD_REQUEST, title: 'The backup is in a format this version cannot read' },
+  [BackupErrorCode.OtherTenant]: { status: HttpStatus.CONFLICT, title: 'The backup is of another tenant' },
+  [BackupErrorCode.NewerMigrations]: { status: HttpStatus.CONFLICT, title: 'The backup was taken with migrations this version does not have' },
+  [BackupErrorCode.SchemaMismatch]: { status: HttpStatus.CONFLICT, title: 'The backup does not match the schema its migrations create' },
+  [BackupErrorCode.Corrupt]: { status: HttpStatus.BAD_REQUEST, title: 'The backup is damaged; nothing was restored' },
+  [BackupErrorCode.FileExists]: { status: HttpStatus.CONFLICT, title: 'The backup file already exists' },
+  [BackupErrorCode.TenantBusy]: { status: HttpStatus.SERVICE_UNAVAILABLE, title: 'The tenant is too busy to restore now; nothing was restored' },
+};
+
 export class BackupException extends ProblemException {
   constructor(code: BackupErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = BackupException.describe(code);
+    const { status, title } = PROBLEMS[code];
     super(status, code, title, detail, extensions);
-  }
-
-  private static describe(code: BackupErrorCode): [HttpStatus, string] {
-    switch (code) {
-      case BackupErrorCode.UnknownTenant:
-        return [HttpStatus.NOT_FOUND, 'No such tenant'];
-      case BackupErrorCode.NotABackup:
-        return [HttpStatus.BAD_REQUEST, 'The file is not a tenant backup'];
-      case BackupErrorCode.UnsupportedFormat:
-        return [HttpStatus.BAD_REQUEST, 'The backup is in a format this version cannot read'];
-      case BackupErrorCode.OtherTenant:
-        return [HttpStatus.CONFLICT, 'The backup is of another tenant'];
-      case BackupErrorCode.NewerMigrations:
-        return [HttpStatus.CONFLICT, 'The backup was taken with migrations this version does not have'];
-      case BackupErrorCode.SchemaMismatch:
-        return [HttpStatus.CONFLICT, 'The backup does not match the schema its migrations create'];
-      case BackupErrorCode.Corrupt:
-        return [HttpStatus.BAD_REQUEST, 'The backup is damaged; nothing was restored'];
-      case BackupErrorCode.FileExists:
-        return [HttpStatus.CONFLICT, 'The backup file already exists'];
-      case BackupErrorCode.TenantBusy:
-        return [HttpStatus.SERVICE_UNAVAILABLE, 'The tenant is too busy to restore now; nothing was restored'];
-      default:
-        return assertUnreachable(code);
-    }
   }
 }

@@ -1,6 +1,6 @@
 // Failures of billing, each with a stable code.
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, ProblemException } from '@app/core';
+import { ProblemException, type ProblemTable } from '@app/core';
 
 export enum BillingErrorCode {
   NotDraft = 'invoice-not-draft',
@@ -14,34 +14,38 @@ export enum BillingErrorCode {
   PaymentReversed = 'payment-already-reversed',
 }
 
-export class BillingException extends ProblemException {
-  constructor(code: BillingErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = BillingException.describe(code);
+const PROBLEMS: ProblemTable<BillingErrorCode> = {
+  [BillingErrorCode.NotDraft]: { status: HttpStatus.CONFLICT, title: 'Only a draft can be changed or issued' },
+  [BillingErrorCode.NotPayable]: { status: HttpStatus.CONFLICT, title: 'Payments are recorded only on issued, unpaid invoices' },
+  [BillingErrorCode.Overpayment]: { status: HttpStatus.CONFLICT, title: 'The payment is larger than what is outstanding' },
+  [BillingErrorCode.NotCreditable]: { status: HttpStatus.CONFLICT, title: 'Only an issued invoice that is not yet credited can be credited' },
+  [BillingErrorCode.UnknownVatRate]: { status: HttpStatus.BAD_REQUEST, title: 'That VAT rate is not in force on the invoice date' },
+  [BillingErrorCode.NegativeTotal]: { status: HttpStatus.BAD_REQUEST, title: 'An invoice cannot total less than zero; issue a credit note instead' },
+  [BillingErrorCode.CustomerIncomplete]: { status: HttpStatus.CONFLICT, title: 'The customer has no billing address; an invoice must name the buyer and their address' },
+  [BillingErrorCode.StaleVersion]: { status: HttpStatus.CONFLICT, title: 'The draft has changed since you read it' },
+  [BillingErrorCode.PaymentReversed]: { status: HttpStatus.CONFLICT, title: 'The payment has been reversed already' },
+};
+
+/** The seller's details (the tenant's legal identity on its invoices). */
+export enum SellerErrorCode {
+  StaleVersion = 'stale-version',
+}
+
+// It has always answered with the generic title.
+const SELLER_PROBLEMS: ProblemTable<SellerErrorCode> = {
+  [SellerErrorCode.StaleVersion]: { status: HttpStatus.CONFLICT, title: 'Conflict' },
+};
+
+export class SellerException extends ProblemException {
+  constructor(code: SellerErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
+    const { status, title } = SELLER_PROBLEMS[code];
     super(status, code, title, detail, extensions);
   }
+}
 
-  private static describe(code: BillingErrorCode): [HttpStatus, string] {
-    switch (code) {
-      case BillingErrorCode.NotDraft:
-        return [HttpStatus.CONFLICT, 'Only a draft can be changed or issued'];
-      case BillingErrorCode.NotPayable:
-        return [HttpStatus.CONFLICT, 'Payments are recorded only on issued, unpaid invoices'];
-      case BillingErrorCode.Overpayment:
-        return [HttpStatus.CONFLICT, 'The payment is larger than what is outstanding'];
-      case BillingErrorCode.NotCreditable:
-        return [HttpStatus.CONFLICT, 'Only an issued invoice that is not yet credited can be credited'];
-      case BillingErrorCode.UnknownVatRate:
-        return [HttpStatus.BAD_REQUEST, 'That VAT rate is not in force on the invoice date'];
-      case BillingErrorCode.NegativeTotal:
-        return [HttpStatus.BAD_REQUEST, 'An invoice cannot total less than zero; issue a credit note instead'];
-      case BillingErrorCode.CustomerIncomplete:
-        return [HttpStatus.CONFLICT, 'The customer has no billing address; an invoice must name the buyer and their address'];
-      case BillingErrorCode.StaleVersion:
-        return [HttpStatus.CONFLICT, 'The draft has changed since you read it'];
-      case BillingErrorCode.PaymentReversed:
-        return [HttpStatus.CONFLICT, 'The payment has been reversed already'];
-      default:
-        return assertUnreachable(code);
-    }
+export class BillingException extends ProblemException {
+  constructor(code: BillingErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
+    const { status, title } = PROBLEMS[code];
+    super(status, code, title, detail, extensions);
   }
 }

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
-import { Clock, ConflictProblem, helsinkiDate, NotFoundProblem } from '@app/core';
+import { Clock, helsinkiDate, NotFoundProblem } from '@app/core';
 import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
@@ -13,7 +13,7 @@ import { OutboxService } from '@app/mail';
 import { BillingService, type InvoiceDetail } from './billing.service';
 import { InvoiceDocumentService, pdfName } from './invoice-document.service';
 import { type DocumentLang, formatDate, formatEuros, groupReference, groupRf, type InvoiceDocument, renderInvoicePdf } from './invoice-pdf';
-import { ReminderProblem } from './reminders.errors';
+import { ReminderErrorCode, ReminderProblem } from './reminders.errors';
 import { addDays } from './dates';
 import type { UpdateReminderSettingsDto } from './dto/reminder.dto';
 
@@ -113,7 +113,7 @@ export class InvoiceRemindersService {
     const invoice = await this.billing.get(id);
     assertRemindable(invoice, this.clock.today());
     const sent = await this.send(invoice, { kind: 'manual', actor, lang });
-    if (!sent) throw new ConflictProblem('invoice-changed', 'The invoice was paid or changed meanwhile: reload it and try again.');
+    if (!sent) throw new ReminderProblem(ReminderErrorCode.InvoiceChanged, 'The invoice was paid or changed meanwhile: reload it and try again.');
     return sent;
   }
 
@@ -145,7 +145,7 @@ export class InvoiceRemindersService {
       )) as SettingsRow[];
       if (!row) {
         const current = await this.settings();
-        throw new ConflictProblem('stale-version', `The reminder settings have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
+        throw new ReminderProblem(ReminderErrorCode.SettingsStale, `The reminder settings have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
       }
       this.audit.record({ actor, action: 'reminder_settings.updated', subjectType: 'reminder_settings', subjectId: null, fields: ['enabled', 'daysAfterDue', 'maxReminders', 'minIntervalDays'] }, em);
       return toSettings(row);

@@ -1,7 +1,8 @@
 // The tenant as the seller on its invoices: its legal identity (the platform's tenant row, also the controller
 // named in the privacy statement) and the account it is paid to. The owner changes them; staff read them.
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem, NotFoundProblem, ValidationProblem } from '@app/core';
+import { NotFoundProblem, ValidationProblem } from '@app/core';
+import { SellerErrorCode, SellerException } from './billing.errors';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import type { UpdateSellerDto } from './dto/seller.dto';
 
@@ -71,7 +72,7 @@ export class SellerService {
       )) as SellerRow[];
       if (!row) {
         const current = await this.get();
-        throw new ConflictProblem('stale-version', `The seller details have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
+        throw new SellerException(SellerErrorCode.StaleVersion, `The seller details have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
       }
       this.audit.record({ actor, action: 'seller.changed', subjectType: 'tenant', subjectId: this.context.tenant.tenantId, fields: ['legalName', 'businessId', 'streetAddress', 'postalCode', 'city', 'iban', 'bic'] }, em);
       return toSeller(row);

@@ -1,11 +1,11 @@
 // Marketing consent per purpose: an append-only ledger with the current state derived from its last event,
 // one-click unsubscribe links, objections (suppression list), and the audience that may be contacted now.
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { jwtVerify, SignJWT } from 'jose';
-import { AppConfig, Clock, decodeCursor, type Page, type Principal, principalKey, ProblemException, toPage } from '@app/core';
+import { AppConfig, Clock, decodeCursor, type Page, type Principal, principalKey, toPage } from '@app/core';
 import { quoteIdent, type TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService } from '@app/customers';
@@ -375,7 +375,7 @@ export class ConsentService {
       if (!scope) throw new Error('no tenant');
       return { scope, customerId: payload.sub as string, purpose };
     } catch {
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'unsubscribe-link-invalid', 'This unsubscribe link is invalid or has expired', 'Ask for a new one, or withdraw consent in the portal.');
+      throw new ConsentException(ConsentErrorCode.UnsubscribeLinkInvalid, 'Ask for a new one, or withdraw consent in the portal.');
     }
   }
 

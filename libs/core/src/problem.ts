@@ -39,6 +39,12 @@ export class ProblemException extends Error {
   }
 }
 
+/**
+ * How each code of a module answers: one entry per member of the module's code enum, so a code added without
+ * its status and title fails to compile. Modules throw their own exception class built on such a table.
+ */
+export type ProblemTable<Code extends string> = Readonly<Record<Code, { readonly status: HttpStatus; readonly title: string }>>;
+
 export class ValidationProblem extends ProblemException {
   constructor(errors: FieldError[]) {
     super(HttpStatus.BAD_REQUEST, 'validation', 'The request is not valid', 'One or more fields are invalid.', { errors });

@@ -1,6 +1,6 @@
 // Failures of a customer import, each with a stable code.
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, ProblemException } from '@app/core';
+import { ProblemException, type ProblemTable } from '@app/core';
 
 export enum CustomerImportErrorCode {
   FileUnreadable = 'import-file-unreadable',
@@ -9,9 +9,16 @@ export enum CustomerImportErrorCode {
   RowsHaveErrors = 'import-rows-have-errors',
 }
 
+const PROBLEMS: ProblemTable<CustomerImportErrorCode> = {
+  [CustomerImportErrorCode.FileUnreadable]: { status: HttpStatus.BAD_REQUEST, title: 'The file cannot be read as CSV' },
+  [CustomerImportErrorCode.FileTooLarge]: { status: HttpStatus.PAYLOAD_TOO_LARGE, title: 'The file is too large to import at once' },
+  [CustomerImportErrorCode.AlreadyImported]: { status: HttpStatus.CONFLICT, title: 'This file has already been imported (or is being imported now)' },
+  [CustomerImportErrorCode.RowsHaveErrors]: { status: HttpStatus.UNPROCESSABLE_ENTITY, title: 'Some rows have errors, and the import was asked to be all or nothing: nothing was imported' },
+};
+
 export class CustomerImportException extends ProblemException {
   constructor(code: CustomerImportErrorCode, detail?: string, extensions: Record<string, unknown> = {}) {
-    const [status, title] = CustomerImportException.describe(code);
+    const { status, title } = PROBLEMS[code];
     super(status, code, title, detail, extensions);
   }
 
@@ -23,20 +30,5 @@ export class CustomerImportException extends ProblemException {
       column: column ?? null,
       errors: [{ field: 'content', message: where ? `${where}: ${reason}` : reason }],
     });
-  }
-
-  private static describe(code: CustomerImportErrorCode): [HttpStatus, string] {
-    switch (code) {
-      case CustomerImportErrorCode.FileUnreadable:
-        return [HttpStatus.BAD_REQUEST, 'The file cannot be read as CSV'];
-      case CustomerImportErrorCode.FileTooLarge:
-        return [HttpStatus.PAYLOAD_TOO_LARGE, 'The file is too large to import at once'];
-      case CustomerImportErrorCode.AlreadyImported:
-        return [HttpStatus.CONFLICT, 'This file has already been imported (or is being imported now)'];
-      case CustomerImportErrorCode.RowsHaveErrors:
-        return [HttpStatus.UNPROCESSABLE_ENTITY, 'Some rows have errors, and the import was asked to be all or nothing: nothing was imported'];
-      default:
-        return assertUnreachable(code);
-    }
   }
 }

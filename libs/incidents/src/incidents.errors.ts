@@ -1,6 +1,6 @@
 // Failures of breach notification, each with a stable code.
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, ProblemException } from '@app/core';
+import { ProblemException, type ProblemTable } from '@app/core';
 
 export enum IncidentsErrorCode {
   NotNotified = 'incident-not-notified',
@@ -13,32 +13,20 @@ export enum IncidentsErrorCode {
   NoticeChanged = 'incident-notice-changed',
 }
 
+const PROBLEMS: ProblemTable<IncidentsErrorCode> = {
+  [IncidentsErrorCode.NotNotified]: { status: HttpStatus.CONFLICT, title: 'Send the initial notice to this tenant’s customers before a follow-up' },
+  [IncidentsErrorCode.NoticeNotEditable]: { status: HttpStatus.CONFLICT, title: 'Only a draft or a rejected notice can be changed' },
+  [IncidentsErrorCode.NoticeNotDraft]: { status: HttpStatus.CONFLICT, title: 'Only a draft can be sent for approval' },
+  [IncidentsErrorCode.NoticeNoRecipients]: { status: HttpStatus.CONFLICT, title: 'The selection reaches no customer with an e-mail address' },
+  [IncidentsErrorCode.NoticeNotPending]: { status: HttpStatus.CONFLICT, title: 'The notice is not awaiting approval' },
+  [IncidentsErrorCode.NoticeNotApproved]: { status: HttpStatus.CONFLICT, title: 'The owner has not approved the notice' },
+  [IncidentsErrorCode.NoticeSent]: { status: HttpStatus.CONFLICT, title: 'The notice has been sent' },
+  [IncidentsErrorCode.NoticeChanged]: { status: HttpStatus.CONFLICT, title: 'The notice has changed since it was read' },
+};
+
 export class IncidentsException extends ProblemException {
   constructor(code: IncidentsErrorCode, detail?: string) {
-    const [status, title] = IncidentsException.describe(code);
+    const { status, title } = PROBLEMS[code];
     super(status, code, title, detail);
-  }
-
-  private static describe(code: IncidentsErrorCode): [HttpStatus, string] {
-    switch (code) {
-      case IncidentsErrorCode.NotNotified:
-        return [HttpStatus.CONFLICT, 'Send the initial notice to this tenant’s customers before a follow-up'];
-      case IncidentsErrorCode.NoticeNotEditable:
-        return [HttpStatus.CONFLICT, 'Only a draft or a rejected notice can be changed'];
-      case IncidentsErrorCode.NoticeNotDraft:
-        return [HttpStatus.CONFLICT, 'Only a draft can be sent for approval'];
-      case IncidentsErrorCode.NoticeNoRecipients:
-        return [HttpStatus.CONFLICT, 'The selection reaches no customer with an e-mail address'];
-      case IncidentsErrorCode.NoticeNotPending:
-        return [HttpStatus.CONFLICT, 'The notice is not awaiting approval'];
-      case IncidentsErrorCode.NoticeNotApproved:
-        return [HttpStatus.CONFLICT, 'The owner has not approved the notice'];
-      case IncidentsErrorCode.NoticeSent:
-        return [HttpStatus.CONFLICT, 'The notice has been sent'];
-      case IncidentsErrorCode.NoticeChanged:
-        return [HttpStatus.CONFLICT, 'The notice has changed since it was read'];
-      default:
-        return assertUnreachable(code);
-    }
   }
 }

@@ -1,6 +1,6 @@
 // Failures of the customer portal, each with a stable code.
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, ProblemException } from '@app/core';
+import { ProblemException, type ProblemTable } from '@app/core';
 
 export enum PortalErrorCode {
   InvitationInvalid = 'invitation-invalid',
@@ -8,22 +8,15 @@ export enum PortalErrorCode {
   AccountDisabled = 'portal-account-disabled',
 }
 
+const PROBLEMS: ProblemTable<PortalErrorCode> = {
+  [PortalErrorCode.InvitationInvalid]: { status: HttpStatus.BAD_REQUEST, title: 'The invitation is invalid, used or expired' },
+  [PortalErrorCode.EmailRequired]: { status: HttpStatus.CONFLICT, title: 'The customer has no e-mail address to sign in with' },
+  [PortalErrorCode.AccountDisabled]: { status: HttpStatus.CONFLICT, title: "The customer's portal account is disabled" },
+};
+
 export class PortalException extends ProblemException {
   constructor(code: PortalErrorCode, detail?: string) {
-    const [status, title] = PortalException.describe(code);
+    const { status, title } = PROBLEMS[code];
     super(status, code, title, detail);
-  }
-
-  private static describe(code: PortalErrorCode): [HttpStatus, string] {
-    switch (code) {
-      case PortalErrorCode.InvitationInvalid:
-        return [HttpStatus.BAD_REQUEST, 'The invitation is invalid, used or expired'];
-      case PortalErrorCode.EmailRequired:
-        return [HttpStatus.CONFLICT, 'The customer has no e-mail address to sign in with'];
-      case PortalErrorCode.AccountDisabled:
-        return [HttpStatus.CONFLICT, "The customer's portal account is disabled"];
-      default:
-        return assertUnreachable(code);
-    }
   }
 }

@@ -1,15 +1,16 @@
 // Feedback from the accessibility statement's form (EN 301 549 clause 12, the Finnish Act on the Provision of
 // Digital Services): queued as an e-mail to ACCESSIBILITY_FEEDBACK_EMAIL through the outbox, so a mail outage
 // loses nothing. Anyone may send it, so each address (an IPv6 /64) may send only a few per hour.
-import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { AppConfig, Clock, ProblemException } from '@app/core';
+import { AppConfig, Clock } from '@app/core';
 import { PG_POOL } from '@app/database';
 import { throttleAddress } from '@app/auth';
 import { OutboxService } from '@app/mail';
 import type { AccessibilityFeedbackDto } from './dto/accessibility-feedback.dto';
+import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
 
 export const ACCESSIBILITY_FEEDBACK_TOPIC = 'accessibility-feedback';
 
@@ -41,14 +42,14 @@ export class AccessibilityFeedbackService implements OnModuleInit {
   async send(dto: AccessibilityFeedbackDto, address: string): Promise<{ id: string; receivedAt: Date }> {
     const to = this.config.accessibilityFeedbackEmail;
     if (!to) {
-      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'accessibility-feedback-unavailable', 'Accessibility feedback cannot be received here now', 'Write to the business or to the platform by e-mail instead.');
+      throw new PrivacyNoticeException(PrivacyNoticeErrorCode.FeedbackUnavailable, 'Write to the business or to the platform by e-mail instead.');
     }
     try {
       await this.limiter.consume(this.key(address));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);
-      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-attempts', 'Too many messages', `Send more in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+      throw new PrivacyNoticeException(PrivacyNoticeErrorCode.FeedbackTooMany, `Send more in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
     }
     const receivedAt = this.clock.now();
     const lines = [

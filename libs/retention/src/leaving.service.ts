@@ -13,11 +13,12 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Pool, PoolClient } from 'pg';
 import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { Clock, ConflictProblem, csvCell, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { Clock, csvCell, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { assertSchemaName, PG_POOL, quoteIdent } from '@app/database';
 import { OutboxService } from '@app/mail';
 import { LEGAL_RETENTION_YEARS } from '@app/billing';
 import { AuditTrailService, TenantContext, TenantMembersService } from '@app/tenancy';
+import { LeavingErrorCode, LeavingException } from './leaving.errors';
 
 /** Days between the owner's request and the schema being dropped: time to change their mind or export again. */
 export const LEAVE_GRACE_DAYS = 30;
@@ -179,7 +180,7 @@ export class LeavingService {
           where id = ? and status <> 'left' and leaving_requested_at is null returning id`,
         [now, leaveAfter, principalKey(actor), reason, tenant.id],
       )) as unknown[];
-      if (!updated.length) throw new ConflictProblem('leave-already-requested', 'Leaving has already been requested; cancel it first to change it.');
+      if (!updated.length) throw new LeavingException(LeavingErrorCode.AlreadyRequested, 'Leaving has already been requested; cancel it first to change it.');
       this.audit.record({ actor: principalKey(actor), action: 'register.leave_requested', subjectType: 'tenant', subjectId: tenant.id, fields: reason ? ['leaveAfter', 'reason'] : ['leaveAfter'] }, em);
       await this.tellOwners(em, leaveNotice(tenant.legal_name, leaveAfter), 'tenant-leaving');
     });
@@ -195,7 +196,7 @@ export class LeavingService {
           where id = ? and status <> 'left' and leaving_requested_at is not null returning id`,
         [tenant.id],
       )) as unknown[];
-      if (!updated.length) throw new ConflictProblem('leave-not-requested', 'Leaving has not been requested.');
+      if (!updated.length) throw new LeavingException(LeavingErrorCode.NotRequested, 'Leaving has not been requested.');
       this.audit.record({ actor: principalKey(actor), action: 'register.leave_cancelled', subjectType: 'tenant', subjectId: tenant.id, fields: ['leaveAfter'] }, em);
       await this.tellOwners(em, cancelNotice(tenant.legal_name), 'tenant-leaving');
     });

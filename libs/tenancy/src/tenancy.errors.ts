@@ -1,6 +1,6 @@
 // Failures of tenancy, each with a stable code.
 import { HttpStatus } from '@nestjs/common';
-import { assertUnreachable, ProblemException } from '@app/core';
+import { ProblemException, type ProblemTable } from '@app/core';
 
 export enum TenancyErrorCode {
   SlugTaken = 'tenant-slug-taken',
@@ -12,30 +12,19 @@ export enum TenancyErrorCode {
   TenantLeft = 'tenant-left',
 }
 
+const PROBLEMS: ProblemTable<TenancyErrorCode> = {
+  [TenancyErrorCode.SlugTaken]: { status: HttpStatus.CONFLICT, title: 'That slug is already in use' },
+  [TenancyErrorCode.EmailTaken]: { status: HttpStatus.CONFLICT, title: 'That e-mail address already belongs to a member of staff' },
+  [TenancyErrorCode.InvitationInvalid]: { status: HttpStatus.BAD_REQUEST, title: 'The invitation is invalid, used or expired' },
+  [TenancyErrorCode.StaleVersion]: { status: HttpStatus.CONFLICT, title: 'The resource has changed since you read it' },
+  [TenancyErrorCode.CannotDisableSelf]: { status: HttpStatus.CONFLICT, title: 'You cannot disable your own account' },
+  [TenancyErrorCode.LastOwner]: { status: HttpStatus.CONFLICT, title: 'The business must keep at least one owner' },
+  [TenancyErrorCode.TenantLeft]: { status: HttpStatus.CONFLICT, title: 'The business has left the platform and its register is deleted' },
+};
+
 export class TenancyException extends ProblemException {
   constructor(code: TenancyErrorCode, detail?: string) {
-    const [status, title] = TenancyException.describe(code);
+    const { status, title } = PROBLEMS[code];
     super(status, code, title, detail);
-  }
-
-  private static describe(code: TenancyErrorCode): [HttpStatus, string] {
-    switch (code) {
-      case TenancyErrorCode.SlugTaken:
-        return [HttpStatus.CONFLICT, 'That slug is already in use'];
-      case TenancyErrorCode.EmailTaken:
-        return [HttpStatus.CONFLICT, 'That e-mail address already belongs to a member of staff'];
-      case TenancyErrorCode.InvitationInvalid:
-        return [HttpStatus.BAD_REQUEST, 'The invitation is invalid, used or expired'];
-      case TenancyErrorCode.StaleVersion:
-        return [HttpStatus.CONFLICT, 'The resource has changed since you read it'];
-      case TenancyErrorCode.CannotDisableSelf:
-        return [HttpStatus.CONFLICT, 'You cannot disable your own account'];
-      case TenancyErrorCode.LastOwner:
-        return [HttpStatus.CONFLICT, 'The business must keep at least one owner'];
-      case TenancyErrorCode.TenantLeft:
-        return [HttpStatus.CONFLICT, 'The business has left the platform and its register is deleted'];
-      default:
-        return assertUnreachable(code);
-    }
   }
 }

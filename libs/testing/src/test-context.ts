@@ -31,6 +31,22 @@ export interface TestTenant {
   owner: Credentials;
 }
 
+/** The configuration of a test's app: quiet, its own data directory and session secret. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return loadConfig(
+    {},
+    {
+      nodeEnv: 'test',
+      logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
+      dataDir: mkdtempSync(join(tmpdir(), 'rekisteri-data-')),
+      sessionSecret: randomBytes(32).toString('hex'),
+      // A generous address limit unless a test is about throttling: tests fail logins on purpose, all from one address.
+      loginMaxFailuresPerAddress: 10_000,
+      ...overrides,
+    },
+  );
+}
+
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
@@ -47,18 +63,7 @@ export class TestContext {
   /** `harness.logTo` receives the app's log lines (JSON, one per line) instead of standard output. */
   static async create(overrides: Partial<AppConfig> = {}, harness: { logTo?: DestinationStream } = {}): Promise<TestContext> {
     const db = await createTestDatabase();
-    const config = loadConfig(
-      {},
-      {
-        nodeEnv: 'test',
-        logLevel: (process.env.TEST_LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
-        dataDir: mkdtempSync(join(tmpdir(), 'rekisteri-data-')),
-        sessionSecret: randomBytes(32).toString('hex'),
-        // A generous address limit unless a test is about throttling: tests fail logins on purpose, all from one address.
-        loginMaxFailuresPerAddress: 10_000,
-        ...overrides,
-      },
-    );
+    const config = testConfig(overrides);
     const clock = new ControlledClock();
     const app = await createApp(config, db.url, clock, harness.logTo);
     return new TestContext(app, config, db.url, db.drop, clock);
