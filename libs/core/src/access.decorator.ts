@@ -32,7 +32,10 @@ export const Public = () => SetMetadata(ACCESS_KEY, { realm: 'public' } satisfie
  * logins and resets tell no one which tenants exist). A route without `:tenant` is refused (a programming error).
  */
 export const PublicTenant = (options: Partial<PublicTenantRule> = {}) =>
-  applyDecorators(SetMetadata(ACCESS_KEY, { realm: 'public', tenant: { orSuspended: options.orSuspended ?? false } } satisfies AccessRule), ApiTenantParam());
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { realm: 'public', tenant: { orSuspended: options.orSuspended ?? false } } satisfies AccessRule),
+    ApiParam({ name: 'tenant', description: 'The tenant\'s slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link.', type: String }),
+  );
 
 /** Signed-in platform staff; with roles, only those holding one of them (checked against the database on every request). */
 export const PlatformAccess = (...roles: PlatformRole[]) =>
