@@ -34,7 +34,7 @@ export const Public = () => SetMetadata(ACCESS_KEY, { realm: 'public' } satisfie
 export const PublicTenant = (options: Partial<PublicTenantRule> = {}) =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, { realm: 'public', tenant: { orSuspended: options.orSuspended ?? false } } satisfies AccessRule),
-    ApiParam({ name: 'tenant', description: 'The tenant\'s slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link.', type: String }),
+    ApiParam({ name: 'tenant', description: "The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link.", type: String }),
   );
 
 /** Signed-in platform staff; with roles, only those holding one of them (checked against the database on every request). */
