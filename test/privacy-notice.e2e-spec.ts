@@ -72,8 +72,8 @@ describe('register settings and the privacy notice', () => {
     const result = await ctx.get(TenancyService).onboard(fields, 'test');
     const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await ctx.get(AuthService).acceptTenantInvitation(fields.slug, token, password);
     const scope = (await ctx.get(TenancyService).findScope(fields.slug))!;
+    await ctx.get(TenantContext).run(scope, () => ctx.get(AuthService).acceptTenantInvitation(token, password));
     const tenant = { id: result.tenant.id, slug: fields.slug, schema: scope.schema, owner: { email: fields.contactEmail, password } };
     return { tenant, owner: await ctx.loginTenant(tenant, tenant.owner) };
   }

@@ -46,18 +46,19 @@ export class AuthService {
     return { kind: 'platform', id: account.id, email: account.email, name: account.name, roles: account.roles };
   }
 
+  /**
+   * The tenant is the one the access guard bound from the path (none for an unknown slug: the same answer as a
+   * wrong password); the slug names the throttle's key only, so that guesses at unknown tenants count too.
+   */
   async verifyTenantStaff(slug: string, credentials: Credentials, address: string): Promise<TenantStaffPrincipal> {
     // A suspended tenant's staff still have their password checked, so that only they learn of the suspension.
-    const found = await this.tenancy.findLoginScope(slug);
-    const scope = found && { tenantId: found.tenantId, slug: found.slug, schema: found.schema };
-    const account = await this.verify(`tenant:${slug}:${credentials.email}`, credentials, address, async () =>
-      scope ? this.context.run(scope, () => this.members.findForLogin(credentials.email)) : null,
-    );
-    if (found!.status !== 'active') {
+    const scope = this.context.tenantIfBound;
+    const account = await this.verify(`tenant:${slug}:${credentials.email}`, credentials, address, async () => (scope ? this.members.findForLogin(credentials.email) : null));
+    if (scope!.suspended) {
       throw new AuthException(AuthErrorCode.TenantSuspended, "The platform has suspended this business's account: nobody can sign in to it until the platform resumes it.");
     }
     // `verify` only succeeds with an account, so the scope exists here.
-    await this.context.run(scope!, () => this.members.recordLogin(account.id, account.rehashed));
+    await this.members.recordLogin(account.id, account.rehashed);
     return { kind: 'tenant-staff', id: account.id, email: account.email, name: account.name, role: account.role, tenantId: scope!.tenantId, tenantSlug: scope!.slug };
   }
 
@@ -66,28 +67,28 @@ export class AuthService {
     this.customerAccounts = accounts;
   }
 
+  /** Like verifyTenantStaff: the tenant bound by the guard (none for an unknown slug), the slug for the throttle's key. */
   async verifyCustomer(slug: string, credentials: Credentials, address: string): Promise<CustomerPrincipal> {
-    const scope = await this.tenancy.findScope(slug);
+    const scope = this.context.tenantIfBound;
     const accounts = this.customerAccounts;
-    const account = await this.verify(`portal:${slug}:${credentials.email}`, credentials, address, async () =>
-      scope && accounts ? this.context.run(scope, () => accounts.findForLogin(credentials.email)) : null,
-    );
+    const account = await this.verify(`portal:${slug}:${credentials.email}`, credentials, address, async () => (scope && accounts ? accounts.findForLogin(credentials.email) : null));
     // `verify` only succeeds with an account, so the scope and the accounts exist here.
-    await this.context.run(scope!, () => accounts!.recordLogin(account.id, account.rehashed));
+    await accounts!.recordLogin(account.id, account.rehashed);
     const principal = await this.loadCustomer(scope!.tenantId, account.id);
     if (!principal) throw new AuthException(AuthErrorCode.InvalidCredentials);
     return principal;
   }
 
-  // Accepting an invitation: a cheap look at the token first, so that made-up tokens to these public routes
-  // cost neither the password check nor argon2; then the password rule; the token is consumed under a lock.
-  async acceptTenantInvitation(slug: string, token: string, password: string): Promise<void> {
-    const scope = await this.tenancy.findScope(slug);
-    const invitee = scope && (await this.context.run(scope, () => this.members.invitee(token)));
+  // Accepting an invitation to the tenant the guard bound (an unknown tenant's answer is an invalid invitation's):
+  // a cheap look at the token first, so that made-up tokens to these public routes cost neither the password
+  // check nor argon2; then the password rule; the token is consumed under a lock.
+  async acceptTenantInvitation(token: string, password: string): Promise<void> {
+    const scope = this.context.tenantIfBound;
+    const invitee = scope && (await this.members.invitee(token));
     if (!scope || !invitee) throw new AuthException(AuthErrorCode.InvitationInvalid);
-    this.policy.assertAcceptable(password, personalWords(invitee.email, invitee.name, slug));
+    this.policy.assertAcceptable(password, personalWords(invitee.email, invitee.name, scope.slug));
     const hash = await this.passwords.hash(password);
-    await this.context.run(scope, () => this.members.acceptInvitation(token, hash));
+    await this.members.acceptInvitation(token, hash);
   }
 
   async acceptPlatformInvitation(token: string, password: string): Promise<void> {

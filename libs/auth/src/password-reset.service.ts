@@ -66,18 +66,18 @@ export class PasswordResetService {
   /**
    * Issues a reset link when the address has an account that may reset; answers the same either way, in about
    * the same time. Each request counts against the login limits (per account, per address), as a failed login does.
+   * A tenant realm's tenant is the one the access guard bound from the path (none for an unknown slug, which is
+   * answered the same way); the slug names the throttle's key only.
    */
   async request(realm: AccountRealm, slug: string | null, email: string, address: string): Promise<void> {
     const until = Date.now() + RESET_REQUEST_FLOOR_MS;
     try {
       const normalised = email.trim().toLowerCase();
       await this.throttle.admit(`reset:${realm}:${slug ?? ''}:${normalised}`, address);
-      const tenant = slug === null ? null : await this.tenancy.findScope(slug);
-      if (slug !== null && !tenant) return;
-      await this.inRealm(realm, tenant, async (accounts) => {
-        const account = await accounts.findForReset(normalised);
-        if (account) await this.issue(realm, tenant, account);
-      });
+      const tenant = this.tenantOf(realm);
+      if (realm !== 'platform' && !tenant) return;
+      const account = await this.accountsOf(realm).findForReset(normalised);
+      if (account) await this.issue(realm, tenant, account);
     } finally {
       const left = until - Date.now();
       if (left > 0) await sleep(left);
@@ -85,26 +85,25 @@ export class PasswordResetService {
   }
 
   /** Sets the new password from a reset link, ends every session of the account, and records it. */
-  async complete(realm: AccountRealm, slug: string | null, token: string, password: string): Promise<void> {
-    const tenant = slug === null ? null : await this.tenancy.findScope(slug);
-    if (slug !== null && !tenant) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+  async complete(realm: AccountRealm, token: string, password: string): Promise<void> {
+    const tenant = this.tenantOf(realm);
+    if (realm !== 'platform' && !tenant) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
     const scope: ResetScope = { realm, tenantId: tenant?.tenantId ?? null };
     const hash = hashToken(token);
     // A cheap look first, so made-up tokens to this public route cost neither the password check nor argon2.
     const accountId = await this.tokens.findUsable(scope, hash, this.clock.now());
     if (!accountId) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
-    await this.inRealm(realm, tenant, async (accounts) => {
-      const account = await accounts.findResettable(accountId);
-      if (!account) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
-      this.policy.assertAcceptable(password, personalWords(...account.personal));
-      const passwordHash = await this.passwords.hash(password);
-      // One transaction: the token used up, the new password and every session ended, or none of them (a new
-      // password beside a stolen session that survived, or a used link and the old password, would be half a reset).
-      await (tenant ? this.context.em() : this.orm.em.fork()).transactional(async (em) => {
-        if (!(await this.tokens.consume(em, scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
-        await accounts.resetPassword(accountId, passwordHash, em);
-        await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }), em);
-      });
+    const accounts = this.accountsOf(realm);
+    const account = await accounts.findResettable(accountId);
+    if (!account) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+    this.policy.assertAcceptable(password, personalWords(...account.personal));
+    const passwordHash = await this.passwords.hash(password);
+    // One transaction: the token used up, the new password and every session ended, or none of them (a new
+    // password beside a stolen session that survived, or a used link and the old password, would be half a reset).
+    await (tenant ? this.context.em() : this.orm.em.fork()).transactional(async (em) => {
+      if (!(await this.tokens.consume(em, scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+      await accounts.resetPassword(accountId, passwordHash, em);
+      await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }), em);
     });
     this.logger.log({ realm, tenant: tenant?.tenantId, account: accountId }, 'password reset');
   }
@@ -132,9 +131,9 @@ export class PasswordResetService {
     }
   }
 
-  private inRealm<T>(realm: AccountRealm, tenant: TenantScope | null, work: (accounts: ResettableAccounts) => Promise<T>): Promise<T> {
-    const accounts = this.accountsOf(realm);
-    return tenant ? this.context.run(tenant, () => work(accounts)) : work(accounts);
+  /** The tenant realms' tenant, as the access guard bound it from the path; platform staff have none. */
+  private tenantOf(realm: AccountRealm): TenantScope | null {
+    return realm === 'platform' ? null : this.context.tenantIfBound;
   }
 }
 

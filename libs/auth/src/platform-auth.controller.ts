@@ -65,14 +65,14 @@ export class PlatformAuthController {
     return this.auth.acceptPlatformInvitation(dto.token, dto.password);
   }
 
-  @PasswordResetRequestRoute()
+  @PasswordResetRequestRoute('platform')
   requestPasswordReset(@Body() dto: RequestPasswordResetDto, @Req() req: Request) {
     return this.resets.request('platform', null, dto.email, req.ip ?? 'unknown');
   }
 
-  @PasswordResetCompleteRoute()
+  @PasswordResetCompleteRoute('platform')
   completePasswordReset(@Body() dto: CompletePasswordResetDto) {
-    return this.resets.complete('platform', null, dto.token, dto.password);
+    return this.resets.complete('platform', dto.token, dto.password);
   }
 
   @Get('staff')

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, 
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { StaffMemberDto } from '@app/tenancy';
 import type { Request, Response } from 'express';
-import { ApiProblems, ApiTenantParam, CurrentPrincipal, type Principal, Public, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, PublicTenant, TenantStaffAccess } from '@app/core';
 import { AuthService } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordResetCompleteRoute, PasswordResetRequestRoute } from './password-reset.routes';
@@ -22,10 +22,10 @@ export class TenantAuthController {
   ) {}
 
   @Post('login')
-  @Public()
+  // Suspended too: its staff, with the right password, are told why they cannot sign in.
+  @PublicTenant({ orSuspended: true })
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
-  @ApiTenantParam()
   @ApiOkResponse({ type: TenantStaffPrincipalDto, description: 'Signed in; the session cookie is set.' })
   @ApiProblems(400, 401, 404, 429)
   @UseGuards(LoginBodyGuard, TenantLoginGuard)
@@ -80,23 +80,21 @@ export class TenantAuthController {
   }
 
   @Post('invitations/accept')
-  @Public()
+  @PublicTenant()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The password is set; sign in with it.' })
   @ApiProblems(400, 404)
-  acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
-    return this.auth.acceptTenantInvitation(tenant, dto.token, dto.password);
+  acceptInvitation(@Body() dto: AcceptInvitationDto) {
+    return this.auth.acceptTenantInvitation(dto.token, dto.password);
   }
 
-  @PasswordResetRequestRoute()
-  @ApiTenantParam()
+  @PasswordResetRequestRoute('tenant')
   requestPasswordReset(@Param('tenant') tenant: string, @Body() dto: RequestPasswordResetDto, @Req() req: Request) {
     return this.resets.request('tenant-staff', tenant, dto.email, req.ip ?? 'unknown');
   }
 
-  @PasswordResetCompleteRoute()
-  @ApiTenantParam()
-  completePasswordReset(@Param('tenant') tenant: string, @Body() dto: CompletePasswordResetDto) {
-    return this.resets.complete('tenant-staff', tenant, dto.token, dto.password);
+  @PasswordResetCompleteRoute('tenant')
+  completePasswordReset(@Body() dto: CompletePasswordResetDto) {
+    return this.resets.complete('tenant-staff', dto.token, dto.password);
   }
 }

@@ -8,16 +8,34 @@ import { ApiProblems } from './openapi';
 export const ACCESS_KEY = 'rekisteri:access';
 
 export type AccessRule =
-  | { realm: 'public' }
+  | { realm: 'public'; tenant?: PublicTenantRule }
   | { realm: 'platform'; roles?: PlatformRole[] }
   | { realm: 'tenant-staff'; roles?: TenantRole[] }
   | { realm: 'customer' };
+
+/** How the guard binds the tenant of a public route under `/t/:tenant/…` (see PublicTenant). */
+export interface PublicTenantRule {
+  /** Staff login only: a suspended tenant is bound too, so that its staff (with the right password) are told why they cannot sign in. */
+  orSuspended: boolean;
+}
 
 /** The `:tenant` path segment of tenant routes, documented even where the handler does not read it. */
 export const ApiTenantParam = () => ApiParam({ name: 'tenant', description: "The tenant's slug; must match the session's tenant (else 404).", type: String });
 
 /** Anyone may call this route. */
 export const Public = () => SetMetadata(ACCESS_KEY, { realm: 'public' } satisfies AccessRule);
+
+/**
+ * Anyone may call this route under `/t/:tenant/…` (a login, an invitation, the privacy notice): before anything
+ * else runs, the guard finds the active tenant of that slug and binds it, as it binds a session's tenant. With no
+ * such tenant it binds nothing, and the route answers as it answers for an unknown account or token (so that
+ * logins and resets tell no one which tenants exist). A route without `:tenant` is refused (a programming error).
+ */
+export const PublicTenant = (options: Partial<PublicTenantRule> = {}) =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, { realm: 'public', tenant: { orSuspended: options.orSuspended ?? false } } satisfies AccessRule),
+    ApiParam({ name: 'tenant', description: "The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link.", type: String }),
+  );
 
 /** Signed-in platform staff; with roles, only those holding one of them (checked against the database on every request). */
 export const PlatformAccess = (...roles: PlatformRole[]) =>

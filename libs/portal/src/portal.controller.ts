@@ -4,7 +4,7 @@ import { PurposePipe, type Purpose, SetConsentDto } from '@app/consent';
 import { EXPORT_CONTENT, ExportQuery, PortalRequestDto } from '@app/requests';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiProblems, ApiTenantParam, CurrentPrincipal, CustomerAccess, type Principal, Public } from '@app/core';
+import { ApiProblems, CurrentPrincipal, CustomerAccess, type Principal, PublicTenant } from '@app/core';
 import { AcceptInvitationDto, AuthService, CompletePasswordResetDto, LoginBodyGuard, LoginDto, PasswordResetCompleteRoute, PasswordResetRequestRoute, PasswordResetService, RequestPasswordResetDto, SessionsService } from '@app/auth';
 import { PortalService } from './portal.service';
 import { PortalLoginGuard } from './portal-login';
@@ -26,11 +26,10 @@ export class PortalController {
   ) {}
 
   @Post('login')
-  @Public()
+  @PublicTenant()
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @UseGuards(LoginBodyGuard, PortalLoginGuard)
-  @ApiTenantParam()
   @ApiOkResponse({ type: CustomerPrincipalDto, description: 'Signed in; the session cookie is set.' })
   @ApiProblems(400, 401, 404, 429)
   login(@Req() req: Request) {
@@ -54,24 +53,22 @@ export class PortalController {
   }
 
   @Post('invitations/accept')
-  @Public()
+  @PublicTenant()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The password is set.' })
   @ApiProblems(400, 404)
-  acceptInvitation(@Param('tenant') tenant: string, @Body() dto: AcceptInvitationDto) {
-    return this.portal.acceptInvitation(tenant, dto.token, dto.password);
+  acceptInvitation(@Body() dto: AcceptInvitationDto) {
+    return this.portal.acceptInvitation(dto.token, dto.password);
   }
 
-  @PasswordResetRequestRoute()
-  @ApiTenantParam()
+  @PasswordResetRequestRoute('tenant')
   requestPasswordReset(@Param('tenant') tenant: string, @Body() dto: RequestPasswordResetDto, @Req() req: Request) {
     return this.resets.request('customer', tenant, dto.email, req.ip ?? 'unknown');
   }
 
-  @PasswordResetCompleteRoute()
-  @ApiTenantParam()
-  completePasswordReset(@Param('tenant') tenant: string, @Body() dto: CompletePasswordResetDto) {
-    return this.resets.complete('customer', tenant, dto.token, dto.password);
+  @PasswordResetCompleteRoute('tenant')
+  completePasswordReset(@Body() dto: CompletePasswordResetDto) {
+    return this.resets.complete('customer', dto.token, dto.password);
   }
 
   @Get('me')

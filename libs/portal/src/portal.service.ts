@@ -58,11 +58,10 @@ export class PortalService {
     return { customerId, email: invitation.email, invitationUrl, invitationExpiresAt: invitation.expiresAt };
   }
 
-  /** Public: the tenant comes from the path here because there is no session yet; the token is bound to that tenant's schema. */
-  async acceptInvitation(slug: string, token: string, password: string): Promise<void> {
-    const scope = await this.tenancy.findScope(slug);
-    if (!scope) throw new PortalException(PortalErrorCode.InvitationInvalid);
-    await this.context.run(scope, () => this.accounts.accept(token, password));
+  /** Public: no session yet, so the guard bound the tenant from the path (none: answered as an invalid invitation). */
+  async acceptInvitation(token: string, password: string): Promise<void> {
+    if (!this.context.isBound) throw new PortalException(PortalErrorCode.InvitationInvalid);
+    await this.accounts.accept(token, password);
   }
 
   async me(principal: Principal): Promise<PortalMe> {

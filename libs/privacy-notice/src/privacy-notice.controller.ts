@@ -1,8 +1,8 @@
 // The public privacy statement of a tenant: HTML for people, JSON for programs (by Accept).
-import { Controller, Get, Param, type PipeTransform, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, type PipeTransform, Query, Req, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiProblems, Public, ValidationProblem } from '@app/core';
+import { ApiProblems, PublicTenant, ValidationProblem } from '@app/core';
 import { PrivacyNoticeService } from './privacy-notice.service';
 import { renderPrivacyNoticeHtml } from './privacy-notice.html';
 import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
@@ -34,18 +34,18 @@ export class PrivacyNoticeController {
   constructor(private readonly notices: PrivacyNoticeService) {}
 
   @Get()
-  @Public()
+  @PublicTenant()
   @ApiQuery({ name: 'lang', enum: LANGUAGES, required: false, description: "Default: the tenant's language." })
   @ApiProduces('text/html', 'application/json')
   @ApiExtraModels(PrivacyNoticeDto)
   @ApiOkResponse({ description: "The tenant's privacy statement: numbered sections of blocks (JSON) or a printable page (HTML), by `Accept`.", content: { 'application/json': { schema: { $ref: getSchemaPath(PrivacyNoticeDto) } }, 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(400, 404)
-  async get(@Param('tenant') slug: string, @Query('lang', new LangPipe()) lang: Lang | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async get(@Query('lang', new LangPipe()) lang: Lang | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     res.vary('Accept');
     // Without a preference (or */*) JSON, like the rest of the API; a browser asks for text/html first.
     const format = req.accepts(['application/json', 'text/html']);
     if (!format) throw new PrivacyNoticeException(PrivacyNoticeErrorCode.NotAcceptable);
-    const notice = await this.notices.notice(slug, lang);
+    const notice = await this.notices.notice(lang);
     res.setHeader('Content-Language', notice.language);
     if (format === 'application/json') return notice;
     res.type('html');

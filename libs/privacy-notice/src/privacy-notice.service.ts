@@ -1,4 +1,4 @@
-// The tenant's privacy statement, public: found by the tenant's slug, built from its controller details,
+// The tenant's privacy statement, public: for the tenant bound from the path, built from its controller details,
 // its register settings and the running configuration.
 import { Injectable } from '@nestjs/common';
 import { AppConfig, NotFoundProblem } from '@app/core';
@@ -17,11 +17,11 @@ export class PrivacyNoticeService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The statement of an active tenant in `lang` (default: the tenant's language); 404 for any other slug. */
-  async notice(slug: string, lang?: Lang): Promise<PrivacyNotice> {
-    const scope = await this.tenancy.findScope(slug);
+  /** The statement of the tenant the guard bound (active only) in `lang` (default: the tenant's language); 404 without one. */
+  async notice(lang?: Lang): Promise<PrivacyNotice> {
+    const scope = this.context.tenantIfBound;
     if (!scope) throw new NotFoundProblem('privacy notice');
-    const [controller, settings] = await Promise.all([this.tenancy.get(slug), this.context.run(scope, () => this.settings.current())]);
+    const [controller, settings] = await Promise.all([this.tenancy.get(scope.slug), this.settings.current()]);
     return buildPrivacyNotice({ slug: scope.slug, controller, settings, system: systemFacts(this.config) }, lang ?? (controller.language === 'en' ? 'en' : 'fi'));
   }
 

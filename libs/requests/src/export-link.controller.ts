@@ -3,7 +3,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiTenantParam, Public } from '@app/core';
+import { ApiProblems, PublicTenant } from '@app/core';
 import { ExportLinksService } from './export-links.service';
 import { EXPORT_CONTENT } from './export.service';
 import { ExportQuery } from './dto/request.dto';
@@ -17,8 +17,7 @@ export class ExportLinkController {
   constructor(private readonly links: ExportLinksService) {}
 
   @Get(':token')
-  @Public()
-  @ApiTenantParam()
+  @PublicTenant()
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', PAGE_CSP)
   @Header('Referrer-Policy', 'no-referrer')
@@ -26,20 +25,19 @@ export class ExportLinkController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A page naming the controller and the expiry, with a download button per format. Spends nothing.', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(404, 410, 429)
-  page(@Param('tenant') slug: string, @Param('token') token: string, @Req() req: Request) {
-    return this.links.page(slug, token, req.ip ?? 'unknown');
+  page(@Param('token') token: string, @Req() req: Request) {
+    return this.links.page(token, req.ip ?? 'unknown');
   }
 
   @Post(':token')
-  @Public()
+  @PublicTenant()
   @HttpCode(200)
-  @ApiTenantParam()
   @Header('Referrer-Policy', 'no-referrer')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOkResponse({ description: 'The export, once: the link is spent by this download (audited).', content: EXPORT_CONTENT })
   @ApiProblems(404, 410, 429)
-  download(@Param('tenant') slug: string, @Param('token') token: string, @Query() query: ExportQuery, @Req() req: Request) {
-    return this.links.download(slug, token, query.format ?? 'json', req.ip ?? 'unknown');
+  download(@Param('token') token: string, @Query() query: ExportQuery, @Req() req: Request) {
+    return this.links.download(token, query.format ?? 'json', req.ip ?? 'unknown');
   }
 }

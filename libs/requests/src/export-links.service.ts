@@ -29,17 +29,17 @@ export class ExportLinksService {
   ) {}
 
   /** The page the link opens: the controller's name, until when the link works, and a button per format. */
-  async page(slug: string, token: string, clientAddress: string): Promise<string> {
-    return this.guarded(slug, token, clientAddress, async () => {
+  async page(token: string, clientAddress: string): Promise<string> {
+    return this.guarded(clientAddress, async () => {
       const link = await this.usable(token);
-      const tenant = await this.tenancy.get(slug);
+      const tenant = await this.tenancy.get(this.context.tenant.slug);
       return downloadPage(asMailLang(tenant.language), tenant.legalName, link.expiresAt);
     });
   }
 
   /** Spends the link and streams the export in the format asked. */
-  async download(slug: string, token: string, format: ExportFormat, clientAddress: string): Promise<StreamableFile> {
-    return this.guarded(slug, token, clientAddress, () =>
+  async download(token: string, format: ExportFormat, clientAddress: string): Promise<StreamableFile> {
+    return this.guarded(clientAddress, () =>
       this.context.em().transactional(async (em) => {
         const link = await this.usable(token, em);
         const request = await this.requests.exportable(link.requestId);
@@ -51,13 +51,12 @@ export class ExportLinksService {
     );
   }
 
-  /** Runs `step` in the tenant's scope, behind the per-address throttle: only a usable link gives its point back. */
-  private async guarded<T>(slug: string, token: string, clientAddress: string, step: () => Promise<T>): Promise<T> {
-    const scope = await this.tenancy.findScope(slug);
-    if (!scope) throw new NotFoundProblem('tenant');
+  /** Runs `step` in the tenant the guard bound (404 without one), behind the per-address throttle: only a usable link gives its point back. */
+  private async guarded<T>(clientAddress: string, step: () => Promise<T>): Promise<T> {
+    if (!this.context.isBound) throw new NotFoundProblem('tenant');
     const attempt = await this.throttle.admitCode(clientAddress);
     try {
-      const result = await this.context.run(scope, step);
+      const result = await step();
       await attempt.succeeded();
       return result;
     } catch (error) {

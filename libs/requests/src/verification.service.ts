@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { AppConfig, Clock, NotFoundProblem } from '@app/core';
 import { LoginThrottleService } from '@app/auth';
 import { OutboxService } from '@app/mail';
-import { AuditTrailService, TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
+import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { DataSubjectRequest, VerificationCode } from './request.entity';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
@@ -89,15 +89,14 @@ export class VerificationService {
   /**
    * The person's answer on the public page: the address the code went to and the code. A match verifies that
    * code's request (and no other); a miss counts against every live code of the address. The same answer is
-   * given for an unknown address, a wrong, used or expired code.
+   * given for an unknown address, a wrong, used or expired code. The tenant is the one the guard bound from the path.
    */
-  async verifyCode(slug: string, email: string, code: string, clientAddress: string): Promise<{ type: string; verifiedAt: Date }> {
-    const scope = await this.tenancy.findScope(slug);
-    if (!scope) throw new NotFoundProblem('tenant');
+  async verifyCode(email: string, code: string, clientAddress: string): Promise<{ type: string; verifiedAt: Date }> {
+    if (!this.context.isBound) throw new NotFoundProblem('tenant');
     const attempt = await this.throttle.admitCode(clientAddress);
     let outcome: Awaited<ReturnType<typeof this.checkCode>>;
     try {
-      outcome = await this.checkCode(scope, email, code);
+      outcome = await this.checkCode(email, code);
     } catch (error) {
       await attempt.abandoned();
       throw error;
@@ -108,26 +107,24 @@ export class VerificationService {
     return outcome.verified;
   }
 
-  private checkCode(scope: TenantScope, email: string, code: string) {
+  private checkCode(email: string, code: string) {
     const given = code.replace(/\s+/g, '');
-    return this.context.run(scope, () =>
-      this.context.em().transactional(async (em) => {
-        const now = this.clock.now();
-        const emailHash = this.addressKey(email);
-        const recent = await em.find(VerificationCode, { emailHash, createdAt: { $gt: new Date(now.getTime() - 24 * HOUR) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (recent.reduce((sum, c) => sum + c.failedAttempts, 0) >= FAILED_ATTEMPTS_PER_ADDRESS_PER_DAY) return { throttled: true as const };
-        const live = recent.filter((c) => !c.usedAt && c.expiresAt > now && c.failedAttempts < ATTEMPTS_PER_CODE);
-        let match: VerificationCode | undefined;
-        for (const c of live) if (!match && /^\d{8}$/.test(given) && (await codeMatches(given, c.codeHash))) match = c;
-        if (!live.length) await hashCode(given); // the same work whether or not the address has a code
-        if (!match) {
-          for (const c of live) c.failedAttempts += 1;
-          return { failed: true as const };
-        }
-        match.usedAt = now;
-        return { verified: await this.markVerified(em, match.requestId, now) };
-      }),
-    );
+    return this.context.em().transactional(async (em) => {
+      const now = this.clock.now();
+      const emailHash = this.addressKey(email);
+      const recent = await em.find(VerificationCode, { emailHash, createdAt: { $gt: new Date(now.getTime() - 24 * HOUR) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (recent.reduce((sum, c) => sum + c.failedAttempts, 0) >= FAILED_ATTEMPTS_PER_ADDRESS_PER_DAY) return { throttled: true as const };
+      const live = recent.filter((c) => !c.usedAt && c.expiresAt > now && c.failedAttempts < ATTEMPTS_PER_CODE);
+      let match: VerificationCode | undefined;
+      for (const c of live) if (!match && /^\d{8}$/.test(given) && (await codeMatches(given, c.codeHash))) match = c;
+      if (!live.length) await hashCode(given); // the same work whether or not the address has a code
+      if (!match) {
+        for (const c of live) c.failedAttempts += 1;
+        return { failed: true as const };
+      }
+      match.usedAt = now;
+      return { verified: await this.markVerified(em, match.requestId, now) };
+    });
   }
 
   private async markVerified(em: EntityManager, requestId: string, now: Date): Promise<{ type: string; verifiedAt: Date }> {

@@ -1,8 +1,8 @@
 // The public end of identity verification: the person enters the code sent to the address on record.
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ApiTenantParam, Public } from '@app/core';
+import { ApiProblems, PublicTenant } from '@app/core';
 import { VerificationService } from './verification.service';
 import { CodeAcceptedDto, EnterCodeDto } from './dto/request.dto';
 
@@ -12,12 +12,11 @@ export class VerifyController {
   constructor(private readonly verification: VerificationService) {}
 
   @Post()
-  @Public()
+  @PublicTenant()
   @HttpCode(200)
-  @ApiTenantParam()
   @ApiOkResponse({ type: CodeAcceptedDto, description: 'The code matched: its request (that one only) is verified.' })
   @ApiProblems(400, 404, 429)
-  enter(@Param('tenant') slug: string, @Body() dto: EnterCodeDto, @Req() req: Request) {
-    return this.verification.verifyCode(slug, dto.email, dto.code, req.ip ?? 'unknown');
+  enter(@Body() dto: EnterCodeDto, @Req() req: Request) {
+    return this.verification.verifyCode(dto.email, dto.code, req.ip ?? 'unknown');
   }
 }

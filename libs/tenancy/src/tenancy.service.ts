@@ -173,17 +173,6 @@ export class TenancyService {
     return toTenantView(tenant);
   }
 
-  /** The scope of a tenant that can be signed in to or is suspended, with its status: login tells the two apart. */
-  async findLoginScope(slug: string): Promise<(TenantScope & { status: TenantStatus }) | null> {
-    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string; status: TenantStatus }>(
-      `select id, slug, schema_name, status from platform.tenant where slug = $1 and status in ('active', 'suspended')`,
-      [slug],
-    );
-    if (!rows[0]) return null;
-    TenantContext.attributeTraffic(rows[0].id);
-    return { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name), status: rows[0].status };
-  }
-
   async get(slug: string): Promise<TenantView> {
     const tenant = await this.orm.em.fork().findOne(Tenant, { slug });
     if (!tenant) throw new NotFoundProblem('tenant');
@@ -213,17 +202,18 @@ export class TenancyService {
   }
 
   /**
-   * The scope of an active tenant by its slug, null when there is none; every login starts here: one plain statement.
-   * Public routes find their tenant here, so within a request its traffic is attributed to the tenant found.
+   * The scope of an active tenant by its slug (or a suspended one, marked so, when asked), null when there is none:
+   * one plain statement. The access guard binds public tenant routes' tenants with it; jobs and tests find theirs.
    */
-  async findScope(slug: string): Promise<TenantScope | null> {
-    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string }>(
-      `select id, slug, schema_name from platform.tenant where slug = $1 and status = 'active'`,
-      [slug],
+  async findScope(slug: string, options: { orSuspended?: boolean } = {}): Promise<TenantScope | null> {
+    const statuses: TenantStatus[] = options.orSuspended ? ['active', 'suspended'] : ['active'];
+    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string; status: TenantStatus }>(
+      `select id, slug, schema_name, status from platform.tenant where slug = $1 and status = any($2)`,
+      [slug, statuses],
     );
     if (!rows[0]) return null;
-    TenantContext.attributeTraffic(rows[0].id);
-    return { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name) };
+    const scope: TenantScope = { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name) };
+    return rows[0].status === 'suspended' ? { ...scope, suspended: true } : scope;
   }
 
   /**

@@ -1,5 +1,6 @@
-// The one place tenant data is reached from. The scope is set once per request by the access guard
-// (from the session) or explicitly by the CLI; reading it when unset throws instead of guessing.
+// The one place tenant data is reached from. The scope is set once per request by the access guard (from the
+// session, or from the path of a public tenant route) or explicitly by the CLI; reading it when unset throws
+// instead of guessing.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -9,13 +10,13 @@ export interface TenantScope {
   tenantId: string;
   slug: string;
   schema: string;
+  /** Set only where a route asked for a suspended tenant too (staff login, to say why nobody can sign in). */
+  suspended?: true;
 }
 
 interface Slot {
   tenant?: TenantScope;
   em?: EntityManager;
-  /** A public route resolved this tenant from its URL: the request is its traffic (for the access log only). */
-  trafficOf?: string;
 }
 
 const storage = new AsyncLocalStorage<Slot>();
@@ -40,19 +41,12 @@ export class TenantContext {
   }
 
   /**
-   * A public route (a login, the privacy notice, an invitation) resolved its tenant from the URL with no one
-   * signed in yet: the request is that tenant's traffic, so the access log can say so (and the tenant's access
-   * transparency and IP retention cover it). It grants nothing: tenant data still needs a bound scope.
+   * Whose traffic the current request is, read later from its slot (the access log reads it when the response is
+   * done): the bound tenant's, on public tenant routes too (a failed login, the privacy notice).
    */
-  static attributeTraffic(tenantId: string): void {
-    const slot = storage.getStore();
-    if (slot && !slot.tenant) slot.trafficOf ??= tenantId;
-  }
-
-  /** Whose traffic the current request is, read later from its slot (the access log reads it when the response is done). */
   static trafficOfCurrentRequest(): () => string | undefined {
     const slot = storage.getStore();
-    return () => slot?.tenant?.tenantId ?? slot?.trafficOf;
+    return () => slot?.tenant?.tenantId;
   }
 
   /** Sets the tenant of the current slot. Refuses to switch tenants within one request. */
@@ -78,6 +72,11 @@ export class TenantContext {
     const tenant = storage.getStore()?.tenant;
     if (!tenant) throw new TenantContextMissing();
     return tenant;
+  }
+
+  /** On a public tenant route: the tenant the guard bound, or null when the path named none that is active. */
+  get tenantIfBound(): TenantScope | null {
+    return storage.getStore()?.tenant ?? null;
   }
 
   get isBound(): boolean {

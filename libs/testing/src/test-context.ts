@@ -163,8 +163,8 @@ export class TestContext {
     );
     const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(AuthService).acceptTenantInvitation(slug, token, password);
     const scope = (await this.get(TenancyService).findScope(slug))!;
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptTenantInvitation(token, password));
     return { id: result.tenant.id, slug, schema: scope.schema, owner: { email: ownerEmail, password } };
   }
 
@@ -173,7 +173,7 @@ export class TestContext {
     const email = `${unique(role)}@${tenant.slug}.test`;
     const invitation = await this.get(TenantContext).run(scope, () => this.get(TenantMembersService).invite({ email, name: `Test ${role}`, role }, 'test'));
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(AuthService).acceptTenantInvitation(tenant.slug, invitation.token, password);
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptTenantInvitation(invitation.token, password));
     return { id: invitation.staff.id, email, password };
   }
 
@@ -197,7 +197,7 @@ export class TestContext {
     const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
     const invitation = await this.get(TenantContext).run(scope, () => this.get(PortalAccountsService).invite(customer.id, 'test'));
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(PortalService).acceptInvitation(tenant.slug, invitation.token, password);
+    await this.get(TenantContext).run(scope, () => this.get(PortalService).acceptInvitation(invitation.token, password));
     return { id: customer.id, email: invitation.email, password };
   }
 

@@ -5461,7 +5461,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -5874,6 +5874,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -5916,7 +5917,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -5959,7 +5960,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -9173,7 +9174,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -9304,9 +9305,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
-                tenant: string;
                 token: string;
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
+                tenant: string;
             };
             cookie?: never;
         };
@@ -9358,9 +9359,9 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
-                tenant: string;
                 token: string;
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
+                tenant: string;
             };
             cookie?: never;
         };
@@ -9781,6 +9782,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -9873,7 +9875,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -10033,6 +10035,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -10075,7 +10078,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
@@ -10118,7 +10121,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The tenant's slug; must match the session's tenant (else 404). */
+                /** @description The tenant's slug; without an active tenant of that slug the route answers as for an unknown account, invitation or link. */
                 tenant: string;
             };
             cookie?: never;
