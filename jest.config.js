@@ -25,4 +25,7 @@ module.exports = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 30000,
+  // One test file at a time (the files share one PostgreSQL), in a worker that is replaced once it holds more than
+  // this after a file: each file loads the whole app afresh, and in one process for ~90 files the heap outgrew 4 GB.
+  workerIdleMemoryLimit: '1536MB',
 };

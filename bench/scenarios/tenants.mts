@@ -56,7 +56,7 @@ async function bareMigrate(client: pg.Client, schema: string): Promise<void> {
  * The deploy case: one pending migration in every schema. The latest tenant migration is taken back in each
  * schema (its table dropped, its record deleted) so that `cli migrate` applies it again, through the real runner.
  */
-const LATEST = { name: '0008-retention', undo: 'drop table retention_review' };
+const LATEST = { name: '0022-invoice-reminders', undo: 'drop table invoice_reminder; drop table reminder_settings' };
 
 async function takeBackLatest(bench: Bench, schemas: string[]): Promise<void> {
   const latest = [...tenantMigrations].sort((a, b) => a.name.localeCompare(b.name)).at(-1)!;
