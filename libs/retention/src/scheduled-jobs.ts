@@ -2,8 +2,7 @@
 // several API instances each run happens once: retention (section 8), automatic backups (section 9), and a
 // notice to each tenant's owners and staff of each data-subject request that is due soon or overdue (section 10),
 // the payment reminders of overdue invoices in the tenants that have turned them on, and tenants leaving the
-// platform once their grace period is over (issue 14 item 12); and, every few minutes, the pool of spare tenant
-// schemas that onboarding claims topped up (issue 18).
+// platform once their grace period is over (issue 14 item 12).
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,7 +11,7 @@ import { JobsService } from '@app/jobs';
 import { BackupService } from '@app/backup';
 import { RequestsService } from '@app/requests';
 import { InvoiceRemindersService } from '@app/billing';
-import { SchemaPoolService, TenancyService, TenantContext, type TenantView } from '@app/tenancy';
+import { TenancyService, TenantContext, type TenantView } from '@app/tenancy';
 import { RetentionService } from './retention.service';
 import { LeavingService } from './leaving.service';
 
@@ -21,7 +20,6 @@ export const BACKUP_JOB = 'backups.nightly';
 export const REMINDER_JOB = 'requests.deadline-reminders';
 export const PAYMENT_REMINDER_JOB = 'invoices.payment-reminders';
 export const LEAVING_JOB = 'tenants.leaving';
-export const SPARE_SCHEMAS_JOB = 'tenants.spare-schemas';
 /** Nightly backups are kept this many days; older files are deleted (they hold personal data too). */
 export const BACKUP_KEEP_DAYS = 14;
 
@@ -39,7 +37,6 @@ export class ScheduledJobs implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly paymentReminders: InvoiceRemindersService,
     private readonly leaving: LeavingService,
-    private readonly spareSchemas: SchemaPoolService,
   ) {}
 
   onModuleInit(): void {
@@ -48,19 +45,11 @@ export class ScheduledJobs implements OnModuleInit {
     this.jobs.work(REMINDER_JOB, async () => void (await this.remindDeadlines()));
     this.jobs.work(PAYMENT_REMINDER_JOB, async () => void (await this.remindOverdueInvoices()));
     this.jobs.work(LEAVING_JOB, async () => void (await this.runLeaving()));
-    this.jobs.work(SPARE_SCHEMAS_JOB, async () => void (await this.spareSchemas.refill()));
     this.jobs.schedule(BACKUP_JOB, '0 1 * * *');
     this.jobs.schedule(RETENTION_JOB, '0 2 * * *');
     this.jobs.schedule(LEAVING_JOB, '30 2 * * *');
     this.jobs.schedule(REMINDER_JOB, '0 5 * * *');
     this.jobs.schedule(PAYMENT_REMINDER_JOB, '0 6 * * *');
-    // Cheap when the pool is full (one count); a burst of onboardings empties it for at most this long.
-    this.jobs.schedule(SPARE_SCHEMAS_JOB, '*/5 * * * *');
-  }
-
-  /** Queues a refill of the spare schemas now (after each start, once the migrations have run). */
-  async refillSpareSchemasSoon(): Promise<void> {
-    await this.jobs.send(SPARE_SCHEMAS_JOB, {});
   }
 
   /**

@@ -3,10 +3,11 @@
 // catalog update, constant-time), so the DDL of a whole tenant schema is no longer paid while the admin waits.
 // A renamed schema keeps everything it holds: its schema_migrations table (the record of its migrations lives in
 // the schema), and objects named relative to it; on Citus a distributed schema keeps its placement (README, Citus).
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@app/core';
+import { JobsService } from '@app/jobs';
 import { assertSchemaName, migrateSchemaInTransaction, quoteIdent, type SchemaMigration } from '@app/database';
 import { tenantMigrations } from '@migrations/tenant';
 
@@ -18,16 +19,31 @@ export interface SpareMigrationReport {
 /** Refills of one instance and another wait for each other here, so together they never overshoot the target. */
 const REFILL_LOCK = 'platform.spare_schema';
 
+/** The job that tops the pool up: every few minutes, after each start, and after each claim. */
+export const SPARE_SCHEMAS_JOB = 'tenants.spare-schemas';
+
 export const spareSchemaName = () => assertSchemaName(`spare_${randomUUID().replace(/-/g, '')}`);
 
 @Injectable()
-export class SchemaPoolService {
+export class SchemaPoolService implements OnModuleInit {
   private readonly logger = new Logger(SchemaPoolService.name);
 
   constructor(
     private readonly orm: MikroORM,
     private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.work(SPARE_SCHEMAS_JOB, async () => void (await this.refill()));
+    // Cheap when the pool is full (one count); the claims queue their own refill, this catches what they missed.
+    this.jobs.schedule(SPARE_SCHEMAS_JOB, '*/5 * * * *');
+  }
+
+  /** Queues a refill (any instance's worker makes the spares); failing to queue one costs only a slower onboarding later. */
+  async refillSoon(): Promise<void> {
+    await this.jobs.send(SPARE_SCHEMAS_JOB, {}).catch((error: unknown) => this.logger.warn({ code: (error as { code?: string }).code }, 'could not queue a refill of spare schemas'));
+  }
 
   /**
    * Inside the onboarding transaction: takes a spare (one no other onboarding holds), renames it to `schema` and

@@ -99,19 +99,22 @@ export class TenancyService {
           language: dto.language ?? 'fi',
         });
         await em.flush();
-        if (!(await this.spares.claim(em, schemaName, migrations))) await migrateSchemaInTransaction(em, schemaName, migrations);
+        const claimed = await this.spares.claim(em, schemaName, migrations);
+        if (!claimed) await migrateSchemaInTransaction(em, schemaName, migrations);
         const invitation = await this.context.runWith(scopeOf(tenant), em, () =>
           this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor),
         );
-        return { tenant, invitation };
+        return { tenant, invitation, claimed };
       })
       .catch((error: unknown) => {
         if (error instanceof UniqueConstraintViolationException) throw new TenancyException(TenancyErrorCode.SlugTaken);
         throw error;
       });
+    // Not awaited: the next onboarding finds the pool full again, this one does not wait for it.
+    if (result.claimed) void this.spares.refillSoon();
     const invitationUrl = this.invitationUrl(result.tenant.slug, result.invitation.token);
     await this.sendInvitation(result.tenant, result.invitation.staff.email, invitationUrl);
-    this.logger.log({ tenant: result.tenant.slug }, 'tenant onboarded');
+    this.logger.log({ tenant: result.tenant.slug, spareSchema: result.claimed }, 'tenant onboarded');
     return {
       tenant: toTenantView(result.tenant),
       owner: { id: result.invitation.staff.id, email: result.invitation.staff.email, invitationUrl, invitationExpiresAt: result.invitation.expiresAt },
