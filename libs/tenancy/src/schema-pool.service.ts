@@ -87,10 +87,12 @@ export class SchemaPoolService implements OnModuleInit {
     await em.execute(`update ${s}.reminder_settings set updated_at = now()`);
     // The kept versions are append-only for everyone else; this copy was never seen by anyone.
     await em.execute(`alter table ${s}.register_settings_version disable trigger register_settings_version_append_only`);
-    await em.execute(
-      `update ${s}.register_settings_version v set recorded_at = r.updated_at, settings = jsonb_set(v.settings, '{updated_at}', to_jsonb(r.updated_at))
-         from ${s}.register_settings r`,
-    );
+    // The stamp read first and sent back as values: Citus refuses a stable function (to_jsonb of a time) over columns in an UPDATE.
+    const [{ stamp }] = await em.execute<{ stamp: string }[]>(`select to_jsonb(updated_at) #>> '{}' as stamp from ${s}.register_settings`);
+    await em.execute(`update ${s}.register_settings_version set recorded_at = ?::timestamptz, settings = jsonb_set(settings, '{updated_at}', ?::jsonb)`, [
+      stamp,
+      JSON.stringify(stamp),
+    ]);
     await em.execute(`alter table ${s}.register_settings_version enable trigger register_settings_version_append_only`);
   }
 
