@@ -76,7 +76,7 @@ export class TenancyService {
   /**
    * Creates the tenant row, its schema (migrated), and the owner's invitation in one transaction:
    * PostgreSQL DDL is transactional, so a failure anywhere leaves no schema and no row. The schema is a spare from
-   * the pool, renamed, when there is one (a few milliseconds); otherwise it is created and migrated here.
+   * the pool, renamed, when there is one (a rename and a few small statements); otherwise it is created and migrated here.
    */
   async onboard(dto: OnboardTenantDto, actor: string, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
     const id = randomUUID();
