@@ -1,7 +1,7 @@
 // Onboarding a tenant: what it creates, that it is all-or-nothing, and that bad input writes nothing.
 import type { SchemaMigration } from '@app/database';
 import { tenantMigrations } from '@migrations/tenant';
-import { TenancyService } from '@app/tenancy';
+import { SchemaPoolService, TenancyService, TenantPlacementService, tenantSchemaName } from '@app/tenancy';
 import { problemOf, TestContext, type Agent } from '@app/testing';
 
 const wellnessRoom = {
@@ -53,6 +53,26 @@ describe('onboarding a tenant', () => {
     await owner.post('/api/t/second-studio/login').send({ email: 'owner@second.fi', password: 'a long enough password' }).expect(200);
     const me = await owner.get('/api/t/second-studio/me').expect(200);
     expect(me.body).toMatchObject({ kind: 'tenant-staff', role: 'owner', tenantSlug: 'second-studio' });
+  });
+
+  it('serves a tenant whose schema was a spare from the pool like any other (on Citus too, where it stays placed)', async () => {
+    const pool = ctx.get(SchemaPoolService);
+    await pool.refill(1);
+    const [spare] = await pool.spares();
+    const placement = ctx.get(TenantPlacementService);
+    const node = await placement.nodeOf(spare); // null on plain PostgreSQL
+    if (await placement.onCitus()) expect(node).not.toBeNull(); // a distributed schema, on a worker
+    const res = await admin.post('/api/platform/tenants').send({ ...wellnessRoom, slug: 'pooled-studio', contactEmail: 'owner@pooled.fi' }).expect(201);
+    const schema = tenantSchemaName(res.body.tenant.id);
+    expect(await pool.spares()).toEqual([]);
+    expect(await ctx.sql(`select nspname from pg_namespace where nspname in (?, ?)`, [spare, schema])).toEqual([{ nspname: schema }]);
+    expect(await placement.nodeOf(schema)).toBe(node);
+    const token = res.body.owner.invitationUrl.split('#token=')[1];
+    await ctx.http().post('/api/t/pooled-studio/invitations/accept').send({ token, password: 'a long enough password' }).expect(204);
+    const owner = ctx.agent();
+    await owner.post('/api/t/pooled-studio/login').send({ email: 'owner@pooled.fi', password: 'a long enough password' }).expect(200);
+    const customer = await owner.post('/api/t/pooled-studio/customers').send({ contactName: 'Pooled Customer', email: 'pc@example.fi' }).expect(201);
+    expect(await ctx.sql(`select contact_name from "${schema}".customer where id = ?`, [customer.body.id])).toEqual([{ contact_name: 'Pooled Customer' }]);
   });
 
   it('refuses a taken slug with 409 and leaves no extra schema or row', async () => {

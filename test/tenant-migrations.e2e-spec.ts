@@ -1,7 +1,7 @@
 // A tenant migration that fails on one schema leaves that schema untouched and the others migrated; a rerun completes.
 import type { SchemaMigration } from '@app/database';
 import { tenantMigrations } from '@migrations/tenant';
-import { TenancyService, TenantContext } from '@app/tenancy';
+import { SchemaPoolService, TenancyService, TenantContext } from '@app/tenancy';
 import { TestContext, type TestTenant } from '@app/testing';
 
 describe('tenant migrations', () => {
@@ -9,7 +9,8 @@ describe('tenant migrations', () => {
   let tenants: TestTenant[];
 
   beforeAll(async () => {
-    ctx = await TestContext.create();
+    // One spare, as the test below keeps: a scheduled refill meanwhile would otherwise drop it.
+    ctx = await TestContext.create({ spareTenantSchemas: 1 });
     tenants = [await ctx.newTenant(), await ctx.newTenant(), await ctx.newTenant()];
   });
   afterAll(() => ctx.close());
@@ -53,6 +54,17 @@ describe('tenant migrations', () => {
     expect(second.migrated.find((m) => m.slug === victim.slug)?.applied).toEqual(['9000-loyalty']);
     expect(second.migrated.filter((m) => m.slug !== victim.slug).every((m) => m.applied.length === 0)).toBe(true);
     expect(await hasTable(victim.schema, 'loyalty_card')).toBe(true);
+  });
+
+  it('migrates the spare schemas onboarding claims, so a spare is never behind', async () => {
+    const pool = ctx.get(SchemaPoolService);
+    await pool.refill(1);
+    const [spare] = await pool.spares();
+    const next: SchemaMigration = { name: '9001-gift-card', up: (db) => db.execute('create table gift_card (id uuid primary key)').then(() => undefined) };
+    const report = await ctx.get(TenancyService).migrateAll(undefined, [...tenantMigrations, next]);
+    expect(report.spares).toEqual({ migrated: 1, failed: [] });
+    expect(await applied(spare)).toContain('9001-gift-card');
+    expect(await hasTable(spare, 'gift_card')).toBe(true);
   });
 
   it('leaves the search_path of pooled connections alone', async () => {

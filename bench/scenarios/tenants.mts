@@ -90,7 +90,7 @@ async function bareApplyLatest(bench: Bench, schemas: string[], parallel: number
   return total;
 }
 
-async function runCliMigrate(bench: Bench): Promise<{ ms: number; ok: number; changed: number; failed: number; wall: number }> {
+export async function runCliMigrate(bench: Bench): Promise<{ ms: number; ok: number; changed: number; failed: number; wall: number }> {
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'rekisteri-bench-cli-'));
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'migrate'], {

@@ -13,6 +13,7 @@ import { platformPasswordReset } from './0011-password-reset.migration';
 import { platformIncidentNotices } from './0012-incident-notices.migration';
 import { platformTenantPaymentAccount } from './0013-tenant-payment-account.migration';
 import { platformLeaving } from './0015-leaving.migration';
+import { platformSpareSchemas } from './0016-spare-schemas.migration';
 
 export const PLATFORM_SCHEMA = 'platform';
-export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformAccessLogJournal, platformRoleGrants, platformPasswordReset, platformIncidentNotices, platformTenantPaymentAccount, platformLeaving];
+export const platformMigrations: readonly SchemaMigration[] = [platformInitial, platformExtensions, platformAccessLog, platformVatRates, platformJobs, platformIncidents, platformErasureLedger, platformConsentLedger, platformAccessLogJournal, platformRoleGrants, platformPasswordReset, platformIncidentNotices, platformTenantPaymentAccount, platformLeaving, platformSpareSchemas];

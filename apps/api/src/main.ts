@@ -4,7 +4,7 @@ import cluster from 'node:cluster';
 import pino from 'pino';
 import { type AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
 import { type EmbeddedEvent, resolveDatabase, type ResolvedDatabase } from '@app/database';
-import { MigrationsService } from '@app/tenancy';
+import { MigrationsService, SchemaPoolService } from '@app/tenancy';
 import { FirstAdminService } from '@app/auth';
 import { createApp } from './app';
 
@@ -30,6 +30,8 @@ async function prepare(config: AppConfig, db: ResolvedDatabase) {
   if (report.platform.length) say(`Platform migrations applied: ${report.platform.join(', ')}`);
   if (report.failed.length) say(`Tenant migrations failed for: ${report.failed.map((f) => f.slug).join(', ')} (run \`npm run cli -- migrate\` for details)`);
   await app.get(FirstAdminService).ensure({ embedded: db.embedded, print: say });
+  // Spares made now carry the migrations just applied; a worker of any instance makes them.
+  await app.get(SchemaPoolService).refillSoon();
   return app;
 }
 

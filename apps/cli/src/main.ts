@@ -51,7 +51,9 @@ program
       const applied = report.migrated.filter((m) => m.applied.length).length;
       say(`Tenants: ${report.migrated.length} ok (${applied} changed), ${report.failed.length} failed, in ${Date.now() - started} ms`);
       for (const failure of report.failed) say(`  FAILED ${failure.slug}: ${failure.error}`);
-      if (report.failed.length) process.exitCode = 1;
+      say(`Spare schemas: ${report.spares.migrated} ok, ${report.spares.failed.length} failed`);
+      for (const failure of report.spares.failed) say(`  FAILED ${failure.schema}: ${failure.error}`);
+      if (report.failed.length || report.spares.failed.length) process.exitCode = 1;
     }),
   );
 

@@ -124,6 +124,10 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   jobsEnabled = true;
 
+  /** Migrated, empty tenant schemas kept ready for onboarding to claim (issue 18); 0 turns the pool off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(50)
+  spareTenantSchemas = 3;
+
   /** How often an idle worker looks for new jobs, in seconds. */
   @Transform(toNumber) @IsNumber() @Min(0.5) @Max(300)
   jobsPollingSeconds = 2;
@@ -168,6 +172,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   ACCESS_LOG_RETENTION_DAYS: 'accessLogRetentionDays',
   JOBS_ENABLED: 'jobsEnabled',
   JOBS_POLLING_SECONDS: 'jobsPollingSeconds',
+  SPARE_TENANT_SCHEMAS: 'spareTenantSchemas',
 };
 
 export class ConfigError extends Error {}

@@ -6,6 +6,7 @@ export * from './tenancy.errors';
 export * from './migrations.service';
 export * from './audit-trail.service';
 export * from './tenant-placement.service';
+export * from './schema-pool.service';
 export { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 export { StaffMemberDto, InvitedStaffMemberDto } from './dto/staff.dto';
 import { Tenant } from './tenant.entity';

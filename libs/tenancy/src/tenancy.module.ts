@@ -7,10 +7,11 @@ import { TenantMembersService } from './tenant-members.service';
 import { TenancyController } from './tenancy.controller';
 import { TenantStaffController } from './tenant-staff.controller';
 import { TenantPlacementService } from './tenant-placement.service';
+import { SchemaPoolService } from './schema-pool.service';
 
 @Module({
   controllers: [TenancyController, TenantStaffController],
-  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService],
-  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService],
+  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
+  exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
 })
 export class TenancyModule {}

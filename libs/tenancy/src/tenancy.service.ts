@@ -11,6 +11,7 @@ import { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
 import { STAFF_COLUMNS, type StaffRow, type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
+import { SchemaPoolService, type SpareMigrationReport } from './schema-pool.service';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 
 /** `left`: the tenant left the platform and its schema was dropped (only its registry row and archived invoices remain). */
@@ -42,6 +43,8 @@ export interface OnboardingResult {
 export interface TenantMigrationReport {
   migrated: { slug: string; applied: string[] }[];
   failed: { slug: string; error: string }[];
+  /** The spare schemas onboarding claims (SchemaPoolService), migrated first. */
+  spares: SpareMigrationReport;
 }
 
 /** Tenants migrated at once by migrateAll: well within the ORM's pool (10); more gains nothing on 2 cores. */
@@ -67,11 +70,13 @@ export class TenancyService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly spares: SchemaPoolService,
   ) {}
 
   /**
    * Creates the tenant row, its schema (migrated), and the owner's invitation in one transaction:
-   * PostgreSQL DDL is transactional, so a failure anywhere leaves no schema and no row.
+   * PostgreSQL DDL is transactional, so a failure anywhere leaves no schema and no row. The schema is a spare from
+   * the pool, renamed, when there is one (a rename and a few small statements); otherwise it is created and migrated here.
    */
   async onboard(dto: OnboardTenantDto, actor: string, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
     const id = randomUUID();
@@ -94,19 +99,22 @@ export class TenancyService {
           language: dto.language ?? 'fi',
         });
         await em.flush();
-        await migrateSchemaInTransaction(em, schemaName, migrations);
+        const claimed = await this.spares.claim(em, schemaName, migrations);
+        if (!claimed) await migrateSchemaInTransaction(em, schemaName, migrations);
         const invitation = await this.context.runWith(scopeOf(tenant), em, () =>
           this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor),
         );
-        return { tenant, invitation };
+        return { tenant, invitation, claimed };
       })
       .catch((error: unknown) => {
         if (error instanceof UniqueConstraintViolationException) throw new TenancyException(TenancyErrorCode.SlugTaken);
         throw error;
       });
+    // Not awaited: the next onboarding finds the pool full again, this one does not wait for it.
+    if (result.claimed) void this.spares.refillSoon();
     const invitationUrl = this.invitationUrl(result.tenant.slug, result.invitation.token);
     await this.sendInvitation(result.tenant, result.invitation.staff.email, invitationUrl);
-    this.logger.log({ tenant: result.tenant.slug }, 'tenant onboarded');
+    this.logger.log({ tenant: result.tenant.slug, spareSchema: result.claimed }, 'tenant onboarded');
     return {
       tenant: toTenantView(result.tenant),
       owner: { id: result.invitation.staff.id, email: result.invitation.staff.email, invitationUrl, invitationExpiresAt: result.invitation.expiresAt },
@@ -248,9 +256,11 @@ export class TenancyService {
     migrations = tenantMigrations,
     concurrency = TENANT_MIGRATION_CONCURRENCY,
   ): Promise<TenantMigrationReport> {
+    // Spares before tenants: one claimed meanwhile is a tenant by the time the tenants are listed.
+    const spares = await this.spares.migrateSpares(migrations);
     // A tenant that has left has no schema to migrate (migrating would create an empty one again).
     const tenants = await this.orm.em.fork().find(Tenant, { status: { $ne: 'left' } }, { orderBy: { slug: 'asc' }, fields: ['id', 'slug', 'schemaName'] });
-    const report: TenantMigrationReport = { migrated: [], failed: [] };
+    const report: TenantMigrationReport = { migrated: [], failed: [], spares };
     let done = 0;
     let next = 0;
     const worker = async () => {

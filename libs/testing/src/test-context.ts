@@ -42,6 +42,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       sessionSecret: randomBytes(32).toString('hex'),
       // A generous address limit unless a test is about throttling: tests fail logins on purpose, all from one address.
       loginMaxFailuresPerAddress: 10_000,
+      // No spare schemas unless a test is about them: a refill mid-test would be work no test asked for.
+      spareTenantSchemas: 0,
       ...overrides,
     },
   );
