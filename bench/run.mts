@@ -6,11 +6,8 @@
 //   BENCH_SECONDS=20 BENCH_ROUNDS=3 npm run bench -- customers
 //   BENCH_CPU_PROFILE=1 npm run bench -- customers   # V8 profiles of the API in bench/profiles/
 //
-<<<<<<< HEAD
-// Scenarios: customers, invoices, portal-me, customer-search, access-log, login, export, tenants, access-log-search. The run stops every process it started.
-=======
-// Scenarios: customers, customer-search, access-log, login, export, tenants, access-log-search, onboarding. The run stops every process it started.
->>>>>>> schema-pool
+// Scenarios: customers, invoices, portal-me, customer-search, customer-import, access-log, login, export, tenants,
+// access-log-search, onboarding. The run stops every process it started.
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,11 +23,8 @@ import { tenantsScenario } from './scenarios/tenants.mts';
 import { accessLogSearchScenario } from './scenarios/access-log-search.mts';
 import { customerSearchScenario } from './scenarios/customer-search.mts';
 import { customerImportScenario } from './scenarios/customer-import.mts';
-<<<<<<< HEAD
 import { invoicesScenario, portalMeScenario } from './scenarios/more-pages.mts';
-=======
 import { onboardingScenario } from './scenarios/onboarding.mts';
->>>>>>> schema-pool
 import type { Api } from './lib/api.mts';
 
 const SCENARIOS: Record<string, (bench: Bench, api: Api) => Promise<void>> = {
