@@ -17,7 +17,7 @@ if [ $# -eq 0 ]; then
   set -- test/citus.e2e-spec.ts test/onboarding.e2e-spec.ts test/tenant-isolation.e2e-spec.ts test/tenant-migrations.e2e-spec.ts \
     test/customers.e2e-spec.ts test/billing.e2e-spec.ts test/consent.e2e-spec.ts test/requests.e2e-spec.ts test/portal.e2e-spec.ts \
     test/backup.e2e-spec.ts test/retention.e2e-spec.ts test/bank-import.e2e-spec.ts test/customer-import.e2e-spec.ts \
-    test/restriction.e2e-spec.ts test/leaving.e2e-spec.ts
+    test/restriction.e2e-spec.ts test/leaving.e2e-spec.ts test/schema-pool.e2e-spec.ts
 fi
 # Building a test database on three nodes and placing tenants over the network take longer than on one PostgreSQL.
 TEST_DATABASE_URL="$url" npm run test:api -- --testTimeout=120000 "$@"
