@@ -43,4 +43,14 @@ export class ControlledClock extends Clock {
   reset(): void {
     this.fixed = undefined;
   }
+
+  /** Runs `step` with the clock at `when`, then lets it follow the system again. */
+  async during<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
+    this.set(when);
+    try {
+      return await step();
+    } finally {
+      this.reset();
+    }
+  }
 }

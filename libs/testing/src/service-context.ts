@@ -47,13 +47,8 @@ export class ServiceTestContext {
   }
 
   /** Runs `step` with the app's clock at `when`, then lets the clock follow the system again. */
-  async at<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
-    this.clock.set(when);
-    try {
-      return await step();
-    } finally {
-      this.clock.reset();
-    }
+  at<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
+    return this.clock.during(when, step);
   }
 
   /** Runs `step` with `tenant` bound in the TenantContext, as a tenant route's guard binds it. */

@@ -77,13 +77,8 @@ export class TestContext {
   }
 
   /** Runs `step` with the app's clock at `when`, then lets the clock follow the system again. */
-  async at<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
-    this.clock.set(when);
-    try {
-      return await step();
-    } finally {
-      this.clock.reset();
-    }
+  at<T>(when: Date | string, step: () => Promise<T>): Promise<T> {
+    return this.clock.during(when, step);
   }
 
   /** A provider of the app, by its class or its injection token (such as PG_POOL). */
