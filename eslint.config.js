@@ -41,6 +41,27 @@ for (const harness of [false, true]) {
   }
 }
 
+
+// Issue 13: a lib reaches PostgreSQL only from its repository files (`*.repository.ts`), which own its tables.
+// Services open a transaction with `TenantContext.transaction()` and call repositories; no EntityManager, pool or
+// SQL travels outside them. The plumbing itself (libs/database, the tenant context, the test harness), entity
+// definitions and migrations are exempt. `eslint.pending-repositories.js` lists the files still to move: it only shrinks.
+const DATABASE_ACCESS = [
+  { selector: "ImportDeclaration[source.value=/^(pg|pg-.*|@mikro-orm\\u002F.*)$/]", message: 'Database access belongs in a `*.repository.ts` file of the lib that owns the table.' },
+  { selector: 'ImportSpecifier[imported.name=/^(boundSql|BoundSql|PG_POOL|DATABASE_URL|quoteIdent)$/]', message: 'SQL belongs in a `*.repository.ts` file of the lib that owns the table.' },
+  { selector: 'CallExpression[callee.property.name=/^(em|execute|transactional|getConnection|getTransactionContext|nativeUpdate|nativeDelete|persistAndFlush)$/]', message: 'Reach the database through a repository; open a transaction with `TenantContext.transaction()`.' },
+];
+const databaseAccessBlock = {
+  name: 'data-layer/repositories-only',
+  files: ['apps/api/**/*.ts', 'apps/cli/**/*.ts', 'libs/**/*.ts'],
+  ignores: [
+    '**/*.repository.ts', '**/*.spec.ts', '**/*.entity.ts',
+    'libs/database/**', 'libs/testing/**', 'libs/entities/**', 'libs/tenancy/src/tenant-context.ts',
+    ...require('./eslint.pending-repositories.js'),
+  ],
+  rules: { 'no-restricted-syntax': ['error', ...DATABASE_ACCESS] },
+};
+
 module.exports = defineConfig([
   globalIgnores(['dist/', 'node_modules/', '.data/', 'coverage/']),
   {
@@ -64,4 +85,5 @@ module.exports = defineConfig([
     ignores: ['apps/cli/**'], // a CLI prints: that is its job
     rules: { 'no-console': 'error' },
   },
+  databaseAccessBlock,
 ]);

@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { assertSchemaName } from '@app/database';
+import { assertSchemaName, boundSql, quoteIdent } from '@app/database';
 
 export interface TenantScope {
   tenantId: string;
@@ -81,6 +81,28 @@ export class TenantContext {
 
   get isBound(): boolean {
     return storage.getStore()?.tenant !== undefined;
+  }
+
+  /**
+   * Runs fn inside one transaction of the bound tenant's schema. The transaction travels in the context: every
+   * repository reached from fn writes through it (`em()` and `sql()` answer it), so services never pass an
+   * EntityManager along. A nested call joins the open transaction; the outermost one commits or rolls back.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const slot = storage.getStore();
+    if (!slot?.tenant) throw new TenantContextMissing();
+    if (slot.em?.isInTransaction()) return fn();
+    return this.em().transactional((tx) => storage.run({ ...slot, em: tx }, fn));
+  }
+
+  /** A table of the bound tenant's schema, quoted for SQL (statements name their schema: no search_path is set). */
+  table(name: string): string {
+    return `${quoteIdent(this.tenant.schema)}.${quoteIdent(name)}`;
+  }
+
+  /** SQL with bind parameters ($1, $2, ...) on the bound tenant's connection, inside its open transaction if any. */
+  sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]> {
+    return boundSql(this.em())<T>(text, values);
   }
 
   /** An EntityManager whose wildcard-schema entities live in the bound tenant's schema. */
