@@ -1,6 +1,7 @@
 // /t/:tenant/customers/:id: a customer's details, and editing them. When someone else saved in between (409),
 // the page shows what they changed, keeps this user's other edits, and lets the user redo the rest.
 import { useMemo, useState } from 'react';
+import { isStaleVersion, useVersionedEdit } from '../../ui/use-versioned-edit';
 import { useLocation, useOutletContext, useParams } from 'react-router';
 import type { Me } from '../auth/queries';
 import { ApiError } from '../../api/problem';
@@ -22,9 +23,9 @@ import { CustomerRequests } from '../requests/CustomerRequests';
 import { CustomerForm } from './CustomerForm';
 import { CustomerTimeline } from './CustomerTimeline';
 import { RestrictionBanner } from './RestrictionBanner';
-import { type CustomerField, type CustomerValues, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
+import { type CustomerField, displayName, FIELD_LABELS, kindOf, toChanges, valuesOf } from './customer-fields';
 import { customerFormErrors } from './customer-errors';
-import { type Merge, mergeConflict } from './conflict';
+import { mergeConflict } from './conflict';
 import { type Customer, useCustomer, useFetchLatestCustomer, useUpdateCustomer } from './queries';
 import styles from './customers.module.css';
 
@@ -156,32 +157,14 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
   const t = useT();
   const update = useUpdateCustomer(tenant, customer.id);
   const fetchLatest = useFetchLatestCustomer(tenant, customer.id);
-  // The version and values this edit builds on; after a conflict, the latest ones.
-  const [base, setBase] = useState<{ version: number; values: CustomerValues }>(() => ({ version: customer.version, values: valuesOf(customer) }));
-  const [values, setValues] = useState<CustomerValues>(base.values);
-  const [merge, setMerge] = useState<Merge | null>(null);
-  const [latestError, setLatestError] = useState<unknown>(null);
+  const { base, values, setField, merge, latestError, rebase } = useVersionedEdit({ record: customer, valuesOf, merge: mergeConflict, fetchLatest });
   const kind = kindOf(customer);
 
-  const stale = update.error instanceof ApiError && update.error.code === 'stale-version';
+  const stale = isStaleVersion(update.error);
   // One object per failed attempt: React Aria re-shows server errors whenever this object changes.
   const errors = useMemo(() => (stale ? { byField: {}, form: [] } : customerFormErrors(update.error, kind, t)), [stale, update.error, kind, t]);
   const fieldProblem = update.error instanceof ApiError && (update.error.kind === 'validation' || update.error.code === 'customer-email-taken');
-
-  const onConflict = async () => {
-    setLatestError(null);
-    const latest = await fetchLatest().catch((error: unknown) => {
-      setLatestError(error);
-      return null;
-    });
-    if (!latest) return;
-    const theirs = valuesOf(latest);
-    const result = mergeConflict(base.values, values, theirs);
-    setMerge(result);
-    setBase({ version: latest.version, values: theirs });
-    setValues(result.values);
-    update.reset();
-  };
+  const onConflict = () => rebase(update.reset);
 
   const submit = () => {
     const changes = toChanges(base.values, values);
@@ -191,7 +174,7 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
       {
         onSuccess: () => onDone(true),
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'stale-version') void onConflict();
+          if (isStaleVersion(error)) void onConflict();
         },
       },
     );
@@ -201,14 +184,14 @@ function EditCustomer({ tenant, customer, onDone }: { tenant: string; customer: 
     <CustomerForm
       kind={kind}
       values={values}
-      onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+      onChange={setField}
       errors={errors}
       onSubmit={submit}
       submitLabel={t('customer.save')}
       pending={update.isPending}
       before={
         <>
-          {merge && <ConflictPanel merge={merge} texts={CONFLICT_TEXTS} labels={FIELD_LABELS} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {merge && <ConflictPanel merge={merge} texts={CONFLICT_TEXTS} labels={FIELD_LABELS} onUseMine={setField} />}
           {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
           {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('customer.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
         </>

@@ -1,6 +1,7 @@
 // /platform/tenants/:slug: a business's controller details, editing them under their version (a conflicting save
 // shows what the other admin changed and keeps this admin's other edits), and suspending or resuming it.
 import { useMemo, useState } from 'react';
+import { isStaleVersion, useVersionedEdit } from '../../ui/use-versioned-edit';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/problem';
 import { useLocale } from '../../app/providers';
@@ -18,7 +19,7 @@ import type { OnboardedState } from './NewTenantPage';
 import { platformPaths } from './paths';
 import { type Tenant, useFetchLatestTenant, useSetTenantStatus, useTenant, useUpdateTenant } from './queries';
 import { RoleGate } from './RoleGate';
-import { detailChanges, type DetailField, mergeTenant, TENANT_LABELS, type TenantMerge, tenantFormErrors, type TenantValues, valuesOf } from './tenant-fields';
+import { detailChanges, type DetailField, mergeTenant, TENANT_LABELS, tenantFormErrors, valuesOf } from './tenant-fields';
 import { TenantForm } from './TenantForm';
 import { TenantStatusBadge } from './TenantStatus';
 import styles from './platform.module.css';
@@ -144,29 +145,12 @@ function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: (saved: boolea
   const t = useT();
   const update = useUpdateTenant(tenant.slug);
   const fetchLatest = useFetchLatestTenant(tenant.slug);
-  const [base, setBase] = useState<{ version: number; values: TenantValues }>(() => ({ version: tenant.version, values: valuesOf(tenant) }));
-  const [values, setValues] = useState<TenantValues>(base.values);
-  const [merge, setMerge] = useState<TenantMerge | null>(null);
-  const [latestError, setLatestError] = useState<unknown>(null);
+  const { base, values, setField, merge, latestError, rebase } = useVersionedEdit({ record: tenant, valuesOf, merge: mergeTenant, fetchLatest });
 
-  const stale = update.error instanceof ApiError && update.error.code === 'stale-version';
+  const stale = isStaleVersion(update.error);
   const errors = useMemo(() => (stale ? { byField: {}, form: [] } : tenantFormErrors(update.error, t)), [stale, update.error, t]);
   const fieldProblem = update.error instanceof ApiError && update.error.kind === 'validation';
-
-  const onConflict = async () => {
-    setLatestError(null);
-    const latest = await fetchLatest().catch((error: unknown) => {
-      setLatestError(error);
-      return null;
-    });
-    if (!latest) return;
-    const theirs = valuesOf(latest);
-    const result = mergeTenant(base.values, values, theirs);
-    setMerge(result);
-    setBase({ version: latest.version, values: theirs });
-    setValues(result.values);
-    update.reset();
-  };
+  const onConflict = () => rebase(update.reset);
 
   const submit = () => {
     if (businessIdProblem(values.businessId)) return;
@@ -177,7 +161,7 @@ function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: (saved: boolea
       {
         onSuccess: () => onDone(true),
         onError: (error) => {
-          if (error instanceof ApiError && error.code === 'stale-version') void onConflict();
+          if (isStaleVersion(error)) void onConflict();
         },
       },
     );
@@ -187,12 +171,12 @@ function EditTenant({ tenant, onDone }: { tenant: Tenant; onDone: (saved: boolea
     <TenantForm
       mode="edit"
       values={values}
-      onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+      onChange={setField}
       errors={errors}
       onSubmit={submit}
       before={
         <>
-          {merge && <ConflictPanel merge={merge} texts={CONFLICT_TEXTS} labels={TENANT_LABELS} onUseMine={(field, value) => setValues((current) => ({ ...current, [field]: value }))} />}
+          {merge && <ConflictPanel merge={merge} texts={CONFLICT_TEXTS} labels={TENANT_LABELS} onUseMine={setField} />}
           {latestError !== null && <ErrorState error={latestError} onRetry={() => void onConflict()} />}
           {update.error && !stale && (fieldProblem ? <Notice tone="error" title={t('platform.tenant.error.checkFields')} /> : <ErrorState error={update.error} onRetry={submit} />)}
         </>
