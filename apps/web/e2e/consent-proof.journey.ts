@@ -3,7 +3,7 @@
 // objection a click is not enough (the evidence is described first); and a change of purposes asks the customer
 // to give consent again in the portal. Each from a fresh tenant, axe on every state.
 import { type APIRequestContext } from '@playwright/test';
-import { expect, expectAccessible, invitationLinkFromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
+import { customerJoinsPortal, expect, expectAccessible, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
 
 async function editSettings(api: APIRequestContext, tenant: Tenant, changes: Record<string, unknown>): Promise<void> {
   const current = (await (await api.get(`/api/t/${tenant.slug}/register`)).json()) as { version: number; purposes: { fi: string; en: string } };
@@ -80,15 +80,7 @@ test('a customer is asked to give consent again in the portal when the purposes 
   await api.dispose();
 
   const password = 'rikun oma salalause 2026';
-  await page.goto(await invitationLinkFromMail(address));
-  await page.getByLabel('Uusi salasana').fill(password);
-  await page.getByLabel('Salasana uudelleen').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/portal/login`));
-  await page.getByLabel('Sähköposti').fill(address);
-  await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Omat tiedot' })).toBeVisible();
+  await customerJoinsPortal(page, tenant, address, password);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Markkinointi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Markkinointi' })).toBeVisible();
 

@@ -3,9 +3,7 @@
 // the overdue ones; the new page passes axe and fits 320 px. Staff see no export.
 import { type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { expect, expectAccessible, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
+import { dueDaysAgo, expect, expectAccessible, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
 
 async function newCustomer(api: APIRequestContext, tenant: Tenant, fields: Record<string, string>): Promise<string> {
   const res = await api.post(`/api/t/${tenant.slug}/customers`, { data: fields });
@@ -20,20 +18,6 @@ async function issuedInvoice(api: APIRequestContext, tenant: Tenant, customerId:
   const issued = await api.post(`/api/t/${tenant.slug}/invoices/${id}/issue`, { data: {} });
   expect(issued.status(), await issued.text()).toBe(200);
   return id;
-}
-
-/** An invoice is issued today at the earliest (the API's rule): to have an overdue one, its due date is moved back in the journey's own database. */
-async function dueDaysAgo(tenant: Tenant, invoiceId: string, days: number): Promise<void> {
-  const password = readFileSync(join(process.env.E2E_DATA_DIR!, 'postgres-password'), 'utf8').trim();
-  const db = new Client({ host: '127.0.0.1', port: Number(process.env.E2E_PG_PORT), user: 'postgres', password, database: 'rekisteri' });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ id: string }>('select id from platform.tenant where slug = $1', [tenant.slug]);
-    const schema = `tenant_${rows[0].id.replace(/-/g, '')}`;
-    await db.query(`update "${schema}".invoice set due_date = current_date - $2::int where id = $1`, [invoiceId, days]);
-  } finally {
-    await db.end();
-  }
 }
 
 test('an owner finds customers without accents and by a spaced phone, exports the register to CSV and lists the overdue invoices', async ({ page, browser }) => {

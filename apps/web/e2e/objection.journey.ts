@@ -1,7 +1,7 @@
 // An objection to processing based on legitimate interest (GDPR Art. 21(1)): the customer makes it in the
 // portal with their grounds, the owner weighs it in the console (the decision and what stops, or the grounds),
 // and the customer sees the decision in the portal. Axe on every state.
-import { expect, expectAccessible, invitationLinkFromMail, signedInApi, signIn, snapshot, tenantWithStaff, test } from './fixtures';
+import { customerJoinsPortal, expect, expectAccessible, signedInApi, signIn, snapshot, tenantWithStaff, test } from './fixtures';
 
 test('a customer objects in the portal, the owner upholds it saying what stops, and the customer sees the decision', async ({ page }) => {
   test.slow();
@@ -15,15 +15,7 @@ test('a customer objects in the portal, the owner upholds it saying what stops, 
   await api.dispose();
 
   const password = 'ainon oma salalause 2026';
-  await page.goto(await invitationLinkFromMail(address));
-  await page.getByLabel('Uusi salasana').fill(password);
-  await page.getByLabel('Salasana uudelleen').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/t/${tenant.slug}/portal/login`));
-  await page.getByLabel('Sähköposti').fill(address);
-  await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Omat tiedot' })).toBeVisible();
+  await customerJoinsPortal(page, tenant, address, password);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Pyynnöt' }).click();
 
   await page.getByText('Oikeutettuun etuun perustuvan käsittelyn vastustaminen', { exact: true }).click();

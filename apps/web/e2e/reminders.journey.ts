@@ -3,10 +3,8 @@
 // invoice's history and in the invoice list. An invoice not yet due offers the action disabled. The owner turns
 // automatic reminders on in the settings. Axe on every state.
 import { type APIRequestContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { expect, expectAccessible, fromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
+import { dueDaysAgo, expect, expectAccessible, fromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
 
 async function issuedInvoice(api: APIRequestContext, tenant: Tenant, customer: Record<string, string>): Promise<{ id: string; number: number }> {
   const c = await api.post(`/api/t/${tenant.slug}/customers`, { data: customer });
@@ -17,20 +15,6 @@ async function issuedInvoice(api: APIRequestContext, tenant: Tenant, customer: R
   const issued = await api.post(`/api/t/${tenant.slug}/invoices/${((await draft.json()) as { id: string }).id}/issue`, { data: {} });
   expect(issued.status(), await issued.text()).toBe(200);
   return (await issued.json()) as { id: string; number: number };
-}
-
-/** An invoice is issued today at the earliest (the API's rule): to have an overdue one, its due date is moved back in the journey's own database. */
-async function dueDaysAgo(tenant: Tenant, invoiceId: string, days: number): Promise<void> {
-  const password = readFileSync(join(process.env.E2E_DATA_DIR!, 'postgres-password'), 'utf8').trim();
-  const db = new Client({ host: '127.0.0.1', port: Number(process.env.E2E_PG_PORT), user: 'postgres', password, database: 'rekisteri' });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ id: string }>('select id from platform.tenant where slug = $1', [tenant.slug]);
-    const schema = `tenant_${rows[0].id.replace(/-/g, '')}`;
-    await db.query(`update "${schema}".invoice set due_date = current_date - $2::int where id = $1`, [invoiceId, days]);
-  } finally {
-    await db.end();
-  }
 }
 
 test('staff send a payment reminder of an overdue invoice and see it in the history; the owner turns automatic reminders on', async ({ page }) => {

@@ -5,9 +5,7 @@
 // reasons, a repeat access request decided by the owner, and an export downloaded; the rejection by keyboard alone. Each from a fresh tenant.
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { expect, expectAccessible, invitationLinkFromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
+import { expect, expectAccessible, inTenantDatabase, invitationLinkFromMail, signedInApi, signIn, snapshot, type Tenant, tenantWithStaff, test } from './fixtures';
 
 const DAY = 86_400_000;
 const maija = { billingFirstName: 'Maija', billingLastName: 'Meikäläinen', email: 'maija@example.fi', streetAddress: 'Kauppakatu 3 B 12', postalCode: '02100', city: 'Espoo' };
@@ -44,17 +42,10 @@ async function recordRequest(api: APIRequestContext, tenant: Tenant, data: Recor
  * The API takes no receipt date before the customer was registered, and a journey's customer is minutes old:
  * to test old requests, the customer is made to have been registered `days` ago, in the journey's own database.
  */
-async function registeredDaysAgo(tenant: Tenant, customerId: string, days: number): Promise<void> {
-  const password = readFileSync(join(process.env.E2E_DATA_DIR!, 'postgres-password'), 'utf8').trim();
-  const db = new Client({ host: '127.0.0.1', port: Number(process.env.E2E_PG_PORT), user: 'postgres', password, database: 'rekisteri' });
-  await db.connect();
-  try {
-    const { rows } = await db.query<{ id: string }>('select id from platform.tenant where slug = $1', [tenant.slug]);
-    const schema = `tenant_${rows[0].id.replace(/-/g, '')}`;
-    await db.query(`update "${schema}".customer set created_at = now() - make_interval(days => $2) where id = $1`, [customerId, days]);
-  } finally {
-    await db.end();
-  }
+function registeredDaysAgo(tenant: Tenant, customerId: string, days: number): Promise<void> {
+  return inTenantDatabase(tenant, async (db, schema) => {
+    await db.query(`update ${schema}.customer set created_at = now() - make_interval(days => $2) where id = $1`, [customerId, days]);
+  });
 }
 
 /** Presses Tab until `target` has focus, as a keyboard user would. */
