@@ -47,8 +47,4 @@ module.exports = [
   'libs/jobs/src/jobs.service.ts',
 
   // backup, incidents, access log
-  'libs/incidents/src/incidents.service.ts',
-  'libs/incidents/src/incidents.store.ts',
-  'libs/access-log/src/access-log.module.ts',
-  'libs/access-log/src/access-log.store.ts',
 ];
