@@ -47,12 +47,4 @@ module.exports = [
   'libs/jobs/src/jobs.service.ts',
 
   // backup, incidents, access log
-  'libs/backup/src/backup.service.ts',
-  'libs/backup/src/erasure-ledger.service.ts',
-  'libs/backup/src/sql-executor.ts',
-  'libs/backup/src/tenant-tables.ts',
-  'libs/incidents/src/incidents.service.ts',
-  'libs/incidents/src/incidents.store.ts',
-  'libs/access-log/src/access-log.module.ts',
-  'libs/access-log/src/access-log.store.ts',
 ];

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig, decodeCursor, ForbiddenProblem, type Page, type PlatformPrincipal, type PlatformRole, type Principal, ProblemException, toPage } from '@app/core';
 import { TenantContext } from '@app/tenancy';
 import { AccessLogErrorCode, AccessLogException } from './access-log.errors';
-import { type AuditRow, AccessLogStore, type FoundRow, type TransparencyRow } from './access-log.store';
+import { type AuditRow, AccessLogRepository, type FoundRow, type TransparencyRow } from './access-log.repository';
 import { errorCode } from './access-log.writer';
 import { filtersForAudit, type FilterInput, resolveFilters, resolveJustification, retentionCutoff, type SearchFilters } from './search-filters';
 
@@ -56,7 +56,7 @@ export class AccessLogSearchService {
   private readonly logger = new Logger('AccessLog');
 
   constructor(
-    private readonly store: AccessLogStore,
+    private readonly store: AccessLogRepository,
     private readonly context: TenantContext,
     private readonly config: AppConfig,
   ) {}
@@ -71,10 +71,9 @@ export class AccessLogSearchService {
     const window = { ...filters, from: filters.from < cutoff ? cutoff : filters.from };
     const id = randomUUID();
     try {
-      return await this.store.transaction(async (tx) => {
-        const found = window.from < window.to ? await this.store.find(tx, window, limit + 1) : [];
+      const found = await this.store.searchAndRecord(window.from < window.to ? window : null, limit + 1, (found) => {
         const rows = found.slice(0, limit);
-        const record = {
+        return {
           id,
           searchedAt: now,
           investigatorId: investigator.id,
@@ -83,9 +82,9 @@ export class AccessLogSearchService {
           rowCount: rows.length,
           tenantIds: touchedTenants(rows, filters),
         };
-        await this.store.recordSearch(tx, record);
-        return { id, searchedAt: now, rowCount: rows.length, truncated: found.length > limit, rows };
       });
+      const rows = found.slice(0, limit);
+      return { id, searchedAt: now, rowCount: rows.length, truncated: found.length > limit, rows };
     } catch (error) {
       throw this.searchFailure(error);
     }

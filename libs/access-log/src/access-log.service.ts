@@ -7,7 +7,7 @@ import { TenantContext } from '@app/tenancy';
 import { join } from 'node:path';
 import { accessLogMiddleware } from './access-log.middleware';
 import { AccessLogJournal, journalRows } from './access-log.journal';
-import { AccessLogStore } from './access-log.store';
+import { AccessLogRepository } from './access-log.repository';
 import { type AccessLogRow, AccessLogWriter, errorCode, isRetryable, type WriterStats } from './access-log.writer';
 import { retentionCutoff, utcDay } from './search-filters';
 
@@ -32,7 +32,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
   private maintenanceTimer?: NodeJS.Timeout;
 
   constructor(
-    private readonly store: AccessLogStore,
+    private readonly store: AccessLogRepository,
     private readonly config: AppConfig,
     @Inject(ACCESS_LOG_OPTIONS) private readonly options: AccessLogOptions,
   ) {

@@ -1,7 +1,7 @@
 // Logical backup and restore of one tenant's schema, in Node (no pg_dump: the embedded server is newer than
 // the system's client tools). A backup is one consistent snapshot; a restore is one transaction that touches
 // nothing outside the tenant's schema except reading the platform's erasure ledger.
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes, createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { link, mkdir, rm } from 'node:fs/promises';
@@ -9,18 +9,16 @@ import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { Client } from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { AppConfig, NotFoundProblem } from '@app/core';
-import { DATABASE_URL, migrateSchemaWith, quoteIdent, type SchemaMigration } from '@app/database';
+import type { SchemaMigration } from '@app/database';
 import { ConsentService } from '@app/consent';
 import { TenancyService, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { tenantMigrations } from '@migrations/tenant';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReader, countRows, END_OF_TABLE, headerLine, trailerLine, type BackupHeader } from './backup-format';
 import { BackupErrorCode, BackupException } from './backup.errors';
+import { BackupRepository, RESTORE_LOCK_TIMEOUT, type BackupConnection } from './backup.repository';
 import { ErasureLedgerService } from './erasure-ledger.service';
-import { executorOn } from './sql-executor';
-import { resetSequences, tenantTables, type TableInfo } from './tenant-tables';
+import type { TableInfo } from './tenant-tables';
 
 export interface TableProgress {
   table: string;
@@ -51,12 +49,9 @@ export interface RestoreReport {
 }
 
 const byName = (a: SchemaMigration, b: SchemaMigration) => a.name.localeCompare(b.name);
-const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
-const columnList = (columns: string[]) => columns.map(quoteIdent).join(', ');
 /** Rows are sent to COPY in chunks of about this size. */
 const COPY_CHUNK_BYTES = 256 * 1024;
-/** How long a restore waits for the tenant's running requests to let go of its tables, and how often it tries. */
-const RESTORE_LOCK_TIMEOUT = '10s';
+/** How often a restore tries to have the tenant's running requests let go of its tables (RESTORE_LOCK_TIMEOUT each). */
 const RESTORE_ATTEMPTS = 5;
 /** lock_not_available (our lock timeout) and deadlock_detected: the tenant's traffic was in the way. */
 const LOST_TO_TRAFFIC = new Set(['55P03', '40P01']);
@@ -66,7 +61,7 @@ export class BackupService {
   private readonly logger = new Logger(BackupService.name);
 
   constructor(
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly repository: BackupRepository,
     private readonly config: AppConfig,
     private readonly tenancy: TenancyService,
     private readonly ledger: ErasureLedgerService,
@@ -88,14 +83,12 @@ export class BackupService {
     if (existsSync(file)) throw new BackupException(BackupErrorCode.FileExists, file);
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
-    const client = await this.connect();
+    const client = await this.repository.open();
     try {
-      // Session-level, taken before the snapshot: a migration that was running has committed by then.
-      await client.query('select pg_advisory_lock_shared(hashtext($1))', [tenant.schema]);
-      await client.query('begin isolation level repeatable read read only');
-      const migrations = (await client.query<{ name: string }>(`select name from ${qualified(tenant.schema, 'schema_migrations')}`)).rows.map((r) => r.name).sort();
-      const tables = await tenantTables(client, tenant.schema);
-      const { server_version } = (await client.query<{ server_version: string }>('show server_version')).rows[0];
+      await client.beginSnapshot(tenant.schema);
+      const migrations = await client.migrations(tenant.schema);
+      const tables = await client.tables(tenant.schema);
+      const server_version = await client.serverVersion();
       const header: BackupHeader = {
         format: BACKUP_FORMAT,
         formatVersion: BACKUP_FORMAT_VERSION,
@@ -112,20 +105,17 @@ export class BackupService {
         createGzip(),
         createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
       );
-      await client.query('commit');
+      await client.commit();
       // A hard link appears whole or not at all, and never replaces a file that is already there.
       await link(partial, file).catch((error: unknown) => {
         throw (error as { code?: string }).code === 'EEXIST' ? new BackupException(BackupErrorCode.FileExists, file) : error;
       });
-      await client.query(`insert into ${qualified(tenant.schema, 'audit_event')} (actor, action, subject_type, subject_id, fields) values ($1, 'tenant.backed_up', 'tenant', $2, '{}')`, [
-        options.actor ?? 'cli',
-        tenant.tenantId,
-      ]);
+      await client.audit(tenant.schema, options.actor ?? 'cli', 'tenant.backed_up', tenant.tenantId);
       this.logger.log({ tenant: tenant.slug, tables: counted.length }, 'tenant backed up');
       return { tenant: tenant.slug, file, createdAt: header.createdAt, migrations, tables: counted };
     } finally {
       await rm(partial, { force: true });
-      await client.end().catch(() => undefined);
+      await client.close();
     }
   }
 
@@ -160,58 +150,47 @@ export class BackupService {
   private async restoreOnce(tenant: TenantScope, file: string, options: { actor?: string; onProgress?: BackupProgress }): Promise<RestoreReport> {
     const current = [...tenantMigrations].sort(byName);
     const reader = BackupReader.open(resolve(file));
-    let client: Client | undefined;
+    let client: BackupConnection | undefined;
     try {
       const header = await reader.header();
       this.assertRestorable(header, tenant, current);
-      client = await this.connect();
-      await client.query('begin');
-      const execute = executorOn(client);
-      // The migrator's lock: nothing else migrates this schema until we commit.
-      await client.query('select pg_advisory_xact_lock(hashtext($1))', [tenant.schema]);
-      await lockTenantTables(client, tenant.schema);
-      await client.query(`drop schema if exists ${quoteIdent(tenant.schema)} cascade`);
-      await migrateSchemaWith(execute, tenant.schema, current.slice(0, header.migrations.length));
-      assertSameTables(header.tables, await tenantTables(client, tenant.schema));
+      client = await this.repository.open();
+      await client.beginRestore(tenant.schema);
+      await client.dropSchema(tenant.schema);
+      await client.migrate(tenant.schema, current.slice(0, header.migrations.length));
+      assertSameTables(header.tables, await client.tables(tenant.schema));
       // Migrations seed some rows (settings, counters): the backup's own take their place.
-      if (header.tables.length) await client.query(`truncate ${header.tables.map((t) => qualified(tenant.schema, t.name)).join(', ')}`);
+      await client.truncate(tenant.schema, header.tables);
       // The backup holds every row as it was: a trigger must not add its own while they come in (the settings'
       // version trigger would write the version row the backup's own copy of that table then brings again).
-      const restoring = client;
-      const setTriggers = async (state: 'enable' | 'disable') => {
-        for (const t of header.tables) await restoring.query(`alter table ${qualified(tenant.schema, t.name)} ${state} trigger user`);
-      };
-      await setTriggers('disable');
+      await client.setUserTriggers(tenant.schema, header.tables, 'disable');
       const tables: { name: string; rows: number }[] = [];
       for (const table of header.tables) {
         const rows = await this.copyIn(client, tenant.schema, table, reader);
         tables.push({ name: table.name, rows });
         options.onProgress?.({ table: table.name, rows, done: tables.length, total: header.tables.length });
       }
-      await setTriggers('enable');
+      await client.setUserTriggers(tenant.schema, header.tables, 'enable');
       await reader.finish();
-      await resetSequences(client, tenant.schema);
-      const migrationsApplied = await migrateSchemaWith(execute, tenant.schema, current);
+      await client.resetSequences(tenant.schema);
+      const migrationsApplied = await client.migrate(tenant.schema, current);
       const actor = options.actor ?? 'cli';
-      const erasuresReapplied = await this.ledger.reapply(execute, tenant, actor);
-      const withdrawalsReapplied = await ConsentService.reapplyWithdrawals(execute, tenant.schema, tenant.tenantId);
-      await execute(`insert into ${qualified(tenant.schema, 'audit_event')} (actor, action, subject_type, subject_id, fields) values (?, 'tenant.restored', 'tenant', ?, '{}')`, [
-        actor,
-        tenant.tenantId,
-      ]);
-      await client.query('commit');
+      const erasuresReapplied = await this.ledger.reapply(client.execute, tenant, actor);
+      const withdrawalsReapplied = await ConsentService.reapplyWithdrawals(client.execute, tenant.schema, tenant.tenantId);
+      await client.audit(tenant.schema, actor, 'tenant.restored', tenant.tenantId);
+      await client.commit();
       this.logger.log({ tenant: tenant.slug, reapplied: erasuresReapplied.length, withdrawalsReapplied }, 'tenant restored');
       return { tenant: tenant.slug, file: resolve(file), backupCreatedAt: header.createdAt, tables, migrationsApplied, erasuresReapplied };
     } catch (error) {
-      await client?.query('rollback').catch(() => undefined);
+      await client?.rollback();
       throw error;
     } finally {
       reader.close();
-      await client?.end().catch(() => undefined);
+      await client?.close();
     }
   }
 
-  private async *body(client: Client, header: BackupHeader, counted: { name: string; rows: number }[], onProgress?: BackupProgress): AsyncGenerator<Buffer> {
+  private async *body(client: BackupConnection, header: BackupHeader, counted: { name: string; rows: number }[], onProgress?: BackupProgress): AsyncGenerator<Buffer> {
     const hash = createHash('sha256');
     const emit = (chunk: Buffer) => {
       hash.update(chunk);
@@ -220,8 +199,7 @@ export class BackupService {
     yield emit(headerLine(header));
     for (const table of header.tables) {
       let rows = 0;
-      const source = client.query(copyTo(`copy (select ${columnList(table.columns)} from ${qualified(header.schema, table.name)}) to stdout`));
-      for await (const chunk of source as AsyncIterable<Buffer>) {
+      for await (const chunk of client.copyOut(header.schema, table)) {
         rows += countRows(chunk);
         yield emit(chunk);
       }
@@ -232,9 +210,8 @@ export class BackupService {
     yield trailerLine({ end: true, rows: Object.fromEntries(counted.map((t) => [t.name, t.rows])), sha256: hash.digest('hex') });
   }
 
-  private async copyIn(client: Client, schema: string, table: TableInfo, reader: BackupReader): Promise<number> {
+  private async copyIn(client: BackupConnection, schema: string, table: TableInfo, reader: BackupReader): Promise<number> {
     let rows = 0;
-    const sink = client.query(copyFrom(`copy ${qualified(schema, table.name)} (${columnList(table.columns)}) from stdin`));
     async function* chunks(): AsyncGenerator<Buffer> {
       let batch: Buffer[] = [];
       let size = 0;
@@ -250,7 +227,7 @@ export class BackupService {
       }
       if (batch.length) yield Buffer.concat(batch);
     }
-    await pipeline(chunks, sink);
+    await client.copyIn(schema, table, chunks);
     return rows;
   }
 
@@ -281,44 +258,9 @@ export class BackupService {
       throw error;
     }
   }
-
-  private async connect(): Promise<Client> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'rekisteri-backup' });
-    // A connection lost mid-run rejects the query in flight; without a listener it would also crash the process.
-    client.on('error', (error: Error & { code?: string }) => this.logger.warn({ code: error.code }, 'backup connection lost'));
-    await client.connect();
-    return client;
-  }
 }
 
 const NEWLINE = Buffer.from('\n');
-
-/**
- * Every table of the schema, exclusively, in one statement and in name order, before anything is dropped:
- * DROP SCHEMA would otherwise lock table after table in catalog order while requests lock them in theirs, a
- * deadlock waiting to happen. Requests that arrive later wait (up to their own lock timeout, then 503); this
- * waits for running ones up to RESTORE_LOCK_TIMEOUT, and the caller tries again.
- */
-async function lockTenantTables(client: Client, schema: string): Promise<void> {
-  await client.query(`select set_config('lock_timeout', $1, true)`, [RESTORE_LOCK_TIMEOUT]);
-  // A request that locks a later table first and then an earlier one (an invoice, then its customer for the
-  // foreign key) can still meet the restore in a deadlock. PostgreSQL aborts the side whose deadlock_timeout runs
-  // out first: a long one here makes that the request (503, Retry-After), not the restore. Only a superuser may
-  // set it; without that privilege the restore keeps its retries.
-  await client.query('savepoint restore_deadlock_timeout');
-  try {
-    await client.query(`select set_config('deadlock_timeout', $1, true)`, [RESTORE_LOCK_TIMEOUT]);
-    await client.query('release savepoint restore_deadlock_timeout');
-  } catch {
-    await client.query('rollback to savepoint restore_deadlock_timeout');
-  }
-  const { rows } = await client.query<{ name: string }>(
-    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p') order by c.relname`,
-    [schema],
-  );
-  if (rows.length) await client.query(`lock table ${rows.map((r) => qualified(schema, r.name)).join(', ')} in access exclusive mode`);
-  await client.query(`select set_config('lock_timeout', '0', true)`);
-}
 
 /** After migrating as far as the backup was, the schema must have exactly the backup's tables and columns. */
 function assertSameTables(backup: TableInfo[], schema: TableInfo[]): void {

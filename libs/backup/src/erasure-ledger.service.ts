@@ -1,15 +1,19 @@
 // The platform's erasure ledger: every erasure is recorded here too, in the erasure's own transaction, so that
 // it outlives any restore of the tenant's schema; a restore re-applies it before it commits.
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { MikroORM } from '@mikro-orm/postgresql';
 import type { TransactionExecutor } from '@app/database';
-import { TenantContext, type TenantScope } from '@app/tenancy';
+import type { TenantScope } from '@app/tenancy';
+import { BackupRepository } from './backup.repository';
 
 export interface ErasureLedgerRecord {
   customerId: string;
   requestId: string | null;
   erasedAt: Date;
+}
+
+interface LedgerEntry {
+  customerId: string;
+  requestId: string | null;
 }
 
 export type ReapplyErasures = (execute: TransactionExecutor, tenant: TenantScope, actor: string) => Promise<string[]>;
@@ -18,26 +22,23 @@ export type ReapplyErasures = (execute: TransactionExecutor, tenant: TenantScope
 export class ErasureLedgerService {
   private reapplyErasures?: ReapplyErasures;
 
-  constructor(
-    private readonly context: TenantContext,
-    private readonly orm: MikroORM,
-  ) {}
+  constructor(private readonly repository: BackupRepository) {}
 
-  /** Inside an erasure's transaction (`em`), for the tenant in scope. Idempotent. */
-  async record(em: EntityManager, entry: { customerId: string; requestId: string | null }): Promise<void> {
-    await em.execute(
-      'insert into platform.erasure_ledger (tenant_id, customer_id, request_id) values (?, ?, ?) on conflict (tenant_id, customer_id) do nothing',
-      [this.context.tenant.tenantId, entry.customerId, entry.requestId],
-    );
+  /**
+   * Inside an erasure's transaction, for the tenant in scope: the one `TenantContext.transaction()` holds open.
+   * Idempotent. A caller not yet moved to `TenantContext.transaction()` still passes its EntityManager first (to go
+   * once every caller runs in the context's transaction).
+   */
+  async record(entry: LedgerEntry): Promise<void>;
+  async record(em: unknown, entry: LedgerEntry): Promise<void>;
+  async record(first: unknown, second?: LedgerEntry): Promise<void> {
+    if (second) await this.repository.recordErasure(second, first as Parameters<BackupRepository['recordErasure']>[1]);
+    else await this.repository.recordErasure(first as LedgerEntry);
   }
 
   /** The tenant's erasures, oldest first; `execute` reads them inside a restore's transaction. */
-  async entries(tenantId: string, execute: TransactionExecutor = (sql, params) => this.orm.em.fork().execute(sql, params ?? [])): Promise<ErasureLedgerRecord[]> {
-    const rows = (await execute('select customer_id, request_id, erased_at from platform.erasure_ledger where tenant_id = ? order by erased_at, customer_id', [tenantId])) as {
-      customer_id: string;
-      request_id: string | null;
-      erased_at: Date;
-    }[];
+  async entries(tenantId: string, execute?: TransactionExecutor): Promise<ErasureLedgerRecord[]> {
+    const rows = await this.repository.erasureLedger(tenantId, execute);
     return rows.map((r) => ({ customerId: r.customer_id, requestId: r.request_id, erasedAt: new Date(r.erased_at) }));
   }
 

@@ -1,7 +1,7 @@
 // The shapes incidents are shown in, and the pure helpers that build them.
 import type { ControllerClock } from './incident-clock';
 import type { IncidentDataCategory, Lang } from './incident-texts';
-import type { DeliveryCountRow, DeliveryRow, IncidentStatus, NoticeKind, NoticeStatus, RecipientSelection } from './incidents.store';
+import type { DeliveryCountRow, DeliveryRow, IncidentStatus, NoticeKind, NoticeStatus, RecipientSelection } from './incidents.repository';
 
 export interface DeliveryCounts {
   queued: number;

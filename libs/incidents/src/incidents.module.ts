@@ -3,14 +3,14 @@ import { TenancyModule } from '@app/tenancy';
 import { CustomersModule } from '@app/customers';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
-import { IncidentsStore } from './incidents.store';
+import { IncidentsRepository } from './incidents.repository';
 import { TenantIncidentsController } from './tenant-incidents.controller';
 
 /** Breach notification (privacy statement section 9). Sends through the e-mail outbox (MailModule, JobsModule). */
 @Module({
   imports: [TenancyModule, CustomersModule],
   controllers: [IncidentsController, TenantIncidentsController],
-  providers: [IncidentsStore, IncidentsService],
+  providers: [IncidentsRepository, IncidentsService],
   exports: [IncidentsService],
 })
 export class IncidentsModule {}

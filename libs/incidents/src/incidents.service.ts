@@ -9,14 +9,13 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, ForbiddenProblem, NotFoundProblem, type Page, type PlatformPrincipal, type Principal, toPage, type TenantStaffPrincipal, ValidationProblem } from '@app/core';
 import { CustomersService } from '@app/customers';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxService, type MailMessage } from '@app/mail';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope, type TenantView } from '@app/tenancy';
 import { CONTROLLER_DEADLINE_HOURS, controllerClock, incidentClock } from './incident-clock';
 import { approvalRequest, controllerNotice, customerNotice, noticeSubject, type ControllerFacts, type IncidentFacts, type Lang, type NoticeText } from './incident-texts';
 import { asLang, deliveryCounts, deliveryStatus, type IncidentTenantView, type IncidentView, noticeCounts, type NoticeView, type TenantIncidentView, type TenantNoticeView } from './incident-views';
 import { IncidentsErrorCode, IncidentsException } from './incidents.errors';
-import { type DeliveryRow, type IncidentRow, IncidentsStore, type NoticeKind, type NoticeRow, type RecipientSelection } from './incidents.store';
+import { type DeliveryRow, type IncidentRow, IncidentsRepository, type NoticeKind, type NoticeRow, type RecipientSelection } from './incidents.repository';
 import type { ApproveNoticeDto, CreateIncidentDto, CreateNoticeDto, RejectNoticeDto, SendNoticeDto, SubmitNoticeDto, UpdateNoticeDto } from './dto/incident.dto';
 
 /** The outbox topic of incident notices: their delivery outcomes come back to this module. */
@@ -90,7 +89,7 @@ export class IncidentsService implements OnModuleInit {
   private readonly logger = new Logger('Incidents');
 
   constructor(
-    private readonly store: IncidentsStore,
+    private readonly store: IncidentsRepository,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
     private readonly customers: CustomersService,
@@ -126,7 +125,7 @@ export class IncidentsService implements OnModuleInit {
     if (errors.length) throw new ValidationProblem(errors);
     const id = randomUUID();
     const incident = { id, title: dto.title, whatHappened: { fi: dto.whatHappened.fi, en: dto.whatHappened.en }, occurredAt, discoveredAt, dataCategories: dto.dataCategories, createdBy: admin.id };
-    await this.store.transaction((tx) => this.store.insert(tx, incident, tenants.map((t) => t.id)));
+    await this.store.transaction(() => this.store.insert(incident, tenants.map((t) => t.id)));
     this.logger.log({ incident: id, tenants: tenants.length }, 'incident opened');
     return this.view(await this.find(id), now);
   }
@@ -154,14 +153,14 @@ export class IncidentsService implements OnModuleInit {
     const incident = await this.find(id);
     for (const tenant of await this.affectedTenants(id)) {
       const lang = asLang(tenant.language);
-      await this.store.transaction(async (tx) => {
-        const link = await this.store.lockTenant(tx, id, tenant.id);
+      await this.store.transaction(async (outboxTx) => {
+        const link = await this.store.lockTenant(id, tenant.id);
         if (link.controllerNotifiedAt) return;
-        const [row] = await this.store.insertNotifications(tx, id, tenant.id, 'initial', null, [{ id: randomUUID(), recipient: 'controller', customerId: null }]);
+        const [row] = await this.store.insertNotifications(id, tenant.id, 'initial', null, [{ id: randomUUID(), recipient: 'controller', customerId: null }]);
         if (!row) return;
-        await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ id: row.id, ref: row.id, message: mail(tenant.contactEmail, controllerNotice(factsOf(incident), controllerOf(tenant), lang), lang, id) }], tx);
-        await this.store.markTenant(tx, id, tenant.id, 'controller_notified_at');
-        await this.store.recordEvent(tx, { incidentId: id, tenantId: tenant.id, noticeId: null, ...actorOf(admin), action: 'controller_informed', detail: null, occurredAt: now });
+        await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ id: row.id, ref: row.id, message: mail(tenant.contactEmail, controllerNotice(factsOf(incident), controllerOf(tenant), lang), lang, id) }], outboxTx);
+        await this.store.markTenant(id, tenant.id, 'controller_notified_at');
+        await this.store.recordEvent({ incidentId: id, tenantId: tenant.id, noticeId: null, ...actorOf(admin), action: 'controller_informed', detail: null, occurredAt: now });
       });
     }
     return this.view(await this.find(id), now);
@@ -186,9 +185,9 @@ export class IncidentsService implements OnModuleInit {
     const facts = factsOf(incident);
     const text = dto.text ? { fi: dto.text.fi, en: dto.text.en } : { fi: customerNotice(facts, controllerOf(tenant!), 'fi').text, en: customerNotice(facts, controllerOf(tenant!), 'en').text };
     const noticeId = randomUUID();
-    await this.store.transaction(async (tx) => {
-      await this.store.insertNotice(tx, { id: noticeId, incidentId: id, tenantId: tenant!.id, kind: dto.kind, text, selection, createdBy: admin.id, createdAt: now });
-      await this.store.recordEvent(tx, { incidentId: id, tenantId: tenant!.id, noticeId, ...actorOf(admin), action: 'notice_drafted', detail: dto.kind, occurredAt: now });
+    await this.store.transaction(async () => {
+      await this.store.insertNotice({ id: noticeId, incidentId: id, tenantId: tenant!.id, kind: dto.kind, text, selection, createdBy: admin.id, createdAt: now });
+      await this.store.recordEvent({ incidentId: id, tenantId: tenant!.id, noticeId, ...actorOf(admin), action: 'notice_drafted', detail: dto.kind, occurredAt: now });
     });
     return this.noticeView(id, noticeId, now);
   }
@@ -201,11 +200,11 @@ export class IncidentsService implements OnModuleInit {
     if (errors.length) throw new ValidationProblem(errors);
     const selection = cleanSelection(dto.selection);
     await this.checkListed(await this.tenantOf(current), selection);
-    await this.store.transaction(async (tx) => {
-      const notice = await this.lockNotice(tx, id, noticeId, dto.version);
+    await this.store.transaction(async () => {
+      const notice = await this.lockNotice(id, noticeId, dto.version);
       if (notice.status !== 'draft' && notice.status !== 'rejected') throw new IncidentsException(IncidentsErrorCode.NoticeNotEditable);
-      await this.store.updateNotice(tx, noticeId, { status: 'draft', text_fi: dto.text.fi, text_en: dto.text.en, selection, rejection_reason: null, recipient_ids: null, submitted_at: null, submitted_by: null, approval_due_at: null, decided_at: null, decided_by: null });
-      await this.store.recordEvent(tx, { incidentId: id, tenantId: notice.tenantId, noticeId, ...actorOf(admin), action: 'notice_updated', detail: null, occurredAt: now });
+      await this.store.updateNotice(noticeId, { status: 'draft', text_fi: dto.text.fi, text_en: dto.text.en, selection, rejection_reason: null, recipient_ids: null, submitted_at: null, submitted_by: null, approval_due_at: null, decided_at: null, decided_by: null });
+      await this.store.recordEvent({ incidentId: id, tenantId: notice.tenantId, noticeId, ...actorOf(admin), action: 'notice_updated', detail: null, occurredAt: now });
     });
     return this.noticeView(id, noticeId, now);
   }
@@ -223,13 +222,13 @@ export class IncidentsService implements OnModuleInit {
     if (reachable.length === 0) throw new IncidentsException(IncidentsErrorCode.NoticeNoRecipients);
     const dueAt = new Date(now.getTime() + (dto.approvalHours ?? DEFAULT_APPROVAL_HOURS) * 3_600_000);
     const lang = asLang(tenant.language);
-    await this.store.transaction(async (tx) => {
-      const notice = await this.lockNotice(tx, id, noticeId, dto.version);
+    await this.store.transaction(async (outboxTx) => {
+      const notice = await this.lockNotice(id, noticeId, dto.version);
       if (notice.status !== 'draft') throw new IncidentsException(IncidentsErrorCode.NoticeNotDraft);
-      await this.store.updateNotice(tx, noticeId, { status: 'pending_approval', recipient_ids: reachable.map((c) => c.id), submitted_by: admin.id, submitted_at: now, approval_due_at: dueAt });
+      await this.store.updateNotice(noticeId, { status: 'pending_approval', recipient_ids: reachable.map((c) => c.id), submitted_by: admin.id, submitted_at: now, approval_due_at: dueAt });
       const request = approvalRequest(incident, controllerOf(tenant), lang, reachable.length, dueAt);
-      await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ message: mail(tenant.contactEmail, request, lang, id, noticeId) }], tx);
-      await this.store.recordEvent(tx, { incidentId: id, tenantId: tenant.id, noticeId, ...actorOf(admin), action: 'notice_submitted', detail: `${reachable.length} recipients; answer by ${dueAt.toISOString()}`, occurredAt: now });
+      await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ message: mail(tenant.contactEmail, request, lang, id, noticeId) }], outboxTx);
+      await this.store.recordEvent({ incidentId: id, tenantId: tenant.id, noticeId, ...actorOf(admin), action: 'notice_submitted', detail: `${reachable.length} recipients; answer by ${dueAt.toISOString()}`, occurredAt: now });
     });
     return this.noticeView(id, noticeId, now);
   }
@@ -247,8 +246,8 @@ export class IncidentsService implements OnModuleInit {
     const tenant = await this.tenantOf(current);
     const recipients = current.recipientIds?.length ? await this.context.run(scopeOf(tenant), () => this.customers.noticeCandidates({ ids: current.recipientIds! })) : [];
     const lang = asLang(tenant.language);
-    await this.store.transaction(async (tx) => {
-      const notice = await this.lockNotice(tx, id, noticeId);
+    await this.store.transaction(async (outboxTx) => {
+      const notice = await this.lockNotice(id, noticeId);
       if (notice.status === 'sent') throw new IncidentsException(IncidentsErrorCode.NoticeSent);
       if (!sameIds(notice.recipientIds, current.recipientIds)) throw new IncidentsException(IncidentsErrorCode.NoticeChanged, 'Its recipients changed while it was being sent; send it again.');
       const overdue = notice.status === 'pending_approval' && notice.approvalDueAt !== null && now.getTime() >= notice.approvalDueAt.getTime();
@@ -257,15 +256,15 @@ export class IncidentsService implements OnModuleInit {
         if (!dto.justification) throw new ValidationProblem([{ field: 'justification', message: 'sending without the owner’s approval needs a justification' }]);
       }
       const reachable = recipients.filter((r): r is typeof r & { email: string } => r.email !== null);
-      const inserted = await this.store.insertNotifications(tx, id, tenant.id, notice.kind, noticeId, reachable.map((r) => ({ id: randomUUID(), recipient: 'customer' as const, customerId: r.id })));
+      const inserted = await this.store.insertNotifications(id, tenant.id, notice.kind, noticeId, reachable.map((r) => ({ id: randomUUID(), recipient: 'customer' as const, customerId: r.id })));
       const emailOf = new Map(reachable.map((r) => [r.id, r.email]));
       const text = { subject: noticeSubject(notice.kind, controllerOf(tenant), lang), text: notice.text[lang] };
-      await this.outbox.enqueueMany(INCIDENT_TOPIC, inserted.map((n) => ({ id: n.id, ref: n.id, message: mail(emailOf.get(n.customerId!)!, text, lang, id, noticeId) })), tx);
+      await this.outbox.enqueueMany(INCIDENT_TOPIC, inserted.map((n) => ({ id: n.id, ref: n.id, message: mail(emailOf.get(n.customerId!)!, text, lang, id, noticeId) })), outboxTx);
       const justification = notice.status === 'approved' ? null : dto.justification!;
-      await this.store.updateNotice(tx, noticeId, { status: 'sent', sent_at: now, sent_by: admin.id, send_justification: justification });
-      await this.store.markSent(tx, id, notice.kind, now);
-      if (notice.kind === 'follow_up') await this.store.markTenant(tx, id, tenant.id, 'follow_up_sent_at');
-      await this.store.recordEvent(tx, {
+      await this.store.updateNotice(noticeId, { status: 'sent', sent_at: now, sent_by: admin.id, send_justification: justification });
+      await this.store.markSent(id, notice.kind, now);
+      if (notice.kind === 'follow_up') await this.store.markTenant(id, tenant.id, 'follow_up_sent_at');
+      await this.store.recordEvent({
         incidentId: id,
         tenantId: tenant.id,
         noticeId,
@@ -312,11 +311,11 @@ export class IncidentsService implements OnModuleInit {
     const { tenantId } = this.context.tenant;
     const owner = requireOwner(actor, tenantId);
     const current = await this.ownNotice(noticeId);
-    await this.store.transaction(async (tx) => {
-      const notice = await this.lockNotice(tx, current.incidentId, noticeId, version);
+    await this.store.transaction(async () => {
+      const notice = await this.lockNotice(current.incidentId, noticeId, version);
       if (notice.status !== 'pending_approval') throw new IncidentsException(IncidentsErrorCode.NoticeNotPending);
-      await this.store.updateNotice(tx, noticeId, { ...set, decided_by: owner.id, decided_at: now });
-      await this.store.recordEvent(tx, {
+      await this.store.updateNotice(noticeId, { ...set, decided_by: owner.id, decided_at: now });
+      await this.store.recordEvent({
         incidentId: notice.incidentId,
         tenantId,
         noticeId,
@@ -380,9 +379,9 @@ export class IncidentsService implements OnModuleInit {
     return notice;
   }
 
-  /** Locks the notice for the rest of `tx`; with a version, refuses one changed since the caller read it. */
-  private async lockNotice(tx: EntityManager, incidentId: string, noticeId: string, version?: number): Promise<NoticeRow> {
-    const notice = await this.store.findNotice(noticeId, tx);
+  /** Locks the notice for the rest of the open transaction; with a version, refuses one changed since the caller read it. */
+  private async lockNotice(incidentId: string, noticeId: string, version?: number): Promise<NoticeRow> {
+    const notice = await this.store.lockNotice(noticeId);
     if (!notice || notice.incidentId !== incidentId) throw new NotFoundProblem('notice');
     if (version !== undefined && notice.version !== version) throw new IncidentsException(IncidentsErrorCode.NoticeChanged, `The notice is at version ${notice.version}; read it again.`);
     return notice;

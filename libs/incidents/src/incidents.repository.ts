@@ -1,4 +1,7 @@
 // SQL of the incident tables in the platform schema. Customers appear by id only; tenants by id.
+// No tenant is bound to these tables: a platform transaction is opened here (`transaction`) and travels in this
+// repository's own async context, so the service never hands an EntityManager to the methods below.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { boundSql } from '@app/database';
@@ -125,16 +128,23 @@ const TENANT_DATES = ['controllerNotifiedAt', 'controllerInformedAt', 'followUpS
 const TENANT_COLUMNS = `tenant_id as "tenantId", controller_notified_at as "controllerNotifiedAt", controller_informed_at as "controllerInformedAt", follow_up_sent_at as "followUpSentAt"`;
 
 @Injectable()
-export class IncidentsStore {
+export class IncidentsRepository {
+  private readonly open = new AsyncLocalStorage<EntityManager>();
+
   constructor(private readonly orm: MikroORM) {}
 
-  /** Runs `fn` in a platform transaction. */
-  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.orm.em.fork().transactional(fn);
+  /**
+   * Runs `fn` in a platform transaction: the methods below that write or lock run in it. `fn` is handed the
+   * transaction only for the outbox, which still takes it as a parameter (`OutboxService.enqueueMany`).
+   */
+  transaction<T>(fn: (outboxTx: EntityManager) => Promise<T>): Promise<T> {
+    const open = this.open.getStore();
+    if (open) return fn(open);
+    return this.orm.em.fork().transactional((tx) => this.open.run(tx, () => fn(tx)));
   }
 
-  async insert(tx: EntityManager, incident: Omit<IncidentRow, 'status' | 'createdAt' | 'notifiedAt' | 'countermeasures' | 'followedUpAt'>, tenantIds: string[]): Promise<void> {
-    const sql = boundSql(tx);
+  async insert(incident: Omit<IncidentRow, 'status' | 'createdAt' | 'notifiedAt' | 'countermeasures' | 'followedUpAt'>, tenantIds: string[]): Promise<void> {
+    const sql = this.tx();
     await sql(
       `insert into platform.incident (id, title, what_happened_fi, what_happened_en, occurred_at, discovered_at, data_categories, created_by)
        values ($1, $2, $3, $4, $5, $6, $7::text[], $8)`,
@@ -143,8 +153,8 @@ export class IncidentsStore {
     await sql(`insert into platform.incident_tenant (incident_id, tenant_id) select $1, unnest($2::uuid[])`, [incident.id, tenantIds]);
   }
 
-  async find(id: string, tx?: EntityManager): Promise<IncidentRow | null> {
-    const [row] = await this.sql(tx)<IncidentRow>(`select ${INCIDENT_COLUMNS} from platform.incident where id = $1${tx ? ' for update' : ''}`, [id]);
+  async find(id: string): Promise<IncidentRow | null> {
+    const [row] = await this.sql()<IncidentRow>(`select ${INCIDENT_COLUMNS} from platform.incident where id = $1`, [id]);
     return row ? withDates(row, INCIDENT_DATES) : null;
   }
 
@@ -153,9 +163,9 @@ export class IncidentsStore {
     return rows.map((row) => withDates(row, TENANT_DATES));
   }
 
-  /** The tenant's row of the incident, locked until `tx` ends: notices for one tenant are sent by one call at a time. */
-  async lockTenant(tx: EntityManager, incidentId: string, tenantId: string): Promise<IncidentTenantRow> {
-    const [row] = await boundSql(tx)<IncidentTenantRow>(`select ${TENANT_COLUMNS} from platform.incident_tenant where incident_id = $1 and tenant_id = $2 for update`, [incidentId, tenantId]);
+  /** The tenant's row of the incident, locked until the transaction ends: notices for one tenant are sent by one call at a time. */
+  async lockTenant(incidentId: string, tenantId: string): Promise<IncidentTenantRow> {
+    const [row] = await this.tx()<IncidentTenantRow>(`select ${TENANT_COLUMNS} from platform.incident_tenant where incident_id = $1 and tenant_id = $2 for update`, [incidentId, tenantId]);
     return withDates(row, TENANT_DATES);
   }
 
@@ -178,9 +188,9 @@ export class IncidentsStore {
   }
 
   /** Inserts the notifications not yet recorded (the unique keys skip the rest) and returns those inserted. */
-  async insertNotifications(tx: EntityManager, incidentId: string, tenantId: string, kind: NoticeKind, noticeId: string | null, rows: NewNotification[]): Promise<NewNotification[]> {
+  async insertNotifications(incidentId: string, tenantId: string, kind: NoticeKind, noticeId: string | null, rows: NewNotification[]): Promise<NewNotification[]> {
     if (rows.length === 0) return [];
-    return boundSql(tx)<NewNotification>(
+    return this.tx()<NewNotification>(
       `insert into platform.incident_notification (id, incident_id, tenant_id, recipient, customer_id, kind, notice_id)
        select id, $1, $2, recipient, customer_id, $3, $7 from unnest($4::uuid[], $5::text[], $6::uuid[]) as t(id, recipient, customer_id)
        on conflict do nothing
@@ -199,29 +209,35 @@ export class IncidentsStore {
     return rows.map((r) => r.customerId);
   }
 
-  async markTenant(tx: EntityManager, incidentId: string, tenantId: string, column: 'controller_notified_at' | 'follow_up_sent_at'): Promise<void> {
-    await boundSql(tx)(`update platform.incident_tenant set ${column} = coalesce(${column}, now()) where incident_id = $1 and tenant_id = $2`, [incidentId, tenantId]);
+  async markTenant(incidentId: string, tenantId: string, column: 'controller_notified_at' | 'follow_up_sent_at'): Promise<void> {
+    await this.tx()(`update platform.incident_tenant set ${column} = coalesce(${column}, now()) where incident_id = $1 and tenant_id = $2`, [incidentId, tenantId]);
   }
 
   /** The incident's status follows its notices: notified once an initial notice went out, followed up once a follow-up did. */
-  async markSent(tx: EntityManager, incidentId: string, kind: NoticeKind, at: Date): Promise<void> {
-    if (kind === 'follow_up') return void (await boundSql(tx)(`update platform.incident set status = 'followed_up' where id = $1`, [incidentId]));
-    await boundSql(tx)(`update platform.incident set notified_at = coalesce(notified_at, $2), status = case when status = 'open' then 'notified' else status end where id = $1`, [incidentId, at]);
+  async markSent(incidentId: string, kind: NoticeKind, at: Date): Promise<void> {
+    if (kind === 'follow_up') return void (await this.tx()(`update platform.incident set status = 'followed_up' where id = $1`, [incidentId]));
+    await this.tx()(`update platform.incident set notified_at = coalesce(notified_at, $2), status = case when status = 'open' then 'notified' else status end where id = $1`, [incidentId, at]);
   }
 
   // Notices
 
-  async insertNotice(tx: EntityManager, n: { id: string; incidentId: string; tenantId: string; kind: NoticeKind; text: Record<Lang, string>; selection: RecipientSelection; createdBy: string; createdAt: Date }): Promise<void> {
-    await boundSql(tx)(
+  async insertNotice(n: { id: string; incidentId: string; tenantId: string; kind: NoticeKind; text: Record<Lang, string>; selection: RecipientSelection; createdBy: string; createdAt: Date }): Promise<void> {
+    await this.tx()(
       `insert into platform.incident_notice (id, incident_id, tenant_id, kind, text_fi, text_en, selection, created_by, created_at)
        values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
       [n.id, n.incidentId, n.tenantId, n.kind, n.text.fi, n.text.en, JSON.stringify(n.selection), n.createdBy, n.createdAt],
     );
   }
 
-  /** One notice; in a transaction, locked until it ends (decisions on a notice are taken one at a time). */
-  async findNotice(id: string, tx?: EntityManager): Promise<NoticeRow | null> {
-    const [row] = await this.sql(tx)<NoticeRow>(`select ${NOTICE_COLUMNS} from platform.incident_notice where id = $1${tx ? ' for update' : ''}`, [id]);
+  /** One notice. */
+  async findNotice(id: string): Promise<NoticeRow | null> {
+    const [row] = await this.sql()<NoticeRow>(`select ${NOTICE_COLUMNS} from platform.incident_notice where id = $1`, [id]);
+    return row ? withDates(row, NOTICE_DATES) : null;
+  }
+
+  /** One notice, locked until the transaction ends (decisions on a notice are taken one at a time). */
+  async lockNotice(id: string): Promise<NoticeRow | null> {
+    const [row] = await this.tx()<NoticeRow>(`select ${NOTICE_COLUMNS} from platform.incident_notice where id = $1 for update`, [id]);
     return row ? withDates(row, NOTICE_DATES) : null;
   }
 
@@ -235,10 +251,10 @@ export class IncidentsStore {
   }
 
   /** Writes the columns given (snake_case names of this module's choosing only) and bumps the version. */
-  async updateNotice(tx: EntityManager, id: string, set: Partial<Record<NoticeColumn, unknown>>): Promise<void> {
+  async updateNotice(id: string, set: Partial<Record<NoticeColumn, unknown>>): Promise<void> {
     const entries = Object.entries(set);
     const assignments = entries.map(([column], i) => `${column} = $${i + 2}${column === 'selection' ? '::jsonb' : column === 'recipient_ids' ? '::uuid[]' : ''}`);
-    await boundSql(tx)(
+    await this.tx()(
       `update platform.incident_notice set ${[...assignments, 'version = version + 1'].join(', ')} where id = $1`,
       [id, ...entries.map(([column, value]) => (column === 'selection' ? JSON.stringify(value) : value))],
     );
@@ -257,8 +273,10 @@ export class IncidentsStore {
 
   // The audit trail
 
-  async recordEvent(tx: EntityManager | undefined, e: Omit<IncidentEventRow, 'id'>): Promise<void> {
-    await this.sql(tx)(
+  /** In the open transaction, if there is one. */
+  async recordEvent(e: Omit<IncidentEventRow, 'id'>): Promise<void> {
+    const open = this.open.getStore();
+    await (open ? boundSql(open) : this.sql())(
       `insert into platform.incident_event (incident_id, tenant_id, notice_id, actor, actor_name, action, detail, occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [e.incidentId, e.tenantId, e.noticeId, e.actor, e.actorName, e.action, e.detail, e.occurredAt],
     );
@@ -316,7 +334,18 @@ export class IncidentsStore {
     return rows.map((row) => withDates(row, [...INCIDENT_DATES, ...TENANT_DATES]));
   }
 
-  private sql(tx?: EntityManager) {
-    return boundSql(tx ?? this.orm.em.fork());
+  /**
+   * Reads, and the outbox's outcomes, on a connection of their own, as before the transaction travelled here: a
+   * callback that outlives a transaction (a delivery's outcome) must not write through one already ended.
+   */
+  private sql() {
+    return boundSql(this.orm.em.fork());
+  }
+
+  /** The open platform transaction (`transaction()`): writes and locks refuse to run outside one. */
+  private tx() {
+    const open = this.open.getStore();
+    if (!open) throw new Error('IncidentsRepository: this statement needs transaction()');
+    return boundSql(open);
   }
 }

@@ -1,13 +1,19 @@
-// All SQL of the access log, on the module's own small pool (its writes never queue behind sessions, and
-// it is closed only after the last flush). Everything is schema-qualified; no session state is changed.
+// All SQL of the access log. Everything is schema-qualified; no session state is changed.
+//
+// The access log keeps a small pool of its own, apart from the ORM's, for two reasons:
+// - its writes must not compete with requests: every request adds a row, and the writer flushes them in batches
+//   from a timer; on the request pool a flush would queue behind (and hold connections from) the requests it
+//   logs, and a busy pool would make the log fall behind exactly when there is most to record;
+// - its life is the log's own: the access log closes it after its last flush on shutdown
+//   (AccessLogService.onApplicationShutdown), whenever the ORM's pool closes.
+// It also fails fast while the database is away (the writer keeps its rows and its journal and tries again).
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import { Pool, type PoolClient } from 'pg';
+import { DATABASE_URL } from '@app/database';
 import type { AccessLogRow } from './access-log.writer';
 import type { JournalMark } from './access-log.journal';
 import { errorCode } from './access-log.writer';
 import { DAY_MS, type SearchFilters, utcDay } from './search-filters';
-
-export const ACCESS_LOG_POOL = Symbol('ACCESS_LOG_POOL');
 
 /** PostgreSQL's "no partition of relation found for row". */
 const NO_PARTITION = '23514';
@@ -61,9 +67,21 @@ export interface Keyset {
   id: string;
 }
 
+function createPool(url: string): Pool {
+  // Fail fast while the database is away: the writer keeps its rows and tries again on the next tick.
+  const pool = new Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000, statement_timeout: 30_000, application_name: 'rekisteri-access-log' });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 @Injectable()
-export class AccessLogStore {
-  constructor(@Inject(ACCESS_LOG_POOL) private readonly pool: Pool) {}
+export class AccessLogRepository {
+  private readonly pool: Pool;
+
+  constructor(@Inject(DATABASE_URL) databaseUrl: string) {
+    this.pool = createPool(databaseUrl);
+  }
 
   /** Writes the rows; with `mark`, records that the journal is in the database up to it, in the same statement. */
   async insert(rows: AccessLogRow[], mark?: JournalMark): Promise<void> {
@@ -125,6 +143,8 @@ export class AccessLogStore {
    * so that each tenant's privacy statement stays true. Returns rows deleted per tenant.
    */
   async purgeShorterTenantRetention(now: Date, platformDays: number): Promise<Record<string, number>> {
+    // reads tenancy's table (platform.tenant) and privacy-notice's (register_settings): to move behind TenancyService
+    // and RegisterSettingsService (they would have to answer on this pool, or for all tenants in one call).
     const { rows: tenants } = await this.pool.query<{ id: string; schema_name: string }>(`select id, schema_name from platform.tenant where status <> 'left'`);
     const purged: Record<string, number> = {};
     for (const tenant of tenants) {
@@ -145,8 +165,20 @@ export class AccessLogStore {
     return rows[0].ok;
   }
 
-  /** Runs `fn` in one transaction on one connection (a search and its audit row commit together or not at all). */
-  async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * A search of the log and its audit row, in one transaction (they commit together or not at all): the rows
+   * `filters` find (none without filters), and the record `audit` makes of them.
+   */
+  searchAndRecord(filters: SearchFilters | null, limit: number, audit: (found: FoundRow[]) => SearchRecord): Promise<FoundRow[]> {
+    return this.transaction(async (client) => {
+      const found = filters ? await this.find(client, filters, limit) : [];
+      await this.recordSearch(client, audit(found));
+      return found;
+    });
+  }
+
+  /** Runs `fn` in one transaction on one connection. */
+  private async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
@@ -162,7 +194,7 @@ export class AccessLogStore {
     }
   }
 
-  async find(client: PoolClient, filters: SearchFilters, limit: number): Promise<FoundRow[]> {
+  private async find(client: PoolClient, filters: SearchFilters, limit: number): Promise<FoundRow[]> {
     // A runaway network search must not hold a connection (or block partition upkeep) for long.
     await client.query(`set local statement_timeout = '10s'`);
     const params: unknown[] = [filters.from, filters.to];
@@ -185,7 +217,7 @@ export class AccessLogStore {
     return rows;
   }
 
-  async recordSearch(client: PoolClient, record: SearchRecord): Promise<void> {
+  private async recordSearch(client: PoolClient, record: SearchRecord): Promise<void> {
     await client.query(
       `insert into platform.access_log_search (id, searched_at, investigator_id, filters, justification, row_count, tenant_ids)
        values ($1, $2, $3, $4, $5, $6, $7::uuid[])`,
@@ -197,6 +229,7 @@ export class AccessLogStore {
     const params: unknown[] = [limit];
     const where = after ? 'where (s.searched_at, s.id) < ($2, $3)' : '';
     if (after) params.push(after.at, after.id);
+    // joins auth's table (platform.platform_staff) for the investigator's name: to move behind PlatformStaffService
     const { rows } = await this.pool.query<AuditRow>(
       `select s.id, s.searched_at as "searchedAt", s.investigator_id as "investigatorId", st.email as "investigatorEmail", st.name as "investigatorName",
               s.filters, s.justification, s.row_count as "rowCount", s.tenant_ids as "tenantIds"
