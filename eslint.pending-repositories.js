@@ -2,7 +2,6 @@
 // shrinks: move a file's SQL into its lib's `*.repository.ts`, then delete its line here.
 module.exports = [
   // billing and its imports
-  'libs/customer-merge/src/customer-merge.service.ts',
 
   // customers, consent, register settings, portal
   'libs/customers/src/customer-bulk.service.ts',
