@@ -68,6 +68,7 @@ export class CustomerMergeRepository {
   }
 
   /** With `lock`, inside the open transaction: the rows held for update (in id order). */
+  // reads customers' table (as candidates, delete and fill write it): to move behind CustomersService
   async customers(ids: string[], lock = false): Promise<CustomerRow[]> {
     if (ids.length === 0) return [];
     return this.context.sql<CustomerRow>(`select * from ${this.table('customer')} where id in (select value::uuid from jsonb_array_elements_text($1::jsonb)) order by id${lock ? ' for update' : ''}`, [
