@@ -2,14 +2,6 @@
 // shrinks: move a file's SQL into its lib's `*.repository.ts`, then delete its line here.
 module.exports = [
   // billing and its imports
-  'libs/billing/src/billing.service.ts',
-  'libs/billing/src/invoice-document.service.ts',
-  'libs/billing/src/reminders.service.ts',
-  'libs/billing/src/seller.service.ts',
-  'libs/billing/src/vat-rates.service.ts',
-  'libs/bank-import/src/bank-import.service.ts',
-  'libs/customer-import/src/customer-import.service.ts',
-  'libs/customer-merge/src/customer-merge.service.ts',
 
   // customers, consent, register settings, portal
   'libs/customers/src/customer-bulk.service.ts',

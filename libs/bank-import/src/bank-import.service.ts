@@ -2,13 +2,12 @@
 // reference and booked through billing, all in one transaction per file; what cannot be booked is listed
 // for a person to resolve. A file, and a payment, are booked once.
 import { Injectable } from '@nestjs/common';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock, NotFoundProblem, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { BillingService, type InvoiceByReference } from '@app/billing';
 import { BankImportErrorCode, BankImportException } from './bank-import.errors';
-import { BankImportRepository, type EntryRow, type StoredEntry, type StoredImport } from './bank-import.repository';
+import { BankImportRepository, type CallerTransaction, type EntryRow, isUniqueViolation, type StoredEntry, type StoredImport } from './bank-import.repository';
 import { BankFileError, parseBankFile, UnknownFormat, type ParsedEntry, type ParsedFile } from './parsers';
 import { matchKey } from './reference';
 import { MAX_FILE_BYTES, type AssignBankEntryDto, type ImportBankFileDto, type ListBankEntriesQuery, type ResolveBankEntryDto } from './dto/bank-import.dto';
@@ -54,8 +53,6 @@ export interface BankPaymentForExport {
   invoiceNumber: number | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 @Injectable()
 export class BankImportService {
   constructor(
@@ -77,11 +74,11 @@ export class BankImportService {
     const id = randomUUID();
     const importedAt = this.clock.now();
     try {
-      await this.context.em().transactional(async (em) => {
-        await this.repository.insertImport(em, { id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: actor, importedAt });
-        const rows = await this.book(em, file.entries, actor);
-        await this.repository.insertEntries(em, id, rows);
-        this.audit.record({ actor, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] }, em);
+      await this.context.transaction(async () => {
+        await this.repository.insertImport({ id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: actor, importedAt });
+        const rows = await this.book(file.entries, actor);
+        await this.repository.insertEntries(id, rows);
+        this.audit.record({ actor, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] });
       });
     } catch (error) {
       throw await this.conflictOf(error, sha256);
@@ -108,26 +105,23 @@ export class BankImportService {
 
   /** Books what is open of an unmatched or overpaid entry to the invoice a person chose (billing's rules apply). */
   async assign(entryId: string, dto: AssignBankEntryDto, actor: string): Promise<BankEntryView> {
-    const tenant = this.context.tenant;
-    await this.context.em().transactional((em) =>
-      this.context.runWith(tenant, em, async () => {
-        const entry = await this.openEntry(em, entryId);
-        const invoice = await this.billing.get(dto.invoiceId);
-        if (invoice.kind !== 'invoice' || invoice.number === null) throw new ValidationProblem([{ field: 'invoiceId', message: 'a payment is booked to an issued invoice' }]);
-        await this.billing.recordPayment(invoice.id, { amountCents: entry.openCents, paidOn: entry.bookedOn, reference: entry.archiveId }, actor);
-        await this.repository.resolve(em, entryId, { kind: 'assigned', note: null, invoiceId: invoice.id, invoiceNumber: invoice.number, actor, at: this.clock.now(), bookedCents: entry.openCents });
-        this.audit.record({ actor, action: 'bank_entry.assigned', subjectType: 'bank_entry', subjectId: entryId, fields: ['invoiceId', 'bookedCents'] }, em);
-      }),
-    );
+    await this.context.transaction(async () => {
+      const entry = await this.openEntry(entryId);
+      const invoice = await this.billing.get(dto.invoiceId);
+      if (invoice.kind !== 'invoice' || invoice.number === null) throw new ValidationProblem([{ field: 'invoiceId', message: 'a payment is booked to an issued invoice' }]);
+      await this.billing.recordPayment(invoice.id, { amountCents: entry.openCents, paidOn: entry.bookedOn, reference: entry.archiveId }, actor);
+      await this.repository.resolve(entryId, { kind: 'assigned', note: null, invoiceId: invoice.id, invoiceNumber: invoice.number, actor, at: this.clock.now(), bookedCents: entry.openCents });
+      this.audit.record({ actor, action: 'bank_entry.assigned', subjectType: 'bank_entry', subjectId: entryId, fields: ['invoiceId', 'bookedCents'] });
+    });
     return this.entry(entryId);
   }
 
   /** Closes an unmatched or overpaid entry with what was done about it (a refund, a payment not for us). */
   async resolve(entryId: string, dto: ResolveBankEntryDto, actor: string): Promise<BankEntryView> {
-    await this.context.em().transactional(async (em) => {
-      await this.openEntry(em, entryId);
-      await this.repository.resolve(em, entryId, { kind: 'noted', note: dto.note.trim(), invoiceId: null, invoiceNumber: null, actor, at: this.clock.now(), bookedCents: 0 });
-      this.audit.record({ actor, action: 'bank_entry.resolved', subjectType: 'bank_entry', subjectId: entryId, fields: ['note'] }, em);
+    await this.context.transaction(async () => {
+      await this.openEntry(entryId);
+      await this.repository.resolve(entryId, { kind: 'noted', note: dto.note.trim(), invoiceId: null, invoiceNumber: null, actor, at: this.clock.now(), bookedCents: 0 });
+      this.audit.record({ actor, action: 'bank_entry.resolved', subjectType: 'bank_entry', subjectId: entryId, fields: ['note'] });
     });
     return this.entry(entryId);
   }
@@ -142,8 +136,9 @@ export class BankImportService {
    * Retention, inside the caller's transaction: the bank's records are accounting vouchers, kept as long as the
    * invoices they pay and then deleted with the payer names they hold. Each deleted import is in the audit trail.
    */
-  async purgeExpired(em: EntityManager, options: { today: string; retentionYears: number; actor: string }): Promise<{ entries: number; imports: number }> {
-    const purged = await this.repository.purgeExpired(em, options.today, options.retentionYears);
+  async purgeExpired(em: CallerTransaction, options: { today: string; retentionYears: number; actor: string }): Promise<{ entries: number; imports: number }> {
+    const purged = await this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears));
+    // AuditTrailService still takes the caller's EntityManager.
     await this.audit.recordMany(
       purged.importIds.map((id) => ({ actor: options.actor, action: 'bank_import.purged', subjectType: 'bank_import', subjectId: id, fields: [] })),
       em,
@@ -153,8 +148,8 @@ export class BankImportService {
   }
 
   /** What the bank said of the payments for these invoices (payer as the bank named them), for an access export. */
-  async paymentsFromBank(invoiceIds: string[], em?: EntityManager): Promise<BankPaymentForExport[]> {
-    const entries = await this.repository.entriesForInvoices(invoiceIds, em);
+  async paymentsFromBank(invoiceIds: string[]): Promise<BankPaymentForExport[]> {
+    const entries = await this.repository.entriesForInvoices(invoiceIds);
     return entries.map((e) => ({
       bookedOn: e.bookedOn,
       amountCents: e.amountCents,
@@ -166,8 +161,8 @@ export class BankImportService {
     }));
   }
 
-  private async openEntry(em: EntityManager, id: string): Promise<StoredEntry> {
-    const entry = await this.repository.getEntry(id, em, true);
+  private async openEntry(id: string): Promise<StoredEntry> {
+    const entry = await this.repository.getEntry(id, true);
     if (!entry) throw new NotFoundProblem('bank entry');
     if (!entryView(entry).open) throw new BankImportException(BankImportErrorCode.NotOpen);
     return entry;
@@ -190,8 +185,8 @@ export class BankImportService {
   }
 
   /** Inside the file's transaction: each entry matched, booked through billing, or set aside with its reason. */
-  private async book(em: EntityManager, entries: ParsedEntry[], actor: string): Promise<EntryRow[]> {
-    const earlier = await this.repository.earlierEntries(em, [...new Set(entries.map((e) => e.archiveId))]);
+  private async book(entries: ParsedEntry[], actor: string): Promise<EntryRow[]> {
+    const earlier = await this.repository.earlierEntries([...new Set(entries.map((e) => e.archiveId))]);
     const inFile = new Map<string, string>();
     const rows: EntryRow[] = [];
     for (const [position, entry] of entries.entries()) {
@@ -221,8 +216,7 @@ export class BankImportService {
       inFile.set(entry.archiveId, row.id);
       // Billing works in the file's transaction, each entry on an empty unit of work: one that kept every
       // invoice and payment of the file would make each flush longer than the last.
-      const fresh = em.fork({ clear: true, keepTransactionContext: true });
-      rows.push(await this.context.runWith(this.context.tenant, fresh, () => this.match(entry, row, actor)));
+      rows.push(await this.repository.withEmptyUnitOfWork(() => this.match(entry, row, actor)));
     }
     return rows;
   }
@@ -246,7 +240,7 @@ export class BankImportService {
 
   /** A unique violation at commit: the same file, or one of its payments, was booked by a request that ran at the same time. */
   private async conflictOf(error: unknown, sha256: string): Promise<unknown> {
-    if (!(error instanceof UniqueConstraintViolationException) && (error as { code?: string })?.code !== UNIQUE_VIOLATION) return error;
+    if (!isUniqueViolation(error)) return error;
     const earlier = await this.repository.findByHash(sha256);
     if (earlier) return alreadyImported(earlier);
     return new BankImportException(BankImportErrorCode.BookedMeanwhile, 'Import the file again: the payments booked meanwhile will be listed as duplicates.');

@@ -3,6 +3,7 @@ import { TenancyModule } from '@app/tenancy';
 import { CustomersModule } from '@app/customers';
 import { BillingController } from './billing.controller';
 import { BillingService } from './billing.service';
+import { BillingRepository } from './billing.repository';
 import { VatRatesService } from './vat-rates.service';
 import { SellerController } from './seller.controller';
 import { SellerService } from './seller.service';
@@ -14,7 +15,7 @@ import { InvoiceRemindersService } from './reminders.service';
 @Module({
   imports: [TenancyModule, CustomersModule],
   controllers: [BillingController, SellerController, InvoiceDocumentController, InvoiceRemindersController],
-  providers: [BillingService, VatRatesService, SellerService, InvoiceDocumentService, InvoiceRemindersService],
+  providers: [BillingRepository, BillingService, VatRatesService, SellerService, InvoiceDocumentService, InvoiceRemindersService],
   exports: [BillingService, InvoiceRemindersService],
 })
 export class BillingModule {}

@@ -1,13 +1,11 @@
 // Invoices of the tenant in scope: drafts, issuing (gapless numbers, reference numbers, snapshots),
 // payments, credit notes, and each customer's history and balance.
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsolationLevel, LockMode } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, type Page, rfReference, toPage, ValidationProblem } from '@app/core';
-import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService, displayName, type CustomerView } from '@app/customers';
-import { Invoice, InvoiceLine, Payment, type PartySnapshot } from './invoice.entity';
+import type { Invoice, PartySnapshot } from './invoice.entity';
+import { BillingRepository, type CallerTransaction } from './billing.repository';
 import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
 import { addDays, retainUntil } from './dates';
@@ -46,24 +44,6 @@ export interface CustomerBalance {
   balanceCents: number;
   hasUnpaid: boolean;
   unpaidInvoices: UnpaidInvoice[];
-}
-
-interface InvoiceRow {
-  id: string;
-  kind: string;
-  number: string | null;
-  status: string;
-  customer_id: string | null;
-  currency: string;
-  issue_date: string | null;
-  due_date: string | null;
-  reference_number: string | null;
-  gross_cents: string;
-  paid_cents: string;
-  overdue: boolean;
-  customer_name: string | null;
-  reminder_count: number;
-  last_reminder_at: Date | null;
 }
 
 export interface InvoiceSummary {
@@ -129,27 +109,23 @@ export class BillingService {
     private readonly audit: AuditTrailService,
     private readonly vat: VatRatesService,
     private readonly clock: Clock,
+    private readonly repository: BillingRepository,
   ) {}
 
   async createDraft(dto: CreateInvoiceDto, actor: string): Promise<InvoiceDetail> {
     // Lookups outside the transaction: a transaction must not wait for a second pooled connection.
     const now = this.clock.now();
     const lines = await this.priceLines(dto.lines, helsinkiDate(now));
-    const id = await this.context.em().transactional(async (em) => {
+    const id = await this.context.transaction(async () => {
       // Shares the customer row lock with other invoice writes; an erasure holds it exclusively.
-      assertUnrestricted(await this.customers.lockForInvoicing(em, dto.customerId), 'A new invoice');
+      assertUnrestricted(await this.customers.lockForInvoicing(this.repository.manager(), dto.customerId), 'A new invoice');
       // Made by the app's clock: the issue date is bounded by it.
-      const invoice = em.create(Invoice, {
-        id: randomUUID(),
-        customerId: dto.customerId,
-        paymentTermDays: dto.paymentTermDays ?? 14,
-        notes: dto.notes ?? null,
-        ...this.sums(lines),
-        createdAt: now,
-        updatedAt: now,
-      });
-      lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
-      this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] }, em);
+      const invoice = this.repository.createInvoice(
+        { customerId: dto.customerId, paymentTermDays: dto.paymentTermDays ?? 14, notes: dto.notes ?? null, ...this.sums(lines), createdAt: now, updatedAt: now },
+        lines,
+      );
+      this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
+      await this.repository.flush();
       return invoice.id;
     });
     return this.get(id);
@@ -163,17 +139,16 @@ export class BillingService {
   async updateDraft(id: string, dto: UpdateDraftDto, actor: string): Promise<InvoiceDetail> {
     const now = this.clock.now();
     const lines = dto.lines && (await this.priceLines(dto.lines, helsinkiDate(now)));
-    await this.context.em().transactional(async (em) => {
-      const invoice = await this.lockInvoice(em, id);
+    await this.context.transaction(async () => {
+      const invoice = await this.lockInvoice(id);
       if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
       if (invoice.version !== dto.version) throw new BillingException(BillingErrorCode.StaleVersion, `The draft is at version ${invoice.version}.`, { currentVersion: invoice.version });
       // Shares the customer row lock with other invoice writes, so an erasure running now waits or wins.
-      assertUnrestricted(await this.customers.lockForInvoicing(em, invoice.customerId!), 'Changing a draft');
+      assertUnrestricted(await this.customers.lockForInvoicing(this.repository.manager(), invoice.customerId!), 'Changing a draft');
       const fields: string[] = [];
       if (lines) {
-        await em.nativeDelete(InvoiceLine, { invoice: invoice.id });
-        lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
-        em.assign(invoice, this.sums(lines));
+        await this.repository.replaceLines(invoice, lines);
+        Object.assign(invoice, this.sums(lines));
         fields.push('lines');
       }
       if (dto.paymentTermDays !== undefined) {
@@ -186,7 +161,8 @@ export class BillingService {
       }
       // Always a write: the version moves on, so an editor holding the old one learns of this change.
       invoice.updatedAt = now;
-      this.audit.record({ actor, action: 'invoice.draft_changed', subjectType: 'invoice', subjectId: id, fields }, em);
+      this.audit.record({ actor, action: 'invoice.draft_changed', subjectType: 'invoice', subjectId: id, fields });
+      await this.repository.flush();
     });
     return this.get(id);
   }
@@ -214,18 +190,19 @@ export class BillingService {
     const issueDate = dto.issueDate ?? today;
     if (issueDate > today) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be after today (${today} in Finland)` }]);
     const [rates, seller] = await Promise.all([this.vat.ratesOn(issueDate), this.sellerSnapshot()]);
-    await this.context.em().transactional(async (em) => {
-      const invoice = await this.lockInvoice(em, id);
+    await this.context.transaction(async () => {
+      const invoice = await this.lockInvoice(id);
       if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
       const drafted = helsinkiDate(invoice.createdAt);
       if (issueDate < drafted) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be before the draft was made (${drafted})` }]);
       assertRates(invoice.lines.getItems(), rates, issueDate);
-      const customer = invoice.customerId ? await this.customers.lockForInvoicing(em, invoice.customerId) : null;
+      const customer = invoice.customerId ? await this.customers.lockForInvoicing(this.repository.manager(), invoice.customerId) : null;
       if (customer) assertUnrestricted(customer, 'Issuing an invoice');
       const buyer = customer && buyerOf(customer);
       if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
-      await this.assignNumber(em, invoice, issueDate, buyer, seller);
-      this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] }, em);
+      await this.assignNumber(invoice, issueDate, buyer, seller);
+      this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
+      await this.repository.flush();
     });
     return this.get(id);
   }
@@ -244,41 +221,42 @@ export class BillingService {
    * Drafts and issues a prepared invoice in the caller's transaction, so that it exists only if the caller's own
    * change commits (a fee invoice and the decision that charges it are one thing, never billed twice).
    */
-  async issueWithin(em: EntityManager, prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
-    const customer = await this.customers.lockForInvoicing(em, prepared.customerId);
-    assertUnrestricted(customer, 'Issuing an invoice');
-    const buyer = buyerOf(customer);
-    if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
-    const invoice = em.create(Invoice, {
-      id: randomUUID(),
-      customerId: prepared.customerId,
-      paymentTermDays: 14,
-      notes: prepared.notes,
-      ...this.sums(prepared.lines),
-      createdAt: prepared.now,
-      updatedAt: prepared.now,
-    });
-    prepared.lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
-    await this.assignNumber(em, invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
-    this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] }, em);
-    this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] }, em);
-    return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
+  async issueWithin(em: CallerTransaction, prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
+    return this.context.runWith(this.context.tenant, em, () =>
+      this.context.transaction(async () => {
+        const customer = await this.customers.lockForInvoicing(this.repository.manager(), prepared.customerId);
+        assertUnrestricted(customer, 'Issuing an invoice');
+        const buyer = buyerOf(customer);
+        if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
+        const invoice = this.repository.createInvoice(
+          { customerId: prepared.customerId, paymentTermDays: 14, notes: prepared.notes, ...this.sums(prepared.lines), createdAt: prepared.now, updatedAt: prepared.now },
+          prepared.lines,
+        );
+        await this.assignNumber(invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
+        this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
+        this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
+        // Written now, in the caller's transaction: the caller's manager does not hold these rows.
+        await this.repository.flush();
+        return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
+      }),
+    );
   }
 
   /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
   async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceDetail> {
     const today = this.clock.today();
     if (dto.paidOn > today) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be after today (${today} in Finland)` }]);
-    await this.context.em().transactional(async (em) => {
-      const invoice = await this.lockInvoice(em, id);
+    await this.context.transaction(async () => {
+      const invoice = await this.lockInvoice(id);
       if (invoice.kind !== 'invoice' || !OPEN.includes(invoice.status)) throw new BillingException(BillingErrorCode.NotPayable);
       if (dto.paidOn < invoice.issueDate!) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be before the invoice's issue date (${invoice.issueDate})` }]);
       const outstanding = invoice.grossCents - invoice.paidCents;
       if (dto.amountCents > outstanding) throw new BillingException(BillingErrorCode.Overpayment, `Outstanding: ${outstanding} cents.`, { outstandingCents: outstanding });
-      em.create(Payment, { id: randomUUID(), invoice, amountCents: dto.amountCents, paidOn: dto.paidOn, reference: dto.reference ?? null, recordedBy: actor });
+      this.repository.addPayment(invoice, { amountCents: dto.amountCents, paidOn: dto.paidOn, reference: dto.reference ?? null, recordedBy: actor });
       invoice.paidCents += dto.amountCents;
       invoice.status = invoice.paidCents === invoice.grossCents ? 'paid' : 'partially_paid';
-      this.audit.record({ actor, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] }, em);
+      this.audit.record({ actor, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] });
+      await this.repository.flush();
     });
     return this.get(id);
   }
@@ -289,15 +267,16 @@ export class BillingService {
    * invoice keeps its status: its payments are reversed for the books only.
    */
   async reversePayment(id: string, paymentId: string, dto: ReversePaymentDto, actor: string): Promise<InvoiceDetail> {
-    await this.context.em().transactional(async (em) => {
-      const invoice = await this.lockInvoice(em, id);
-      const payment = await em.findOne(Payment, { id: paymentId, invoice: invoice.id });
+    await this.context.transaction(async () => {
+      const invoice = await this.lockInvoice(id);
+      const payment = await this.repository.findPayment(invoice.id, paymentId);
       if (!payment) throw new NotFoundProblem('payment');
       if (payment.reversedAt) throw new BillingException(BillingErrorCode.PaymentReversed);
-      em.assign(payment, { reversedAt: this.clock.now(), reversedBy: actor, reversalReason: dto.reason.trim() });
+      Object.assign(payment, { reversedAt: this.clock.now(), reversedBy: actor, reversalReason: dto.reason.trim() });
       invoice.paidCents -= payment.amountCents;
       if (invoice.status !== 'credited') invoice.status = invoice.paidCents === 0 ? 'issued' : 'partially_paid';
-      this.audit.record({ actor, action: 'invoice.payment_reversed', subjectType: 'invoice', subjectId: id, fields: ['paidCents', 'status', 'payment'] }, em);
+      this.audit.record({ actor, action: 'invoice.payment_reversed', subjectType: 'invoice', subjectId: id, fields: ['paidCents', 'status', 'payment'] });
+      await this.repository.flush();
     });
     return this.get(id);
   }
@@ -305,34 +284,31 @@ export class BillingService {
   /** Cancels an issued invoice with a credit note: a new, numbered record with the lines negated. Nothing is deleted. */
   async credit(id: string, dto: CreditInvoiceDto, actor: string): Promise<InvoiceDetail> {
     const seller = await this.sellerSnapshot();
-    const creditNoteId = await this.context.em().transactional(async (em) => {
-      const original = await this.lockInvoice(em, id);
+    const creditNoteId = await this.context.transaction(async () => {
+      const original = await this.lockInvoice(id);
       if (original.kind !== 'invoice' || !['issued', 'partially_paid', 'paid'].includes(original.status)) throw new BillingException(BillingErrorCode.NotCreditable);
       const lines = original.lines.getItems().map((l) => ({ description: l.description, quantityMilli: -l.quantityMilli, unitPriceCents: l.unitPriceCents, vatRateBp: l.vatRateBp, netCents: -l.netCents }));
-      const note = em.create(Invoice, { id: randomUUID(), kind: 'credit_note', customerId: original.customerId, creditedInvoiceId: original.id, paymentTermDays: 0, notes: dto.reason, ...this.sums(lines) });
-      lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice: note, position, ...line }));
-      await this.assignNumber(em, note, this.clock.today(), original.buyer!, seller);
+      const note = this.repository.createInvoice(
+        { kind: 'credit_note', customerId: original.customerId ?? null, creditedInvoiceId: original.id, paymentTermDays: 0, notes: dto.reason, ...this.sums(lines) },
+        lines,
+      );
+      await this.assignNumber(note, this.clock.today(), original.buyer!, seller);
       original.status = 'credited';
-      this.audit.record({ actor, action: 'invoice.credited', subjectType: 'invoice', subjectId: id, fields: ['status', 'creditNote'] }, em);
+      this.audit.record({ actor, action: 'invoice.credited', subjectType: 'invoice', subjectId: id, fields: ['status', 'creditNote'] });
+      await this.repository.flush();
       return note.id;
     });
     return this.get(creditNoteId);
   }
 
   async get(id: string): Promise<InvoiceDetail> {
-    const em = this.context.em();
-    const invoice = await em.findOne(Invoice, { id }, { populate: ['lines', 'payments'], refresh: true });
-    if (!invoice) throw new NotFoundProblem('invoice');
-    const notes = invoice.kind === 'invoice' ? await em.find(Invoice, { creditedInvoiceId: id }, { orderBy: { number: 'asc' } }) : [];
-    const credited = invoice.creditedInvoiceId ? await em.findOne(Invoice, { id: invoice.creditedInvoiceId }, { fields: ['number'] }) : null;
-    const [reminders] = (await em.execute(
-      `select count(*)::int as count, max(sent_at) as last from ${quoteIdent(this.context.tenant.schema)}.invoice_reminder where invoice_id = ?`,
-      [id],
-    )) as { count: number; last: Date | null }[];
+    const found = await this.repository.detail(id);
+    if (!found) throw new NotFoundProblem('invoice');
+    const { invoice, notes, reminders } = found;
     return {
       ...toInvoiceView(invoice, this.clock.today()),
       creditNotes: notes.map((n) => ({ id: n.id, number: n.number!, issueDate: n.issueDate!, grossCents: n.grossCents, reason: n.notes ?? null })),
-      creditedInvoiceNumber: credited?.number ?? null,
+      creditedInvoiceNumber: found.creditedNumber,
       reminderCount: reminders.count,
       lastReminderAt: reminders.last ? new Date(reminders.last).toISOString() : null,
     };
@@ -342,11 +318,7 @@ export class BillingService {
     await this.customers.get(customerId);
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-    const invoices = await this.context.em().find(
-      Invoice,
-      after ? { customerId, $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] } : { customerId },
-      { populate: ['lines', 'payments'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
-    );
+    const invoices = await this.repository.pageOfCustomer(customerId, after, limit);
     const today = this.clock.today();
     const page = toPage(invoices, limit, (i) => ({ at: i.createdAt, id: i.id }));
     return { items: page.items.map((i) => toInvoiceView(i, today)), nextCursor: page.nextCursor };
@@ -358,43 +330,18 @@ export class BillingService {
    * worklist read a page or two deep, and its order (overdue moves with the date) has no stable keyset.
    */
   async listAll(query: ListAllInvoicesQuery): Promise<InvoiceList> {
-    const s = quoteIdent(this.context.tenant.schema);
-    const today = this.clock.today();
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const overdue = `(i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date < ?::date)`;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const and = (clause: string, value: unknown) => {
-      where.push(clause);
-      params.push(value);
-    };
-    if (query.status) and('i.status = ?', query.status);
-    if (query.overdue) and(query.overdue === 'true' ? overdue : `not ${overdue}`, today);
-    if (query.from) and('i.issue_date >= ?::date', query.from);
-    if (query.to) and('i.issue_date <= ?::date', query.to);
-    if (query.customerId) and('i.customer_id = ?', query.customerId);
-    const filter = where.length ? ` where ${where.join(' and ')}` : '';
-    const em = this.context.em();
-    const [rows, [sums]] = await Promise.all([
-      em.execute(
-        `select i.id, i.kind, i.number, i.status, i.customer_id, i.currency, i.issue_date::text as issue_date, i.due_date::text as due_date,
-           i.reference_number, i.gross_cents, i.paid_cents, ${overdue} as overdue,
-           coalesce(i.buyer->>'name', c.company_name, nullif(btrim(coalesce(c.billing_first_name, '') || ' ' || coalesce(c.billing_last_name, '')), ''), c.contact_name) as customer_name,
-           coalesce(r.count, 0) as reminder_count, r.last as last_reminder_at
-         from ${s}.invoice i left join ${s}.customer c on c.id = i.customer_id
-           left join lateral (select count(*)::int as count, max(sent_at) as last from ${s}.invoice_reminder where invoice_id = i.id) r on true${filter}
-         order by ${overdue} desc, i.due_date asc nulls last, i.created_at desc, i.id limit ? offset ?`,
-        [today, ...params, today, limit + 1, offset],
-      ) as Promise<InvoiceRow[]>,
-      em.execute(
-        `select count(*) as count, coalesce(sum(i.gross_cents) filter (where i.status <> 'draft'), 0) as gross,
-           coalesce(sum(i.gross_cents - i.paid_cents) filter (where i.kind = 'invoice' and i.status in ('issued', 'partially_paid')), 0) as outstanding,
-           coalesce(sum(i.gross_cents - i.paid_cents) filter (where ${overdue}), 0) as overdue
-         from ${s}.invoice i${filter}`,
-        [today, ...params],
-      ) as Promise<{ count: string; gross: string; outstanding: string; overdue: string }[]>,
-    ]);
+    const { rows, sums } = await this.repository.list({
+      today: this.clock.today(),
+      status: query.status,
+      overdue: query.overdue ? query.overdue === 'true' : undefined,
+      from: query.from,
+      to: query.to,
+      customerId: query.customerId,
+      limit,
+      offset,
+    });
     const items = rows.slice(0, limit).map((r) => {
       const gross = Number(r.gross_cents);
       const paid = Number(r.paid_cents);
@@ -427,23 +374,22 @@ export class BillingService {
 
   /** The ids of every invoice of the customer (drafts too), for what other modules hold about them. */
   async invoiceIdsOf(customerId: string): Promise<string[]> {
-    const invoices = await this.context.em().find(Invoice, { customerId }, { fields: ['id'], disableIdentityMap: true });
-    return invoices.map((i) => i.id);
+    return this.repository.idsOfCustomer(customerId);
   }
 
   async balance(customerId: string): Promise<CustomerBalance> {
     await this.customers.get(customerId);
     const unpaidInvoices = await this.unpaidInvoices(customerId);
-    const issued = await this.context.em().find(Invoice, { customerId, status: { $ne: 'draft' } }, { fields: ['grossCents', 'paidCents'] });
+    const issued = await this.repository.issuedOf(customerId);
     const invoicedCents = issued.reduce((acc, i) => acc + i.grossCents, 0);
     const paidCents = issued.reduce((acc, i) => acc + i.paidCents, 0);
     return { customerId, currency: 'EUR', invoicedCents, paidCents, balanceCents: invoicedCents - paidCents, hasUnpaid: unpaidInvoices.length > 0, unpaidInvoices };
   }
 
   /** Issued invoices of the customer with money still owed (the erasure rule of the privacy statement reads this). */
-  async unpaidInvoices(customerId: string, em: EntityManager = this.context.em()): Promise<UnpaidInvoice[]> {
+  async unpaidInvoices(customerId: string, em?: CallerTransaction): Promise<UnpaidInvoice[]> {
     const today = this.clock.today();
-    const open = await em.find(Invoice, { customerId, kind: 'invoice', status: { $in: OPEN } }, { orderBy: { dueDate: 'asc' } });
+    const open = await (em ? this.context.runWith(this.context.tenant, em, () => this.repository.openOf(customerId, OPEN)) : this.repository.openOf(customerId, OPEN));
     return open.map((i) => ({ id: i.id, number: i.number!, dueDate: i.dueDate!, outstandingCents: i.grossCents - i.paidCents, overdue: i.dueDate! < today }));
   }
 
@@ -454,12 +400,7 @@ export class BillingService {
    */
   async invoicesByReference(keys: string[], options: { lock?: boolean } = {}): Promise<InvoiceByReference[]> {
     if (keys.length === 0) return [];
-    const s = quoteIdent(this.context.tenant.schema);
-    const rows = (await this.context.em().execute(
-      `select id, kind, number, status, reference_number, issue_date::text as issue_date, gross_cents, paid_cents
-         from ${s}.invoice where ltrim(reference_number, '0') in (select jsonb_array_elements_text(?::jsonb)) order by number${options.lock ? ' for update' : ''}`,
-      [JSON.stringify(keys)],
-    )) as { id: string; kind: string; number: string; status: string; reference_number: string; issue_date: string; gross_cents: string; paid_cents: string }[];
+    const rows = await this.repository.byReference(keys, options.lock ?? false);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -478,25 +419,8 @@ export class BillingService {
    * (retain_until) and the end of the issue year plus the years the tenant's privacy statement promises.
    * An invoice that a credit note still within its period refers to waits for that note. Returns the counts.
    */
-  async purgeExpired(em: EntityManager, options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
-    const s = quoteIdent(this.context.tenant.schema);
-    const due = `select id from ${s}.invoice where status <> 'draft' and retain_until is not null
-      and greatest(retain_until, make_date(extract(year from issue_date)::int + ?, 12, 31)) < ?::date`;
-    const purge = `select d.id from (${due}) d where not exists (
-      select 1 from ${s}.invoice n where n.credited_invoice_id = d.id and n.id not in (${due}))`;
-    const params = [options.retentionYears, options.today, options.retentionYears, options.today];
-    // Locked first: a credit or a payment on one of them waits, and then finds it gone.
-    const locked = (await em.execute(`select id from ${s}.invoice where id in (${purge}) for update`, params)) as { id: string }[];
-    if (locked.length === 0) return { invoices: 0, lines: 0, payments: 0 };
-    const count = async (sql: string) => Number(((await em.execute(`with gone as (${sql} returning 1) select count(*) as n from gone`, params)) as { n: string }[])[0].n);
-    await em.execute(
-      `insert into ${s}.audit_event (actor, action, subject_type, subject_id, fields) select ?, 'invoice.purged', 'invoice', p.id::text, '{}' from (${purge}) p`,
-      [options.actor, ...params],
-    );
-    const payments = await count(`delete from ${s}.payment where invoice_id in (${purge})`);
-    const lines = await count(`delete from ${s}.invoice_line where invoice_id in (${purge})`);
-    const invoices = await count(`delete from ${s}.invoice where id in (${purge})`);
-    return { invoices, lines, payments };
+  async purgeExpired(em: CallerTransaction, options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
+    return this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears, options.actor));
   }
 
   /**
@@ -504,50 +428,27 @@ export class BillingService {
    * connection is taken now, before the caller sends anything: a busy pool answers 503 up front instead of
    * cutting a download short halfway. `close` (idempotent; also run when the pages end) gives it back.
    */
-  async invoicesForExport(customerId: string, em: EntityManager, batch = 500): Promise<{ invoices: AsyncIterable<InvoiceView>; close: () => Promise<void> }> {
-    const connection = em.getConnection();
-    const snapshot = await connection.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
-    let open = true;
-    const close = async () => {
-      if (!open) return;
-      open = false;
-      await connection.rollback(snapshot).catch(() => undefined);
-    };
+  async invoicesForExport(customerId: string, _em?: unknown, batch = 500): Promise<{ invoices: AsyncIterable<InvoiceView>; close: () => Promise<void> }> {
+    // `_em` (the tenant's manager, as the export passes it) is not needed: the repository reads the tenant in scope.
+    const { pages, close } = await this.repository.snapshotOfCustomer(customerId, batch);
     const today = this.clock.today();
-    async function* pages(): AsyncGenerator<InvoiceView> {
-      try {
-        let after: { createdAt: Date; id: string } | undefined;
-        for (;;) {
-          const where = after ? { customerId, $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] } : { customerId };
-          const fork = em.fork({ clear: true });
-          fork.setTransactionContext(snapshot);
-          const page = await fork.find(Invoice, where, { populate: ['lines', 'payments'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: batch });
-          for (const invoice of page) yield toInvoiceView(invoice, today);
-          if (page.length < batch) return;
-          const last = page[page.length - 1];
-          after = { createdAt: last.createdAt, id: last.id };
-        }
-      } finally {
-        await close();
-      }
+    async function* invoices(): AsyncGenerator<InvoiceView> {
+      for await (const page of pages) for (const invoice of page) yield toInvoiceView(invoice, today);
     }
-    return { invoices: pages(), close };
+    return { invoices: invoices(), close };
   }
 
-  private async lockInvoice(em: EntityManager, id: string): Promise<Invoice> {
-    const invoice = await em.findOne(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  private async lockInvoice(id: string): Promise<Invoice> {
+    const invoice = await this.repository.lockInvoice(id);
     if (!invoice) throw new NotFoundProblem('invoice');
-    await em.populate(invoice, ['lines']);
     return invoice;
   }
 
   /** Gives the invoice the tenant's next number under the counter's row lock: gapless, in issue order. */
-  private async assignNumber(em: EntityManager, invoice: Invoice, issueDate: string, buyer: PartySnapshot, seller: PartySnapshot): Promise<void> {
-    const counter = `${quoteIdent(this.context.tenant.schema)}.invoice_counter`;
-    const [{ last_number }] = (await em.execute(`update ${counter} set last_number = last_number + 1 returning last_number`)) as { last_number: string }[];
-    const number = Number(last_number);
+  private async assignNumber(invoice: Invoice, issueDate: string, buyer: PartySnapshot, seller: PartySnapshot): Promise<void> {
+    const number = await this.repository.nextNumber();
     const reference = finnishReference(String(number).padStart(3, '0'));
-    em.assign(invoice, {
+    Object.assign(invoice, {
       number,
       status: 'issued',
       issueDate,

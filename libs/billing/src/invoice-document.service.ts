@@ -13,6 +13,7 @@ import { virtualBarcode, formatVirtualBarcode } from './barcode';
 import { type DocumentLang, formatDate, formatEuros, groupReference, groupRf, type InvoiceDocument, renderInvoicePdf } from './invoice-pdf';
 import { renderFinvoice } from './finvoice';
 import { InvoiceDocumentProblem } from './invoice-document.errors';
+import { BillingRepository } from './billing.repository';
 
 export interface RenderedFile {
   filename: string;
@@ -30,6 +31,7 @@ export class InvoiceDocumentService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly repository: BillingRepository,
   ) {}
 
   /** The document's data: refuses a draft, and an invoice with money owed while the seller has no account. */
@@ -94,9 +96,9 @@ export class InvoiceDocumentService {
       attachments: [{ filename: pdfName(doc), contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
     };
     const messageId = randomUUID();
-    await this.context.em().transactional(async (em) => {
-      this.audit.record({ actor, action: 'invoice.sent', subjectType: 'invoice', subjectId: id, fields: ['email', 'pdf'] }, em);
-      await this.outbox.enqueue(message, { topic: 'invoice-document', ref: id, id: messageId, em });
+    await this.context.transaction(async () => {
+      this.audit.record({ actor, action: 'invoice.sent', subjectType: 'invoice', subjectId: id, fields: ['email', 'pdf'] });
+      await this.outbox.enqueue(message, { topic: 'invoice-document', ref: id, id: messageId, em: this.repository.manager() });
     });
     return { messageId, to: customer.email };
   }

@@ -3,10 +3,8 @@
 // row in invoice_reminder and an audit event, all in one transaction. No reminder fee is ever added: the
 // Finnish rules on reminder fees (korkolaki 10 §, perintälaki) set conditions this register does not track.
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import { Clock, helsinkiDate, NotFoundProblem } from '@app/core';
-import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { OutboxService } from '@app/mail';
@@ -16,6 +14,7 @@ import { type DocumentLang, formatDate, formatEuros, groupReference, groupRf, ty
 import { ReminderErrorCode, ReminderProblem } from './reminders.errors';
 import { addDays } from './dates';
 import type { UpdateReminderSettingsDto } from './dto/reminder.dto';
+import { BillingRepository, type ReminderRow, type ReminderSettingsRow as SettingsRow } from './billing.repository';
 
 export const REMINDER_TOPIC = 'invoice-reminder';
 
@@ -44,26 +43,6 @@ export interface ReminderSettings {
 export interface ReminderSent {
   reminder: InvoiceReminder;
   to: string;
-}
-
-interface ReminderRow {
-  id: string;
-  ordinal: number;
-  kind: ReminderKind;
-  sent_at: Date;
-  actor: string;
-  lang: DocumentLang;
-  message_id: string;
-}
-
-interface SettingsRow {
-  enabled: boolean;
-  days_after_due: number;
-  max_reminders: number;
-  min_interval_days: number;
-  updated_at: Date;
-  updated_by: string | null;
-  version: number;
 }
 
 const toReminder = (r: ReminderRow): InvoiceReminder => ({
@@ -102,11 +81,8 @@ export class InvoiceRemindersService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrailService,
     private readonly clock: Clock,
+    private readonly repository: BillingRepository,
   ) {}
-
-  private get schema(): string {
-    return quoteIdent(this.context.tenant.schema);
-  }
 
   /** Staff send a reminder of an issued, unpaid invoice past its due date (409 otherwise; 422 when the customer has no e-mail). */
   async remind(id: string, actor: string, lang?: DocumentLang): Promise<ReminderSent> {
@@ -119,35 +95,31 @@ export class InvoiceRemindersService {
 
   /** The reminders of an invoice, oldest first. */
   async history(id: string): Promise<InvoiceReminder[]> {
-    const [invoice] = (await this.context.em().execute(`select id from ${this.schema}.invoice where id = ?`, [id])) as { id: string }[];
-    if (!invoice) throw new NotFoundProblem('invoice');
-    const rows = (await this.context.em().execute(
-      `select id, ordinal, kind, sent_at, actor, lang, message_id from ${this.schema}.invoice_reminder where invoice_id = ? order by ordinal`,
-      [id],
-    )) as ReminderRow[];
-    return rows.map(toReminder);
+    if (!(await this.repository.invoiceExists(id))) throw new NotFoundProblem('invoice');
+    return (await this.repository.remindersOf(id)).map(toReminder);
   }
 
   async settings(): Promise<ReminderSettings> {
-    const [row] = (await this.context.em().execute(
-      `select enabled, days_after_due, max_reminders, min_interval_days, updated_at, updated_by, version from ${this.schema}.reminder_settings where id = 1`,
-    )) as SettingsRow[];
-    return toSettings(row);
+    return toSettings(await this.repository.reminderSettings());
   }
 
   /** Owner only (the controller guards it). A stale `version` answers 409 and changes nothing. */
   async updateSettings(dto: UpdateReminderSettingsDto, actor: string): Promise<ReminderSettings> {
-    return this.context.em().transactional(async (em) => {
-      const [row] = (await em.execute(
-        `update ${this.schema}.reminder_settings set enabled = ?, days_after_due = ?, max_reminders = ?, min_interval_days = ?, updated_at = ?, updated_by = ?, version = version + 1
-         where id = 1 and version = ? returning enabled, days_after_due, max_reminders, min_interval_days, updated_at, updated_by, version`,
-        [dto.enabled, dto.daysAfterDue, dto.maxReminders, dto.minIntervalDays, this.clock.now(), actor, dto.version],
-      )) as SettingsRow[];
+    return this.context.transaction(async () => {
+      const row = await this.repository.updateReminderSettings({
+        enabled: dto.enabled,
+        daysAfterDue: dto.daysAfterDue,
+        maxReminders: dto.maxReminders,
+        minIntervalDays: dto.minIntervalDays,
+        at: this.clock.now(),
+        actor,
+        version: dto.version,
+      });
       if (!row) {
         const current = await this.settings();
         throw new ReminderProblem(ReminderErrorCode.SettingsStale, `The reminder settings have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
       }
-      this.audit.record({ actor, action: 'reminder_settings.updated', subjectType: 'reminder_settings', subjectId: null, fields: ['enabled', 'daysAfterDue', 'maxReminders', 'minIntervalDays'] }, em);
+      this.audit.record({ actor, action: 'reminder_settings.updated', subjectType: 'reminder_settings', subjectId: null, fields: ['enabled', 'daysAfterDue', 'maxReminders', 'minIntervalDays'] });
       return toSettings(row);
     });
   }
@@ -166,19 +138,7 @@ export class InvoiceRemindersService {
     const dueBy = addDays(today, -settings.daysAfterDue);
     // Calendar days in Finland: the job's hour varies a little from night to night.
     const intervalFrom = addDays(today, -settings.minIntervalDays);
-    const s = this.schema;
-    const candidates = (await this.context.em().execute(
-      `select i.id,
-         (i.customer_id is null or c.id is null or c.restricted_at is not null or exists (
-            select 1 from ${s}.data_subject_request r where r.customer_id = i.customer_id
-              and r.type in ('restriction', 'erasure') and r.state in ('received', 'verified', 'in_progress'))) as restricted
-       from ${s}.invoice i left join ${s}.customer c on c.id = i.customer_id
-       where i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date <= ?::date
-         and (select count(*) from ${s}.invoice_reminder r where r.invoice_id = i.id) < ?
-         and not exists (select 1 from ${s}.invoice_reminder r where r.invoice_id = i.id and (r.sent_at at time zone 'Europe/Helsinki')::date > ?::date)
-       order by i.due_date, i.number`,
-      [dueBy, settings.maxReminders, intervalFrom],
-    )) as { id: string; restricted: boolean }[];
+    const candidates = await this.repository.reminderCandidates(dueBy, settings.maxReminders, intervalFrom);
     const sent: string[] = [];
     const skipped: string[] = [];
     for (const candidate of candidates) {
@@ -212,24 +172,17 @@ export class InvoiceRemindersService {
     const doc = await this.documents.document(invoice.id, options.lang);
     const pdf = await renderInvoicePdf(doc);
     const to = customer.email;
-    const s = this.schema;
     const now = this.clock.now();
-    const reminder = await this.context.em().transactional(async (em: EntityManager) => {
-      const [locked] = (await em.execute(`select status, gross_cents - paid_cents as open from ${s}.invoice where id = ? for update`, [invoice.id])) as { status: string; open: string }[];
+    const reminder = await this.context.transaction(async () => {
+      const locked = await this.repository.lockOpenAmount(invoice.id);
       if (!locked || !['issued', 'partially_paid'].includes(locked.status) || Number(locked.open) !== doc.outstandingCents) return null;
-      const [{ count, last }] = (await em.execute(`select count(*)::int as count, max(sent_at) as last from ${s}.invoice_reminder where invoice_id = ?`, [invoice.id])) as {
-        count: number;
-        last: Date | null;
-      }[];
+      const { count, last } = await this.repository.reminderCount(invoice.id);
       if (options.settings && (count >= options.settings.maxReminders || (last && helsinkiDate(new Date(last)) > options.settings.intervalFrom))) return null;
       const ordinal = count + 1;
       const messageId = options.kind === 'automatic' ? automaticMessageId(this.context.tenant.tenantId, invoice.id, ordinal) : randomUUID();
       const id = randomUUID();
-      await em.execute(
-        `insert into ${s}.invoice_reminder (id, invoice_id, ordinal, kind, sent_at, actor, message_id, lang) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, invoice.id, ordinal, options.kind, now, options.actor, messageId, doc.lang],
-      );
-      this.audit.record({ actor: options.actor, action: 'invoice.reminded', subjectType: 'invoice', subjectId: invoice.id, fields: ['email', 'pdf', options.kind] }, em);
+      await this.repository.insertReminder({ id, invoiceId: invoice.id, ordinal, kind: options.kind, sentAt: now, actor: options.actor, messageId, lang: doc.lang });
+      this.audit.record({ actor: options.actor, action: 'invoice.reminded', subjectType: 'invoice', subjectId: invoice.id, fields: ['email', 'pdf', options.kind] });
       const message = {
         to,
         subject: reminderSubject(doc),
@@ -237,7 +190,7 @@ export class InvoiceRemindersService {
         headers: { 'Content-Language': doc.lang },
         attachments: [{ filename: pdfName(doc), contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
       };
-      await this.outbox.enqueue(message, { topic: REMINDER_TOPIC, ref: `${invoice.id}:${ordinal}`, id: messageId, em });
+      await this.outbox.enqueue(message, { topic: REMINDER_TOPIC, ref: `${invoice.id}:${ordinal}`, id: messageId, em: this.repository.manager() });
       return toReminder({ id, ordinal, kind: options.kind, sent_at: now, actor: options.actor, lang: doc.lang, message_id: messageId });
     });
     return reminder && { reminder, to };

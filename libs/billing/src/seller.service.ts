@@ -5,6 +5,7 @@ import { NotFoundProblem, ValidationProblem } from '@app/core';
 import { SellerErrorCode, SellerException } from './billing.errors';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import type { UpdateSellerDto } from './dto/seller.dto';
+import { BillingRepository, type SellerRow } from './billing.repository';
 
 export interface Seller {
   legalName: string;
@@ -17,20 +18,6 @@ export interface Seller {
   language: 'fi' | 'en';
   version: number;
 }
-
-interface SellerRow {
-  legal_name: string;
-  business_id: string;
-  street_address: string;
-  postal_code: string;
-  city: string;
-  iban: string | null;
-  bic: string | null;
-  language: 'fi' | 'en';
-  version: number;
-}
-
-const COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
 
 const toSeller = (r: SellerRow): Seller => ({
   legalName: r.legal_name,
@@ -49,10 +36,11 @@ export class SellerService {
   constructor(
     private readonly context: TenantContext,
     private readonly audit: AuditTrailService,
+    private readonly repository: BillingRepository,
   ) {}
 
   async get(): Promise<Seller> {
-    const [row] = (await this.context.em().execute(`select ${COLUMNS} from platform.tenant where id = ?`, [this.context.tenant.tenantId])) as SellerRow[];
+    const row = await this.repository.seller(this.context.tenant.tenantId);
     if (!row) throw new NotFoundProblem('tenant');
     return toSeller(row);
   }
@@ -63,18 +51,22 @@ export class SellerService {
     if ((dto.iban ?? null) === null !== ((dto.bic ?? null) === null)) {
       throw new ValidationProblem([{ field: dto.iban ? 'bic' : 'iban', message: 'IBAN and BIC are given together' }]);
     }
-    return this.context.em().transactional(async (em) => {
-      const [row] = (await em.execute(
-        `update platform.tenant set legal_name = ?, business_id = ?, street_address = ?, postal_code = ?, city = ?, iban = ?, bic = ?,
-           version = version + 1, updated_at = now()
-         where id = ? and version = ? returning ${COLUMNS}`,
-        [dto.legalName.trim(), dto.businessId, dto.streetAddress.trim(), dto.postalCode, dto.city.trim(), dto.iban ?? null, dto.bic ?? null, this.context.tenant.tenantId, dto.version],
-      )) as SellerRow[];
+    return this.context.transaction(async () => {
+      const row = await this.repository.updateSeller(this.context.tenant.tenantId, {
+        legalName: dto.legalName.trim(),
+        businessId: dto.businessId,
+        streetAddress: dto.streetAddress.trim(),
+        postalCode: dto.postalCode,
+        city: dto.city.trim(),
+        iban: dto.iban ?? null,
+        bic: dto.bic ?? null,
+        version: dto.version,
+      });
       if (!row) {
         const current = await this.get();
         throw new SellerException(SellerErrorCode.StaleVersion, `The seller details have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
       }
-      this.audit.record({ actor, action: 'seller.changed', subjectType: 'tenant', subjectId: this.context.tenant.tenantId, fields: ['legalName', 'businessId', 'streetAddress', 'postalCode', 'city', 'iban', 'bic'] }, em);
+      this.audit.record({ actor, action: 'seller.changed', subjectType: 'tenant', subjectId: this.context.tenant.tenantId, fields: ['legalName', 'businessId', 'streetAddress', 'postalCode', 'city', 'iban', 'bic'] });
       return toSeller(row);
     });
   }

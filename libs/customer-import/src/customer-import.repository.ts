@@ -76,9 +76,21 @@ export class CustomerImportRepository {
     await this.pool.query(`update ${this.table('customer_import')} set processed = $2 where id = $1`, [id, processed]);
   }
 
+  /**
+   * The open transaction's EntityManager, only to hand to other libs' methods that still take one
+   * (CustomerBulkService.insertMany and updateMany, ConsentService.recordImported). Goes once those take none.
+   */
+  manager(): EntityManager {
+    return this.context.em();
+  }
+
   /** Done, in the import's transaction: the result kept, the file's content dropped. */
-  async finish(em: EntityManager, id: string, processed: number, result: ImportResult): Promise<void> {
-    await em.execute(`update ${this.table('customer_import')} set state = 'imported', content = null, processed = ?, result = ?::jsonb where id = ?`, [processed, JSON.stringify(result), id]);
+  async finish(id: string, processed: number, result: ImportResult): Promise<void> {
+    await this.context.sql(`update ${this.table('customer_import')} set state = 'imported', content = null, processed = $1, result = $2::jsonb where id = $3`, [
+      processed,
+      JSON.stringify(result),
+      id,
+    ]);
   }
 
   async rememberedMapping(): Promise<Mapping> {

@@ -129,7 +129,8 @@ export class CustomerImportService {
       consents: 0,
       failedLines: planned.filter((r) => r.action === 'error').map((r) => r.line),
     };
-    await this.context.em().transactional(async (em) => {
+    await this.context.transaction(async () => {
+      const em = this.repository.manager();
       let processed = 0;
       const created = [...creates].map(([targetId, data]) => ({ id: targetId, data }));
       for (let i = 0; i < created.length; i += BATCH) {
@@ -145,7 +146,7 @@ export class CustomerImportService {
       }
       const consentGrants = [...grants].flatMap(([customerId, purposes]) => [...purposes].map((purpose) => ({ customerId, purpose })));
       for (let i = 0; i < consentGrants.length; i += BATCH * 5) result.consents += await this.consent.recordImported(em, consentGrants.slice(i, i + BATCH * 5), actor, at);
-      await this.repository.finish(em, id, processed, result);
+      await this.repository.finish(id, processed, result);
     });
     return result;
   }

@@ -54,7 +54,7 @@ export class CustomerMergeRepository {
    */
   async candidates(limit: number): Promise<MergeCandidateRow[]> {
     const t = quoteIdent(this.context.tenant.schema);
-    return (await this.context.em().execute(
+    return this.context.sql<MergeCandidateRow>(
       `select a_id, b_id, array_agg(distinct reason order by reason) as reasons, max(score)::float8 as score from (
          select a.id as a_id, b.id as b_id, 'phone' as reason, 1.0::real as score
            from ${t}.customer a join ${t}.customer b on b.phone = a.phone and a.id < b.id
@@ -62,31 +62,45 @@ export class CustomerMergeRepository {
          select least(a.id, b.id), greatest(a.id, b.id), 'name', public.similarity(${t}.search_fold(a.sort_name), ${t}.search_fold(b.sort_name))
            from ${t}.customer a join ${t}.customer b on a.id <> b.id and ${t}.search_fold(a.sort_name) operator(public.<%) b.search_key
           where length(a.sort_name) >= 3 and public.similarity(${t}.search_fold(a.sort_name), ${t}.search_fold(b.sort_name)) >= 0.6
-       ) pairs group by a_id, b_id order by max(score) desc, a_id, b_id limit ?`,
+       ) pairs group by a_id, b_id order by max(score) desc, a_id, b_id limit $1`,
       [limit],
-    )) as MergeCandidateRow[];
+    );
   }
 
-  async customers(ids: string[], em: EntityManager = this.context.em(), lock = false): Promise<CustomerRow[]> {
+  /** With `lock`, inside the open transaction: the rows held for update (in id order). */
+  // reads customers' table (as candidates, delete and fill write it): to move behind CustomersService
+  async customers(ids: string[], lock = false): Promise<CustomerRow[]> {
     if (ids.length === 0) return [];
-    return (await em.execute(`select * from ${this.table('customer')} where id in (select value::uuid from jsonb_array_elements_text(?::jsonb)) order by id${lock ? ' for update' : ''}`, [JSON.stringify(ids)])) as CustomerRow[];
+    return this.context.sql<CustomerRow>(`select * from ${this.table('customer')} where id in (select value::uuid from jsonb_array_elements_text($1::jsonb)) order by id${lock ? ' for update' : ''}`, [
+      JSON.stringify(ids),
+    ]);
   }
 
-  /** Re-points every row of the merged customer to the kept one; returns how many of each moved. */
-  async moveReferences(em: EntityManager, keep: string, merge: string): Promise<Record<string, number>> {
+  /**
+   * The open transaction's EntityManager, only to hand to AuditTrailService.reassignSubject, which still takes
+   * one. Goes once it takes none.
+   */
+  manager(): EntityManager {
+    return this.context.em();
+  }
+
+  /** Re-points every row of the merged customer to the kept one, in the open transaction; returns how many of each moved. */
+  // writes consent's, requests' and portal's tables (and platform.consent_withdrawal_ledger): the one list of customer references, kept here on purpose
+  async moveReferences(keep: string, merge: string): Promise<Record<string, number>> {
     const moved: Record<string, number> = {};
+    const sql = (text: string, values?: unknown[]) => this.context.sql(text, values);
     const update = async (table: string) => {
-      moved[table] = ((await em.execute(`update ${this.table(table)} set customer_id = ? where customer_id = ? returning 1`, [keep, merge])) as unknown[]).length;
+      moved[table] = (await sql(`update ${this.table(table)} set customer_id = $1 where customer_id = $2 returning 1`, [keep, merge])).length;
     };
     // The consent ledger's trigger runs where the table lives: on Citus a worker, which sees the flag only when
     // the coordinator forwards SET LOCAL (on one PostgreSQL this setting is an unused placeholder).
-    await em.execute(`set local citus.propagate_set_commands = 'local'`);
-    await em.execute(`set local rekisteri.customer_merge = 'on'`);
+    await sql(`set local citus.propagate_set_commands = 'local'`);
+    await sql(`set local rekisteri.customer_merge = 'on'`);
     await update('invoice');
     await update('consent_event');
-    await em.execute(`set local rekisteri.customer_merge = 'off'`);
+    await sql(`set local rekisteri.customer_merge = 'off'`);
     await update('data_subject_request');
-    const keptAccount = ((await em.execute(`select 1 from ${this.table('portal_account')} where customer_id = ?`, [keep])) as unknown[]).length > 0;
+    const keptAccount = (await sql(`select 1 from ${this.table('portal_account')} where customer_id = $1`, [keep])).length > 0;
     if (keptAccount) {
       moved.portal_account = 0;
       moved.portal_invitation = 0;
@@ -95,29 +109,33 @@ export class CustomerMergeRepository {
       await update('portal_invitation');
     }
     // Withdrawals mirrored outside the schema (re-applied after a restore) must follow the events they mirror.
-    await em.execute(
+    await sql(
       `insert into platform.consent_withdrawal_ledger (tenant_id, customer_id, purpose, channel, actor, withdrawn_at)
-       select tenant_id, ?, purpose, channel, actor, withdrawn_at from platform.consent_withdrawal_ledger where tenant_id = ? and customer_id = ?
+       select tenant_id, $1::uuid, purpose, channel, actor, withdrawn_at from platform.consent_withdrawal_ledger where tenant_id = $2 and customer_id = $3
        on conflict do nothing`,
       [keep, this.context.tenant.tenantId, merge],
     );
     return moved;
   }
 
-  async delete(em: EntityManager, id: string): Promise<void> {
-    await em.execute(`delete from ${this.table('customer')} where id = ?`, [id]);
+  async delete(id: string): Promise<void> {
+    await this.context.sql(`delete from ${this.table('customer')} where id = $1`, [id]);
   }
 
   /** The kept customer's empty fields take the merged one's values; the version rises. */
-  async fill(em: EntityManager, id: string, values: Partial<Record<(typeof FILLABLE)[number], string>>, at: Date): Promise<void> {
+  async fill(id: string, values: Partial<Record<(typeof FILLABLE)[number], string>>, at: Date): Promise<void> {
     const entries = Object.entries(values);
-    await em.execute(
-      `update ${this.table('customer')} set ${entries.map(([column]) => `${column} = ?`).concat(['version = version + 1', 'updated_at = ?']).join(', ')} where id = ?`,
+    const n = entries.length;
+    await this.context.sql(
+      `update ${this.table('customer')} set ${entries
+        .map(([column], i) => `${column} = $${i + 1}`)
+        .concat(['version = version + 1', `updated_at = $${n + 1}`])
+        .join(', ')} where id = $${n + 2}`,
       [...entries.map(([, value]) => value), at, id],
     );
   }
 
   private table(name: string): string {
-    return `${quoteIdent(this.context.tenant.schema)}.${name}`;
+    return this.context.table(name);
   }
 }

@@ -50,9 +50,9 @@ export class CustomerMergeService {
   async merge(dto: MergeCustomersDto, actor: string): Promise<MergeResult> {
     if (dto.keepId === dto.mergeId) throw new CustomerMergeException(CustomerMergeErrorCode.SameCustomer);
     const at = this.clock.now();
-    return this.context.em().transactional(async (em) => {
+    return this.context.transaction(async () => {
       // Both rows locked (in id order, as every merge takes them): no invoice, consent or edit slips in between.
-      const rows = await this.repository.customers([dto.keepId, dto.mergeId], em, true);
+      const rows = await this.repository.customers([dto.keepId, dto.mergeId], true);
       const keep = rows.find((r) => r.id === dto.keepId);
       const merge = rows.find((r) => r.id === dto.mergeId);
       if (!keep || !merge) throw new NotFoundProblem('customer');
@@ -62,16 +62,16 @@ export class CustomerMergeService {
       if (restricted) {
         throw new CustomersException(CustomersErrorCode.Restricted, `Merging is not possible: processing of customer ${restricted.id} has been restricted since ${new Date(restricted.restricted_at!).toISOString()}. The owner can lift the restriction after telling the person.`);
       }
-      const moved = await this.repository.moveReferences(em, keep.id, merge.id);
-      moved.audit_event = await this.audit.reassignSubject('customer', merge.id, keep.id, em);
+      const moved = await this.repository.moveReferences(keep.id, merge.id);
+      moved.audit_event = await this.audit.reassignSubject('customer', merge.id, keep.id, this.repository.manager());
       const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};
       for (const column of FILLABLE) if (keep[column] === null && merge[column] !== null) fill[column] = merge[column]!;
       // The merged row goes first: its e-mail address may be the one the kept customer takes.
-      await this.repository.delete(em, merge.id);
-      await this.repository.fill(em, keep.id, fill, at);
+      await this.repository.delete(merge.id);
+      await this.repository.fill(keep.id, fill, at);
       const filled = Object.keys(fill).map(camel);
-      this.audit.record({ actor, action: 'customer.merged', subjectType: 'customer', subjectId: keep.id, fields: filled }, em);
-      this.audit.record({ actor, action: 'customer.merged_into', subjectType: 'customer', subjectId: merge.id, fields: [] }, em);
+      this.audit.record({ actor, action: 'customer.merged', subjectType: 'customer', subjectId: keep.id, fields: filled });
+      this.audit.record({ actor, action: 'customer.merged_into', subjectType: 'customer', subjectId: merge.id, fields: [] });
       return { keptId: keep.id, mergedId: merge.id, moved, filled };
     });
   }

@@ -1,0 +1,426 @@
+// Billing's tables in the tenant's schema (invoice, invoice_line, payment, invoice_counter, invoice_reminder,
+// reminder_settings) and the platform's VAT rates. Writes go through the transaction the service opened with
+// `TenantContext.transaction()`; raw SQL names its schema and binds its values ($1, $2, ...).
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, IsolationLevel, LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { boundSql } from '@app/database';
+import { TenantContext } from '@app/tenancy';
+import { Invoice, InvoiceLine, Payment } from './invoice.entity';
+
+/**
+ * The EntityManager of a caller's open transaction, as another lib still hands it over (RequestsService,
+ * RetentionService). Goes once those open their transactions with `TenantContext.transaction()`.
+ */
+export type CallerTransaction = EntityManager;
+
+export interface NewInvoice {
+  kind?: 'invoice' | 'credit_note';
+  customerId: string | null;
+  creditedInvoiceId?: string;
+  paymentTermDays: number;
+  notes: string | null;
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface NewLine {
+  description: string;
+  quantityMilli: number;
+  unitPriceCents: number;
+  vatRateBp: number;
+  netCents: number;
+}
+
+export interface InvoiceListRow {
+  id: string;
+  kind: string;
+  number: string | null;
+  status: string;
+  customer_id: string | null;
+  currency: string;
+  issue_date: string | null;
+  due_date: string | null;
+  reference_number: string | null;
+  gross_cents: string;
+  paid_cents: string;
+  overdue: boolean;
+  customer_name: string | null;
+  reminder_count: number;
+  last_reminder_at: Date | null;
+}
+
+export interface InvoiceListFilter {
+  today: string;
+  status?: string;
+  overdue?: boolean;
+  from?: string;
+  to?: string;
+  customerId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ReferenceRow {
+  id: string;
+  kind: string;
+  number: string;
+  status: string;
+  reference_number: string;
+  issue_date: string;
+  gross_cents: string;
+  paid_cents: string;
+}
+
+export interface ReminderRow {
+  id: string;
+  ordinal: number;
+  kind: 'manual' | 'automatic';
+  sent_at: Date;
+  actor: string;
+  lang: 'fi' | 'en';
+  message_id: string;
+}
+
+export interface ReminderSettingsRow {
+  enabled: boolean;
+  days_after_due: number;
+  max_reminders: number;
+  min_interval_days: number;
+  updated_at: Date;
+  updated_by: string | null;
+  version: number;
+}
+
+export interface SellerRow {
+  legal_name: string;
+  business_id: string;
+  street_address: string;
+  postal_code: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  language: 'fi' | 'en';
+  version: number;
+}
+
+const SELLER_COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
+const SETTINGS_COLUMNS = 'enabled, days_after_due, max_reminders, min_interval_days, updated_at, updated_by, version';
+
+@Injectable()
+export class BillingRepository {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly orm: MikroORM,
+  ) {}
+
+  private t(name: string): string {
+    return this.context.table(name);
+  }
+
+  /**
+   * The open transaction's EntityManager, only to hand to another lib's method that still takes one
+   * (CustomersService.lockForInvoicing, OutboxService.enqueue). Goes once those read the transaction from the context.
+   */
+  manager(): EntityManager {
+    return this.context.em();
+  }
+
+  /** Writes what the unit of work holds now (inside the open transaction): a nested caller reads it next. */
+  async flush(): Promise<void> {
+    await this.context.em().flush();
+  }
+
+  // ---- invoices
+
+  /** A new invoice with its lines, written at the next flush. */
+  createInvoice(values: NewInvoice, lines: NewLine[]): Invoice {
+    const em = this.context.em();
+    const invoice = em.create(Invoice, { id: randomUUID(), ...values });
+    lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
+    return invoice;
+  }
+
+  /** Replaces all lines of a draft. */
+  async replaceLines(invoice: Invoice, lines: NewLine[]): Promise<void> {
+    const em = this.context.em();
+    await em.nativeDelete(InvoiceLine, { invoice: invoice.id });
+    lines.forEach((line, position) => em.create(InvoiceLine, { id: randomUUID(), invoice, position, ...line }));
+  }
+
+  /** The invoice with its lines, held for update until the transaction ends. */
+  async lockInvoice(id: string): Promise<Invoice | null> {
+    const em = this.context.em();
+    const invoice = await em.findOne(Invoice, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (invoice) await em.populate(invoice, ['lines']);
+    return invoice;
+  }
+
+  addPayment(invoice: Invoice, values: { amountCents: number; paidOn: string; reference: string | null; recordedBy: string }): Payment {
+    return this.context.em().create(Payment, { id: randomUUID(), invoice, ...values });
+  }
+
+  findPayment(invoiceId: string, paymentId: string): Promise<Payment | null> {
+    return this.context.em().findOne(Payment, { id: paymentId, invoice: invoiceId });
+  }
+
+  /** The tenant's next invoice number under the counter's row lock: gapless, in issue order. */
+  async nextNumber(): Promise<number> {
+    const [{ last_number }] = await this.context.sql<{ last_number: string }>(`update ${this.t('invoice_counter')} set last_number = last_number + 1 returning last_number`);
+    return Number(last_number);
+  }
+
+  /** One invoice as its page shows it: lines, payments, its credit notes, the invoice it credits, its reminders. */
+  async detail(id: string): Promise<{ invoice: Invoice; notes: Invoice[]; creditedNumber: number | null; reminders: { count: number; last: Date | null } } | null> {
+    const em = this.context.em();
+    const invoice = await em.findOne(Invoice, { id }, { populate: ['lines', 'payments'], refresh: true });
+    if (!invoice) return null;
+    const notes = invoice.kind === 'invoice' ? await em.find(Invoice, { creditedInvoiceId: id }, { orderBy: { number: 'asc' } }) : [];
+    const credited = invoice.creditedInvoiceId ? await em.findOne(Invoice, { id: invoice.creditedInvoiceId }, { fields: ['number'] }) : null;
+    const [reminders] = await this.context.sql<{ count: number; last: Date | null }>(
+      `select count(*)::int as count, max(sent_at) as last from ${this.t('invoice_reminder')} where invoice_id = $1`,
+      [id],
+    );
+    return { invoice, notes, creditedNumber: credited?.number ?? null, reminders };
+  }
+
+  /** A page of the customer's invoices, newest first, after the keyset cursor; one more than `limit` tells of a next page. */
+  pageOfCustomer(customerId: string, after: { at: Date; id: string } | undefined, limit: number): Promise<Invoice[]> {
+    return this.context.em().find(
+      Invoice,
+      after ? { customerId, $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] } : { customerId },
+      { populate: ['lines', 'payments'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
+    );
+  }
+
+  /** Filtered invoices across customers, overdue first, and the sums of all that match. */
+  // reads customers' table (the customer's name when no buyer snapshot): to move behind CustomersService
+  async list(filter: InvoiceListFilter): Promise<{ rows: InvoiceListRow[]; sums: { count: string; gross: string; outstanding: string; overdue: string } }> {
+    const overdue = `(i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date < $1::date)`;
+    const where: string[] = [];
+    const params: unknown[] = [filter.today];
+    const and = (clause: (param: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(clause(`$${params.length}`));
+    };
+    if (filter.status) and((p) => `i.status = ${p}`, filter.status);
+    if (filter.overdue !== undefined) where.push(filter.overdue ? overdue : `not ${overdue}`);
+    if (filter.from) and((p) => `i.issue_date >= ${p}::date`, filter.from);
+    if (filter.to) and((p) => `i.issue_date <= ${p}::date`, filter.to);
+    if (filter.customerId) and((p) => `i.customer_id = ${p}`, filter.customerId);
+    const clause = where.length ? ` where ${where.join(' and ')}` : '';
+    const n = params.length;
+    const [rows, [sums]] = await Promise.all([
+      this.context.sql<InvoiceListRow>(
+        `select i.id, i.kind, i.number, i.status, i.customer_id, i.currency, i.issue_date::text as issue_date, i.due_date::text as due_date,
+           i.reference_number, i.gross_cents, i.paid_cents, ${overdue} as overdue,
+           coalesce(i.buyer->>'name', c.company_name, nullif(btrim(coalesce(c.billing_first_name, '') || ' ' || coalesce(c.billing_last_name, '')), ''), c.contact_name) as customer_name,
+           coalesce(r.count, 0) as reminder_count, r.last as last_reminder_at
+         from ${this.t('invoice')} i left join ${this.t('customer')} c on c.id = i.customer_id
+           left join lateral (select count(*)::int as count, max(sent_at) as last from ${this.t('invoice_reminder')} where invoice_id = i.id) r on true${clause}
+         order by ${overdue} desc, i.due_date asc nulls last, i.created_at desc, i.id limit $${n + 1} offset $${n + 2}`,
+        [...params, filter.limit + 1, filter.offset],
+      ),
+      this.context.sql<{ count: string; gross: string; outstanding: string; overdue: string }>(
+        `select count(*) as count, coalesce(sum(i.gross_cents) filter (where i.status <> 'draft'), 0) as gross,
+           coalesce(sum(i.gross_cents - i.paid_cents) filter (where i.kind = 'invoice' and i.status in ('issued', 'partially_paid')), 0) as outstanding,
+           coalesce(sum(i.gross_cents - i.paid_cents) filter (where ${overdue}), 0) as overdue
+         from ${this.t('invoice')} i${clause}`,
+        params,
+      ),
+    ]);
+    return { rows, sums };
+  }
+
+  async idsOfCustomer(customerId: string): Promise<string[]> {
+    const invoices = await this.context.em().find(Invoice, { customerId }, { fields: ['id'], disableIdentityMap: true });
+    return invoices.map((i) => i.id);
+  }
+
+  /** The customer's issued invoices and credit notes (not drafts): what was invoiced and paid. */
+  issuedOf(customerId: string): Promise<Pick<Invoice, 'grossCents' | 'paidCents'>[]> {
+    return this.context.em().find(Invoice, { customerId, status: { $ne: 'draft' } }, { fields: ['grossCents', 'paidCents'] });
+  }
+
+  /** The customer's invoices with one of these statuses, earliest due first. */
+  openOf(customerId: string, statuses: string[]): Promise<Invoice[]> {
+    return this.context.em().find(Invoice, { customerId, kind: 'invoice', status: { $in: statuses } }, { orderBy: { dueDate: 'asc' } });
+  }
+
+  /** Invoices and credit notes whose reference number without leading zeros is one of `keys`; with `lock`, held for update. */
+  byReference(keys: string[], lock: boolean): Promise<ReferenceRow[]> {
+    return this.context.sql<ReferenceRow>(
+      `select id, kind, number, status, reference_number, issue_date::text as issue_date, gross_cents, paid_cents
+         from ${this.t('invoice')} where ltrim(reference_number, '0') in (select jsonb_array_elements_text($1::jsonb)) order by number${lock ? ' for update' : ''}`,
+      [JSON.stringify(keys)],
+    );
+  }
+
+  /**
+   * Deletes issued invoices and credit notes whose period is over, with their lines and payments, and audits each
+   * (see BillingService.purgeExpired for the rule). Returns the counts.
+   */
+  // writes tenancy's table (audit_event, in bulk): to move behind AuditTrailService
+  async purgeExpired(today: string, retentionYears: number, actor: string): Promise<{ invoices: number; lines: number; payments: number }> {
+    const invoice = this.t('invoice');
+    const due = `select id from ${invoice} where status <> 'draft' and retain_until is not null
+      and greatest(retain_until, make_date(extract(year from issue_date)::int + $1::int, 12, 31)) < $2::date`;
+    const purge = `select d.id from (${due}) d where not exists (
+      select 1 from ${invoice} n where n.credited_invoice_id = d.id and n.id not in (${due}))`;
+    const params = [retentionYears, today];
+    // Locked first: a credit or a payment on one of them waits, and then finds it gone.
+    const locked = await this.context.sql<{ id: string }>(`select id from ${invoice} where id in (${purge}) for update`, params);
+    if (locked.length === 0) return { invoices: 0, lines: 0, payments: 0 };
+    const count = async (sql: string) => Number((await this.context.sql<{ n: string }>(`with gone as (${sql} returning 1) select count(*) as n from gone`, params))[0].n);
+    await this.context.sql(
+      `insert into ${this.t('audit_event')} (actor, action, subject_type, subject_id, fields) select $3::text, 'invoice.purged', 'invoice', p.id::text, '{}' from (${purge}) p`,
+      [...params, actor],
+    );
+    const payments = await count(`delete from ${this.t('payment')} where invoice_id in (${purge})`);
+    const lines = await count(`delete from ${this.t('invoice_line')} where invoice_id in (${purge})`);
+    const invoices = await count(`delete from ${invoice} where id in (${purge})`);
+    return { invoices, lines, payments };
+  }
+
+  /**
+   * A customer's invoices page by page from one read-only snapshot on one connection, taken now. `close`
+   * (idempotent; also run when the pages end) gives the connection back.
+   */
+  async snapshotOfCustomer(customerId: string, batch: number): Promise<{ pages: AsyncIterable<Invoice[]>; close: () => Promise<void> }> {
+    const em = this.context.em();
+    const connection = em.getConnection();
+    const snapshot = await connection.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    let open = true;
+    const close = async () => {
+      if (!open) return;
+      open = false;
+      await connection.rollback(snapshot).catch(() => undefined);
+    };
+    async function* pages(): AsyncGenerator<Invoice[]> {
+      try {
+        let after: { createdAt: Date; id: string } | undefined;
+        for (;;) {
+          const where = after ? { customerId, $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] } : { customerId };
+          const fork = em.fork({ clear: true });
+          fork.setTransactionContext(snapshot);
+          const page = await fork.find(Invoice, where, { populate: ['lines', 'payments'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: batch });
+          yield page;
+          if (page.length < batch) return;
+          const last = page[page.length - 1];
+          after = { createdAt: last.createdAt, id: last.id };
+        }
+      } finally {
+        await close();
+      }
+    }
+    return { pages: pages(), close };
+  }
+
+  // ---- reminders
+
+  async invoiceExists(id: string): Promise<boolean> {
+    return (await this.context.sql(`select id from ${this.t('invoice')} where id = $1`, [id])).length > 0;
+  }
+
+  remindersOf(invoiceId: string): Promise<ReminderRow[]> {
+    return this.context.sql<ReminderRow>(`select id, ordinal, kind, sent_at, actor, lang, message_id from ${this.t('invoice_reminder')} where invoice_id = $1 order by ordinal`, [invoiceId]);
+  }
+
+  /** How many reminders the invoice has had and when the last was sent. */
+  async reminderCount(invoiceId: string): Promise<{ count: number; last: Date | null }> {
+    const [row] = await this.context.sql<{ count: number; last: Date | null }>(`select count(*)::int as count, max(sent_at) as last from ${this.t('invoice_reminder')} where invoice_id = $1`, [invoiceId]);
+    return row;
+  }
+
+  async insertReminder(r: { id: string; invoiceId: string; ordinal: number; kind: string; sentAt: Date; actor: string; messageId: string; lang: string }): Promise<void> {
+    await this.context.sql(`insert into ${this.t('invoice_reminder')} (id, invoice_id, ordinal, kind, sent_at, actor, message_id, lang) values ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      r.id,
+      r.invoiceId,
+      r.ordinal,
+      r.kind,
+      r.sentAt,
+      r.actor,
+      r.messageId,
+      r.lang,
+    ]);
+  }
+
+  /** The invoice's status and what is open of it, held for update; null when it is gone. */
+  async lockOpenAmount(id: string): Promise<{ status: string; open: string } | null> {
+    const [row] = await this.context.sql<{ status: string; open: string }>(`select status, gross_cents - paid_cents as open from ${this.t('invoice')} where id = $1 for update`, [id]);
+    return row ?? null;
+  }
+
+  async reminderSettings(): Promise<ReminderSettingsRow> {
+    const [row] = await this.context.sql<ReminderSettingsRow>(`select ${SETTINGS_COLUMNS} from ${this.t('reminder_settings')} where id = 1`);
+    return row;
+  }
+
+  /** Null when `version` is stale (nothing changed). */
+  async updateReminderSettings(s: { enabled: boolean; daysAfterDue: number; maxReminders: number; minIntervalDays: number; at: Date; actor: string; version: number }): Promise<ReminderSettingsRow | null> {
+    const [row] = await this.context.sql<ReminderSettingsRow>(
+      `update ${this.t('reminder_settings')} set enabled = $1, days_after_due = $2, max_reminders = $3, min_interval_days = $4, updated_at = $5, updated_by = $6, version = version + 1
+       where id = 1 and version = $7 returning ${SETTINGS_COLUMNS}`,
+      [s.enabled, s.daysAfterDue, s.maxReminders, s.minIntervalDays, s.at, s.actor, s.version],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Open invoices due by `dueBy` with fewer than `maxReminders` reminders, none sent after `intervalFrom` (a
+   * Finnish calendar date), with whether their customer may not be reminded (erased, restricted, or with an
+   * erasure or restriction request open).
+   */
+  // reads customers' and requests' tables (customer, data_subject_request): to move behind CustomersService and RequestsService
+  reminderCandidates(dueBy: string, maxReminders: number, intervalFrom: string): Promise<{ id: string; restricted: boolean }[]> {
+    const reminder = this.t('invoice_reminder');
+    return this.context.sql<{ id: string; restricted: boolean }>(
+      `select i.id,
+         (i.customer_id is null or c.id is null or c.restricted_at is not null or exists (
+            select 1 from ${this.t('data_subject_request')} r where r.customer_id = i.customer_id
+              and r.type in ('restriction', 'erasure') and r.state in ('received', 'verified', 'in_progress'))) as restricted
+       from ${this.t('invoice')} i left join ${this.t('customer')} c on c.id = i.customer_id
+       where i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date <= $1::date
+         and (select count(*) from ${reminder} r where r.invoice_id = i.id) < $2
+         and not exists (select 1 from ${reminder} r where r.invoice_id = i.id and (r.sent_at at time zone 'Europe/Helsinki')::date > $3::date)
+       order by i.due_date, i.number`,
+      [dueBy, maxReminders, intervalFrom],
+    );
+  }
+
+  // ---- the seller (the tenant's row of the platform registry) and VAT rates
+
+  // reads tenancy's table (platform.tenant): to move behind TenancyService
+  async seller(tenantId: string): Promise<SellerRow | null> {
+    const [row] = await this.context.sql<SellerRow>(`select ${SELLER_COLUMNS} from platform.tenant where id = $1`, [tenantId]);
+    return row ?? null;
+  }
+
+  /** Null when `version` is stale (nothing changed). */
+  // writes tenancy's table (platform.tenant): to move behind TenancyService
+  async updateSeller(
+    tenantId: string,
+    s: { legalName: string; businessId: string; streetAddress: string; postalCode: string; city: string; iban: string | null; bic: string | null; version: number },
+  ): Promise<SellerRow | null> {
+    const [row] = await this.context.sql<SellerRow>(
+      `update platform.tenant set legal_name = $1, business_id = $2, street_address = $3, postal_code = $4, city = $5, iban = $6, bic = $7,
+         version = version + 1, updated_at = now()
+       where id = $8 and version = $9 returning ${SELLER_COLUMNS}`,
+      [s.legalName, s.businessId, s.streetAddress, s.postalCode, s.city, s.iban, s.bic, tenantId, s.version],
+    );
+    return row ?? null;
+  }
+
+  /** The Finnish VAT rates in force on `date` (platform.vat_rate; no tenant needed), highest first. */
+  vatRatesOn(date: string): Promise<{ rate_bp: number; description: string; valid_from: string; valid_to: string | null }[]> {
+    return boundSql(this.orm.em.fork())(
+      `select rate_bp, description, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to
+         from platform.vat_rate where country = 'FI' and valid_from <= $1::date and (valid_to is null or valid_to >= $1::date)
+         order by rate_bp desc`,
+      [date],
+    );
+  }
+}
