@@ -12,8 +12,6 @@ module.exports = [
   'libs/customer-merge/src/customer-merge.service.ts',
 
   // customers, consent, register settings, portal
-  'libs/customers/src/customer-bulk.service.ts',
-  'libs/customers/src/customers.service.ts',
   'libs/consent/src/consent.service.ts',
   'libs/privacy-notice/src/accessibility-feedback.service.ts',
   'libs/privacy-notice/src/register-settings.service.ts',
