@@ -12,8 +12,6 @@ module.exports = [
   'libs/customer-merge/src/customer-merge.service.ts',
 
   // customers, consent, register settings, portal
-  'libs/privacy-notice/src/accessibility-feedback.service.ts',
-  'libs/privacy-notice/src/register-settings.service.ts',
   'libs/portal/src/portal-accounts.service.ts',
 
   // requests and retention
