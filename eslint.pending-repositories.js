@@ -12,7 +12,6 @@ module.exports = [
   'libs/customer-merge/src/customer-merge.service.ts',
 
   // customers, consent, register settings, portal
-  'libs/portal/src/portal-accounts.service.ts',
 
   // requests and retention
   'libs/requests/src/erasure.ts',
