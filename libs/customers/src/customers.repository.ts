@@ -41,6 +41,13 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase(
 const COLUMN: Record<CustomerField, string> = Object.fromEntries(CUSTOMER_FIELDS.map((key) => [key, snake(key)])) as Record<CustomerField, string>;
 const RECORD_TYPE = CUSTOMER_FIELDS.map((key) => `${COLUMN[key]} text`).join(', ');
 
+/** The columns of a CustomerView, named as the API names them (the restriction's still apart). */
+const VIEW_COLUMNS = [
+  'id', 'version', 'created_at as "createdAt"', 'updated_at as "updatedAt"', 'last_login_at as "lastLoginAt"', 'country',
+  'restricted_at as "restrictedAt"', 'restriction_reason as "restrictionReason"', 'restriction_request_id as "restrictionRequestId"',
+  ...CUSTOMER_FIELDS.filter((key) => key !== 'country').map((key) => `${COLUMN[key]} as "${key}"`),
+].join(', ');
+
 function toColumns(data: CustomerFields): Record<string, string> {
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [COLUMN[key as CustomerField], value]));
 }
@@ -130,7 +137,7 @@ export class CustomersRepository {
    * rows already in the API's shape: building it with the ORM and mapping its rows cost more CPU than PostgreSQL's
    * answer (bench/README.md, "customers page"). Each order has its keyset index (customer_list_idx, _name_, _updated_).
    */
-  async listPage<T extends object>(query: ListQuery, viewColumns: string): Promise<T[]> {
+  async listPage<T extends object>(query: ListQuery): Promise<T[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     const schema = quoteIdent(this.context.tenant.schema);
@@ -148,7 +155,7 @@ export class CustomersRepository {
     }
     const direction = query.descending ? 'desc' : 'asc';
     const { rows } = await this.pool.query<T>(
-      `select ${viewColumns}${query.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${schema}.customer` +
+      `select ${VIEW_COLUMNS}${query.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${schema}.customer` +
         (where.length ? ` where ${where.join(' and ')}` : '') +
         ` order by ${query.column} ${direction}, id ${direction} limit $${params.push(query.limit + 1)}`,
       params,

@@ -48,13 +48,6 @@ export interface RestrictionInput {
   at: Date;
 }
 
-/** The columns of a CustomerView, named as the API names them. */
-const VIEW_COLUMNS = [
-  'id', 'version', 'created_at as "createdAt"', 'updated_at as "updatedAt"', 'last_login_at as "lastLoginAt"', 'country',
-  'restricted_at as "restrictedAt"', 'restriction_reason as "restrictionReason"', 'restriction_request_id as "restrictionRequestId"',
-  ...EDITABLE.filter((key) => key !== 'country').map((key) => `${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())} as "${key}"`),
-].join(', ');
-
 type RestrictionColumns = { restrictedAt?: Date | null; restrictionReason?: string | null; restrictionRequestId?: string | null };
 
 function restrictionOf(c: RestrictionColumns): CustomerRestriction | null {
@@ -139,7 +132,6 @@ export class CustomersService {
     const after = options.cursor ? decodeSortCursor(sort, options.cursor) : undefined;
     const found = await this.repository.listPage<Omit<CustomerView, 'restriction'> & RestrictionColumns & { sortKey?: string }>(
       { text, phone: options.q ? phoneSearchForm(options.q) : undefined, after, column: order.column, descending: order.descending, limit },
-      VIEW_COLUMNS,
     );
     const rows = found.map(fromRow);
     if (sort === '-created') return toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
