@@ -4,12 +4,6 @@ module.exports = [
   // billing and its imports
 
   // customers, consent, register settings, portal
-  'libs/customers/src/customer-bulk.service.ts',
-  'libs/customers/src/customers.service.ts',
-  'libs/consent/src/consent.service.ts',
-  'libs/privacy-notice/src/accessibility-feedback.service.ts',
-  'libs/privacy-notice/src/register-settings.service.ts',
-  'libs/portal/src/portal-accounts.service.ts',
 
   // requests and retention
   'libs/requests/src/erasure.ts',

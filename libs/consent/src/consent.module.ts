@@ -4,12 +4,13 @@ import { CustomersModule } from '@app/customers';
 import { PrivacyNoticeModule } from '@app/privacy-notice';
 import { ConsentController } from './consent.controller';
 import { ConsentService } from './consent.service';
+import { ConsentRepository } from './consent.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
   imports: [TenancyModule, CustomersModule, PrivacyNoticeModule],
   controllers: [ConsentController, UnsubscribeController],
-  providers: [ConsentService],
+  providers: [ConsentService, ConsentRepository],
   exports: [ConsentService],
 })
 export class ConsentModule {}

@@ -1,12 +1,11 @@
 // Marketing consent per purpose: an append-only ledger with the current state derived from its last event,
 // one-click unsubscribe links, objections (suppression list), and the audience that may be contacted now.
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { jwtVerify, SignJWT } from 'jose';
 import { AppConfig, Clock, decodeCursor, type Page, type Principal, principalKey, toPage } from '@app/core';
-import { quoteIdent, type TransactionExecutor } from '@app/database';
+import type { TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService } from '@app/customers';
 import { RegisterSettingsService } from '@app/privacy-notice';
@@ -14,6 +13,7 @@ import type { RegisterSettingsSnapshot } from '@app/privacy-notice';
 import { ConsentEvent, type ConsentChannel, type ConsentSource, PURPOSE_MEDIUM, PURPOSES, type Purpose } from './consent.entity';
 import { ConsentErrorCode, ConsentException } from './consent.errors';
 import { consentWording, type WordingLang } from './consent-wording';
+import { type CallerTransaction, ConsentRepository } from './consent.repository';
 
 export interface ConsentState {
   purpose: Purpose;
@@ -86,6 +86,7 @@ export class ConsentService {
 
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: ConsentRepository,
     private readonly customers: CustomersService,
     private readonly settings: RegisterSettingsService,
     private readonly tenancy: TenancyService,
@@ -105,9 +106,9 @@ export class ConsentService {
 
   async currentFor(customerId: string, purpose: Purpose): Promise<ConsentState & { objected: boolean; history: ConsentHistoryEntry[] }> {
     const customer = await this.customers.get(customerId);
-    const events = await this.context.em().find(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'asc' } });
+    const events = await this.repository.events(customerId, purpose);
     const state = await this.stateOf(purpose, events.at(-1), await this.facts());
-    return { ...state, objected: await this.objected(this.context.em(), customerId, customer.email), history: events.map(toHistory) };
+    return { ...state, objected: await this.objected(customerId, customer.email), history: events.map(toHistory) };
   }
 
   /**
@@ -115,14 +116,14 @@ export class ConsentService {
    * customer is on record (the portal's "my data", read on every visit).
    */
   async overview(customerId: string): Promise<{ current: ConsentState[]; history: ConsentHistoryEntry[] }> {
-    const [events, facts] = await Promise.all([this.context.em().find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } }), this.facts()]);
+    const [events, facts] = await Promise.all([this.repository.events(customerId), this.facts()]);
     const latest = new Map(events.map((e) => [e.purpose, e]));
     const current = await Promise.all(PURPOSES.map((purpose) => this.stateOf(purpose, latest.get(purpose), facts)));
     return { current, history: events.map(toHistory) };
   }
 
   async history(customerId: string): Promise<ConsentHistoryEntry[]> {
-    const events = await this.context.em().find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } });
+    const events = await this.repository.events(customerId);
     return events.map(toHistory);
   }
 
@@ -138,14 +139,14 @@ export class ConsentService {
     if (granted && !facts.settings.marketingChannels.includes(medium)) {
       throw new ConsentException(ConsentErrorCode.ChannelNotOffered, `The register settings list these marketing channels: ${facts.settings.marketingChannels.join(', ') || 'none'}. Consent to marketing by ${medium} cannot be recorded.`);
     }
-    await this.context.em().transactional(async (em) => {
-      const customer = await this.customers.lockForInvoicing(em, customerId);
+    await this.context.transaction(async () => {
+      const customer = await this.customers.lockForInvoicing(customerId);
       // While processing is restricted (Art. 18) no consent is taken for marketing; withdrawing always works.
       if (granted) assertUnrestricted(customer, 'Recording a consent to marketing');
-      const latest = await em.findOne(ConsentEvent, { customerId, purpose }, { orderBy: { id: 'desc' } });
+      const latest = await this.repository.latest(customerId, purpose);
       const state = await this.stateOf(purpose, latest ?? undefined, facts);
       if (state.granted === granted && !(granted && state.needsRenewal)) return;
-      if (granted && input.source !== 'portal' && !input.evidence && (await this.objected(em, customerId, customer.email))) {
+      if (granted && input.source !== 'portal' && !input.evidence && (await this.objected(customerId, customer.email))) {
         throw new ConsentException(
           ConsentErrorCode.ObjectionNeedsOwnConsent,
           "The person has objected to direct marketing. Record their new consent only from their own written consent, describing its evidence, or ask them to give it in the portal.",
@@ -154,7 +155,7 @@ export class ConsentService {
       }
       const occurredAt = new Date();
       const lang = input.lang ?? (facts.language === 'en' ? 'en' : 'fi');
-      em.create(ConsentEvent, {
+      this.repository.append({
         customerId,
         purpose,
         action: granted ? 'granted' : 'withdrawn',
@@ -169,9 +170,9 @@ export class ConsentService {
         recordedByName: input.recordedBy?.name ?? null,
         evidence: input.evidence ?? null,
       });
-      if (!granted) await this.mirrorWithdrawal(em, customerId, purpose, input.channel, input.actor, occurredAt);
+      if (!granted) await this.repository.mirrorWithdrawal(customerId, purpose, input.channel, input.actor, occurredAt);
       // The person's own, explicit opt-in supersedes their earlier objection for that address.
-      if (granted && customer.email) await em.execute(`delete from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(customer.email)]);
+      if (granted && customer.email) await this.repository.unsuppress(emailDigest(customer.email));
     });
     return this.stateOf(purpose, (await this.latestEvents(customerId)).get(purpose), facts);
   }
@@ -192,12 +193,9 @@ export class ConsentService {
   }
 
   /** Whether the person has objected to direct marketing and not given their own consent since. */
-  private async objected(em: EntityManager, customerId: string, email: string | null): Promise<boolean> {
-    if (email) {
-      const rows = (await em.execute(`select 1 from ${this.table('suppression')} where email_sha256 = ?`, [emailDigest(email)])) as unknown[];
-      if (rows.length) return true;
-    }
-    const last = await em.findOne(ConsentEvent, { customerId, $or: [{ channel: 'objection' }, { action: 'granted' }] }, { orderBy: { id: 'desc' } });
+  private async objected(customerId: string, email: string | null): Promise<boolean> {
+    if (email && (await this.repository.isSuppressed(emailDigest(email)))) return true;
+    const last = await this.repository.lastObjectionOrGrant(customerId);
     return last?.channel === 'objection';
   }
 
@@ -232,44 +230,38 @@ export class ConsentService {
     return then.purposes.fi !== facts.settings.purposes.fi || then.purposes.en !== facts.settings.purposes.en;
   }
 
-  /** Objection to direct marketing: every consent withdrawn and the address suppressed, in the caller's transaction. */
-  async object(em: EntityManager, customerId: string, email: string | null, actor: string): Promise<void> {
-    const noticeVersion = await this.settings.noticeVersion();
-    const latest = await this.latestEvents(customerId, em);
-    for (const purpose of PURPOSES) {
-      if (latest.get(purpose)?.action !== 'granted') continue;
-      const occurredAt = new Date();
-      em.create(ConsentEvent, { customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion, occurredAt, source: 'objection' });
-      await this.mirrorWithdrawal(em, customerId, purpose, 'objection', actor, occurredAt);
-    }
-    if (!email) return;
-    const digest = emailDigest(email);
-    await em.execute(`insert into ${this.table('suppression')} (email_sha256, reason) values (?, 'objection') on conflict do nothing`, [digest]);
-    await em.execute(`insert into platform.suppression_ledger (tenant_id, email_sha256, reason) values (?, ?, 'objection') on conflict do nothing`, [this.context.tenant.tenantId, digest]);
+  /**
+   * Objection to direct marketing: every consent withdrawn and the address suppressed, in the open transaction
+   * (a caller that still holds its own EntityManager passes it first).
+   */
+  object(customerId: string, email: string | null, actor: string): Promise<void>;
+  object(em: CallerTransaction, customerId: string, email: string | null, actor: string): Promise<void>;
+  object(...args: [string, string | null, string] | [CallerTransaction, string, string | null, string]): Promise<void> {
+    const [em, customerId, email, actor] = args.length === 3 ? [undefined, ...args] : args;
+    return this.within(em, async () => {
+      const noticeVersion = await this.settings.noticeVersion();
+      const latest = await this.latestEvents(customerId);
+      for (const purpose of PURPOSES) {
+        if (latest.get(purpose)?.action !== 'granted') continue;
+        const occurredAt = new Date();
+        this.repository.append({ customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion, occurredAt, source: 'objection' });
+        await this.repository.mirrorWithdrawal(customerId, purpose, 'objection', actor, occurredAt);
+      }
+      if (email) await this.repository.suppress(emailDigest(email));
+    });
   }
 
   /**
    * Consent brought from an old system by an import (channel `import`), in the import's transaction: a granted
    * event where the consent does not already hold, never for an address that objected. Returns the events added.
    */
-  async recordImported(em: EntityManager, grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
+  async recordImported(em: CallerTransaction, grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
     // Only for the channels the register offers (item 7): a consent for another is not one the person could give here.
     const channels = (await this.settings.current()).marketingChannels;
     grants = grants.filter((g) => channels.includes(PURPOSE_MEDIUM[g.purpose]));
     if (grants.length === 0) return 0;
     const noticeVersion = await this.settings.noticeVersion();
-    const added = (await em.execute(
-      `insert into ${this.table('consent_event')} (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)
-       select g.customer_id, g.purpose, 'granted', 'import', ?, ?, ?, 'import'
-         from jsonb_to_recordset(?::jsonb) as g(customer_id uuid, purpose text)
-         join ${this.table('customer')} c on c.id = g.customer_id
-        where c.restricted_at is null
-          and coalesce((select e.action from ${this.table('consent_event')} e where e.customer_id = g.customer_id and e.purpose = g.purpose order by e.id desc limit 1), '') <> 'granted'
-          and (g.purpose <> 'marketing_email' or c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
-       returning 1`,
-      [actor, noticeVersion, at, JSON.stringify(grants.map((g) => ({ customer_id: g.customerId, purpose: g.purpose })))],
-    )) as unknown[];
-    return added.length;
+    return this.within(em, () => this.repository.insertImported(grants, actor, noticeVersion, at));
   }
 
   /** Customers who may be contacted for the purpose now: consent holds, the address is not suppressed, processing is not restricted. */
@@ -280,30 +272,7 @@ export class ConsentService {
     }
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-    const params: unknown[] = [purpose];
-    let keyset = '';
-    if (after) {
-      keyset = 'and (latest.occurred_at, c.id) > (?, ?)';
-      params.push(after.at, after.id);
-    }
-    params.push(limit + 1);
-    const rows = (await this.context.em().execute(
-      `select c.id, c.company_name, c.contact_name, c.billing_first_name, c.billing_last_name, c.email, c.phone, latest.occurred_at
-         from ${this.table('customer')} c
-         join lateral (select action, occurred_at, notice_version from ${this.table('consent_event')} e
-                        where e.customer_id = c.id and e.purpose = ? order by e.id desc limit 1) latest on latest.action = 'granted'
-         cross join ${this.table('register_settings')} rs
-         left join ${this.table('register_settings_version')} v on v.notice_version = latest.notice_version
-        -- A consent given under other purposes than today's needs renewal: it does not count until given again.
-        where (v.settings is null or (v.settings->>'purposes_fi' = rs.purposes_fi and v.settings->>'purposes_en' = rs.purposes_en))
-          -- Processing restricted (Art. 18): the record is only stored, so no marketing whatever the consent.
-          and c.restricted_at is null
-          and (c.email is null or not exists (select 1 from ${this.table('suppression')} s where s.email_sha256 = encode(sha256(convert_to(lower(c.email), 'UTF8')), 'hex')))
-          ${keyset}
-        order by latest.occurred_at, c.id
-        limit ?`,
-      params,
-    )) as AudienceRow[];
+    const rows = await this.repository.audience(purpose, after, limit);
     const page = toPage(rows, limit, (r) => ({ at: new Date(r.occurred_at), id: r.id }));
     return {
       items: page.items.map((r) => ({
@@ -383,68 +352,27 @@ export class ConsentService {
    * After a tenant is restored from a backup: withdrawals and suppressions made since the backup are applied
    * again (in the restore's transaction), so no one gets marketing they refused. Returns the events re-added.
    */
-  static async reapplyWithdrawals(execute: TransactionExecutor, schema: string, tenantId: string): Promise<number> {
-    const s = quoteIdent(schema);
-    // The ledgers are read first and handed to the tenant's statements as values: on Citus the ledgers stay on the
-    // coordinator and the tenant's tables live on a worker, and one statement joining both cannot be routed.
-    const withdrawals = await execute(
-      `select distinct on (customer_id, purpose) customer_id, purpose, channel, actor, withdrawn_at
-         from platform.consent_withdrawal_ledger where tenant_id = ? order by customer_id, purpose, withdrawn_at desc`,
-      [tenantId],
-    );
-    const added = withdrawals.length
-      ? ((await execute(
-          `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)
-           select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at,
-                  case w.channel when 'staff_written_request' then 'staff' else w.channel end
-             from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, purpose text, channel text, actor text, withdrawn_at timestamptz)
-             join ${s}.customer c on c.id = w.customer_id
-             join (select distinct on (customer_id, purpose) customer_id, purpose, action, occurred_at, notice_version
-                     from ${s}.consent_event order by customer_id, purpose, id desc) latest
-               on latest.customer_id = w.customer_id and latest.purpose = w.purpose
-            where latest.action = 'granted' and latest.occurred_at < w.withdrawn_at
-           returning 1`,
-          [JSON.stringify(withdrawals)],
-        )) as unknown[])
-      : [];
-    const suppressions = await execute(`select email_sha256, reason from platform.suppression_ledger where tenant_id = ?`, [tenantId]);
-    if (suppressions.length) {
-      await execute(
-        `insert into ${s}.suppression (email_sha256, reason)
-         select email_sha256, reason from jsonb_to_recordset(?::jsonb) as l(email_sha256 text, reason text) on conflict do nothing`,
-        [JSON.stringify(suppressions)],
-      );
-    }
-    return added.length;
+  static reapplyWithdrawals(execute: TransactionExecutor, schema: string, tenantId: string): Promise<number> {
+    return ConsentRepository.reapplyWithdrawals(execute, schema, tenantId);
   }
 
-  /** Consent decisions survive a restore only if they also live outside the tenant's schema. */
-  private async mirrorWithdrawal(em: EntityManager, customerId: string, purpose: Purpose, channel: ConsentChannel, actor: string, at: Date): Promise<void> {
-    await em.execute(
-      `insert into platform.consent_withdrawal_ledger (tenant_id, customer_id, purpose, channel, actor, withdrawn_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
-      [this.context.tenant.tenantId, customerId, purpose, channel, actor, at],
-    );
-  }
-
-  private async latestEvents(customerId: string, em: EntityManager = this.context.em()): Promise<Map<string, ConsentEvent>> {
-    const events = await em.find(ConsentEvent, { customerId }, { orderBy: { id: 'asc' } });
+  private async latestEvents(customerId: string): Promise<Map<string, ConsentEvent>> {
+    const events = await this.repository.events(customerId);
     return new Map(events.map((e) => [e.purpose, e]));
   }
 
-  private table(name: string): string {
-    return `${quoteIdent(this.context.tenant.schema)}.${name}`;
+  /**
+   * Runs fn in the open transaction: the caller's own EntityManager where one is still handed over (its writes
+   * flushed here, as the caller's commit would not see them), else the tenant context's, opened if none is.
+   */
+  private within<T>(em: CallerTransaction | undefined, fn: () => Promise<T>): Promise<T> {
+    if (!em) return this.context.transaction(fn);
+    return this.context.runWith(this.context.tenant, em, async () => {
+      const result = await fn();
+      await this.repository.flush();
+      return result;
+    });
   }
-}
-
-interface AudienceRow {
-  id: string;
-  company_name: string | null;
-  contact_name: string | null;
-  billing_first_name: string | null;
-  billing_last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  occurred_at: string | Date;
 }
 
 interface ConsentFacts {

@@ -3,11 +3,12 @@ import { TenancyModule } from '@app/tenancy';
 import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 import { CustomerBulkService } from './customer-bulk.service';
+import { CustomersRepository } from './customers.repository';
 
 @Module({
   imports: [TenancyModule],
   controllers: [CustomersController],
-  providers: [CustomersService, CustomerBulkService],
+  providers: [CustomersService, CustomerBulkService, CustomersRepository],
   exports: [CustomersService, CustomerBulkService],
 })
 export class CustomersModule {}

@@ -1,13 +1,11 @@
 // Customers of the tenant in scope: create, read, rectify (optimistic concurrency), search, audit.
-import { Inject, Injectable, StreamableFile } from '@nestjs/common';
-import { EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Pool, PoolClient } from 'pg';
 import { Clock, decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
-import { PG_POOL, quoteIdent } from '@app/database';
 import { AuditTrailService, TenantContext, type NamedAuditEntry } from '@app/tenancy';
-import { Customer } from './customer.entity';
+import type { Customer } from './customer.entity';
+import { type CallerTransaction, CustomersRepository } from './customers.repository';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
 import type { CreateCustomerDto, CustomerSort, UpdateCustomerDto } from './dto/customer.dto';
 import { phoneSearchForm, toE164 } from './phone';
@@ -43,12 +41,12 @@ export function assertUnrestricted(customer: Pick<CustomerView, 'restriction'>, 
   );
 }
 
-/** The columns of a CustomerView, named as the API names them. */
-const VIEW_COLUMNS = [
-  'id', 'version', 'created_at as "createdAt"', 'updated_at as "updatedAt"', 'last_login_at as "lastLoginAt"', 'country',
-  'restricted_at as "restrictedAt"', 'restriction_reason as "restrictionReason"', 'restriction_request_id as "restrictionRequestId"',
-  ...EDITABLE.filter((key) => key !== 'country').map((key) => `${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())} as "${key}"`),
-].join(', ');
+/** What a restriction records: why, the request that asked it, and when. */
+export interface RestrictionInput {
+  reason: string;
+  requestId: string | null;
+  at: Date;
+}
 
 type RestrictionColumns = { restrictedAt?: Date | null; restrictionReason?: string | null; restrictionRequestId?: string | null };
 
@@ -79,7 +77,7 @@ export class CustomersService {
   constructor(
     private readonly context: TenantContext,
     private readonly audit: AuditTrailService,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly repository: CustomersRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -87,10 +85,10 @@ export class CustomersService {
     const data = this.normalise(dto);
     // Registered by the app's clock: dates given later (a request's receipt) are bounded by it.
     const now = this.clock.now();
-    const customer = this.context.em().create(Customer, { id: randomUUID(), ...data, createdAt: now, updatedAt: now });
+    const customer = this.repository.create({ id: randomUUID(), ...data, createdAt: now, updatedAt: now });
     this.assertValid(customer);
     this.audit.record({ actor, action: 'customer.created', subjectType: 'customer', subjectId: customer.id, fields: Object.keys(data) });
-    await this.flush();
+    await this.repository.flush();
     return toView(customer);
   }
 
@@ -101,13 +99,13 @@ export class CustomersService {
   /** The names of these customers (those still on record), for lists that show whose a row is. */
   async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.context.em().find(Customer, { id: { $in: [...new Set(ids)] } }, { fields: ['id', 'companyName', 'contactName', 'billingFirstName', 'billingLastName'] });
+    const rows = await this.repository.names([...new Set(ids)]);
     return new Map(rows.map((c) => [c.id, displayName(c)]));
   }
 
   /** The customer with this e-mail address (unique per tenant, case-insensitive); null when none. */
   async findByEmail(email: string): Promise<CustomerView | null> {
-    const customer = await this.context.em().findOne(Customer, { [sql.lower('email')]: email.trim().toLowerCase() });
+    const customer = await this.repository.findByEmail(email.trim().toLowerCase());
     return customer ? toView(customer) : null;
   }
 
@@ -119,10 +117,10 @@ export class CustomersService {
     const data = this.normalise(changes);
     const changed = (Object.keys(data) as Editable[]).filter((key) => customer[key] !== data[key]);
     if (changed.length === 0) return toView(customer);
-    this.context.em().assign(customer, data);
+    this.repository.assign(customer, data);
     this.assertValid(customer);
     this.audit.record({ actor, action: 'customer.updated', subjectType: 'customer', subjectId: id, fields: changed });
-    await this.flush();
+    await this.repository.flush();
     return toView(customer);
   }
 
@@ -130,31 +128,10 @@ export class CustomersService {
     const limit = options.limit ?? 50;
     const sort = options.sort ?? '-created';
     const order = SORT_ORDERS[sort];
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const schema = quoteIdent(this.context.tenant.schema);
-    if (options.q) {
-      // Folded as the stored key is (lower case, accents off: "Kovacs" finds "Kovács"), by the same function
-      // (migration 0013). A phone number typed as people write it ("040 123") is also looked for in its E.164
-      // shape: from its start when it has its country or trunk prefix (a b-tree range on phone), else anywhere.
-      const like = (pattern: string) => `search_key like ${schema}.search_fold($${params.push(`%${escapeLike(pattern)}%`)})`;
-      const phone = phoneSearchForm(options.q);
-      const phoneMatch = phone?.startsWith('+') ? `phone like $${params.push(`${escapeLike(phone)}%`)}` : phone && like(phone);
-      where.push(phoneMatch ? `(${like(options.q.trim())} or ${phoneMatch})` : like(options.q.trim()));
-    }
-    if (options.cursor) {
-      const after = decodeSortCursor(sort, options.cursor);
-      where.push(`(${order.column}, id) ${order.descending ? '<' : '>'} ($${params.push(after.key)}, $${params.push(after.id)})`);
-    }
-    const direction = order.descending ? 'desc' : 'asc';
-    // The busiest read of the register is one parameterised statement on the plain pool, its rows already in
-    // the API's shape: building it with the ORM and mapping its rows cost more CPU than PostgreSQL's answer
-    // (bench/README.md, "customers page"). Each order has its keyset index (customer_list_idx, _name_, _updated_).
-    const { rows: found } = await this.pool.query<Omit<CustomerView, 'restriction'> & RestrictionColumns & { sortKey?: string }>(
-      `select ${VIEW_COLUMNS}${order.column === 'sort_name' ? ', sort_name as "sortKey"' : ''} from ${schema}.customer` +
-        (where.length ? ` where ${where.join(' and ')}` : '') +
-        ` order by ${order.column} ${direction}, id ${direction} limit $${params.push(limit + 1)}`,
-      params,
+    const text = options.q ? options.q.trim() : undefined;
+    const after = options.cursor ? decodeSortCursor(sort, options.cursor) : undefined;
+    const found = await this.repository.listPage<Omit<CustomerView, 'restriction'> & RestrictionColumns & { sortKey?: string }>(
+      { text, phone: options.q ? phoneSearchForm(options.q) : undefined, after, column: order.column, descending: order.descending, limit },
     );
     const rows = found.map(fromRow);
     if (sort === '-created') return toPage(rows, limit, (c) => ({ at: c.createdAt, id: c.id }));
@@ -169,25 +146,10 @@ export class CustomersService {
    * taken, and the export recorded in the audit trail, before anything is sent: a busy pool answers 503 up front.
    */
   async exportCsv(actor: string, today: string): Promise<StreamableFile> {
-    const schema = quoteIdent(this.context.tenant.schema);
     this.audit.record({ actor, action: 'customers.exported', subjectType: 'customer_list', subjectId: null, fields: [...EXPORT_COLUMNS] });
-    await this.flush();
-    const client = await this.pool.connect();
-    let released = false;
-    const release = async () => {
-      if (released) return;
-      released = true;
-      await client.query('rollback').catch(() => undefined);
-      client.release();
-    };
-    try {
-      await client.query('begin isolation level repeatable read read only');
-    } catch (error) {
-      released = true;
-      client.release(error as Error);
-      throw error;
-    }
-    const body = Readable.from(csvLines(client, schema, release));
+    await this.repository.flush();
+    const { pages, release } = await this.repository.exportSnapshot(EXPORT_COLUMNS);
+    const body = Readable.from(csvLines(pages, release));
     // A download abandoned early still gives the connection back.
     body.once('close', () => void release());
     return new StreamableFile(body, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="customers-${today}.csv"` });
@@ -198,8 +160,7 @@ export class CustomersService {
    * reach everyone concerned whatever their consents, such as a breach notification (GDPR Art. 34).
    */
   async emailRecipients(ids?: string[]): Promise<{ id: string; email: string }[]> {
-    const where = ids ? { id: { $in: ids }, email: { $ne: null } } : { email: { $ne: null } };
-    const rows = await this.context.em().find(Customer, where, { fields: ['id', 'email'], orderBy: { id: 'asc' }, disableIdentityMap: true });
+    const rows = await this.repository.withEmail(ids);
     return rows.map((c) => ({ id: c.id, email: c.email! }));
   }
 
@@ -208,16 +169,7 @@ export class CustomersService {
    * named; each with the address it would go to (null: cannot be reached by e-mail). Ordered by id.
    */
   async noticeCandidates(filter: { ids?: string[]; registeredAfter?: Date; registeredBefore?: Date }): Promise<{ id: string; name: string; email: string | null; createdAt: Date }[]> {
-    const where: Record<string, unknown> = {};
-    if (filter.ids) where.id = { $in: filter.ids };
-    if (filter.registeredAfter || filter.registeredBefore) {
-      where.createdAt = { ...(filter.registeredAfter ? { $gte: filter.registeredAfter } : {}), ...(filter.registeredBefore ? { $lt: filter.registeredBefore } : {}) };
-    }
-    const rows = await this.context.em().find(Customer, where, {
-      fields: ['id', 'email', 'createdAt', 'companyName', 'contactName', 'billingFirstName', 'billingLastName'],
-      orderBy: { id: 'asc' },
-      disableIdentityMap: true,
-    });
+    const rows = await this.repository.selected(filter);
     return rows.map((c) => ({ id: c.id, name: displayName(c), email: c.email ?? null, createdAt: c.createdAt }));
   }
 
@@ -226,53 +178,86 @@ export class CustomersService {
   }
 
   /**
-   * Reads the customer inside the caller's transaction under a share lock: invoices can be written
-   * concurrently, but not while an erasure (which takes the row exclusively) is running.
+   * Reads the customer inside the open transaction under a share lock: invoices can be written concurrently,
+   * but not while an erasure (which takes the row exclusively) is running. A caller that still holds its own
+   * EntityManager passes it first.
    */
-  async lockForInvoicing(em: EntityManager, id: string): Promise<CustomerView> {
-    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_READ });
-    if (!customer) throw new NotFoundProblem('customer');
-    return toView(customer);
+  lockForInvoicing(id: string): Promise<CustomerView>;
+  lockForInvoicing(em: CallerTransaction, id: string): Promise<CustomerView>;
+  lockForInvoicing(...args: [string] | [CallerTransaction, string]): Promise<CustomerView> {
+    const [em, id] = args.length === 1 ? [undefined, args[0]] : args;
+    return this.within(em, async () => {
+      const customer = await this.repository.findLocked(id, 'share');
+      if (!customer) throw new NotFoundProblem('customer');
+      return toView(customer);
+    });
   }
 
   /** Takes the customer row exclusively for an erasure: invoice writes (share lock) wait until it ends. */
-  async lockForErasure(em: EntityManager, id: string): Promise<CustomerView | null> {
-    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    return customer ? toView(customer) : null;
+  lockForErasure(id: string): Promise<CustomerView | null>;
+  lockForErasure(em: CallerTransaction, id: string): Promise<CustomerView | null>;
+  lockForErasure(...args: [string] | [CallerTransaction, string]): Promise<CustomerView | null> {
+    const [em, id] = args.length === 1 ? [undefined, args[0]] : args;
+    return this.within(em, async () => {
+      const customer = await this.repository.findLocked(id, 'update');
+      return customer ? toView(customer) : null;
+    });
   }
 
   /**
-   * Marks processing restricted (GDPR Art. 18) inside the caller's transaction, recorded in the audit trail. A
+   * Marks processing restricted (GDPR Art. 18) inside the open transaction, recorded in the audit trail. A
    * customer already restricted keeps the earlier start and takes the newer reason and request.
    */
-  async restrict(em: EntityManager, id: string, input: { reason: string; requestId: string | null; at: Date }, actor: string): Promise<CustomerView> {
-    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!customer) throw new NotFoundProblem('customer');
-    em.assign(customer, { restrictedAt: customer.restrictedAt ?? input.at, restrictionReason: input.reason, restrictionRequestId: input.requestId, updatedAt: input.at });
-    this.audit.record({ actor, action: 'customer.restricted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId'] }, em);
-    return toView(customer);
+  restrict(id: string, input: RestrictionInput, actor: string): Promise<CustomerView>;
+  restrict(em: CallerTransaction, id: string, input: RestrictionInput, actor: string): Promise<CustomerView>;
+  restrict(...args: [string, RestrictionInput, string] | [CallerTransaction, string, RestrictionInput, string]): Promise<CustomerView> {
+    const [em, id, input, actor] = args.length === 3 ? [undefined, ...args] : args;
+    return this.within(em, async () => {
+      const customer = await this.repository.findLocked(id, 'update', true);
+      if (!customer) throw new NotFoundProblem('customer');
+      this.repository.assign(customer, { restrictedAt: customer.restrictedAt ?? input.at, restrictionReason: input.reason, restrictionRequestId: input.requestId, updatedAt: input.at });
+      this.audit.record({ actor, action: 'customer.restricted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId'] });
+      return toView(customer);
+    });
   }
 
-  /** Lifts the restriction inside the caller's transaction (the caller tells the person first, Art. 18(3)). */
-  async liftRestriction(em: EntityManager, id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
-    const customer = await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!customer) throw new NotFoundProblem('customer');
-    const before = restrictionOf(customer);
-    if (!before) throw new CustomersException(CustomersErrorCode.NotRestricted);
-    em.assign(customer, { restrictedAt: null, restrictionReason: null, restrictionRequestId: null, restrictionLiftedAt: at, restrictionLiftReason: reason, updatedAt: at });
-    this.audit.record({ actor, action: 'customer.restriction_lifted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId', 'restrictionLiftReason'] }, em);
-    return { before, customer: toView(customer) };
+  /** Lifts the restriction inside the open transaction (the caller tells the person first, Art. 18(3)). */
+  liftRestriction(id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }>;
+  liftRestriction(em: CallerTransaction, id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }>;
+  liftRestriction(...args: [string, string, string, Date] | [CallerTransaction, string, string, string, Date]): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
+    const [em, id, reason, actor, at] = args.length === 4 ? [undefined, ...args] : args;
+    return this.within(em, async () => {
+      const customer = await this.repository.findLocked(id, 'update', true);
+      if (!customer) throw new NotFoundProblem('customer');
+      const before = restrictionOf(customer);
+      if (!before) throw new CustomersException(CustomersErrorCode.NotRestricted);
+      this.repository.assign(customer, { restrictedAt: null, restrictionReason: null, restrictionRequestId: null, restrictionLiftedAt: at, restrictionLiftReason: reason, updatedAt: at });
+      this.audit.record({ actor, action: 'customer.restriction_lifted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId', 'restrictionLiftReason'] });
+      return { before, customer: toView(customer) };
+    });
   }
 
   /** Sets the last portal login (the statement's "viimeisin sisäänkirjautuminen"). */
   async recordLogin(id: string): Promise<void> {
-    // Not a rectification: naming the version column keeps MikroORM from bumping it, so a login never
-    // makes an edit that staff (or the customer) have open stale.
-    await this.context.em().nativeUpdate(Customer, { id }, { lastLoginAt: new Date(), version: raw('version') });
+    // Not a rectification: the version stays, so a login never makes an edit that staff (or the customer) have open stale.
+    await this.repository.recordLogin(id, new Date());
+  }
+
+  /**
+   * Runs fn in the open transaction: the caller's own EntityManager where one is still handed over (its writes
+   * flushed here, as the caller's commit would not see them), else the tenant context's, opened if none is.
+   */
+  private within<T>(em: CallerTransaction | undefined, fn: () => Promise<T>): Promise<T> {
+    if (!em) return this.context.transaction(fn);
+    return this.context.runWith(this.context.tenant, em, async () => {
+      const result = await fn();
+      await this.repository.flush();
+      return result;
+    });
   }
 
   private async find(id: string): Promise<Customer> {
-    const customer = await this.context.em().findOne(Customer, { id });
+    const customer = await this.repository.findById(id);
     if (!customer) throw new NotFoundProblem('customer');
     return customer;
   }
@@ -297,17 +282,6 @@ export class CustomersService {
     }
     if (customer.country === 'FI' && customer.postalCode && !/^\d{5}$/.test(customer.postalCode)) {
       throw new ValidationProblem([{ field: 'postalCode', message: 'a Finnish postal code has five digits' }]);
-    }
-  }
-
-  private async flush(): Promise<void> {
-    try {
-      await this.context.em().flush();
-    } catch (error) {
-      this.context.em().clear();
-      if (error instanceof UniqueConstraintViolationException) throw new CustomersException(CustomersErrorCode.EmailTaken);
-      if (error instanceof OptimisticLockError) throw new CustomersException(CustomersErrorCode.StaleVersion);
-      throw error;
     }
   }
 }
@@ -348,28 +322,13 @@ function decodeSortCursor(sort: CustomerSort, cursor: string): { key: string | D
   return { key: at, id };
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => '\\' + c);
-}
-
 /** The columns of the CSV export, named as the API names them (the header row). */
 const EXPORT_COLUMNS = ['id', ...EDITABLE, 'createdAt', 'updatedAt'] as const;
-const EXPORT_SELECT = EXPORT_COLUMNS.map((key) => `${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())} as "${key}"`).join(', ');
 
-async function* csvLines(client: PoolClient, schema: string, release: () => Promise<void>, batch = 1000): AsyncGenerator<string> {
+async function* csvLines(pages: AsyncGenerator<Record<string, unknown>[]>, release: () => Promise<void>): AsyncGenerator<string> {
   try {
     yield CSV_BOM + csvRow(EXPORT_COLUMNS);
-    let after: [Date, string] | undefined;
-    for (;;) {
-      const { rows } = await client.query<Record<(typeof EXPORT_COLUMNS)[number], string | Date | null>>(
-        `select ${EXPORT_SELECT} from ${schema}.customer` + (after ? ' where (created_at, id) > ($2, $3)' : '') + ' order by created_at, id limit $1',
-        after ? [batch, ...after] : [batch],
-      );
-      yield rows.map((row) => csvRow(EXPORT_COLUMNS.map((key) => row[key]))).join('');
-      if (rows.length < batch) return;
-      const last = rows[rows.length - 1];
-      after = [last.createdAt as Date, last.id as string];
-    }
+    for await (const rows of pages) yield rows.map((row) => csvRow(EXPORT_COLUMNS.map((key) => row[key] as string | Date | null))).join('');
   } finally {
     await release();
   }

@@ -1,15 +1,12 @@
 // Customers' portal accounts in the tenant in scope: invitations with hashed one-time tokens, first (or
 // reset) passwords, and what login and session loading need. Registered with AuthService at start.
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { type EntityManager, ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } from '@app/core';
 import { AuthService, type CustomerAccounts, type ResettableAccount, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { PG_POOL, quoteIdent } from '@app/database';
-import { AuditTrailService, TenantContext, tenantSchemaName } from '@app/tenancy';
-import { PortalAccount, PortalInvitation } from './portal-account.entity';
+import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { type CallerTransaction, PortalRepository } from './portal.repository';
 import { PortalErrorCode, PortalException } from './portal.errors';
 
 export interface IssuedPortalInvitation {
@@ -28,7 +25,7 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     private readonly policy: PasswordPolicy,
     private readonly audit: AuditTrailService,
     private readonly auth: AuthService,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly repository: PortalRepository,
   ) {}
 
   onModuleInit(): void {
@@ -44,42 +41,40 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     if (!customer.email) throw new PortalException(PortalErrorCode.EmailRequired, 'Add an e-mail address to the customer first.');
     const email = customer.email;
     try {
-      return await this.context.em().transactional(async (em) => {
+      return await this.context.transaction(async () => {
         // Insert-if-absent, then lock: two concurrent invitations of one customer queue up here.
-        await em.createQueryBuilder(PortalAccount).insert({ customerId }).onConflict('customerId').ignore().execute();
-        const account = await em.findOneOrFail(PortalAccount, { customerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const account = await this.repository.ensureAccountLocked(customerId);
         if (account.disabledAt) throw new PortalException(PortalErrorCode.AccountDisabled);
-        await em.nativeDelete(PortalInvitation, { customerId, acceptedAt: null });
         const { token, hash } = newToken();
         const expiresAt = invitationExpiry();
-        em.create(PortalInvitation, { id: randomUUID(), customerId, tokenHash: hash, expiresAt });
-        this.audit.record({ actor, action: 'portal.invited', subjectType: 'customer', subjectId: customerId, fields: [] }, em);
+        await this.repository.replaceInvitation({ id: randomUUID(), customerId, tokenHash: hash, expiresAt });
+        this.audit.record({ actor, action: 'portal.invited', subjectType: 'customer', subjectId: customerId, fields: [] });
         return { customerId, email, token, expiresAt };
       });
     } catch (error) {
       // The customer was erased between the read above and the insert.
-      if (error instanceof ForeignKeyConstraintViolationException) throw new NotFoundProblem('customer');
+      if (this.repository.isMissingCustomer(error)) throw new NotFoundProblem('customer');
       throw error;
     }
   }
 
   /** Sets the password from an invitation. The invitation is consumed under a row lock, so a token works once. */
   async accept(token: string, password: string): Promise<void> {
-    const usable = { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } };
+    const tokenHash = hashToken(token);
+    const now = new Date();
     // A cheap look first, so a stream of made-up tokens to this public route costs no password check or argon2 work.
-    const pending = await this.context.em().findOne(PortalInvitation, usable);
+    const pending = await this.repository.usableInvitation(tokenHash, now);
     if (!pending) throw new PortalException(PortalErrorCode.InvitationInvalid);
     const customer = await this.customers.get(pending.customerId);
     this.policy.assertAcceptable(password, personalWords(...this.personal(customer)));
     const passwordHash = await this.passwords.hash(password);
-    await this.context.em().transactional(async (em) => {
-      const invitation = await em.findOne(PortalInvitation, usable, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const account = invitation && (await em.findOne(PortalAccount, { customerId: invitation.customerId, disabledAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+    await this.context.transaction(async () => {
+      const invitation = await this.repository.usableInvitation(tokenHash, now, true);
+      const account = invitation && (await this.repository.activeAccountLocked(invitation.customerId));
       if (!invitation || !account) throw new PortalException(PortalErrorCode.InvitationInvalid);
-      invitation.acceptedAt = new Date();
-      account.passwordHash = passwordHash;
+      this.repository.accept(invitation, account, passwordHash, new Date());
       const actor = principalKey({ kind: 'customer', id: account.customerId, tenantId: this.context.tenant.tenantId });
-      this.audit.record({ actor, action: 'portal.invitation_accepted', subjectType: 'customer', subjectId: account.customerId, fields: ['password'] }, em);
+      this.audit.record({ actor, action: 'portal.invitation_accepted', subjectType: 'customer', subjectId: account.customerId, fields: ['password'] });
     });
   }
 
@@ -90,16 +85,23 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
   }
 
   async findResettable(customerId: string): Promise<ResettableAccount | null> {
-    const account = await this.context.em().findOne(PortalAccount, { customerId, disabledAt: null, passwordHash: { $ne: null } }, { disableIdentityMap: true });
+    const account = await this.repository.loginAccount(customerId);
     const customer = account && (await this.customerOnRecord(customerId));
     return customer?.email ? { id: customer.id, email: customer.email, personal: this.personal(customer) } : null;
   }
 
-  /** The new password from a reset link, recorded in the audit trail as the customer's own act. */
-  async resetPassword(customerId: string, passwordHash: string, em: EntityManager): Promise<void> {
-    await em.nativeUpdate(PortalAccount, { customerId }, { passwordHash });
-    const actor = principalKey({ kind: 'customer', id: customerId, tenantId: this.context.tenant.tenantId });
-    this.audit.record({ actor, action: 'portal.password_reset', subjectType: 'customer', subjectId: customerId, fields: ['password'] }, em);
+  /**
+   * The new password from a reset link, recorded in the audit trail as the customer's own act, in the caller's
+   * transaction (PasswordResetService still hands its EntityManager over; without one, the context's).
+   */
+  async resetPassword(customerId: string, passwordHash: string, em?: CallerTransaction): Promise<void> {
+    const reset = async () => {
+      await this.repository.setPasswordHash(customerId, passwordHash);
+      const actor = principalKey({ kind: 'customer', id: customerId, tenantId: this.context.tenant.tenantId });
+      this.audit.record({ actor, action: 'portal.password_reset', subjectType: 'customer', subjectId: customerId, fields: ['password'] });
+      await this.repository.flush();
+    };
+    await (em ? this.context.runWith(this.context.tenant, em, reset) : this.context.transaction(reset));
   }
 
   /** The customer, or null once erased; a database outage is no "not found" and goes on up (a 503). */
@@ -117,33 +119,22 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
   async findForLogin(email: string): Promise<{ id: string; passwordHash: string } | null> {
     const customer = await this.customers.findByEmail(email);
     if (!customer) return null;
-    const account = await this.context.em().findOne(PortalAccount, { customerId: customer.id, disabledAt: null, passwordHash: { $ne: null } }, { populate: ['passwordHash'] });
+    const account = await this.repository.loginAccount(customer.id, true);
     return account?.passwordHash ? { id: customer.id, passwordHash: account.passwordHash } : null;
   }
 
   /**
-   * Every portal request re-reads its customer: one parameterised statement on the plain pool, like the staff's
-   * (TenancyService.findActiveStaff; bench/README.md, "portal"). It reads the customer's e-mail beside the account
-   * here rather than through CustomersService, which would be two more round trips a request. Without an e-mail
-   * address the customer cannot be signed in: the session ends with it.
+   * Every portal request re-reads its customer: one plain statement (PortalRepository.principal; bench/README.md,
+   * "portal"). Without an e-mail address the customer cannot be signed in: the session ends with it.
    */
   async loadPrincipal(tenantId: string, customerId: string): Promise<{ id: string; email: string; tenantSlug: string } | null> {
-    const schema = quoteIdent(tenantSchemaName(tenantId));
-    const { rows } = await this.pool.query<{ id: string; email: string; slug: string }>(
-      `select c.id, c.email, t.slug
-         from ${schema}.portal_account a
-         join ${schema}.customer c on c.id = a.customer_id
-         join platform.tenant t on t.id = $1 and t.status = 'active' and t.schema_name = $2
-        where a.customer_id = $3 and a.disabled_at is null and a.password_hash is not null and c.email is not null`,
-      [tenantId, tenantSchemaName(tenantId), customerId],
-    );
-    return rows[0] ? { id: rows[0].id, email: rows[0].email, tenantSlug: rows[0].slug } : null;
+    const row = await this.repository.principal(tenantId, customerId);
+    return row ? { id: row.id, email: row.email, tenantSlug: row.slug } : null;
   }
 
   /** The account's last login, and the customer record's (the statement's "viimeisin sisäänkirjautuminen"). */
   async recordLogin(customerId: string, rehashed?: string): Promise<void> {
-    const now = new Date();
-    await this.context.em().nativeUpdate(PortalAccount, { customerId }, rehashed ? { lastLoginAt: now, passwordHash: rehashed } : { lastLoginAt: now });
+    await this.repository.recordLogin(customerId, new Date(), rehashed);
     await this.customers.recordLogin(customerId);
   }
 }

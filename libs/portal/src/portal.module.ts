@@ -7,6 +7,7 @@ import { BillingModule } from '@app/billing';
 import { ConsentModule } from '@app/consent';
 import { RequestsModule } from '@app/requests';
 import { PortalAccountsService } from './portal-accounts.service';
+import { PortalRepository } from './portal.repository';
 import { PortalController } from './portal.controller';
 import { PortalInvitationsController } from './portal-invitations.controller';
 import { PortalLocalStrategy } from './portal-login';
@@ -15,7 +16,7 @@ import { PortalService } from './portal.service';
 @Module({
   imports: [PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, RequestsModule],
   controllers: [PortalController, PortalInvitationsController],
-  providers: [PortalAccountsService, PortalService, PortalLocalStrategy],
+  providers: [PortalAccountsService, PortalService, PortalLocalStrategy, PortalRepository],
   exports: [PortalService, PortalAccountsService],
 })
 export class PortalModule {}

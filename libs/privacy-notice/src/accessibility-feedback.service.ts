@@ -1,43 +1,26 @@
 // Feedback from the accessibility statement's form (EN 301 549 clause 12, the Finnish Act on the Provision of
 // Digital Services): queued as an e-mail to ACCESSIBILITY_FEEDBACK_EMAIL through the outbox, so a mail outage
 // loses nothing. Anyone may send it, so each address (an IPv6 /64) may send only a few per hour.
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
-import type { Pool } from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, Clock } from '@app/core';
-import { PG_POOL } from '@app/database';
 import { throttleAddress } from '@app/auth';
 import { OutboxService } from '@app/mail';
 import type { AccessibilityFeedbackDto } from './dto/accessibility-feedback.dto';
 import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
+import { PrivacyNoticeRepository } from './privacy-notice.repository';
 
 export const ACCESSIBILITY_FEEDBACK_TOPIC = 'accessibility-feedback';
 
 @Injectable()
-export class AccessibilityFeedbackService implements OnModuleInit {
-  private limiter!: RateLimiterPostgres;
-
+export class AccessibilityFeedbackService {
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly repository: PrivacyNoticeRepository,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    // The login throttle's table (created by the platform migrations), under its own key prefix.
-    this.limiter = new RateLimiterPostgres({
-      storeClient: this.pool,
-      storeType: 'pool',
-      schemaName: 'platform',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      keyPrefix: 'a11y',
-      points: this.config.accessibilityFeedbackPerHour,
-      duration: 3600,
-    });
-  }
 
   async send(dto: AccessibilityFeedbackDto, address: string): Promise<{ id: string; receivedAt: Date }> {
     const to = this.config.accessibilityFeedbackEmail;
@@ -45,7 +28,7 @@ export class AccessibilityFeedbackService implements OnModuleInit {
       throw new PrivacyNoticeException(PrivacyNoticeErrorCode.FeedbackUnavailable, 'Write to the business or to the platform by e-mail instead.');
     }
     try {
-      await this.limiter.consume(this.key(address));
+      await this.repository.consumeFeedback(this.key(address));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);

@@ -7,11 +7,12 @@ import { RegisterSettingsService } from './register-settings.service';
 import { PrivacyNoticeService } from './privacy-notice.service';
 import { AccessibilityFeedbackController } from './accessibility-feedback.controller';
 import { AccessibilityFeedbackService } from './accessibility-feedback.service';
+import { PrivacyNoticeRepository } from './privacy-notice.repository';
 
 @Module({
   imports: [TenancyModule],
   controllers: [RegisterSettingsController, PrivacyNoticePreviewController, PlatformProcessingRecordController, PrivacyNoticeController, AccessibilityFeedbackController],
-  providers: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService, AccessibilityFeedbackService],
+  providers: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService, AccessibilityFeedbackService, PrivacyNoticeRepository],
   exports: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService],
 })
 export class PrivacyNoticeModule {}

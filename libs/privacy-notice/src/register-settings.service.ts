@@ -1,11 +1,10 @@
 // The tenant's register settings: what the privacy statement says and what the system enforces are read
 // from here, so the two cannot drift. Other modules (consent, requests, retention jobs) ask this service.
 import { Injectable } from '@nestjs/common';
-import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { AppConfig, Clock, ForbiddenProblem, type Principal, principalKey, ValidationProblem, type FieldError } from '@app/core';
-import { quoteIdent } from '@app/database';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
-import { RegisterSettings, SETTINGS_ID } from './register-settings.entity';
+import type { RegisterSettings } from './register-settings.entity';
+import { PrivacyNoticeRepository } from './privacy-notice.repository';
 import {
   type ControllerDetails,
   type DataCategory,
@@ -159,6 +158,7 @@ function check(next: Editable, changed: readonly (keyof Editable)[], platformAcc
 export class RegisterSettingsService {
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: PrivacyNoticeRepository,
     private readonly tenancy: TenancyService,
     private readonly audit: AuditTrailService,
     private readonly config: AppConfig,
@@ -167,8 +167,7 @@ export class RegisterSettingsService {
 
   /** The settings of the tenant in scope, read fresh from the database. */
   async current(): Promise<RegisterSettingsSnapshot> {
-    const row = await this.context.em().findOneOrFail(RegisterSettings, { id: SETTINGS_ID }, { disableIdentityMap: true });
-    return toSnapshot(row);
+    return toSnapshot(await this.repository.currentSettings());
   }
 
   async accessRequestsPerYear(): Promise<number> {
@@ -200,18 +199,13 @@ export class RegisterSettingsService {
 
   /** The settings of an earlier (or the current) statement version; null when there is no such version. */
   async atVersion(noticeVersion: number): Promise<RegisterSettingsSnapshot | null> {
-    const rows = await this.context.em().execute<{ settings: Record<string, unknown> }[]>(
-      `select settings from ${quoteIdent(this.context.tenant.schema)}.register_settings_version where notice_version = ?`,
-      [noticeVersion],
-    );
-    return rows[0] ? fromStoredRow(rows[0].settings) : null;
+    const stored = await this.repository.storedVersion(noticeVersion);
+    return stored ? fromStoredRow(stored) : null;
   }
 
   /** Every kept version of the settings, newest first: the statement and the record can be read as they were. */
   async versions(): Promise<{ noticeVersion: number; recordedAt: string; updatedBy: string | null }[]> {
-    const rows = await this.context.em().execute<{ notice_version: number; recorded_at: Date; updated_by: string | null }[]>(
-      `select notice_version, recorded_at, settings->>'updated_by' as updated_by from ${quoteIdent(this.context.tenant.schema)}.register_settings_version order by notice_version desc`,
-    );
+    const rows = await this.repository.versions();
     return rows.map((r) => ({ noticeVersion: r.notice_version, recordedAt: new Date(r.recorded_at).toISOString(), updatedBy: r.updated_by }));
   }
 
@@ -231,22 +225,15 @@ export class RegisterSettingsService {
   async update(actor: Principal, dto: UpdateRegisterSettingsDto): Promise<RegisterSettingsView> {
     this.assertOwner(actor);
     const { version, ...changes } = dto;
-    const em = this.context.em();
-    const row = await em.findOneOrFail(RegisterSettings, { id: SETTINGS_ID });
+    const row = await this.repository.settingsForUpdate();
     if (row.version !== version) throw new PrivacyNoticeException(PrivacyNoticeErrorCode.StaleVersion);
     const { next, changed } = this.apply(toSnapshot(row), changes);
     if (changed.length === 0) return this.get();
 
     const actorKey = principalKey(actor);
-    em.assign(row, { ...toColumns(next), noticeVersion: row.noticeVersion + 1, updatedBy: actorKey });
+    this.repository.assign(row, { ...toColumns(next), noticeVersion: row.noticeVersion + 1, updatedBy: actorKey });
     this.audit.record({ actor: actorKey, action: 'register_settings.updated', subjectType: 'register_settings', subjectId: null, fields: [...changed] });
-    try {
-      await em.flush();
-    } catch (error) {
-      em.clear();
-      if (error instanceof OptimisticLockError) throw new PrivacyNoticeException(PrivacyNoticeErrorCode.StaleVersion);
-      throw error;
-    }
+    await this.repository.flush();
     return this.get();
   }
 
