@@ -20,8 +20,6 @@ module.exports = [
   'libs/portal/src/portal-accounts.service.ts',
 
   // requests and retention
-  'libs/retention/src/leaving.service.ts',
-  'libs/retention/src/retention.service.ts',
 
   // tenancy, accounts, mail, jobs
   'apps/api/src/app.ts',
