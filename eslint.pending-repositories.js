@@ -6,15 +6,6 @@ module.exports = [
   // customers, consent, register settings, portal
 
   // requests and retention
-  'libs/requests/src/erasure.ts',
-  'libs/requests/src/export-links.service.ts',
-  'libs/requests/src/export-links.ts',
-  'libs/requests/src/export.service.ts',
-  'libs/requests/src/request-notices.service.ts',
-  'libs/requests/src/requests.service.ts',
-  'libs/requests/src/verification.service.ts',
-  'libs/retention/src/leaving.service.ts',
-  'libs/retention/src/retention.service.ts',
 
   // tenancy, accounts, mail, jobs
   'apps/api/src/app.ts',

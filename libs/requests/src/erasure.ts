@@ -12,11 +12,15 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ErasureLedgerService } from '@app/backup';
 import { billingErasure } from '@app/billing';
 import { customersErasure } from '@app/customers';
-import { quoteIdent } from '@app/database';
-import { type CustomerErasureStep, inUuids, type TenantScope, type TenantTransaction } from '@app/tenancy';
+import { type CustomerErasureStep, type TenantScope, type TenantTransaction } from '@app/tenancy';
 import { requestsErasure } from './requests.erasure';
+import { RequestsRepository } from './requests.repository';
 
-/** The order matters: each step may still need the rows a later one deletes; the customer record goes last. */
+/**
+ * The order matters: each step may still need the rows a later one deletes; the customer record goes last.
+ * Each step still takes the transaction as a `TenantTransaction` (`?` placeholders): a restore runs them on its own
+ * connection, where no tenant context is bound.
+ */
 export const ERASURE_STEPS: readonly CustomerErasureStep[] = [billingErasure, requestsErasure, customersErasure];
 
 export interface ErasedCustomer {
@@ -27,35 +31,33 @@ export interface ErasedCustomer {
 
 @Injectable()
 export class CustomerErasure implements OnModuleInit {
-  constructor(private readonly ledger: ErasureLedgerService) {}
+  constructor(
+    private readonly ledger: ErasureLedgerService,
+    private readonly repository: RequestsRepository,
+  ) {}
 
   /** A restore re-applies the platform's ledger through this very list. */
   onModuleInit(): void {
-    this.ledger.useReapply((execute, tenant, actor) => this.reapply({ execute, schema: quoteIdent(tenant.schema) }, tenant, actor));
+    this.ledger.useReapply((execute, tenant, actor) => this.reapply(this.repository.restoreTransaction(execute, tenant.schema), tenant, actor));
   }
 
   /**
-   * Erases these customers in the caller's transaction: every step, then the tenant's ledger row (ids and the
-   * count of invoices kept) and an audit entry per person. The caller has checked the preconditions.
+   * Erases these customers in the open transaction of the tenant in scope (`TenantContext.transaction()`): every
+   * step, then the tenant's ledger row (ids and the count of invoices kept) and an audit entry per person. The
+   * caller has checked the preconditions.
    */
-  async erase(tx: TenantTransaction, people: ErasedCustomer[], actor: string, action = 'customer.erased'): Promise<void> {
+  async erase(people: ErasedCustomer[], actor: string): Promise<void> {
+    await this.eraseWith(this.repository.erasureTransaction(), people, actor, 'customer.erased');
+  }
+
+  private async eraseWith(tx: TenantTransaction, people: ErasedCustomer[], actor: string, action: string): Promise<void> {
     const ids = people.map((p) => p.customerId);
     if (ids.length === 0) return;
     const retained = await billingErasure.retainedInvoices(tx, ids);
     for (const step of ERASURE_STEPS) await step.eraseCustomers(tx, ids);
     const rows = people.map((p) => ({ customer_id: p.customerId, request_id: p.requestId, erased_at: (p.erasedAt ?? new Date()).toISOString(), invoices_retained: retained.get(p.customerId) ?? 0 }));
-    await tx.execute(
-      `insert into ${tx.schema}.erasure_ledger (customer_id, request_id, erased_at, invoices_retained)
-       select customer_id, request_id, erased_at, invoices_retained
-         from jsonb_to_recordset(?::jsonb) as r(customer_id uuid, request_id uuid, erased_at timestamptz, invoices_retained int)
-       on conflict (customer_id) do nothing`,
-      [JSON.stringify(rows)],
-    );
-    await tx.execute(
-      `insert into ${tx.schema}.audit_event (actor, action, subject_type, subject_id, fields)
-       select ?, ?, 'customer', id, '{}' from jsonb_array_elements_text(?::jsonb) as id`,
-      [actor, action, JSON.stringify(ids)],
-    );
+    await this.repository.recordErasures(tx, rows);
+    await this.repository.auditErasures(tx, ids, actor, action);
   }
 
   /**
@@ -67,18 +69,11 @@ export class CustomerErasure implements OnModuleInit {
   private async reapply(tx: TenantTransaction, tenant: TenantScope, actor: string): Promise<string[]> {
     const ledger = await this.ledger.entries(tenant.tenantId, tx.execute);
     if (ledger.length === 0) return [];
-    const done = JSON.stringify(ledger.filter((l) => l.requestId).map((l) => ({ request_id: l.requestId, erased_at: l.erasedAt.toISOString() })));
-    await tx.execute(
-      `update ${tx.schema}.data_subject_request r set state = 'completed', decided_by = ?, decided_at = l.erased_at, updated_at = now(), version = r.version + 1
-         from jsonb_to_recordset(?::jsonb) as l(request_id uuid, erased_at timestamptz)
-        where l.request_id = r.id and r.state in ('received', 'verified', 'in_progress')`,
-      [actor, done],
-    );
-    const present = new Set(
-      ((await tx.execute(`select id from ${tx.schema}.customer where ${inUuids('id')}`, [JSON.stringify(ledger.map((l) => l.customerId))])) as { id: string }[]).map((r) => r.id),
-    );
+    const done = ledger.filter((l) => l.requestId).map((l) => ({ request_id: l.requestId!, erased_at: l.erasedAt.toISOString() }));
+    await this.repository.completeErasedRequests(tx, actor, done);
+    const present = await this.repository.customersPresent(tx, ledger.map((l) => l.customerId));
     const back = ledger.filter((l) => present.has(l.customerId));
-    await this.erase(tx, back, actor, 'customer.erasure_reapplied');
+    await this.eraseWith(tx, back, actor, 'customer.erasure_reapplied');
     return back.map((l) => l.customerId);
   }
 }

@@ -3,11 +3,11 @@
 // spends the link, in a transaction that also writes the audit trail. An unknown token answers 404, a spent or
 // expired one 410; both count against the client address like a wrong verification code.
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/postgresql';
 import { Clock, escapeHtml, hashToken, NotFoundProblem } from '@app/core';
 import { LoginThrottleService } from '@app/auth';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
-import { ExportLink } from './request.entity';
+import type { ExportLink } from './request.entity';
+import { RequestsRepository } from './requests.repository';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { RequestsService } from './requests.service';
 import { ExportService } from './export.service';
@@ -20,6 +20,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 export class ExportLinksService {
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: RequestsRepository,
     private readonly tenancy: TenancyService,
     private readonly requests: RequestsService,
     private readonly exports: ExportService,
@@ -40,11 +41,11 @@ export class ExportLinksService {
   /** Spends the link and streams the export in the format asked. */
   async download(token: string, format: ExportFormat, clientAddress: string): Promise<StreamableFile> {
     return this.guarded(clientAddress, () =>
-      this.context.em().transactional(async (em) => {
-        const link = await this.usable(token, em);
+      this.context.transaction(async () => {
+        const link = await this.usable(token, true);
         const request = await this.requests.exportable(link.requestId);
         link.usedAt = this.clock.now();
-        this.audit.record({ actor: 'data-subject:export-link', action: 'request.export_downloaded', subjectType: 'request', subjectId: link.requestId, fields: [format] }, em);
+        this.audit.record({ actor: 'data-subject:export-link', action: 'request.export_downloaded', subjectType: 'request', subjectId: link.requestId, fields: [format] });
         // Opened before the link is spent: if the export cannot start, the link still works.
         return this.exports.stream({ customerId: request.customerId }, format);
       }),
@@ -65,8 +66,9 @@ export class ExportLinksService {
     }
   }
 
-  private async usable(token: string, em = this.context.em()): Promise<ExportLink> {
-    const link = TOKEN.test(token) ? await em.findOne(ExportLink, { tokenHash: hashToken(token) }, em === this.context.em() ? { refresh: true } : { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+  /** The link if it can still be used; `lock` takes it for update (inside the download's transaction). */
+  private async usable(token: string, lock = false): Promise<ExportLink> {
+    const link = TOKEN.test(token) ? await this.repository.exportLinkByHash(hashToken(token), lock) : null;
     if (!link) throw new RequestsException(RequestsErrorCode.ExportLinkUnknown);
     if (link.usedAt || link.expiresAt.getTime() <= this.clock.now().getTime()) throw new RequestsException(RequestsErrorCode.ExportLinkGone);
     return link;

@@ -10,6 +10,7 @@ import { BillingService, type InvoiceView } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { BankImportService } from '@app/bank-import';
 import { RequestsService } from './requests.service';
+import { RequestsRepository } from './requests.repository';
 import type { ExportFormat } from './dto/request.dto';
 
 const TYPES: Record<ExportFormat, string> = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', html: 'text/html; charset=utf-8' };
@@ -21,6 +22,7 @@ export const EXPORT_CONTENT = { 'application/json': { schema: { type: 'object' }
 export class ExportService {
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: RequestsRepository,
     private readonly tenancy: TenancyService,
     private readonly customers: CustomersService,
     private readonly billing: BillingService,
@@ -32,7 +34,7 @@ export class ExportService {
   /** The export as a download: JSON or CSV (machine-readable, Art. 20) or HTML (for reading). */
   async stream(request: { customerId: string }, format: ExportFormat): Promise<StreamableFile> {
     const head = await this.head(request.customerId);
-    const { invoices, close } = await this.billing.invoicesForExport(request.customerId, this.context.em());
+    const { invoices, close } = await this.billing.invoicesForExport(request.customerId, this.repository.transactionEm());
     const body = Readable.from({ json, csv, html }[format](head, invoices));
     // A download abandoned before its first page still gives the snapshot's connection back.
     body.once('close', () => void close());

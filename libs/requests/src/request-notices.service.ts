@@ -4,7 +4,6 @@
 // retried arrival, queues nothing new; an extended deadline is a new due date and is told again when it nears.
 // The mails name no person: the request's type, its dates and its address in the console are enough.
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '@app/core';
 import { OutboxService, type OutboxItem } from '@app/mail';
@@ -12,6 +11,7 @@ import { TenancyService, TenantContext, TenantMembersService } from '@app/tenanc
 import type { DataSubjectRequest } from './request.entity';
 import { asMailLang, staffArrivalMail, staffDeadlineMail } from './request-mails';
 import type { RequestView } from './requests.service';
+import { RequestsRepository } from './requests.repository';
 
 export const REQUEST_STAFF_TOPIC = 'request-staff';
 
@@ -30,6 +30,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export class RequestNoticesService {
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: RequestsRepository,
     private readonly tenancy: TenancyService,
     private readonly members: TenantMembersService,
     private readonly outbox: OutboxService,
@@ -41,15 +42,15 @@ export class RequestNoticesService {
     return (await this.members.list()).filter((m) => m.status === 'active').map((m) => ({ id: m.id, email: m.email }));
   }
 
-  /** Tells the handlers that this request arrived, in the caller's transaction. */
-  async arrived(em: EntityManager, request: DataSubjectRequest, tenant: { legalName: string; language: string }, handlers: { id: string; email: string }[]): Promise<void> {
+  /** Tells the handlers that this request arrived, in the open transaction (`TenantContext.transaction()`). */
+  async arrived(request: DataSubjectRequest, tenant: { legalName: string; language: string }, handlers: { id: string; email: string }[]): Promise<void> {
     const lang = asMailLang(tenant.language);
     const items: OutboxItem[] = handlers.map((h) => ({
       id: nameUuid(`${this.context.tenant.tenantId}:${request.id}:arrived:${h.id}`),
       ref: `${request.id}:arrived`,
       message: staffArrivalMail({ to: h.email, lang, controller: tenant.legalName, type: request.type, dueAt: request.dueAt, url: this.consoleUrl(request.id), channel: request.channel, verified: request.state !== 'received' }),
     }));
-    await this.outbox.enqueueMany(REQUEST_STAFF_TOPIC, items, em);
+    await this.outbox.enqueueMany(REQUEST_STAFF_TOPIC, items, this.repository.transactionEm());
   }
 
   /**

@@ -17,11 +17,12 @@ import { RestrictionController } from './restriction.controller';
 import { RequestNoticesService } from './request-notices.service';
 import { ExportLinksService } from './export-links.service';
 import { ExportLinkController } from './export-link.controller';
+import { RequestsRepository } from './requests.repository';
 
 @Module({
   imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
   controllers: [RequestsController, VerifyController, RestrictionController, ExportLinkController],
-  providers: [RequestsService, ExportService, VerificationService, CustomerErasure, RequestNoticesService, ExportLinksService],
+  providers: [RequestsRepository, RequestsService, ExportService, VerificationService, CustomerErasure, RequestNoticesService, ExportLinksService],
   exports: [RequestsService, ExportService, RequestNoticesService],
 })
 export class RequestsModule {}

@@ -5,7 +5,6 @@
 // The person is told at each step in the transaction of the change (a receipt with the deadline, the decision
 // with its reasons, for an access request how to fetch the export); the owners and staff when one arrives.
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, toPage, ValidationProblem } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
@@ -15,14 +14,14 @@ import { BillingService } from '@app/billing';
 import { ConsentService } from '@app/consent';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { ErasureLedgerService } from '@app/backup';
-import { quoteIdent } from '@app/database';
-import { DataSubjectRequest, ErasureLedgerEntry, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod } from './request.entity';
+import { type DataSubjectRequest, type ObjectionDecision, OPEN_STATES, type RepeatDecision, type RequestChannel, type RequestType, type StaffCheckMethod } from './request.entity';
 import { asMailLang, completedMail, type ExportFetch, extensionMail, type MailLang, objectionDecisionMail, receiptMail, rejectionMail, repeatDecisionMail, restrictionLiftedMail, requestTypeName } from './request-mails';
 import { REQUEST_STAFF_TOPIC, RequestNoticesService } from './request-notices.service';
 import { REQUEST_MAIL_EVENTS, type RequestMailEvent } from './dto/request.dto';
 import { issueExportLink } from './export-links';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { CustomerErasure } from './erasure';
+import { RequestsRepository } from './requests.repository';
 import { addMonths, ANSWER_MONTHS, DUE_SOON_DAYS, EXTENSION_MONTHS } from './deadlines';
 
 export type RequestView = Omit<DataSubjectRequest, 'version'> & { version: number; overdue: boolean; customerName: string | null; beyondFreeCopies: boolean };
@@ -90,6 +89,7 @@ interface NewRequest {
 export class RequestsService {
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: RequestsRepository,
     private readonly customers: CustomersService,
     private readonly billing: BillingService,
     private readonly consent: ConsentService,
@@ -112,8 +112,8 @@ export class RequestsService {
     if (problems.length) throw new ValidationProblem(problems);
     const receivedAt = input.receivedAt ?? now;
     const [tenant, handlers] = await Promise.all([this.tenancy.get(this.context.tenant.slug), this.notices.handlers()]);
-    const id = await this.context.em().transactional(async (em) => {
-      const request = em.create(DataSubjectRequest, {
+    const id = await this.context.transaction(async () => {
+      const request = this.repository.create({
         id: randomUUID(),
         customerId: customer.id,
         type: input.type,
@@ -126,41 +126,39 @@ export class RequestsService {
       });
       // An objection to direct marketing needs no weighing (Art. 21(3)): it takes effect at once.
       if (input.type === 'objection') {
-        await this.consent.object(em, customer.id, customer.email, actor);
-        em.assign(request, { state: 'completed', decidedBy: actor, decidedAt: now });
+        await this.consent.object(this.repository.transactionEm(), customer.id, customer.email, actor);
+        this.repository.update(request, { state: 'completed', decidedBy: actor, decidedAt: now });
       }
       if (customer.email) {
         const context = this.mailContext(tenant, { email: customer.email }, request);
         // An objection is decided as it arrives: its receipt is the decision.
-        if (request.state === 'completed') await this.tell(em, request, completedMail(context), 'completed');
-        else await this.tell(em, request, receiptMail({ ...context, dueAt: request.dueAt, verified: request.state !== 'received' }), 'received');
+        if (request.state === 'completed') await this.tell(request, completedMail(context), 'completed');
+        else await this.tell(request, receiptMail({ ...context, dueAt: request.dueAt, verified: request.state !== 'received' }), 'received');
       }
-      await this.notices.arrived(em, request, tenant, handlers);
-      this.audit.record({ actor, action: `request.${input.type}.recorded`, subjectType: 'customer', subjectId: customer.id, fields: ['type', 'channel'] }, em);
+      await this.notices.arrived(request, tenant, handlers);
+      this.audit.record({ actor, action: `request.${input.type}.recorded`, subjectType: 'customer', subjectId: customer.id, fields: ['type', 'channel'] });
       return request.id;
     });
     return this.get(id);
   }
 
   async get(id: string): Promise<RequestView> {
-    return (await this.views([await this.find(this.context.em(), id)]))[0];
+    return (await this.views([await this.find(id)]))[0];
   }
 
   async list(options: { filter?: 'open' | 'due_soon' | 'overdue' | 'all'; state?: string; customerId?: string; limit?: number; cursor?: string }): Promise<Page<RequestView>> {
     const limit = options.limit ?? 50;
     const now = this.clock.now();
-    const where: Record<string, unknown> = {};
-    if (options.customerId) where.customerId = options.customerId;
-    if (options.filter && options.filter !== 'all') where.state = { $in: OPEN_STATES };
-    if (options.filter === 'due_soon') where.dueAt = { $gte: now, $lt: new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000) };
-    if (options.filter === 'overdue') where.dueAt = { $lt: now };
-    // A state narrows the filter (open + completed is nothing), never widens it.
-    if (options.state) where.$and = [{ state: options.state }];
-    if (options.cursor) {
-      const after = decodeCursor(options.cursor);
-      where.$or = [{ dueAt: { $gt: after.at } }, { dueAt: after.at, id: { $gt: after.id } }];
-    }
-    const rows = await this.context.em().find(DataSubjectRequest, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: limit + 1 });
+    const filter = options.filter && options.filter !== 'all' ? options.filter : undefined;
+    const rows = await this.repository.list({
+      customerId: options.customerId,
+      openOnly: filter !== undefined,
+      dueFrom: filter === 'due_soon' ? now : undefined,
+      dueBefore: filter === 'due_soon' ? new Date(now.getTime() + DUE_SOON_DAYS * 86_400_000) : filter === 'overdue' ? now : undefined,
+      state: options.state,
+      after: options.cursor ? decodeCursor(options.cursor) : undefined,
+      limit,
+    });
     const page = toPage(rows, limit, (r) => ({ at: r.dueAt, id: r.id }));
     return { items: await this.views(page.items, now), nextCursor: page.nextCursor };
   }
@@ -171,7 +169,7 @@ export class RequestsService {
    * requester says). Each request is verified on its own: nothing carries over from the person's other requests.
    */
   async verify(id: string, method: StaffCheckMethod, note: string | undefined, actor: string): Promise<RequestView> {
-    const current = await this.find(this.context.em(), id);
+    const current = await this.find(id);
     if (method === 'call_back_registered_phone') {
       const customer = current.customerId ? await this.customers.get(current.customerId) : null;
       if (!customer?.phone) throw new RequestsException(RequestsErrorCode.NoPhoneOnRecord);
@@ -188,13 +186,13 @@ export class RequestsService {
    */
   async extend(id: string, reason: string, actor: string): Promise<RequestView> {
     const [tenant, person] = await this.personOf(id);
-    return this.change(id, actor, 'extended', async (request, em) => {
+    return this.change(id, actor, 'extended', async (request) => {
       if (request.extendedAt) throw new RequestsException(RequestsErrorCode.AlreadyExtended);
       if (request.dueAt.getTime() < this.clock.now().getTime()) {
         throw new RequestsException(RequestsErrorCode.Overdue, `The deadline was ${request.dueAt.toISOString()}; answer the request now.`, { dueAt: request.dueAt });
       }
       const dueAt = addMonths(request.receivedAt, ANSWER_MONTHS + EXTENSION_MONTHS);
-      if (person) await this.tell(em, request, extensionMail({ ...this.mailContext(tenant, person, request), reason, dueAt }), 'extended');
+      if (person) await this.tell(request, extensionMail({ ...this.mailContext(tenant, person, request), reason, dueAt }), 'extended');
       return { extendedAt: this.clock.now(), extensionReason: reason, dueAt };
     });
   }
@@ -205,7 +203,7 @@ export class RequestsService {
    * The person gets the decision and its reason by e-mail.
    */
   async decideRepeatAccess(id: string, input: { decision: RepeatDecision; reason: string; feeCents?: number; vatRate?: number }, actor: string): Promise<RequestView> {
-    const request = await this.find(this.context.em(), id);
+    const request = await this.find(id);
     if (request.type !== 'access' || !OPEN_STATES.includes(request.state) || !(await this.beyondFreeCopies([request])).has(request.id)) {
       throw new RequestsException(RequestsErrorCode.NotRepeatAccess);
     }
@@ -215,17 +213,17 @@ export class RequestsService {
     const portal = person && input.decision !== 'refuse' ? await this.hasPortalAccess(request.customerId!) : false;
     const prepared = input.decision === 'fee' ? await this.prepareFee(request.customerId!, input, tenant.language) : null;
     const now = this.clock.now();
-    await this.context.em().transactional(async (em) => {
+    await this.context.transaction(async () => {
       // The request is locked before anything is billed: a second submit waits here and then finds it decided.
-      const locked = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
+      const locked = await this.find(id, true);
       if (!OPEN_STATES.includes(locked.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
-      const fee = prepared ? await this.billing.issueWithin(em, prepared, actor) : undefined;
-      if (input.decision === 'refuse') em.assign(locked, { state: 'rejected', rejectionReason: input.reason });
-      else em.assign(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
-      em.assign(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
-      const fetch = person && input.decision !== 'refuse' ? await this.exportFetch(em, locked, portal, actor) : undefined;
-      if (person) await this.tell(em, locked, repeatDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason: input.reason, fee, fetch }), `repeat-${input.decision}`);
-      this.audit.record({ actor, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] }, em);
+      const fee = prepared ? await this.billing.issueWithin(this.repository.transactionEm(), prepared, actor) : undefined;
+      if (input.decision === 'refuse') this.repository.update(locked, { state: 'rejected', rejectionReason: input.reason });
+      else this.repository.update(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
+      this.repository.update(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
+      const fetch = person && input.decision !== 'refuse' ? await this.exportFetch(locked, portal, actor) : undefined;
+      if (person) await this.tell(locked, repeatDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason: input.reason, fee, fetch }), `repeat-${input.decision}`);
+      this.audit.record({ actor, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] });
     });
     return this.get(id);
   }
@@ -244,13 +242,13 @@ export class RequestsService {
    * with their remedies. Either way the person is told by e-mail in the same transaction.
    */
   async decideObjection(id: string, input: { decision: ObjectionDecision; reason: string }, actor: string): Promise<RequestView> {
-    const request = await this.find(this.context.em(), id);
+    const request = await this.find(id);
     if (request.type !== 'objection_legitimate_interest' || !OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotLegitimateInterestObjection);
     if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
     const [tenant, person] = await this.personOf(id);
     const reason = input.reason.trim();
-    return this.change(id, actor, `objection_${input.decision}`, async (locked, em) => {
-      if (person) await this.tell(em, locked, objectionDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason }), `objection-${input.decision}`);
+    return this.change(id, actor, `objection_${input.decision}`, async (locked) => {
+      if (person) await this.tell(locked, objectionDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason }), `objection-${input.decision}`);
       const decided = { objectionDecision: input.decision, decidedBy: actor, decidedAt: this.clock.now() };
       return input.decision === 'upheld' ? { ...decided, state: 'completed', objectionEffect: reason } : { ...decided, state: 'rejected', rejectionReason: reason };
     });
@@ -259,8 +257,8 @@ export class RequestsService {
   /** Refuses a request with its reasons, which the person gets by e-mail with their remedies (Art. 12(4)). */
   async reject(id: string, reason: string, actor: string): Promise<RequestView> {
     const [tenant, person] = await this.personOf(id);
-    return this.change(id, actor, 'rejected', async (request, em) => {
-      if (person) await this.tell(em, request, rejectionMail({ ...this.mailContext(tenant, person, request), reason }), 'rejected');
+    return this.change(id, actor, 'rejected', async (request) => {
+      if (person) await this.tell(request, rejectionMail({ ...this.mailContext(tenant, person, request), reason }), 'rejected');
       return { state: 'rejected', rejectionReason: reason, decidedBy: actor, decidedAt: this.clock.now() };
     });
   }
@@ -274,23 +272,23 @@ export class RequestsService {
     // Read before the erasure, which takes the address with it: the person is told that it happened. The
     // tenant's language also names a restriction whose request gave no reason.
     const [tenant, person] = await this.personOf(id);
-    const current = await this.find(this.context.em(), id);
+    const current = await this.find(id);
     const portal = person && current.type === 'access' && current.customerId ? await this.hasPortalAccess(current.customerId) : false;
-    await this.context.em().transactional(async (em) => {
-      const request = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
+    await this.context.transaction(async () => {
+      const request = await this.find(id, true);
       if (request.state === 'completed') return;
       if (!OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
       if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
       if (request.type === 'objection_legitimate_interest') throw new RequestsException(RequestsErrorCode.ObjectionDecisionNeeded);
       if (request.type === 'access') await this.assertFreeCopy(request);
-      if (request.type === 'erasure') await this.erase(em, request, by);
-      if (request.type === 'restriction') await this.restrict(em, request, tenant.language, by);
-      em.assign(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });
+      if (request.type === 'erasure') await this.erase(request, by);
+      if (request.type === 'restriction') await this.restrict(request, tenant.language, by);
+      this.repository.update(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });
       if (person) {
-        const fetch = request.type === 'access' ? await this.exportFetch(em, request, portal, by) : undefined;
-        await this.tell(em, request, completedMail({ ...this.mailContext(tenant, person, request), fetch }), 'completed');
+        const fetch = request.type === 'access' ? await this.exportFetch(request, portal, by) : undefined;
+        await this.tell(request, completedMail({ ...this.mailContext(tenant, person, request), fetch }), 'completed');
       }
-      this.audit.record({ actor: by, action: `request.${request.type}.completed`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
+      this.audit.record({ actor: by, action: `request.${request.type}.completed`, subjectType: 'request', subjectId: id, fields: ['state'] });
     });
     return this.get(id);
   }
@@ -308,7 +306,8 @@ export class RequestsService {
       throw new ValidationProblem([{ field: 'toldOtherwise', message: 'the register holds no e-mail address: say how the person was told that the restriction is lifted' }]);
     }
     const now = this.clock.now();
-    await this.context.em().transactional(async (em) => {
+    await this.context.transaction(async () => {
+      const em = this.repository.transactionEm();
       const { before } = await this.customers.liftRestriction(em, customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, actor, now);
       if (customer.email) {
         const message = restrictionLiftedMail({ to: customer.email, lang: asMailLang(tenant.language), controller: tenant.legalName, since: before.since, reason });
@@ -320,20 +319,18 @@ export class RequestsService {
 
   /** The request, if it is a completed access request of a customer still on record (what an export needs). */
   async exportable(id: string, customerId?: string): Promise<{ customerId: string }> {
-    const request = await this.find(this.context.em(), id);
+    const request = await this.find(id);
     if (customerId && request.customerId !== customerId) throw new NotFoundProblem('request');
     if (request.type !== 'access' || request.state !== 'completed' || !request.customerId) throw new RequestsException(RequestsErrorCode.ExportUnavailable);
     return { customerId: request.customerId };
   }
 
   async forCustomer(customerId: string): Promise<RequestView[]> {
-    const rows = await this.context.em().find(DataSubjectRequest, { customerId }, { orderBy: { receivedAt: 'asc', id: 'asc' } });
-    return this.views(rows);
+    return this.views(await this.repository.forCustomer(customerId));
   }
 
   async erasureLedger(): Promise<{ customerId: string; requestId: string | null; erasedAt: Date; invoicesRetained: number }[]> {
-    const rows = await this.context.em().find(ErasureLedgerEntry, {}, { orderBy: { erasedAt: 'asc' } });
-    return rows.map((r) => ({ customerId: r.customerId, requestId: r.requestId ?? null, erasedAt: r.erasedAt, invoicesRetained: r.invoicesRetained }));
+    return this.repository.erasureLedger();
   }
 
   /** An access request beyond the free copies is not served (nor refused) by a plain completion: the owner decides. */
@@ -356,11 +353,7 @@ export class RequestsService {
     if (!open.length) return new Set();
     const perYear = await this.settings.accessRequestsPerYear();
     const since = addMonths(this.clock.now(), -12);
-    const served = await this.context.em().find(
-      DataSubjectRequest,
-      { customerId: { $in: [...new Set(open.map((r) => r.customerId!))] }, type: 'access', state: 'completed', decidedAt: { $gt: since } },
-      { fields: ['id', 'customerId'] },
-    );
+    const served = await this.repository.servedAccessSince([...new Set(open.map((r) => r.customerId!))], since);
     const count = new Map<string, number>();
     for (const r of served) count.set(r.customerId!, (count.get(r.customerId!) ?? 0) + 1);
     return new Set(open.filter((r) => (count.get(r.customerId!) ?? 0) >= perYear).map((r) => r.id));
@@ -368,7 +361,7 @@ export class RequestsService {
 
   /** The tenant (its name and language) and the person's e-mail address, for telling the person. */
   private async personOf(id: string) {
-    const request = await this.find(this.context.em(), id);
+    const request = await this.find(id);
     const [tenant, customer] = await Promise.all([this.tenancy.get(this.context.tenant.slug), request.customerId ? this.customers.get(request.customerId) : null]);
     return [tenant, customer?.email ? { email: customer.email } : null] as const;
   }
@@ -379,7 +372,7 @@ export class RequestsService {
 
   /** The mails queued about this request, from the outbox's records (which hold no addresses). */
   async mails(id: string): Promise<{ event: RequestMailEvent; recipients: 'person' | 'handlers'; messages: number; queuedAt: Date; delivered: number; failed: number }[]> {
-    const request = await this.find(this.context.em(), id);
+    const request = await this.find(id);
     const rows = await this.outbox.history([REQUEST_MAIL_TOPIC, REQUEST_STAFF_TOPIC], request.id);
     return rows.flatMap((r) => {
       const event = r.ref.slice(request.id.length + 1).split(':')[0] as RequestMailEvent;
@@ -397,33 +390,30 @@ export class RequestsService {
 
   /** Whether the customer can sign in to the portal (an accepted invitation, not disabled). */
   private async hasPortalAccess(customerId: string): Promise<boolean> {
-    const rows = await this.context.em().execute(
-      `select 1 from ${quoteIdent(this.context.tenant.schema)}.portal_account where customer_id = ? and disabled_at is null and password_hash is not null`,
-      [customerId],
-    );
-    return rows.length > 0;
+    return this.repository.hasPortalAccess(customerId);
   }
 
   /** How the person fetches a served access export: the portal if they can sign in, else a single-use link. */
-  private async exportFetch(em: EntityManager, request: DataSubjectRequest, portal: boolean, actor: string): Promise<ExportFetch> {
+  private async exportFetch(request: DataSubjectRequest, portal: boolean, actor: string): Promise<ExportFetch> {
     const origin = this.notices.origin();
     const slug = this.context.tenant.slug;
     if (portal) return { portalUrl: `${origin}/t/${slug}/portal/requests` };
-    const link = await issueExportLink(em, { requestId: request.id, now: this.clock.now(), actor, origin, slug });
-    this.audit.record({ actor, action: 'request.export_link_issued', subjectType: 'request', subjectId: request.id, fields: [] }, em);
+    const link = await issueExportLink(this.repository, { requestId: request.id, now: this.clock.now(), actor, origin, slug });
+    this.audit.record({ actor, action: 'request.export_link_issued', subjectType: 'request', subjectId: request.id, fields: [] });
     return link;
   }
 
-  /** Queues a message to the person in the caller's transaction: it goes exactly when the change commits. */
-  private async tell(em: EntityManager, request: DataSubjectRequest, message: MailMessage, event: string): Promise<void> {
-    await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${request.id}:${event}`, em });
+  /** Queues a message to the person in the open transaction: it goes exactly when the change commits. */
+  private async tell(request: DataSubjectRequest, message: MailMessage, event: string): Promise<void> {
+    await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${request.id}:${event}`, em: this.repository.transactionEm() });
   }
 
   /**
-   * The erasure itself, all in the caller's transaction: the customer row is taken exclusively (no invoice can
+   * The erasure itself, all in the open transaction: the customer row is taken exclusively (no invoice can
    * be written meanwhile) and the erasure refused while anything is unpaid; then the steps of erasure.ts.
    */
-  private async erase(em: EntityManager, request: DataSubjectRequest, actor: string): Promise<void> {
+  private async erase(request: DataSubjectRequest, actor: string): Promise<void> {
+    const em = this.repository.transactionEm();
     const customerId = request.customerId;
     if (!customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
     const customer = await this.customers.lockForErasure(em, customerId);
@@ -434,7 +424,7 @@ export class RequestsService {
     }
     // What is deleted and what is kept: the one list in erasure.ts, shared with a restore.
     request.details = null;
-    await this.erasure.erase({ execute: (sql, params) => em.execute(sql, params ?? []), schema: quoteIdent(this.context.tenant.schema) }, [{ customerId, requestId: request.id, erasedAt: this.clock.now() }], actor);
+    await this.erasure.erase([{ customerId, requestId: request.id, erasedAt: this.clock.now() }], actor);
     // The platform's copy outlives a restore of this schema, which re-applies it.
     await this.platformLedger.record(em, { customerId, requestId: request.id });
   }
@@ -443,10 +433,10 @@ export class RequestsService {
    * A completed restriction request marks its customer restricted (Art. 18), in the completion's transaction.
    * The reason is what the person wrote (which processing, why), else the request's name.
    */
-  private async restrict(em: EntityManager, request: DataSubjectRequest, language: string, actor: string): Promise<void> {
+  private async restrict(request: DataSubjectRequest, language: string, actor: string): Promise<void> {
     if (!request.customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
     const reason = request.details?.trim() || requestTypeName('restriction', asMailLang(language));
-    await this.customers.restrict(em, request.customerId, { reason, requestId: request.id, at: this.clock.now() }, actor);
+    await this.customers.restrict(this.repository.transactionEm(), request.customerId, { reason, requestId: request.id, at: this.clock.now() }, actor);
   }
 
   /** The views of these requests, with their customers' names (one query for the lot). */
@@ -455,18 +445,20 @@ export class RequestsService {
     return rows.map((r) => toView(r, now, names, beyond));
   }
 
-  private async change(id: string, actor: string, action: string, next: (r: DataSubjectRequest, em: EntityManager) => Partial<DataSubjectRequest> | Promise<Partial<DataSubjectRequest>>): Promise<RequestView> {
-    await this.context.em().transactional(async (em) => {
-      const request = await this.find(em, id, LockMode.PESSIMISTIC_WRITE);
+  /** Changes an open request in one transaction, under its row lock; `next` may queue mail in the same transaction. */
+  private async change(id: string, actor: string, action: string, next: (r: DataSubjectRequest) => Partial<DataSubjectRequest> | Promise<Partial<DataSubjectRequest>>): Promise<RequestView> {
+    await this.context.transaction(async () => {
+      const request = await this.find(id, true);
       if (!OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
-      em.assign(request, await next(request, em));
-      this.audit.record({ actor, action: `request.${action}`, subjectType: 'request', subjectId: id, fields: ['state'] }, em);
+      this.repository.update(request, await next(request));
+      this.audit.record({ actor, action: `request.${action}`, subjectType: 'request', subjectId: id, fields: ['state'] });
     });
     return this.get(id);
   }
 
-  private async find(em: EntityManager, id: string, lockMode?: LockMode): Promise<DataSubjectRequest> {
-    const request = await em.findOne(DataSubjectRequest, { id }, lockMode ? { lockMode, refresh: true } : { refresh: true });
+  /** The request, read afresh; `lock` takes it for update (inside a transaction). 404 when there is none. */
+  private async find(id: string, lock = false): Promise<DataSubjectRequest> {
+    const request = await this.repository.find(id, lock);
     if (!request) throw new NotFoundProblem('request');
     return request;
   }

@@ -5,7 +5,6 @@
 // wrong attempts per code, a cap on wrong attempts per e-mail address, and wrong codes per client address
 // counted by the login throttle (before any hashing).
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { createHmac, randomInt, randomUUID, scrypt as scryptCb, timingSafeEqual, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AppConfig, Clock, NotFoundProblem } from '@app/core';
@@ -13,7 +12,8 @@ import { LoginThrottleService } from '@app/auth';
 import { OutboxService } from '@app/mail';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
-import { DataSubjectRequest, VerificationCode } from './request.entity';
+import type { VerificationCode } from './request.entity';
+import { RequestsRepository } from './requests.repository';
 import { RequestsErrorCode, RequestsException } from './requests.errors';
 import { asMailLang, codeMail } from './request-mails';
 import { REQUEST_MAIL_TOPIC } from './requests.service';
@@ -44,6 +44,7 @@ const masked = (email: string) => email.replace(/^(.)[^@]*/, '$1•••');
 export class VerificationService {
   constructor(
     private readonly context: TenantContext,
+    private readonly repository: RequestsRepository,
     private readonly tenancy: TenancyService,
     private readonly customers: CustomersService,
     private readonly outbox: OutboxService,
@@ -55,8 +56,7 @@ export class VerificationService {
 
   /** Sends a new code for this received request to the address on record; an earlier code of it stops working. */
   async sendCode(id: string, actor: string): Promise<{ sentTo: string; expiresAt: Date }> {
-    const em = this.context.em();
-    const request = await em.findOne(DataSubjectRequest, { id }, { refresh: true });
+    const request = await this.repository.find(id);
     if (!request) throw new NotFoundProblem('request');
     if (request.state !== 'received') throw new RequestsException(RequestsErrorCode.NotOpen, 'Only a request awaiting verification gets a code.');
     const customer = request.customerId ? await this.customers.get(request.customerId) : null;
@@ -67,21 +67,21 @@ export class VerificationService {
     const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
     const codeHash = await hashCode(code);
     const expiresAt = new Date(now.getTime() + CODE_VALID_MINUTES * 60_000);
-    await em.transactional(async (tx) => {
-      await tx.findOne(DataSubjectRequest, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    await this.context.transaction(async () => {
+      await this.repository.find(id, true);
       const [perRequest, perAddress] = await Promise.all([
-        tx.count(VerificationCode, { requestId: id, createdAt: { $gt: new Date(now.getTime() - HOUR) } }),
-        tx.count(VerificationCode, { emailHash, createdAt: { $gt: new Date(now.getTime() - 24 * HOUR) } }),
+        this.repository.countCodesSince({ requestId: id }, new Date(now.getTime() - HOUR)),
+        this.repository.countCodesSince({ emailHash }, new Date(now.getTime() - 24 * HOUR)),
       ]);
       if (perRequest >= CODES_PER_REQUEST_PER_HOUR || perAddress >= CODES_PER_ADDRESS_PER_DAY) {
         throw new RequestsException(RequestsErrorCode.TooManyCodes, `At most ${CODES_PER_REQUEST_PER_HOUR} codes an hour per request and ${CODES_PER_ADDRESS_PER_DAY} a day per address.`);
       }
-      await tx.nativeUpdate(VerificationCode, { requestId: id, usedAt: null, expiresAt: { $gt: now } }, { expiresAt: now });
-      tx.create(VerificationCode, { id: randomUUID(), requestId: id, emailHash, codeHash, createdAt: now, expiresAt, usedAt: null, failedAttempts: 0, sentBy: actor });
+      await this.repository.expireLiveCodes(id, now);
+      this.repository.createCode({ id: randomUUID(), requestId: id, emailHash, codeHash, createdAt: now, expiresAt, usedAt: null, failedAttempts: 0, sentBy: actor });
       const verifyUrl = `${this.config.publicOrigin ?? `http://localhost:${this.config.port}`}/t/${tenant.slug}/verify`;
       const message = codeMail({ to: customer.email!, lang: asMailLang(tenant.language), controller: tenant.legalName, type: request.type, receivedAt: request.receivedAt, code, verifyUrl, validMinutes: CODE_VALID_MINUTES });
-      await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${id}:code`, em: tx });
-      this.audit.record({ actor, action: 'request.code_sent', subjectType: 'request', subjectId: id, fields: [] }, tx);
+      await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${id}:code`, em: this.repository.transactionEm() });
+      this.audit.record({ actor, action: 'request.code_sent', subjectType: 'request', subjectId: id, fields: [] });
     });
     return { sentTo: masked(customer.email), expiresAt };
   }
@@ -109,10 +109,10 @@ export class VerificationService {
 
   private checkCode(email: string, code: string) {
     const given = code.replace(/\s+/g, '');
-    return this.context.em().transactional(async (em) => {
+    return this.context.transaction(async () => {
       const now = this.clock.now();
       const emailHash = this.addressKey(email);
-      const recent = await em.find(VerificationCode, { emailHash, createdAt: { $gt: new Date(now.getTime() - 24 * HOUR) } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const recent = await this.repository.recentCodesForUpdate(emailHash, new Date(now.getTime() - 24 * HOUR));
       if (recent.reduce((sum, c) => sum + c.failedAttempts, 0) >= FAILED_ATTEMPTS_PER_ADDRESS_PER_DAY) return { throttled: true as const };
       const live = recent.filter((c) => !c.usedAt && c.expiresAt > now && c.failedAttempts < ATTEMPTS_PER_CODE);
       let match: VerificationCode | undefined;
@@ -123,15 +123,17 @@ export class VerificationService {
         return { failed: true as const };
       }
       match.usedAt = now;
-      return { verified: await this.markVerified(em, match.requestId, now) };
+      return { verified: await this.markVerified(match.requestId, now) };
     });
   }
 
-  private async markVerified(em: EntityManager, requestId: string, now: Date): Promise<{ type: string; verifiedAt: Date }> {
-    const request = await em.findOneOrFail(DataSubjectRequest, { id: requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  private async markVerified(requestId: string, now: Date): Promise<{ type: string; verifiedAt: Date }> {
+    const request = await this.repository.find(requestId, true);
+    // A code's request cannot go while the code exists (the code is deleted with it).
+    if (!request) throw new NotFoundProblem('request');
     if (request.state === 'received') {
-      em.assign(request, { state: 'verified', verifiedBy: 'data-subject:email-code', verifiedAt: now, verificationMethod: 'email_code' });
-      this.audit.record({ actor: 'data-subject', action: 'request.verified', subjectType: 'request', subjectId: requestId, fields: ['state'] }, em);
+      this.repository.update(request, { state: 'verified', verifiedBy: 'data-subject:email-code', verifiedAt: now, verificationMethod: 'email_code' });
+      this.audit.record({ actor: 'data-subject', action: 'request.verified', subjectType: 'request', subjectId: requestId, fields: ['state'] });
     }
     return { type: request.type, verifiedAt: request.verifiedAt ?? now };
   }

@@ -10,6 +10,8 @@ import { RetentionController } from './retention.controller';
 import { RetentionService } from './retention.service';
 import { LeavingController } from './leaving.controller';
 import { LeavingService } from './leaving.service';
+import { RetentionRepository } from './retention.repository';
+import { LeavingRepository } from './leaving.repository';
 
 /**
  * Scheduled retention over the tenants' registers: expired invoices purged, long-inactive customers flagged;
@@ -18,7 +20,7 @@ import { LeavingService } from './leaving.service';
 @Module({
   imports: [TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
   controllers: [RetentionController, LeavingController],
-  providers: [RetentionService, ScheduledJobs, LeavingService],
+  providers: [RetentionRepository, LeavingRepository, RetentionService, ScheduledJobs, LeavingService],
   exports: [RetentionService, ScheduledJobs, LeavingService],
 })
 export class RetentionModule {}

@@ -1,0 +1,184 @@
+// The requests module's tables: the data-subject requests, their verification codes and export links, and the
+// tenant's erasure ledger. Everything reaches the tenant's schema through the tenant context, inside the
+// transaction a service opened with `TenantContext.transaction()` when there is one.
+//
+// The erasure's statements (`*Erasure*` below) run on a `TenantTransaction` instead: the same code serves a restore,
+// which re-applies erasures on its own connection with no tenant bound. Its executor takes `?` placeholders.
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
+import { quoteIdent } from '@app/database';
+import { inUuids, TenantContext, type TenantTransaction } from '@app/tenancy';
+import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, OPEN_STATES, VerificationCode } from './request.entity';
+
+export interface RequestFilter {
+  customerId?: string;
+  openOnly?: boolean;
+  dueFrom?: Date;
+  dueBefore?: Date;
+  state?: string;
+  after?: { at: Date; id: string };
+  limit: number;
+}
+
+export interface ErasureLedgerRow {
+  customer_id: string;
+  request_id: string | null;
+  erased_at: string;
+  invoices_retained: number;
+}
+
+@Injectable()
+export class RequestsRepository {
+  constructor(private readonly context: TenantContext) {}
+
+  /**
+   * The EntityManager of the open transaction, only to hand to methods of other libs that still take one
+   * (customers, billing, consent, mail, backup): issue 13 part 1 removes those parameters lib by lib.
+   */
+  transactionEm(): EntityManager {
+    return this.context.em();
+  }
+
+  // ---- requests ----
+
+  /** The request, read afresh; `lock` takes it for update (inside a transaction). */
+  async find(id: string, lock = false): Promise<DataSubjectRequest | null> {
+    return this.context.em().findOne(DataSubjectRequest, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+  }
+
+  /** A new request, written when the open transaction commits. */
+  create(data: Omit<Partial<DataSubjectRequest>, 'version'> & Pick<DataSubjectRequest, 'id' | 'type' | 'channel' | 'receivedAt' | 'dueAt' | 'recordedBy'>): DataSubjectRequest {
+    return this.context.em().create(DataSubjectRequest, data);
+  }
+
+  /** Changes a request read through this repository; written when the open transaction commits. */
+  update(request: DataSubjectRequest, changes: Partial<DataSubjectRequest>): void {
+    this.context.em().assign(request, changes);
+  }
+
+  /** Requests by due date (then id), one more than the limit so the caller knows whether a page follows. */
+  async list(filter: RequestFilter): Promise<DataSubjectRequest[]> {
+    const where: FilterQuery<DataSubjectRequest> & Record<string, unknown> = {};
+    if (filter.customerId) where.customerId = filter.customerId;
+    if (filter.openOnly) where.state = { $in: OPEN_STATES };
+    if (filter.dueFrom || filter.dueBefore) where.dueAt = { ...(filter.dueFrom ? { $gte: filter.dueFrom } : {}), ...(filter.dueBefore ? { $lt: filter.dueBefore } : {}) };
+    // A state narrows the filter (open + completed is nothing), never widens it.
+    if (filter.state) where.$and = [{ state: filter.state }];
+    if (filter.after) where.$or = [{ dueAt: { $gt: filter.after.at } }, { dueAt: filter.after.at, id: { $gt: filter.after.id } }];
+    return this.context.em().find(DataSubjectRequest, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: filter.limit + 1 });
+  }
+
+  async forCustomer(customerId: string): Promise<DataSubjectRequest[]> {
+    return this.context.em().find(DataSubjectRequest, { customerId }, { orderBy: { receivedAt: 'asc', id: 'asc' } });
+  }
+
+  /** The access requests of these customers served (completed) after `since`: ids and customers only. */
+  async servedAccessSince(customerIds: string[], since: Date): Promise<{ id: string; customerId: string | null }[]> {
+    const rows = await this.context.em().find(
+      DataSubjectRequest,
+      { customerId: { $in: customerIds }, type: 'access', state: 'completed', decidedAt: { $gt: since } },
+      { fields: ['id', 'customerId'] },
+    );
+    return rows.map((r) => ({ id: r.id, customerId: r.customerId ?? null }));
+  }
+
+  async erasureLedger(): Promise<{ customerId: string; requestId: string | null; erasedAt: Date; invoicesRetained: number }[]> {
+    const rows = await this.context.em().find(ErasureLedgerEntry, {}, { orderBy: { erasedAt: 'asc' } });
+    return rows.map((r) => ({ customerId: r.customerId, requestId: r.requestId ?? null, erasedAt: r.erasedAt, invoicesRetained: r.invoicesRetained }));
+  }
+
+  /** Whether the customer can sign in to the portal (an accepted invitation, not disabled). */
+  async hasPortalAccess(customerId: string): Promise<boolean> {
+    // reads portal's table: to move behind PortalAccountsService (the portal module sits above this one)
+    const rows = await this.context.sql(`select 1 from ${this.context.table('portal_account')} where customer_id = $1 and disabled_at is null and password_hash is not null`, [customerId]);
+    return rows.length > 0;
+  }
+
+  // ---- verification codes ----
+
+  /** Codes created after `since`, for one request or one address hash. */
+  async countCodesSince(of: { requestId: string } | { emailHash: string }, since: Date): Promise<number> {
+    return this.context.em().count(VerificationCode, { ...of, createdAt: { $gt: since } });
+  }
+
+  /** The request's unspent codes stop working now. */
+  async expireLiveCodes(requestId: string, now: Date): Promise<void> {
+    await this.context.em().nativeUpdate(VerificationCode, { requestId, usedAt: null, expiresAt: { $gt: now } }, { expiresAt: now });
+  }
+
+  createCode(data: VerificationCode): VerificationCode {
+    return this.context.em().create(VerificationCode, data);
+  }
+
+  /** The address's codes created after `since`, taken for update; changes to them are written on commit. */
+  async recentCodesForUpdate(emailHash: string, since: Date): Promise<VerificationCode[]> {
+    return this.context.em().find(VerificationCode, { emailHash, createdAt: { $gt: since } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  // ---- export links ----
+
+  /** The request's unspent links stop working now. */
+  async expireLiveExportLinks(requestId: string, now: Date): Promise<void> {
+    await this.context.em().nativeUpdate(ExportLink, { requestId, usedAt: null, expiresAt: { $gt: now } }, { expiresAt: now });
+  }
+
+  createExportLink(data: ExportLink): ExportLink {
+    return this.context.em().create(ExportLink, data);
+  }
+
+  /** The link with this token hash, read afresh; `lock` takes it for update (inside a transaction). */
+  async exportLinkByHash(tokenHash: string, lock = false): Promise<ExportLink | null> {
+    return this.context.em().findOne(ExportLink, { tokenHash }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+  }
+
+  // ---- the erasure ----
+
+  /** The open transaction of the tenant in scope, as the erasure steps take it. */
+  erasureTransaction(): TenantTransaction {
+    const em = this.context.em();
+    return { execute: (sql, params) => em.execute(sql, params ?? []), schema: quoteIdent(this.context.tenant.schema) };
+  }
+
+  /** A restore's open transaction on this (unquoted) schema, as the erasure steps take it. */
+  restoreTransaction(execute: TenantTransaction['execute'], schema: string): TenantTransaction {
+    return { execute, schema: quoteIdent(schema) };
+  }
+
+  /** The tenant's erasure ledger: one row per person erased (a person erased again keeps the first row). */
+  async recordErasures(tx: TenantTransaction, rows: ErasureLedgerRow[]): Promise<void> {
+    await tx.execute(
+      `insert into ${tx.schema}.erasure_ledger (customer_id, request_id, erased_at, invoices_retained)
+       select customer_id, request_id, erased_at, invoices_retained
+         from jsonb_to_recordset(?::jsonb) as r(customer_id uuid, request_id uuid, erased_at timestamptz, invoices_retained int)
+       on conflict (customer_id) do nothing`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** An audit entry per person erased (fields empty: the trail names no values). */
+  async auditErasures(tx: TenantTransaction, customerIds: string[], actor: string, action: string): Promise<void> {
+    // writes tenancy's table: to move behind AuditTrailService (which cannot yet write on a restore's connection)
+    await tx.execute(
+      `insert into ${tx.schema}.audit_event (actor, action, subject_type, subject_id, fields)
+       select ?, ?, 'customer', id, '{}' from jsonb_array_elements_text(?::jsonb) as id`,
+      [actor, action, JSON.stringify(customerIds)],
+    );
+  }
+
+  /** Requests still open in a restored schema whose erasure the platform's ledger records: completed as then. */
+  async completeErasedRequests(tx: TenantTransaction, actor: string, done: { request_id: string; erased_at: string }[]): Promise<void> {
+    await tx.execute(
+      `update ${tx.schema}.data_subject_request r set state = 'completed', decided_by = ?, decided_at = l.erased_at, updated_at = now(), version = r.version + 1
+         from jsonb_to_recordset(?::jsonb) as l(request_id uuid, erased_at timestamptz)
+        where l.request_id = r.id and r.state in ('received', 'verified', 'in_progress')`,
+      [actor, JSON.stringify(done)],
+    );
+  }
+
+  /** Which of these customers have a record in the schema. */
+  async customersPresent(tx: TenantTransaction, customerIds: string[]): Promise<Set<string>> {
+    // reads customers' table: to move behind CustomersService (which cannot yet read on a restore's connection)
+    const rows = (await tx.execute(`select id from ${tx.schema}.customer where ${inUuids('id')}`, [JSON.stringify(customerIds)])) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+}
