@@ -43,8 +43,6 @@ module.exports = [
   'libs/auth/src/password-reset.service.ts',
   'libs/auth/src/platform-staff.service.ts',
   'libs/auth/src/session.ts',
-  'libs/mail/src/outbox.service.ts',
-  'libs/jobs/src/jobs.service.ts',
 
   // backup, incidents, access log
   'libs/backup/src/backup.service.ts',
