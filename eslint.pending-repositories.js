@@ -31,12 +31,6 @@ module.exports = [
   'libs/retention/src/retention.service.ts',
 
   // tenancy, accounts, mail, jobs
-  'libs/tenancy/src/audit-trail.service.ts',
-  'libs/tenancy/src/migrations.service.ts',
-  'libs/tenancy/src/schema-pool.service.ts',
-  'libs/tenancy/src/tenancy.service.ts',
-  'libs/tenancy/src/tenant-members.service.ts',
-  'libs/tenancy/src/tenant-placement.service.ts',
 
   // backup, incidents, access log
   'libs/backup/src/backup.service.ts',
