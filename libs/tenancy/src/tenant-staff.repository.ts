@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
-import { boundSql, PG_POOL } from '@app/database';
+import { boundSql, PG_POOL, quoteIdent } from '@app/database';
 import type { TenantRole } from '@app/core';
 import { TenantContext } from './tenant-context';
 import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';
@@ -38,8 +38,9 @@ export class TenantStaffRepository {
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
+  /** The bound tenant's table, written as login's statements always were (their text is what bench/ replays). */
   private table(name: string): string {
-    return this.context.table(name);
+    return `${quoteIdent(this.context.tenant.schema)}.${name}`;
   }
 
   // --- audit_event ---
