@@ -6,12 +6,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import type { Pool } from 'pg';
 import type { DestinationStream } from 'pino';
 import { AppConfig, type Clock, createValidationPipe, problemErrorHandler, refuseNulCharacters, requestIdMiddleware, verifyJsonBody } from '@app/core';
-import { PG_POOL } from '@app/database';
 import { TenantContext } from '@app/tenancy';
-import { applySessions, createSessionMiddleware } from '@app/auth';
+import { applySessions, SessionsService } from '@app/auth';
 import { AccessLogService } from '@app/access-log';
 import { AppModule } from './app.module';
 // The service-test harness (libs/testing) builds the same modules without HTTP: the one way in it is allowed.
@@ -74,7 +72,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock?: 
   app.use('/api/t/:tenant/bank-imports', express.json({ limit: '3mb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(express.json({ limit: '100kb', type: 'application/json', verify: verifyJsonBody() }));
   app.use(refuseNulCharacters);
-  const sessions = createSessionMiddleware(config, app.get<Pool>(PG_POOL));
+  const sessions = app.get(SessionsService).middleware();
   applySessions(app, sessions);
   app.useGlobalPipes(createValidationPipe());
 

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TenancyModule } from '@app/tenancy';
 import { AccessGuard } from './access.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { FirstAdminService } from './first-admin.service';
 import { CsrfGuard } from './csrf.guard';
@@ -33,6 +34,7 @@ import { TenantAuthController } from './tenant-auth.controller';
     SessionsService,
     FirstAdminService,
     PrincipalSerializer,
+    AuthRepository,
     PasswordResetRepository,
     PasswordResetService,
     PlatformLocalStrategy,

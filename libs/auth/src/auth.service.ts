@@ -1,9 +1,6 @@
 // Login, invitations and session housekeeping for platform staff, tenant staff and portal customers.
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Pool } from 'pg';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
 import { type CustomerPrincipal, principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
-import { PG_POOL } from '@app/database';
 import { type StaffView, TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
@@ -11,6 +8,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { type PlatformStaffView, PlatformStaffService } from './platform-staff.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import type { CustomerAccounts } from './customer-accounts';
+import { AuthRepository } from './auth.repository';
 
 interface Credentials {
   email: string;
@@ -35,7 +33,7 @@ export class AuthService {
     private readonly tenancy: TenancyService,
     private readonly members: TenantMembersService,
     private readonly context: TenantContext,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly repository: AuthRepository,
   ) {}
 
   // A login reads the account once: the principal is built from that row (the same statement filters out
@@ -126,16 +124,17 @@ export class AuthService {
     return this.customerAccounts;
   }
 
-  /** Ends every session of the principal with this key (after a reset, in its transaction, or when the account is disabled). */
-  async endAllSessions(key: string, em?: EntityManager): Promise<void> {
-    if (em) await em.execute('delete from platform.session where principal = ?', [key]);
-    else await this.pool.query('delete from platform.session where principal = $1', [key]);
+  /**
+   * Ends every session of the principal with this key (after a reset, in its transaction, or when the account is
+   * disabled): inside the open transaction, platform or tenant, when there is one.
+   */
+  async endAllSessions(key: string): Promise<void> {
+    await this.repository.deleteSessions(key);
   }
 
   /** Ends every session of the principal except the current one. */
   async endOtherSessions(principal: Principal, currentSessionId: string): Promise<number> {
-    const result = await this.pool.query('delete from platform.session where principal = $1 and sid <> $2', [principalKey(principal), currentSessionId]);
-    return result.rowCount ?? 0;
+    return this.repository.deleteOtherSessions(principalKey(principal), currentSessionId);
   }
 
   private async loadTenantStaff(tenantId: string, staffId: string): Promise<TenantStaffPrincipal | null> {

@@ -3,14 +3,13 @@
 // higher: a distributed guess stops too, but a stranger cannot lock the owner out), and an address across
 // accounts (password spraying). Successful logins cost nothing, so an office behind one address is never
 // throttled for signing in.
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
-import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '@app/core';
-import { PG_POOL } from '@app/database';
 import { AuthErrorCode, AuthException } from './auth.errors';
+import { AuthRepository } from './auth.repository';
 
 /**
  * The address a limit is kept for: IPv4 as it is (also when seen as ::ffff:a.b.c.d), IPv6 by its /64, the
@@ -42,7 +41,7 @@ export class LoginThrottleService implements OnModuleInit {
   private addresses!: RateLimiterPostgres;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly repository: AuthRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -52,10 +51,10 @@ export class LoginThrottleService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const common = { storeClient: this.pool, storeType: 'pool', schemaName: 'platform', tableName: 'login_throttle', tableCreated: true, duration: this.config.loginThrottleWindowSeconds };
-    this.pairs = new RateLimiterPostgres({ ...common, keyPrefix: 'pair', points: this.config.loginMaxFailuresPerAccountAndAddress });
-    this.accounts = new RateLimiterPostgres({ ...common, keyPrefix: 'acct', points: this.config.loginMaxFailuresPerAccount });
-    this.addresses = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: this.config.loginMaxFailuresPerAddress });
+    const duration = this.config.loginThrottleWindowSeconds;
+    this.pairs = this.repository.rateLimiter({ keyPrefix: 'pair', points: this.config.loginMaxFailuresPerAccountAndAddress, duration });
+    this.accounts = this.repository.rateLimiter({ keyPrefix: 'acct', points: this.config.loginMaxFailuresPerAccount, duration });
+    this.addresses = this.repository.rateLimiter({ keyPrefix: 'addr', points: this.config.loginMaxFailuresPerAddress, duration });
   }
 
   /**

@@ -2,8 +2,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { PG_POOL } from '@app/database';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { TenantContext } from '@app/tenancy';
+import { ambientSql, inPlatformTransaction, openTransactionManager } from './auth.repository';
+
+/** The open transaction as other libs' accounts still take it (ResettableAccounts.resetPassword); to go. */
+export type ResetTransaction = EntityManager;
 
 export type AccountRealm = 'platform' | 'tenant-staff' | 'customer';
 
@@ -15,7 +20,24 @@ export interface ResetScope {
 
 @Injectable()
 export class PasswordResetRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly orm: MikroORM,
+    private readonly context: TenantContext,
+  ) {}
+
+  /**
+   * Runs fn in one transaction: the bound tenant's for the tenant realms (the account's row and audit entry are in
+   * its schema), a platform one otherwise. The token, the password and the ended sessions all go in it.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.context.isBound ? this.context.transaction(fn) : inPlatformTransaction(this.orm, fn);
+  }
+
+  /** The open transaction's manager, for a realm's accounts that still take one. */
+  openTransaction(): ResetTransaction {
+    return openTransactionManager(this.context);
+  }
 
   async issue(scope: ResetScope, accountId: string, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
     await this.pool.query(
@@ -37,17 +59,18 @@ export class PasswordResetRepository {
   /**
    * Uses the token up, and with it every other open token of the account: true when this call did it. One
    * statement decides, so of two completions racing with one token only one wins. In the caller's transaction
-   * (the new password and the ended sessions go with it).
+   * (the new password and the ended sessions go with it: call it inside `transaction`).
    */
-  async consume(em: EntityManager, scope: ResetScope, tokenHash: string, accountId: string, now: Date): Promise<boolean> {
-    const used = (await em.execute(
-      `update platform.password_reset set used_at = ?
-        where token_hash = ? and realm = ? and tenant_id is not distinct from ? and account_id = ? and used_at is null and expires_at > ?
+  async consume(scope: ResetScope, tokenHash: string, accountId: string, now: Date): Promise<boolean> {
+    const sql = ambientSql(this.orm, this.context);
+    const used = await sql(
+      `update platform.password_reset set used_at = $1
+        where token_hash = $2 and realm = $3 and tenant_id is not distinct from $4 and account_id = $5 and used_at is null and expires_at > $6
         returning id`,
       [now, tokenHash, scope.realm, scope.tenantId, accountId, now],
-    )) as unknown[];
+    );
     if (!used.length) return false;
-    await em.execute(`update platform.password_reset set used_at = ? where realm = ? and tenant_id is not distinct from ? and account_id = ? and used_at is null`, [
+    await sql(`update platform.password_reset set used_at = $1 where realm = $2 and tenant_id is not distinct from $3 and account_id = $4 and used_at is null`, [
       now,
       scope.realm,
       scope.tenantId,

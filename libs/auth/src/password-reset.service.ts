@@ -2,7 +2,6 @@
 // e-mailed through the outbox, and on completion a new password, every session of the account ended, and an
 // audit record. Each realm plugs in its accounts (ResettableAccounts); the routes per realm are one-liners.
 import { Injectable, Logger } from '@nestjs/common';
-import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, Clock, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
@@ -13,7 +12,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
 import { PlatformStaffService } from './platform-staff.service';
-import { type AccountRealm, PasswordResetRepository, type ResetScope } from './password-reset.repository';
+import { type AccountRealm, PasswordResetRepository, type ResetScope, type ResetTransaction } from './password-reset.repository';
 
 /** An account that may reset its password: it exists, can sign in, and is not disabled. */
 export interface ResettableAccount {
@@ -27,8 +26,12 @@ export interface ResettableAccount {
 export interface ResettableAccounts {
   findForReset(email: string): Promise<ResettableAccount | null>;
   findResettable(id: string): Promise<ResettableAccount | null>;
-  /** Sets the new password and records it in the realm's audit trail, in the caller's transaction. */
-  resetPassword(id: string, passwordHash: string, em: EntityManager): Promise<void>;
+  /**
+   * Sets the new password and records it in the realm's audit trail, in the caller's transaction (the open one of
+   * the tenant context or the platform's). The manager handed along is for the portal's accounts until they use
+   * the tenant context's transaction; the others ignore it.
+   */
+  resetPassword(id: string, passwordHash: string, em: ResetTransaction): Promise<void>;
 }
 
 /**
@@ -60,7 +63,6 @@ export class PasswordResetService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly orm: MikroORM,
   ) {}
 
   /**
@@ -100,10 +102,10 @@ export class PasswordResetService {
     const passwordHash = await this.passwords.hash(password);
     // One transaction: the token used up, the new password and every session ended, or none of them (a new
     // password beside a stolen session that survived, or a used link and the old password, would be half a reset).
-    await (tenant ? this.context.em() : this.orm.em.fork()).transactional(async (em) => {
-      if (!(await this.tokens.consume(em, scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
-      await accounts.resetPassword(accountId, passwordHash, em);
-      await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }), em);
+    await this.tokens.transaction(async () => {
+      if (!(await this.tokens.consume(scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
+      await accounts.resetPassword(accountId, passwordHash, this.tokens.openTransaction());
+      await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }));
     });
     this.logger.log({ realm, tenant: tenant?.tenantId, account: accountId }, 'password reset');
   }

@@ -1,11 +1,11 @@
 // Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
 import { Injectable } from '@nestjs/common';
 import { OutboxService } from '@app/mail';
-import { type EntityManager, LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
-import { PlatformInvitation, PlatformRoleChange, PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
+import type { PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
+import { AuthRepository } from './auth.repository';
 
 /**
  * Roles that one admin may only propose and a second one must approve (never the proposer, never the grantee).
@@ -58,24 +58,24 @@ const separation = (detail: string) => new AuthException(AuthErrorCode.Separatio
 @Injectable()
 export class PlatformStaffService {
   constructor(
-    private readonly orm: MikroORM,
+    private readonly repository: AuthRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
   ) {}
 
-  async adminExists(): Promise<boolean> {
-    const rows = await this.orm.em.fork().execute(`select 1 from platform.platform_staff where 'platform_admin' = any(roles) and disabled_at is null limit 1`);
-    return rows.length > 0;
+  adminExists(): Promise<boolean> {
+    return this.repository.adminExists();
   }
 
   /** Creates a platform admin with a password (CLI and first start). */
   async createAdmin(email: string, name: string, passwordHash: string): Promise<PlatformStaffView> {
-    const em = this.orm.em.fork();
-    if (await this.emailTaken(email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
-    const staff = em.create(PlatformStaff, { id: randomUUID(), email, name, passwordHash, roles: ['platform_admin'] });
-    em.create(PlatformRoleChange, { staff, role: 'platform_admin', action: 'grant', actorId: null });
-    await em.flush();
-    return toView(staff);
+    if (await this.repository.emailTaken(email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
+    return this.repository.transaction(async () => {
+      const staff = this.repository.newStaff({ id: randomUUID(), email, name, passwordHash, roles: ['platform_admin'] });
+      this.repository.newRoleChange({ staff, role: 'platform_admin', action: 'grant', actorId: null });
+      await this.repository.flush();
+      return toView(staff);
+    });
   }
 
   /** Creates a member of platform staff with an invitation, and e-mails them its link. */
@@ -89,43 +89,37 @@ export class PlatformStaffService {
 
   /** The roles asked for at invitation go through the same rule as any grant: some apply now, the rest wait for approval. */
   private async createInvited(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string): Promise<{ staff: PlatformStaffRolesView; token: string; expiresAt: Date }> {
-    const em = this.orm.em.fork();
-    if (await this.emailTaken(input.email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
-    const roles = [...new Set(input.roles)];
-    if (roles.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(em, actorId);
-    const staff = em.create(PlatformStaff, { id: randomUUID(), email: input.email.trim(), name: input.name, roles: roles.filter((r) => !ROLES_NEEDING_SECOND_ADMIN.has(r)) });
-    for (const role of roles) {
-      if (ROLES_NEEDING_SECOND_ADMIN.has(role)) this.propose(em, staff, role, actorId);
-      else em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
-    }
-    const { token, hash } = newToken();
-    const expiresAt = invitationExpiry();
-    em.create(PlatformInvitation, { id: randomUUID(), staff, tokenHash: hash, expiresAt });
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
-      throw error;
-    }
-    return { staff: await this.rolesView(em, staff), token, expiresAt };
+    if (await this.repository.emailTaken(input.email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
+    return this.repository.transaction(async () => {
+      const roles = [...new Set(input.roles)];
+      if (roles.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(actorId);
+      const staff = this.repository.newStaff({ id: randomUUID(), email: input.email.trim(), name: input.name, roles: roles.filter((r) => !ROLES_NEEDING_SECOND_ADMIN.has(r)) });
+      for (const role of roles) {
+        if (ROLES_NEEDING_SECOND_ADMIN.has(role)) this.propose(staff, role, actorId);
+        else this.repository.newRoleChange({ staff, role, action: 'grant', actorId });
+      }
+      const { token, hash } = newToken();
+      const expiresAt = invitationExpiry();
+      this.repository.newInvitation({ id: randomUUID(), staff, tokenHash: hash, expiresAt });
+      await this.repository.flush(() => new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.'));
+      return { staff: await this.rolesView(staff), token, expiresAt };
+    });
   }
 
   /** Who a usable invitation is for (to check their new password against), or null; takes no lock. */
   async invitee(token: string): Promise<{ email: string; name: string } | null> {
-    const em = this.orm.em.fork();
-    const invitation = await em.findOne(PlatformInvitation, { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } });
-    const staff = invitation && (await em.findOne(PlatformStaff, { id: invitation.staff.id, disabledAt: null }));
-    return staff ? { email: staff.email, name: staff.name } : null;
+    const found = await this.repository.usableInvitation(hashToken(token));
+    return found ? { email: found.staff.email, name: found.staff.name } : null;
   }
 
   async acceptInvitation(token: string, passwordHash: string): Promise<PlatformStaffView> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const invitation = await em.findOne(PlatformInvitation, { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { $gt: new Date() } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const staff = invitation && (await em.findOne(PlatformStaff, { id: invitation.staff.id, disabledAt: null }));
-      if (!invitation || !staff) throw new AuthException(AuthErrorCode.InvitationInvalid);
+    return this.repository.transaction(async () => {
+      const found = await this.repository.usableInvitation(hashToken(token), { lock: true });
+      if (!found) throw new AuthException(AuthErrorCode.InvitationInvalid);
+      const { invitation, staff } = found;
       invitation.acceptedAt = new Date();
-      em.assign(staff, { passwordHash });
-      await em.flush();
+      this.repository.assign(staff, { passwordHash });
+      await this.repository.flush();
       return toView(staff);
     });
   }
@@ -136,49 +130,49 @@ export class PlatformStaffService {
    * Every step is recorded in the role history.
    */
   async setRoles(id: string, roles: PlatformRole[], actorId: string): Promise<PlatformStaffRolesView> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const staff = await em.findOne(PlatformStaff, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    return this.repository.transaction(async () => {
+      const staff = await this.repository.findStaff(id, { lock: true });
       if (!staff) throw new NotFoundProblem('staff member');
       const wanted = new Set(roles);
       const current = new Set(staff.roles as PlatformRole[]);
       const adding = PLATFORM_ROLES.filter((r) => wanted.has(r) && !current.has(r));
       if (adding.length > 0 && id === actorId) throw separation('You cannot grant a role to yourself: another platform admin must propose it.');
-      if (adding.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(em, actorId);
-      const pending = await em.find(PlatformRoleGrant, { staff: id, status: 'pending' });
+      if (adding.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(actorId);
+      const pending = await this.repository.pendingGrants([id]);
       const kept = new Set<PlatformRole>();
       for (const role of PLATFORM_ROLES) {
         if (wanted.has(role) && current.has(role)) kept.add(role);
         else if (wanted.has(role) && !ROLES_NEEDING_SECOND_ADMIN.has(role)) {
-          em.create(PlatformRoleChange, { staff, role, action: 'grant', actorId });
+          this.repository.newRoleChange({ staff, role, action: 'grant', actorId });
           kept.add(role);
         } else if (wanted.has(role)) {
-          if (!pending.some((g) => g.role === role)) this.propose(em, staff, role, actorId);
-        } else if (current.has(role)) em.create(PlatformRoleChange, { staff, role, action: 'revoke', actorId });
-        if (!wanted.has(role)) for (const grant of pending.filter((g) => g.role === role)) this.decide(em, grant, 'withdrawn', actorId);
+          if (!pending.some((g) => g.role === role)) this.propose(staff, role, actorId);
+        } else if (current.has(role)) this.repository.newRoleChange({ staff, role, action: 'revoke', actorId });
+        if (!wanted.has(role)) for (const grant of pending.filter((g) => g.role === role)) this.decide(grant, 'withdrawn', actorId);
       }
       staff.roles = PLATFORM_ROLES.filter((r) => kept.has(r));
-      await em.flush();
-      return this.rolesView(em, staff);
+      await this.repository.flush();
+      return this.rolesView(staff);
     });
   }
 
   /** A second platform admin approves a proposed grant: the role applies from the grantee's next request. */
   async approveGrant(staffId: string, grantId: string, actorId: string): Promise<PlatformStaffRolesView> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const staff = await em.findOne(PlatformStaff, { id: staffId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const grant = staff && (await em.findOne(PlatformRoleGrant, { id: grantId, staff: staffId }, { lockMode: LockMode.PESSIMISTIC_WRITE }));
+    return this.repository.transaction(async () => {
+      const staff = await this.repository.findStaff(staffId, { lock: true });
+      const grant = staff && (await this.repository.findGrant(grantId, staffId, { lock: true }));
       if (!staff || !grant) throw new NotFoundProblem('role grant');
       if (actorId === staffId) throw separation('You cannot approve a role for yourself: another platform admin must.');
       if (actorId === grant.proposedBy) throw separation('The admin who proposed a grant cannot approve it: another platform admin must.');
       if (grant.status !== 'pending') throw new AuthException(AuthErrorCode.RoleGrantNotPending, `The grant was already ${grant.status}.`);
-      await this.requireActiveAdmin(em, actorId);
+      await this.requireActiveAdmin(actorId);
       if (staff.disabledAt) throw new AuthException(AuthErrorCode.StaffDisabled, 'The account is disabled.');
-      this.decide(em, grant, 'approved', actorId);
+      this.decide(grant, 'approved', actorId);
       const role = grant.role as PlatformRole;
       staff.roles = PLATFORM_ROLES.filter((r) => r === role || (staff.roles as PlatformRole[]).includes(r));
-      em.create(PlatformRoleChange, { staff, role, action: 'approve', actorId, grant });
-      await em.flush();
-      return this.rolesView(em, staff);
+      this.repository.newRoleChange({ staff, role, action: 'approve', actorId, grant });
+      await this.repository.flush();
+      return this.rolesView(staff);
     });
   }
 
@@ -186,16 +180,12 @@ export class PlatformStaffService {
   async list(page: { limit?: number; cursor?: string }): Promise<Page<PlatformStaffListItem>> {
     const limit = page.limit ?? 50;
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const em = this.orm.em.fork();
-    const rows = await em.find(PlatformStaff, after ? { $or: [{ createdAt: { $gt: after.at } }, { createdAt: after.at, id: { $gt: after.id } }] } : {}, {
-      orderBy: { createdAt: 'asc', id: 'asc' },
-      limit: limit + 1,
-    });
+    const rows = await this.repository.listStaff(after, limit + 1);
     const result = toPage(rows, limit, (s) => ({ at: s.createdAt, id: s.id }));
     const ids = result.items.map((s) => s.id);
-    const grants = ids.length ? await em.find(PlatformRoleGrant, { staff: { $in: ids }, status: 'pending' }, { orderBy: { proposedAt: 'asc', id: 'asc' } }) : [];
-    const changes = ids.length ? await em.find(PlatformRoleChange, { staff: { $in: ids } }, { orderBy: { id: 'asc' } }) : [];
-    const people = await this.refs(em, [...grants.map((g) => g.proposedBy), ...changes.map((c) => c.actorId)]);
+    const grants = await this.repository.pendingGrants(ids);
+    const changes = await this.repository.roleChanges(ids);
+    const people = await this.refs([...grants.map((g) => g.proposedBy), ...changes.map((c) => c.actorId)]);
     const items = result.items.map((s) => ({
       ...toView(s),
       pendingGrants: grants.filter((g) => g.staff.id === s.id).map((g) => this.grantView(g, people)),
@@ -206,27 +196,27 @@ export class PlatformStaffService {
     return { items, nextCursor: result.nextCursor };
   }
 
-  private propose(em: EntityManager, staff: PlatformStaff, role: PlatformRole, actorId: string): void {
-    const grant = em.create(PlatformRoleGrant, { id: randomUUID(), staff, role, proposedBy: actorId, status: 'pending' });
-    em.create(PlatformRoleChange, { staff, role, action: 'propose', actorId, grant });
+  private propose(staff: PlatformStaff, role: PlatformRole, actorId: string): void {
+    const grant = this.repository.newGrant({ id: randomUUID(), staff, role, proposedBy: actorId, status: 'pending' });
+    this.repository.newRoleChange({ staff, role, action: 'propose', actorId, grant });
   }
 
-  private decide(em: EntityManager, grant: PlatformRoleGrant, status: 'approved' | 'withdrawn', actorId: string): void {
+  private decide(grant: PlatformRoleGrant, status: 'approved' | 'withdrawn', actorId: string): void {
     grant.status = status;
     grant.decidedBy = actorId;
     grant.decidedAt = new Date();
-    if (status === 'withdrawn') em.create(PlatformRoleChange, { staff: grant.staff, role: grant.role, action: 'withdraw', actorId, grant });
+    if (status === 'withdrawn') this.repository.newRoleChange({ staff: grant.staff, role: grant.role, action: 'withdraw', actorId, grant });
   }
 
   /** Proposing or approving a grant is an admin's power: checked here too, not only by the route's guard. */
-  private async requireActiveAdmin(em: EntityManager, actorId: string): Promise<void> {
-    const actor = await em.findOne(PlatformStaff, { id: actorId, disabledAt: null });
+  private async requireActiveAdmin(actorId: string): Promise<void> {
+    const actor = await this.repository.findStaff(actorId, { active: true });
     if (!actor || !(actor.roles as PlatformRole[]).includes('platform_admin')) throw separation('Only an active platform admin can propose or approve a role.');
   }
 
-  private async rolesView(em: EntityManager, staff: PlatformStaff): Promise<PlatformStaffRolesView> {
-    const grants = await em.find(PlatformRoleGrant, { staff: staff.id, status: 'pending' }, { orderBy: { proposedAt: 'asc', id: 'asc' } });
-    const people = await this.refs(em, grants.map((g) => g.proposedBy));
+  private async rolesView(staff: PlatformStaff): Promise<PlatformStaffRolesView> {
+    const grants = await this.repository.pendingGrants([staff.id]);
+    const people = await this.refs(grants.map((g) => g.proposedBy));
     return { ...toView(staff), pendingGrants: grants.map((g) => this.grantView(g, people)) };
   }
 
@@ -234,33 +224,32 @@ export class PlatformStaffService {
     return { id: grant.id, role: grant.role as PlatformRole, proposedBy: people.get(grant.proposedBy) ?? null, proposedAt: grant.proposedAt };
   }
 
-  private async refs(em: EntityManager, ids: (string | null | undefined)[]): Promise<Map<string, StaffRef>> {
+  private async refs(ids: (string | null | undefined)[]): Promise<Map<string, StaffRef>> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-    const rows = wanted.length ? await em.find(PlatformStaff, { id: { $in: wanted } }) : [];
+    const rows = await this.repository.staffByIds(wanted);
     return new Map(rows.map((r) => [r.id, { id: r.id, email: r.email, name: r.name }]));
   }
 
   async disable(id: string, actorId: string): Promise<PlatformStaffView> {
     if (id === actorId) throw new AuthException(AuthErrorCode.CannotDisableSelf, 'You cannot disable your own account.');
-    const em = this.orm.em.fork();
-    const staff = await em.findOne(PlatformStaff, { id });
-    if (!staff) throw new NotFoundProblem('staff member');
-    staff.disabledAt ??= new Date();
-    await em.flush();
-    return toView(staff);
+    return this.repository.transaction(async () => {
+      const staff = await this.repository.findStaff(id);
+      if (!staff) throw new NotFoundProblem('staff member');
+      staff.disabledAt ??= new Date();
+      await this.repository.flush();
+      return toView(staff);
+    });
   }
 
   async findForLogin(email: string): Promise<(PlatformStaffView & { passwordHash: string }) | null> {
-    const staff = await this.orm.em
-      .fork()
-      .findOne(PlatformStaff, { [sql.lower('email')]: email.trim().toLowerCase(), disabledAt: null, passwordHash: { $ne: null } }, { populate: ['passwordHash'] });
+    const staff = await this.repository.findForLogin(email);
     if (!staff?.passwordHash) return null;
     return { ...toView(staff), passwordHash: staff.passwordHash };
   }
 
   /** The principal as the database says now: disabled accounts and revoked roles take effect at once. */
   async loadPrincipal(id: string): Promise<PlatformPrincipal | null> {
-    const staff = await this.orm.em.fork().findOne(PlatformStaff, { id, disabledAt: null });
+    const staff = await this.repository.findStaff(id, { active: true });
     return staff ? { kind: 'platform', id: staff.id, email: staff.email, name: staff.name, roles: staff.roles as PlatformRole[] } : null;
   }
 
@@ -271,20 +260,19 @@ export class PlatformStaffService {
   }
 
   async findResettable(id: string): Promise<{ id: string; email: string; personal: string[] } | null> {
-    const staff = await this.orm.em.fork().findOne(PlatformStaff, { id, disabledAt: null, passwordHash: { $ne: null } });
+    const staff = await this.repository.findResettable(id);
     return staff && { id: staff.id, email: staff.email, personal: [staff.email, staff.name] };
   }
 
-  /** The new password from a reset link (the used token in platform.password_reset is the record of it). */
-  async resetPassword(id: string, passwordHash: string, em: EntityManager): Promise<void> {
-    await em.nativeUpdate(PlatformStaff, { id }, { passwordHash });
+  /**
+   * The new password from a reset link (the used token in platform.password_reset is the record of it), in the
+   * platform transaction PasswordResetService opened; the manager it still hands over is not needed.
+   */
+  async resetPassword(id: string, passwordHash: string, _em?: unknown): Promise<void> {
+    await this.repository.setPassword(id, passwordHash);
   }
 
   async recordLogin(id: string, rehashed?: string): Promise<void> {
-    await this.orm.em.fork().nativeUpdate(PlatformStaff, { id }, rehashed ? { lastLoginAt: new Date(), passwordHash: rehashed } : { lastLoginAt: new Date() });
-  }
-
-  private async emailTaken(email: string): Promise<boolean> {
-    return (await this.orm.em.fork().count(PlatformStaff, { [sql.lower('email')]: email.trim().toLowerCase() })) > 0;
+    await this.repository.recordLogin(id, rehashed);
   }
 }

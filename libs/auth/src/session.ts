@@ -1,10 +1,8 @@
 // Cookie sessions in PostgreSQL: idle timeout (rolling cookie), absolute lifetime, strict cookie flags.
 import { type INestApplication, Logger } from '@nestjs/common';
-import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import passport from 'passport';
-import type { Pool } from 'pg';
 import type { AppConfig } from '@app/core';
 
 declare module 'express-session' {
@@ -26,16 +24,18 @@ export interface SessionSetup {
 
 const sessionLog = new Logger('Sessions');
 
-export function createSessionMiddleware(config: AppConfig, pool: Pool): SessionSetup {
+/** The session store (in PostgreSQL, AuthRepository's), given where its own errors go. */
+export type SessionStoreFactory = (errorLog: (message: string, error: unknown) => void) => session.Store & { close(): void };
+
+export function createSessionMiddleware(config: AppConfig, makeStore: SessionStoreFactory): SessionSetup {
   if (!config.sessionSecret) throw new Error('sessionSecret must be resolved before sessions are set up');
-  const PgStore = connectPgSimple(session);
   // The store's own errors (a failed prune of expired sessions) go to the app's log, not the console; once the
   // store is closed a prune still in flight meets the ended pool, which is no news to anyone.
   let closed = false;
   const errorLog = (message: string, error: unknown) => {
     if (!closed) sessionLog.warn(`${message} ${error instanceof Error ? error.message : String(error)}`);
   };
-  const store = new PgStore({ pool, schemaName: 'platform', tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 600, errorLog });
+  const store = makeStore(errorLog);
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
   const sessions = session({
@@ -100,17 +100,6 @@ const untouched = new WeakSet<Request>();
  */
 export function leaveSessionUntouched(req: Request): void {
   untouched.add(req);
-}
-
-/** When the store will drop this request's session unless it is used again: its row's `expire`. */
-export async function storedSessionExpiry(req: Request): Promise<Date | null> {
-  const store = req.sessionStore as session.Store & { query?: (sql: string, params: unknown[], callback: (err: Error | null, row?: { ms: number }) => void) => void };
-  if (typeof store.query !== 'function') return req.session.cookie.expires ?? null;
-  const query = store.query.bind(store);
-  // `expire` is a timestamp without zone written in the connection's zone (connect-pg-simple's to_timestamp): read
-  // it back the same way, as epoch milliseconds, so Node's own zone cannot shift it.
-  const sql = 'select (extract(epoch from expire::timestamptz) * 1000)::float8 as ms from platform.session where sid = $1';
-  return new Promise((resolve, reject) => query(sql, [req.sessionID], (err, row) => (err ? reject(err) : resolve(row ? new Date(row.ms) : null))));
 }
 
 /** Renews the idle timeout now, whatever the touch throttle says: the user asked to stay signed in. */

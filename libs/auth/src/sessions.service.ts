@@ -2,7 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/core';
-import { leaveSessionUntouched, renewSession, sessionCookieName, storedSessionExpiry } from './session';
+import { createSessionMiddleware, leaveSessionUntouched, renewSession, sessionCookieName, type SessionSetup } from './session';
+import { AuthRepository } from './auth.repository';
 
 export interface SessionStatus {
   now: Date;
@@ -14,7 +15,15 @@ export interface SessionStatus {
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly repository: AuthRepository,
+  ) {}
+
+  /** The session middleware, its store on the auth lib's pool: the app applies it (applySessions) and closes it. */
+  middleware(): SessionSetup {
+    return createSessionMiddleware(this.config, (errorLog) => this.repository.sessionStore(errorLog));
+  }
 
   async logout(req: Request, res: Response): Promise<void> {
     await new Promise<void>((resolve, reject) => req.logout({ keepSessionInfo: false }, (err) => (err ? reject(err) : resolve())));
@@ -25,7 +34,8 @@ export class SessionsService {
   /** When this session ends: the store's expiry (idle) or the absolute lifetime from sign-in, whichever is first. */
   async status(req: Request): Promise<SessionStatus> {
     const now = new Date();
-    const stored = await storedSessionExpiry(req);
+    // When the store will drop this session unless it is used again: its row's `expire`.
+    const stored = await this.repository.sessionExpiry(req.sessionID);
     // No stored row yet cannot happen for a signed-in request; fall back to a full idle period from now.
     const idleExpiresAt = stored ?? new Date(now.getTime() + this.config.sessionIdleMinutes * 60_000);
     const started = req.session.authenticatedAt ?? now.getTime();

@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { JobsRepository } from './jobs.repository';
 import { JOBS_OPTIONS, JobsService, type JobsOptions } from './jobs.service';
 
 /** The PostgreSQL job queue. The API starts it with the application; the CLI only in its worker commands. */
@@ -8,7 +9,7 @@ export class JobsModule {
   static forRoot(options: JobsOptions): DynamicModule {
     return {
       module: JobsModule,
-      providers: [{ provide: JOBS_OPTIONS, useValue: options }, JobsService],
+      providers: [{ provide: JOBS_OPTIONS, useValue: options }, JobsService, JobsRepository],
       exports: [JobsService],
     };
   }

@@ -1,22 +1,18 @@
 // A PostgreSQL job queue (pg-boss in its own `pgboss` schema): jobs survive restarts, and several API
 // instances share the work (SKIP LOCKED), each job claimed by one of them at a time.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { fromKysely, PgBoss, type JobInsert, type JobResult, type JobWithMetadata, type Queue, type SendOptions } from 'pg-boss';
-import { Client } from 'pg';
 import { AppConfig } from '@app/core';
-import { DATABASE_URL } from '@app/database';
+import { JOBS_SCHEMA, JobsRepository, type FetchedJob, type JobOutcome, type JobsConnection, type JobTransaction, type QueuePolicy } from './jobs.repository';
+
+export { JOBS_SCHEMA, type QueuePolicy };
 
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
-export const JOBS_SCHEMA = 'pgboss';
 
 export interface JobsOptions {
   /** Start with the application (the API); otherwise only when a command calls `start()` (the CLI). */
   autoStart: boolean;
 }
 
-/** Retry and retention policy of a queue; every job sent to it inherits them. */
-export type QueuePolicy = Omit<Queue, 'name' | 'policy' | 'partition'>;
 
 export interface JobView<T> {
   id: string;
@@ -41,7 +37,7 @@ export interface EnqueueOptions {
   id?: string;
   startAfter?: Date | number;
   /** Insert the job in this EntityManager's open transaction: it exists only if that transaction commits. */
-  em?: EntityManager;
+  em?: JobTransaction;
 }
 
 interface Registration {
@@ -63,12 +59,12 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly handlers = new Map<string, Registration>();
   private readonly created = new Set<string>();
   private readonly schedules: { name: string; cron: string; data: object | null }[] = [];
-  private boss?: PgBoss;
+  private boss?: JobsConnection;
   private working = false;
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly repository: JobsRepository,
     @Inject(JOBS_OPTIONS) private readonly options: JobsOptions,
   ) {}
 
@@ -97,7 +93,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.schedules.push({ name, cron, data });
     if (this.working) {
       void this.ensureQueue(name)
-        .then(() => this.requireBoss().schedule(name, cron, data, { tz: 'UTC' }))
+        .then(() => this.requireBoss().schedule(name, cron, data))
         .catch((error: unknown) => this.logger.error({ queue: name, ...failureOutput(error) }, 'schedule could not be saved'));
     }
   }
@@ -106,18 +102,16 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async send<T extends object>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
     const boss = this.requireBoss();
     await this.ensureQueue(name);
-    const send: SendOptions = { ...(options.id ? { id: options.id } : {}), ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}) };
-    if (options.em) send.db = this.transactionDb(options.em);
-    return boss.send(name, data, send);
+    const send = { ...(options.id ? { id: options.id } : {}), ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}) };
+    return boss.send(name, data, send, options.em);
   }
 
   /** Queues many jobs in one statement (inside `em`'s transaction when given). */
-  async sendMany<T extends object>(name: string, jobs: { id?: string; data: T }[], options: { em?: EntityManager } = {}): Promise<void> {
+  async sendMany<T extends object>(name: string, jobs: { id?: string; data: T }[], options: { em?: JobTransaction } = {}): Promise<void> {
     if (jobs.length === 0) return;
     const boss = this.requireBoss();
     await this.ensureQueue(name);
-    const rows: JobInsert[] = jobs.map((job) => ({ ...(job.id ? { id: job.id } : {}), data: job.data }));
-    await boss.insert(name, rows, options.em ? { db: this.transactionDb(options.em) } : {});
+    await boss.insert(name, jobs, options.em);
   }
 
   /**
@@ -131,12 +125,9 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.ensureQueue(name);
     let ran = 0;
     while (ran < limit) {
-      const jobs = await boss.fetch<unknown>(name, { batchSize: Math.min(100, limit - ran), includeMetadata: true });
+      const jobs = await boss.fetch(name, Math.min(100, limit - ran));
       if (jobs.length === 0) break;
-      for (const result of await this.runBatch(name, registration.handler, jobs)) {
-        if (result.status === 'completed') await boss.complete(name, result.id, result.output ?? null);
-        else await boss.fail(name, result.id, result.output ?? null);
-      }
+      await boss.settle(name, await this.runBatch(name, registration.handler, jobs));
       ran += jobs.length;
     }
     return ran;
@@ -146,46 +137,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   async start(): Promise<void> {
     if (this.boss) return;
     const workers = this.config.jobsEnabled;
-    const boss = new PgBoss({
-      connectionString: this.databaseUrl,
-      schema: JOBS_SCHEMA,
-      application_name: 'rekisteri-jobs',
-      // On Citus the queue's objects exist on the coordinator only (createSchemaOnCoordinator): its sessions must not
-      // forward their DDL to the workers. On plain PostgreSQL this is an inert placeholder setting.
-      options: '-c citus.enable_ddl_propagation=off',
-      max: 4,
-      // A producer-only instance runs no timers: no maintenance, no cron, no instance heartbeat.
-      supervise: workers,
-      schedule: workers,
-      registerInstance: workers,
-    });
     // Codes only: an error's message can quote job data, and job data can hold addresses.
-    boss.on('error', (error: unknown) => this.logger.warn(failureOutput(error), 'job queue error'));
-    await this.createSchemaOnCoordinator();
+    const boss = this.repository.connect(workers, (error: unknown) => this.logger.warn(failureOutput(error), 'job queue error'));
     await boss.start();
     this.boss = boss;
     for (const name of this.queues.keys()) await this.ensureQueue(name);
     if (!workers) return;
     this.working = true;
     for (const name of this.handlers.keys()) await this.startWorker(name);
-    for (const s of this.schedules) await boss.schedule(s.name, s.cron, s.data, { tz: 'UTC' });
-  }
-
-  /**
-   * The queue is the platform's, so on a Citus cluster its schema stays on the coordinator: created here with
-   * schema-based sharding off (pg-boss would create it as a distributed schema, and Citus cannot forward pg-boss's
-   * multi-statement install script to a worker: "cannot insert multiple commands into a prepared statement"; its
-   * types and functions would be forwarded too, which is why pg-boss's sessions run with DDL propagation off).
-   * On plain PostgreSQL the setting is an inert placeholder and this only creates the schema pg-boss would create.
-   */
-  private async createSchemaOnCoordinator(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'rekisteri-jobs' });
-    await client.connect();
-    try {
-      await client.query(`begin; set local citus.enable_schema_based_sharding = off; create schema if not exists ${JOBS_SCHEMA}; commit`);
-    } finally {
-      await client.end();
-    }
+    for (const s of this.schedules) await boss.schedule(s.name, s.cron, s.data);
   }
 
   /** Stops claiming jobs, lets running ones finish (up to 10 s), and closes the pool. */
@@ -195,7 +155,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.boss = undefined;
     this.working = false;
     this.created.clear();
-    await boss.stop({ graceful: true, close: true, timeout: 10_000 }).catch((error: unknown) => this.logger.warn(failureOutput(error), 'job queue did not stop cleanly'));
+    await boss.stop(10_000).catch((error: unknown) => this.logger.warn(failureOutput(error), 'job queue did not stop cleanly'));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -207,18 +167,14 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.stop();
   }
 
-  private requireBoss(): PgBoss {
+  private requireBoss(): JobsConnection {
     if (!this.boss) throw new Error('The job queue is not started');
     return this.boss;
   }
 
   private async ensureQueue(name: string): Promise<void> {
     if (this.created.has(name)) return;
-    // createQueue leaves an existing queue as it is; updateQueue brings its policy up to date.
-    const policy = this.queues.get(name) ?? {};
-    const boss = this.requireBoss();
-    await boss.createQueue(name, policy);
-    if (Object.keys(policy).length) await boss.updateQueue(name, policy);
+    await this.requireBoss().ensureQueue(name, this.queues.get(name) ?? {});
     this.created.add(name);
   }
 
@@ -227,20 +183,14 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     await this.ensureQueue(name);
     await this.requireBoss().work(
       name,
-      {
-        batchSize: options.batchSize ?? 10,
-        includeMetadata: true,
-        perJobResults: true,
-        burstWhenBatchFull: true,
-        pollingIntervalSeconds: this.config.jobsPollingSeconds,
-      },
-      (jobs: JobWithMetadata<unknown>[]) => this.runBatch(name, handler, jobs),
+      { batchSize: options.batchSize ?? 10, pollingIntervalSeconds: this.config.jobsPollingSeconds },
+      (jobs: FetchedJob[]) => this.runBatch(name, handler, jobs),
     );
   }
 
   // One job's failure is that job's alone: each is settled by itself, and retried by the queue's policy.
-  private async runBatch(name: string, handler: JobHandler<unknown>, jobs: JobWithMetadata<unknown>[]): Promise<JobResult[]> {
-    const results: JobResult[] = [];
+  private async runBatch(name: string, handler: JobHandler<unknown>, jobs: FetchedJob[]): Promise<JobOutcome[]> {
+    const results: JobOutcome[] = [];
     for (const job of jobs) {
       const view: JobView<unknown> = { id: job.id, name, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit, lastAttempt: job.retryCount >= job.retryLimit };
       try {
@@ -253,12 +203,5 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       }
     }
     return results;
-  }
-
-  /** pg-boss statements on the connection of `em`'s open transaction (MikroORM runs SQL through Kysely). */
-  private transactionDb(em: EntityManager) {
-    const trx = em.getTransactionContext<Parameters<typeof fromKysely>[0]>();
-    if (!trx) throw new Error('Enqueueing with an EntityManager needs its transaction to be open');
-    return fromKysely(trx);
   }
 }

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { MailService } from './mail.service';
 import { OutboxService } from './outbox.service';
+import { MailRepository } from './mail.repository';
 
 /** Mail transport (MailService) and the e-mail outbox (OutboxService; needs the JobsModule). */
 @Global()
-@Module({ providers: [MailService, OutboxService], exports: [MailService, OutboxService] })
+@Module({ providers: [MailService, OutboxService, MailRepository], exports: [MailService, OutboxService] })
 export class MailModule {}

@@ -2,11 +2,10 @@
 // worker sends it through MailService, retrying with backoff, and records delivery in
 // platform.outbox_message. Whoever queued a message can hear how it ended through `onOutcome`.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { boundSql } from '@app/database';
 import { JobsService, type JobView, type QueuePolicy } from '@app/jobs';
 import { MailService, type MailMessage } from './mail.service';
+import { MailRepository, type OutboxTransaction } from './mail.repository';
 
 export const OUTBOX_QUEUE = 'mail-outbox';
 
@@ -65,7 +64,7 @@ export class OutboxService implements OnModuleInit {
   private readonly listeners = new Map<string, OutcomeListener>();
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly repository: MailRepository,
     private readonly jobs: JobsService,
     private readonly mail: MailService,
   ) {}
@@ -80,7 +79,7 @@ export class OutboxService implements OnModuleInit {
   }
 
   /** Queues one message; returns its id. */
-  async enqueue(message: MailMessage, options: { topic?: string; ref?: string; id?: string; em?: EntityManager } = {}): Promise<string> {
+  async enqueue(message: MailMessage, options: { topic?: string; ref?: string; id?: string; em?: OutboxTransaction } = {}): Promise<string> {
     const [id] = await this.enqueueMany(options.topic ?? 'mail', [{ id: options.id, ref: options.ref, message }], options.em);
     return id;
   }
@@ -89,23 +88,15 @@ export class OutboxService implements OnModuleInit {
    * Queues messages and their records together: in `em`'s open transaction, or in one of its own.
    * Ids already queued are skipped, so a retried call never sends twice. Returns the ids given or made.
    */
-  async enqueueMany(topic: string, items: OutboxItem[], em?: EntityManager): Promise<string[]> {
+  async enqueueMany(topic: string, items: OutboxItem[], em?: OutboxTransaction): Promise<string[]> {
     if (!TOPIC.test(topic)) throw new Error(`Invalid outbox topic ${JSON.stringify(topic)}`);
     const withIds = items.map((item) => ({ ...item, id: item.id ?? randomUUID() }));
     if (withIds.length === 0) return [];
-    const write = async (tx: EntityManager) => {
-      const inserted = await boundSql(tx)<{ id: string }>(
-        `insert into platform.outbox_message (id, topic, ref)
-         select id, $2, ref from unnest($1::uuid[], $3::text[]) as t(id, ref)
-         on conflict (id) do nothing returning id`,
-        [withIds.map((i) => i.id), topic, withIds.map((i) => i.ref ?? null)],
-      );
-      const fresh = new Set(inserted.map((r) => r.id));
+    await this.repository.transaction(em, async (tx) => {
+      const fresh = await this.repository.insertRecords(tx, topic, withIds.map((i) => ({ id: i.id, ref: i.ref ?? null })));
       const jobs = withIds.filter((i) => fresh.has(i.id)).map((i) => ({ id: i.id, data: { topic, ref: i.ref ?? null, message: i.message } satisfies OutboxJob }));
       await this.jobs.sendMany(OUTBOX_QUEUE, jobs, { em: tx });
-    };
-    if (em) await write(em);
-    else await this.orm.em.fork().transactional(write);
+    });
     return withIds.map((i) => i.id);
   }
 
@@ -115,22 +106,14 @@ export class OutboxService implements OnModuleInit {
    * addresses, so neither does this.
    */
   async history(topics: string[], prefix: string): Promise<OutboxHistoryRow[]> {
-    const rows = await boundSql(this.orm.em.fork())<{ topic: string; ref: string; messages: number; queued_at: string; delivered: number; failed: number }>(
-      `select topic, ref, count(*)::int as messages, min(queued_at) as queued_at, count(delivered_at)::int as delivered, count(failed_at)::int as failed
-         from platform.outbox_message
-        where topic = any($1::text[]) and (ref = $2 or left(ref, $3) = $2 || ':')
-        group by topic, ref
-        order by min(queued_at), topic, ref`,
-      [topics, prefix, prefix.length + 1],
-    );
+    const rows = await this.repository.history(topics, prefix);
     return rows.map((r) => ({ topic: r.topic, ref: r.ref, messages: r.messages, queuedAt: new Date(r.queued_at), delivered: r.delivered, failed: r.failed }));
   }
 
   /** Sends one queued message. Throwing hands the job back to the queue, which retries it with backoff. */
   private async deliver(job: JobView<OutboxJob>): Promise<void> {
-    const sql = boundSql(this.orm.em.fork());
     const { topic, ref, message } = job.data;
-    const [record] = await sql<{ delivered_at: string | null }>(`select delivered_at from platform.outbox_message where id = $1`, [job.id]);
+    const record = await this.repository.deliveredAt(job.id);
     if (!record) return;
     // Sent by an earlier attempt whose completion was lost: tell the listener again, never send again.
     if (record.delivered_at) return this.tell(topic, { status: 'delivered', at: new Date(record.delivered_at) }, job.id, ref);
@@ -138,18 +121,12 @@ export class OutboxService implements OnModuleInit {
       await this.mail.send(message);
     } catch (error) {
       const code = deliveryErrorCode(error);
-      await sql(
-        `update platform.outbox_message set attempts = attempts + 1, last_error = $2, failed_at = case when $3::boolean then now() end where id = $1`,
-        [job.id, code, job.lastAttempt],
-      );
+      await this.repository.recordFailure(job.id, code, job.lastAttempt);
       if (job.lastAttempt) await this.tell(topic, { status: 'failed', error: code }, job.id, ref);
       throw new MailDeliveryError(code);
     }
-    const [delivered] = await sql<{ delivered_at: string }>(
-      `update platform.outbox_message set attempts = attempts + 1, delivered_at = now(), last_error = null, failed_at = null where id = $1 returning delivered_at`,
-      [job.id],
-    );
-    await this.tell(topic, { status: 'delivered', at: new Date(delivered.delivered_at) }, job.id, ref);
+    const deliveredAt = await this.repository.recordDelivery(job.id);
+    await this.tell(topic, { status: 'delivered', at: new Date(deliveredAt) }, job.id, ref);
   }
 
   private async tell(topic: string, outcome: DeliveryOutcome, id: string, ref: string | null): Promise<void> {

@@ -1,9 +1,7 @@
 // The tenant's audit trail: who did what to which record, naming the fields but never their values.
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { quoteIdent } from '@app/database';
 import { TenantContext } from './tenant-context';
-import { AuditEvent, StaffUser } from './staff-user.entity';
+import { type CallerTransaction, TenantStaffRepository } from './tenant-staff.repository';
 
 export interface AuditEntry {
   occurredAt: Date;
@@ -21,37 +19,32 @@ export interface NamedAuditEntry extends AuditEntry {
 
 @Injectable()
 export class AuditTrailService {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    private readonly repository: TenantStaffRepository,
+  ) {}
 
-  /** Adds an entry to the unit of work of `em` (the caller's transaction), or of the tenant's manager. */
-  record(entry: Omit<AuditEntry, 'occurredAt'>, em: EntityManager = this.context.em()): void {
-    em.create(AuditEvent, { ...entry, fields: [...entry.fields].sort() });
+  // The `em` parameters below are the callers' open transactions, still handed over by libs not yet moved to
+  // TenantContext.transaction(); without one, the entry goes into the tenant context's (open) transaction.
+
+  /** Adds an entry to the unit of work of the open transaction (the tenant context's, or the `em` handed over). */
+  record(entry: Omit<AuditEntry, 'occurredAt'>, em?: CallerTransaction): void {
+    this.repository.addAuditEvent(entry, em);
   }
 
-  /** Many entries in one statement, in the caller's transaction (an import writes one per customer). */
-  async recordMany(entries: Omit<AuditEntry, 'occurredAt'>[], em: EntityManager, at: Date): Promise<void> {
+  /** Many entries in one statement, in the open transaction (an import writes one per customer). */
+  async recordMany(entries: Omit<AuditEntry, 'occurredAt'>[], em: CallerTransaction | undefined, at: Date): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map((e) => ({ actor: e.actor, action: e.action, subject_type: e.subjectType, subject_id: e.subjectId, fields: [...e.fields].sort() }));
-    await em.execute(
-      `insert into ${this.table()} (occurred_at, actor, action, subject_type, subject_id, fields)
-       select ?, actor, action, subject_type, subject_id, fields
-         from jsonb_to_recordset(?::jsonb) as r(actor text, action text, subject_type text, subject_id text, fields text[])`,
-      [at, JSON.stringify(rows)],
-    );
+    await this.repository.insertAuditEvents(entries, at, em);
   }
 
-  /** Gives one subject's trail to another (two records of one customer merged), in the caller's transaction. */
-  async reassignSubject(subjectType: string, from: string, to: string, em: EntityManager): Promise<number> {
-    const moved = (await em.execute(`update ${this.table()} set subject_id = ? where subject_type = ? and subject_id = ? returning 1`, [to, subjectType, from])) as unknown[];
-    return moved.length;
-  }
-
-  private table(): string {
-    return `${quoteIdent(this.context.tenant.schema)}.audit_event`;
+  /** Gives one subject's trail to another (two records of one customer merged), in the open transaction. */
+  reassignSubject(subjectType: string, from: string, to: string, em?: CallerTransaction): Promise<number> {
+    return this.repository.reassignAuditSubject(subjectType, from, to, em);
   }
 
   async forSubject(subjectType: string, subjectId: string): Promise<AuditEntry[]> {
-    const events = await this.context.em().find(AuditEvent, { subjectType, subjectId }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
+    const events = await this.repository.auditEvents(subjectType, subjectId);
     return events.map(({ occurredAt, actor, action, subjectType: type, subjectId: id, fields }) => ({ occurredAt, actor, action, subjectType: type, subjectId: id ?? null, fields }));
   }
 
@@ -60,8 +53,7 @@ export class AuditTrailService {
     const entries = await this.forSubject(subjectType, subjectId);
     const prefix = `tenant-staff:${this.context.tenant.tenantId}:`;
     const ids = [...new Set(entries.filter((e) => e.actor.startsWith(prefix)).map((e) => e.actor.slice(prefix.length)))].filter((id) => /^[0-9a-f-]{36}$/.test(id));
-    const staff = ids.length ? await this.context.em().find(StaffUser, { id: { $in: ids } }, { fields: ['id', 'name'], disableIdentityMap: true }) : [];
-    const names = new Map(staff.map((s) => [s.id, s.name]));
+    const names = await this.repository.staffNames(ids);
     return entries.map((e) => ({ ...e, actorName: e.actor.startsWith(prefix) ? (names.get(e.actor.slice(prefix.length)) ?? null) : null }));
   }
 }

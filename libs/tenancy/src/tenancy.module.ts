@@ -8,10 +8,12 @@ import { TenancyController } from './tenancy.controller';
 import { TenantStaffController } from './tenant-staff.controller';
 import { TenantPlacementService } from './tenant-placement.service';
 import { SchemaPoolService } from './schema-pool.service';
+import { TenancyRepository } from './tenancy.repository';
+import { TenantStaffRepository } from './tenant-staff.repository';
 
 @Module({
   controllers: [TenancyController, TenantStaffController],
-  providers: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
+  providers: [TenantContext, TenancyRepository, TenantStaffRepository, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
   exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
 })
 export class TenancyModule {}

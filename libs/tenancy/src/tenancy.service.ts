@@ -1,15 +1,14 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { type FilterQuery, MikroORM, UniqueConstraintViolationException, OptimisticLockError } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
-import { assertSchemaName, migrateSchemaInTransaction, PG_POOL, quoteIdent, SchemaMigration } from '@app/database';
+import { assertSchemaName, SchemaMigration } from '@app/database';
 import { OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
-import { Tenant } from './tenant.entity';
+import type { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
-import { STAFF_COLUMNS, type StaffRow, type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
+import { type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
+import { TenancyRepository } from './tenancy.repository';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import { SchemaPoolService, type SpareMigrationReport } from './schema-pool.service';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
@@ -64,12 +63,11 @@ export class TenancyService {
   private readonly logger = new Logger(TenancyService.name);
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly repository: TenancyRepository,
     private readonly context: TenantContext,
     private readonly members: TenantMembersService,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
-    @Inject(PG_POOL) private readonly pool: Pool,
     private readonly spares: SchemaPoolService,
   ) {}
 
@@ -81,11 +79,12 @@ export class TenancyService {
   async onboard(dto: OnboardTenantDto, actor: string, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
     const id = randomUUID();
     const schemaName = tenantSchemaName(id);
-    const result = await this.orm.em
-      .fork()
-      .transactional(async (em) => {
-        if (await em.count(Tenant, { slug: dto.slug })) throw new TenancyException(TenancyErrorCode.SlugTaken);
-        const tenant = em.create(Tenant, {
+    // The new tenant's scope is bound for the whole transaction: the registry row, the schema and the owner's
+    // invitation (in that schema) are written through the one transaction the context carries.
+    const scope: TenantScope = { tenantId: id, slug: dto.slug, schema: schemaName };
+    const result = await this.context.run(scope, () =>
+      this.context.transaction(async () => {
+        const tenant = await this.repository.createTenant({
           id,
           slug: dto.slug,
           schemaName,
@@ -98,18 +97,12 @@ export class TenancyService {
           contactPerson: dto.contactPerson,
           language: dto.language ?? 'fi',
         });
-        await em.flush();
-        const claimed = await this.spares.claim(em, schemaName, migrations);
-        if (!claimed) await migrateSchemaInTransaction(em, schemaName, migrations);
-        const invitation = await this.context.runWith(scopeOf(tenant), em, () =>
-          this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor),
-        );
+        const claimed = await this.spares.claim(migrations);
+        if (!claimed) await this.repository.migrateBoundSchema(migrations);
+        const invitation = await this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor);
         return { tenant, invitation, claimed };
-      })
-      .catch((error: unknown) => {
-        if (error instanceof UniqueConstraintViolationException) throw new TenancyException(TenancyErrorCode.SlugTaken);
-        throw error;
-      });
+      }),
+    );
     // Not awaited: the next onboarding finds the pool full again, this one does not wait for it.
     if (result.claimed) void this.spares.refillSoon();
     const invitationUrl = this.invitationUrl(result.tenant.slug, result.invitation.token);
@@ -126,8 +119,8 @@ export class TenancyService {
     const scope = this.context.tenant;
     const invitation = await this.members.invite(input, actor);
     const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
-    const tenant = await this.orm.em.fork().findOneOrFail(Tenant, { id: scope.tenantId }, { fields: ['legalName'] });
-    await this.sendInvitation(tenant, invitation.staff.email, invitationUrl);
+    const legalName = await this.repository.legalName(scope.tenantId);
+    await this.sendInvitation({ legalName }, invitation.staff.email, invitationUrl);
     return { ...invitation.staff, invitationUrl, invitationExpiresAt: invitation.expiresAt };
   }
 
@@ -151,15 +144,7 @@ export class TenancyService {
 
   /** Tenants by slug; `q` matches the slug, legal name or business ID (any part, any case), `status` one status. */
   async list(options: { limit: number; after?: string; q?: string; status?: TenantStatus }): Promise<TenantView[]> {
-    const where: FilterQuery<Tenant> = {};
-    if (options.after) where.slug = { $gt: options.after };
-    if (options.status) where.status = options.status;
-    const q = options.q?.trim();
-    if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.$or = [{ slug: { $ilike: like } }, { legalName: { $ilike: like } }, { businessId: { $ilike: like } }];
-    }
-    const tenants = await this.orm.em.fork().find(Tenant, where, { orderBy: { slug: 'asc' }, limit: options.limit });
+    const tenants = await this.repository.listTenants(options);
     return tenants.map(toTenantView);
   }
 
@@ -169,43 +154,38 @@ export class TenancyService {
    * routes answer 404; nothing in its schema changes, so resuming gives everything back.
    */
   async setStatus(slug: string, status: Exclude<TenantStatus, 'left'>): Promise<TenantView> {
-    const em = this.orm.em.fork();
-    const tenant = await em.findOne(Tenant, { slug });
+    let changed = false;
+    const tenant = await this.repository.changeTenant(slug, (t) => {
+      if (t.status === 'left') throw new TenancyException(TenancyErrorCode.TenantLeft);
+      if (t.status !== status) {
+        t.status = status;
+        changed = true;
+      }
+    });
     if (!tenant) throw new NotFoundProblem('tenant');
-    if (tenant.status === 'left') throw new TenancyException(TenancyErrorCode.TenantLeft);
-    if (tenant.status !== status) {
-      tenant.status = status;
-      await em.flush();
-      this.logger.log({ tenant: tenant.id, status }, 'tenant status changed');
-    }
+    if (changed) this.logger.log({ tenant: tenant.id, status }, 'tenant status changed');
     return toTenantView(tenant);
   }
 
   async get(slug: string): Promise<TenantView> {
-    const tenant = await this.orm.em.fork().findOne(Tenant, { slug });
+    const tenant = await this.repository.findTenant({ slug });
     if (!tenant) throw new NotFoundProblem('tenant');
     return toTenantView(tenant);
   }
 
   async update(slug: string, dto: UpdateTenantDto): Promise<TenantView> {
-    const em = this.orm.em.fork();
-    const tenant = await em.findOne(Tenant, { slug });
-    if (!tenant) throw new NotFoundProblem('tenant');
     const { version, ...changes } = dto;
-    if (tenant.version !== version) throw new TenancyException(TenancyErrorCode.StaleVersion);
-    em.assign(tenant, changes);
-    try {
-      await em.flush();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw new TenancyException(TenancyErrorCode.StaleVersion);
-      throw error;
-    }
+    const tenant = await this.repository.changeTenant(slug, (t) => {
+      if (t.version !== version) throw new TenancyException(TenancyErrorCode.StaleVersion);
+      Object.assign(t, changes);
+    });
+    if (!tenant) throw new NotFoundProblem('tenant');
     return toTenantView(tenant);
   }
 
   /** The tenants with these slugs or ids, in slug order (unknown ones are left out): for work across tenants. */
   async findMany(by: { slugs?: string[]; ids?: string[] }): Promise<TenantView[]> {
-    const tenants = await this.orm.em.fork().find(Tenant, { $or: [{ slug: { $in: by.slugs ?? [] } }, { id: { $in: by.ids ?? [] } }] }, { orderBy: { slug: 'asc' } });
+    const tenants = await this.repository.findTenants(by);
     return tenants.map(toTenantView);
   }
 
@@ -215,13 +195,10 @@ export class TenancyService {
    */
   async findScope(slug: string, options: { orSuspended?: boolean } = {}): Promise<TenantScope | null> {
     const statuses: TenantStatus[] = options.orSuspended ? ['active', 'suspended'] : ['active'];
-    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string; status: TenantStatus }>(
-      `select id, slug, schema_name, status from platform.tenant where slug = $1 and status = any($2)`,
-      [slug, statuses],
-    );
-    if (!rows[0]) return null;
-    const scope: TenantScope = { tenantId: rows[0].id, slug: rows[0].slug, schema: assertSchemaName(rows[0].schema_name) };
-    return rows[0].status === 'suspended' ? { ...scope, suspended: true } : scope;
+    const row = await this.repository.scopeRow(slug, statuses);
+    if (!row) return null;
+    const scope: TenantScope = { tenantId: row.id, slug: row.slug, schema: assertSchemaName(row.schema_name) };
+    return row.status === 'suspended' ? { ...scope, suspended: true } : scope;
   }
 
   /**
@@ -230,19 +207,12 @@ export class TenancyService {
    */
   async findActiveStaff(tenantId: string, staffId: string): Promise<(StaffView & { scope: TenantScope }) | null> {
     const schema = tenantSchemaName(tenantId);
-    // Every staff request runs this: one parameterised statement on the plain pool, no ORM (bench/README.md).
-    const { rows } = await this.pool.query<StaffRow & { slug: string }>(
-      `select ${STAFF_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}, t.slug
-         from ${quoteIdent(schema)}.staff_user s
-         join platform.tenant t on t.id = $1 and t.status = 'active' and t.schema_name = $2
-        where s.id = $3 and s.disabled_at is null`,
-      [tenantId, schema, staffId],
-    );
-    return rows[0] ? { ...staffViewOfRow(rows[0]), scope: { tenantId, slug: rows[0].slug, schema } } : null;
+    const row = await this.repository.activeStaffRow(tenantId, schema, staffId);
+    return row ? { ...staffViewOfRow(row), scope: { tenantId, slug: row.slug, schema } } : null;
   }
 
   async findScopeById(id: string): Promise<TenantScope | null> {
-    const tenant = await this.orm.em.fork().findOne(Tenant, { id, status: 'active' }, { fields: ['id', 'slug', 'schemaName'] });
+    const tenant = await this.repository.findActiveTenantById(id);
     return tenant ? scopeOf(tenant) : null;
   }
 
@@ -259,7 +229,7 @@ export class TenancyService {
     // Spares before tenants: one claimed meanwhile is a tenant by the time the tenants are listed.
     const spares = await this.spares.migrateSpares(migrations);
     // A tenant that has left has no schema to migrate (migrating would create an empty one again).
-    const tenants = await this.orm.em.fork().find(Tenant, { status: { $ne: 'left' } }, { orderBy: { slug: 'asc' }, fields: ['id', 'slug', 'schemaName'] });
+    const tenants = await this.repository.tenantsWithSchemas();
     const report: TenantMigrationReport = { migrated: [], failed: [], spares };
     let done = 0;
     let next = 0;
@@ -267,7 +237,7 @@ export class TenancyService {
       for (let i = next++; i < tenants.length; i = next++) {
         const tenant = tenants[i];
         try {
-          const applied = await this.orm.em.fork().transactional((em) => migrateSchemaInTransaction(em, tenant.schemaName, migrations));
+          const applied = await this.repository.migrateSchema(tenant.schemaName, migrations);
           report.migrated.push({ slug: tenant.slug, applied });
           onProgress(++done, tenants.length, tenant.slug, 'ok');
         } catch (error) {
