@@ -45,7 +45,7 @@ for (const harness of [false, true]) {
 // Issue 13: a lib reaches PostgreSQL only from its repository files (`*.repository.ts`), which own its tables.
 // Services open a transaction with `TenantContext.transaction()` and call repositories; no EntityManager, pool or
 // SQL travels outside them. The plumbing itself (libs/database, the tenant context, the test harness), entity
-// definitions and migrations are exempt. `eslint.pending-repositories.js` lists the files still to move: it only shrinks.
+// definitions and migrations are exempt; nothing else is.
 const DATABASE_ACCESS = [
   { selector: "ImportDeclaration[source.value=/^(pg|pg-.*|@mikro-orm\\u002F.*)$/]", message: 'Database access belongs in a `*.repository.ts` file of the lib that owns the table.' },
   { selector: 'ImportSpecifier[imported.name=/^(boundSql|BoundSql|PG_POOL|DATABASE_URL|quoteIdent)$/]', message: 'SQL belongs in a `*.repository.ts` file of the lib that owns the table.' },
@@ -57,7 +57,6 @@ const databaseAccessBlock = {
   ignores: [
     '**/*.repository.ts', '**/*.spec.ts', '**/*.entity.ts',
     'libs/database/**', 'libs/testing/**', 'libs/entities/**', 'libs/tenancy/src/tenant-context.ts',
-    ...require('./eslint.pending-repositories.js'),
   ],
   rules: { 'no-restricted-syntax': ['error', ...DATABASE_ACCESS] },
 };
