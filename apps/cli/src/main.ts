@@ -93,6 +93,8 @@ tenant
       const dto = plainToInstance(OnboardTenantDto, options);
       const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
       if (errors.length) throw new Error(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('\n'));
+      // The owner's invitation mail is queued in the outbox with the tenant; the API's workers send it.
+      await ctx.get(JobsService).start({ work: false });
       const result = await ctx.get(TenancyService).onboard(dto, 'cli');
       say(`Onboarded ${result.tenant.legalName} (${result.tenant.slug}).`);
       say(`Owner ${result.owner.email} sets a password with: ${result.owner.invitationUrl}`);

@@ -5,6 +5,7 @@ import { AccessLogSearchService } from './access-log-search.service';
 import { ACCESS_LOG_OPTIONS, AccessLogService, type AccessLogOptions } from './access-log.service';
 import { AccessLogRepository } from './access-log.repository';
 import { AccessTransparencyController } from './access-transparency.controller';
+import { DatabaseModule } from '@app/database';
 
 /** The IP access log (privacy statement section 12): the only module that stores or reads IP addresses. */
 @Module({})
@@ -12,7 +13,7 @@ export class AccessLogModule {
   static forRoot(options: Partial<AccessLogOptions> = {}): DynamicModule {
     return {
       module: AccessLogModule,
-      imports: [TenancyModule],
+      imports: [DatabaseModule, TenancyModule],
       controllers: [AccessLogController, AccessTransparencyController],
       providers: [
         { provide: ACCESS_LOG_OPTIONS, useValue: { scheduleMaintenance: options.scheduleMaintenance ?? true } satisfies AccessLogOptions },

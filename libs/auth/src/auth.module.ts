@@ -18,9 +18,10 @@ import { PlatformStaffService } from './platform-staff.service';
 import { PrincipalSerializer } from './principal.serializer';
 import { SessionsService } from './sessions.service';
 import { TenantAuthController } from './tenant-auth.controller';
+import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), TenancyModule],
+  imports: [DatabaseModule, PassportModule.register({ session: true }), TenancyModule],
   controllers: [PlatformAuthController, TenantAuthController],
   providers: [
     // Order matters: the CSRF check runs before anything else looks at the request.

@@ -11,9 +11,10 @@ import { InvoiceDocumentController } from './invoice-document.controller';
 import { InvoiceDocumentService } from './invoice-document.service';
 import { InvoiceRemindersController } from './reminders.controller';
 import { InvoiceRemindersService } from './reminders.service';
+import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [TenancyModule, CustomersModule],
+  imports: [DatabaseModule, TenancyModule, CustomersModule],
   controllers: [BillingController, SellerController, InvoiceDocumentController, InvoiceRemindersController],
   providers: [BillingRepository, BillingService, VatRatesService, SellerService, InvoiceDocumentService, InvoiceRemindersService],
   exports: [BillingService, InvoiceRemindersService],

@@ -5,9 +5,10 @@ import { ConsentModule } from '@app/consent';
 import { CustomerImportController } from './customer-import.controller';
 import { CustomerImportService } from './customer-import.service';
 import { CustomerImportRepository } from './customer-import.repository';
+import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [TenancyModule, CustomersModule, ConsentModule],
+  imports: [DatabaseModule, TenancyModule, CustomersModule, ConsentModule],
   controllers: [CustomerImportController],
   providers: [CustomerImportService, CustomerImportRepository],
   exports: [CustomerImportService],

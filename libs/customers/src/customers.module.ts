@@ -4,9 +4,10 @@ import { CustomersController } from './customers.controller';
 import { CustomersService } from './customers.service';
 import { CustomerBulkService } from './customer-bulk.service';
 import { CustomersRepository } from './customers.repository';
+import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [TenancyModule],
+  imports: [DatabaseModule, TenancyModule],
   controllers: [CustomersController],
   providers: [CustomersService, CustomerBulkService, CustomersRepository],
   exports: [CustomersService, CustomerBulkService],

@@ -83,8 +83,30 @@ async function withTimeout(work: Promise<unknown>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+
+/**
+ * Where the connections come from, set once by the app or the CLI (`DatabaseModule.forRoot`): the one global part.
+ * The connections themselves are not global.
+ */
 @Global()
 @Module({})
+class DatabaseOptionsModule {}
+
+/**
+ * MikroORM and the plain pool. Not global: a lib whose repositories reach PostgreSQL imports this module, so the
+ * module graph says which libs do (and the lint rule says which files: only `*.repository.ts`).
+ */
+@Module({
+  controllers: [HealthController],
+  providers: [
+    { provide: DATABASE_URL, useFactory: (options: DatabaseOptions) => options.url, inject: [DATABASE_OPTIONS] },
+    { provide: MikroORM, useFactory: createOrm, inject: [DATABASE_OPTIONS] },
+    { provide: PG_POOL, useFactory: (options: DatabaseOptions) => createPool(options)(), inject: [DATABASE_OPTIONS] },
+    { provide: DatabaseHealth, useFactory: (options: DatabaseOptions) => new DatabaseHealth(options.url), inject: [DATABASE_OPTIONS] },
+  ],
+  exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth],
+})
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(
     private readonly orm: MikroORM,
@@ -92,17 +114,13 @@ export class DatabaseModule implements OnApplicationShutdown {
     private readonly health: DatabaseHealth,
   ) {}
 
+  /** The app's (or CLI's) database: its options, and the connections opened once for every lib that imports this module. */
   static forRoot(options: DatabaseOptions): DynamicModule {
     return {
-      module: DatabaseModule,
-      controllers: [HealthController],
-      providers: [
-        { provide: DATABASE_URL, useValue: options.url },
-        { provide: MikroORM, useFactory: () => createOrm(options) },
-        { provide: PG_POOL, useFactory: createPool(options) },
-        { provide: DatabaseHealth, useFactory: () => new DatabaseHealth(options.url) },
-      ],
-      exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth],
+      module: DatabaseOptionsModule,
+      imports: [DatabaseModule],
+      providers: [{ provide: DATABASE_OPTIONS, useValue: options }],
+      exports: [DATABASE_OPTIONS],
     };
   }
 

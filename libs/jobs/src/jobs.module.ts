@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DatabaseModule } from '@app/database';
 import { JobsRepository } from './jobs.repository';
 import { JOBS_OPTIONS, JobsService, type JobsOptions } from './jobs.service';
 
@@ -9,6 +10,7 @@ export class JobsModule {
   static forRoot(options: JobsOptions): DynamicModule {
     return {
       module: JobsModule,
+      imports: [DatabaseModule],
       providers: [{ provide: JOBS_OPTIONS, useValue: options }, JobsService, JobsRepository],
       exports: [JobsService],
     };

@@ -134,9 +134,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Starts pg-boss (installing or upgrading its schema under its own lock); workers only with JOBS_ENABLED. */
-  async start(): Promise<void> {
+  /** Connects to the queue. `work: false` connects a producer only: a CLI command that queues mail and exits. */
+  async start(options: { work?: boolean } = {}): Promise<void> {
     if (this.boss) return;
-    const workers = this.config.jobsEnabled;
+    const workers = this.config.jobsEnabled && (options.work ?? true);
     // Codes only: an error's message can quote job data, and job data can hold addresses.
     const boss = this.repository.connect(workers, (error: unknown) => this.logger.warn(failureOutput(error), 'job queue error'));
     await boss.start();

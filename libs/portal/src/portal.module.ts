@@ -12,9 +12,10 @@ import { PortalController } from './portal.controller';
 import { PortalInvitationsController } from './portal-invitations.controller';
 import { PortalLocalStrategy } from './portal-login';
 import { PortalService } from './portal.service';
+import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, RequestsModule],
+  imports: [DatabaseModule, PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, RequestsModule],
   controllers: [PortalController, PortalInvitationsController],
   providers: [PortalAccountsService, PortalService, PortalLocalStrategy, PortalRepository],
   exports: [PortalService, PortalAccountsService],

@@ -8,9 +8,10 @@ import { PrivacyNoticeService } from './privacy-notice.service';
 import { AccessibilityFeedbackController } from './accessibility-feedback.controller';
 import { AccessibilityFeedbackService } from './accessibility-feedback.service';
 import { PrivacyNoticeRepository } from './privacy-notice.repository';
+import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [TenancyModule],
+  imports: [DatabaseModule, TenancyModule],
   controllers: [RegisterSettingsController, PrivacyNoticePreviewController, PlatformProcessingRecordController, PrivacyNoticeController, AccessibilityFeedbackController],
   providers: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService, AccessibilityFeedbackService, PrivacyNoticeRepository],
   exports: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService],

@@ -12,13 +12,14 @@ import { LeavingController } from './leaving.controller';
 import { LeavingService } from './leaving.service';
 import { RetentionRepository } from './retention.repository';
 import { LeavingRepository } from './leaving.repository';
+import { DatabaseModule } from '@app/database';
 
 /**
  * Scheduled retention over the tenants' registers: expired invoices purged, long-inactive customers flagged;
  * and leaving the platform (the whole-register archive, the request, the nightly drop and the invoice archive).
  */
 @Module({
-  imports: [TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
+  imports: [DatabaseModule, TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
   controllers: [RetentionController, LeavingController],
   providers: [RetentionRepository, LeavingRepository, RetentionService, ScheduledJobs, LeavingService],
   exports: [RetentionService, ScheduledJobs, LeavingService],

@@ -10,8 +10,10 @@ import { TenantPlacementService } from './tenant-placement.service';
 import { SchemaPoolService } from './schema-pool.service';
 import { TenancyRepository } from './tenancy.repository';
 import { TenantStaffRepository } from './tenant-staff.repository';
+import { DatabaseModule } from '@app/database';
 
 @Module({
+  imports: [DatabaseModule],
   controllers: [TenancyController, TenantStaffController],
   providers: [TenantContext, TenancyRepository, TenantStaffRepository, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
   exports: [TenantContext, TenancyService, TenantMembersService, MigrationsService, AuditTrailService, TenantPlacementService, SchemaPoolService],
