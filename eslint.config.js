@@ -15,8 +15,9 @@ const entryOnly = [
 
 // A relative import leaves its module when it has more leading `..` than the file is deep inside the
 // module (libs/a/src/x.ts: `../..` already lands in libs/). Globs cannot count, so emit one block per depth.
-// The test harness (libs/testing, test/) may climb to apps/api/src/app to build the real app; nothing else.
-const HARNESS_APP = '(?!(\\.\\./)+apps/api/src/app(\\.js)?$)';
+// The test harness (libs/testing, test/) may climb to apps/api/src/app and apps/cli/src/cli.module to build the
+// real app or CLI; nothing else.
+const HARNESS_APP = '(?!(\\.\\./)+apps/(api/src/app|cli/src/cli\\.module)(\\.js)?$)';
 const moduleRoots = ['apps/*', 'libs/*', 'migrations/*', 'test'];
 const boundaryBlocks = [];
 for (const harness of [false, true]) {
