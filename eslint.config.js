@@ -47,10 +47,16 @@ for (const harness of [false, true]) {
 // Services open a transaction with `TenantContext.transaction()` and call repositories; no EntityManager, pool or
 // SQL travels outside them. The plumbing itself (libs/database, the tenant context, the test harness), entity
 // definitions and migrations are exempt; nothing else is.
+const SQL_TEXT = String.raw`/^\s*(select\s+$|select\s[\s\S]*\bfrom\b|insert\s+into\s|delete\s+from\s|update\s+(\S+\s+set\s|$)|with\s+\w+\s+as\s*\()|\b(insert\s+into|delete\s+from)\s+("|$|\w+\.)/`;
 const DATABASE_ACCESS = [
   { selector: "ImportDeclaration[source.value=/^(pg|pg-.*|@mikro-orm\\u002F.*)$/]", message: 'Database access belongs in a `*.repository.ts` file of the lib that owns the table.' },
   { selector: 'ImportSpecifier[imported.name=/^(boundSql|BoundSql|PG_POOL|DATABASE_URL|quoteIdent)$/]', message: 'SQL belongs in a `*.repository.ts` file of the lib that owns the table.' },
   { selector: 'CallExpression[callee.property.name=/^(em|execute|transactional|getConnection|getTransactionContext|nativeUpdate|nativeDelete|persistAndFlush)$/]', message: 'Reach the database through a repository; open a transaction with `TenantContext.transaction()`.' },
+  // SQL text itself, in a string or a template. The house writes SQL in lower case, so the test is case-sensitive and
+  // shaped like statements (`select ... from`, `update <table> set`, `insert into`, `delete from`, `with x as (`):
+  // an English sentence ("Select a customer from the list", "Update your details") does not match.
+  { selector: `Literal[value=${SQL_TEXT}]`, message: 'SQL belongs in a `*.repository.ts` file of the lib that owns the table.' },
+  { selector: `TemplateElement[value.raw=${SQL_TEXT}]`, message: 'SQL belongs in a `*.repository.ts` file of the lib that owns the table.' },
 ];
 const databaseAccessBlock = {
   name: 'data-layer/repositories-only',

@@ -101,7 +101,7 @@ export class AuthRepository {
   // --- platform staff ---
 
   async adminExists(): Promise<boolean> {
-    const rows = await this.orm.em.fork().execute(`select 1 from platform.platform_staff where 'platform_admin' = any(roles) and disabled_at is null limit 1`);
+    const rows = await boundSql(this.orm.em.fork())(`select 1 from platform.platform_staff where 'platform_admin' = any(roles) and disabled_at is null limit 1`);
     return rows.length > 0;
   }
 

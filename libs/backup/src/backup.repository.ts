@@ -1,8 +1,8 @@
 // Backup's tables and connections: the platform's erasure ledger, and the one raw connection a backup or a restore
 // holds for its COPY (pg_dump-style work: COPY needs the pg client itself, which the ORM's pool does not lend out).
-// Every statement of backup's own is written with `$n` bind parameters. The other modules' `?` statements a restore
-// runs on its connection (the schema migrator, the erasure steps, consent's withdrawals) are formatted by the ORM's
-// own formatter, the very one `em.execute` uses for them in a request, so both paths send the same SQL.
+// Every statement is written with `$n` bind parameters, backup's own and the other modules' a restore runs on its
+// connection (the schema migrator, the erasure steps, consent's withdrawals): the pg client takes them natively, and
+// in a request the same statements run through `TenantContext.sql()` / `boundSql`.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
@@ -45,12 +45,9 @@ export class BackupRepository {
     else await this.context.sql(sql, values);
   }
 
-  /** The tenant's erasures, oldest first; `execute` (`?` placeholders) reads them inside a restore's transaction. */
-  async erasureLedger(tenantId: string, execute?: TransactionExecutor): Promise<ErasureLedgerRow[]> {
-    if (execute) {
-      return (await execute('select customer_id, request_id, erased_at from platform.erasure_ledger where tenant_id = ? order by erased_at, customer_id', [tenantId])) as ErasureLedgerRow[];
-    }
-    return boundSql(this.orm.em.fork())<ErasureLedgerRow>('select customer_id, request_id, erased_at from platform.erasure_ledger where tenant_id = $1 order by erased_at, customer_id', [tenantId]);
+  /** The tenant's erasures, oldest first; `execute` reads them inside a restore's transaction. */
+  async erasureLedger(tenantId: string, execute: TransactionExecutor = boundSql(this.orm.em.fork())): Promise<ErasureLedgerRow[]> {
+    return execute<ErasureLedgerRow>('select customer_id, request_id, erased_at from platform.erasure_ledger where tenant_id = $1 order by erased_at, customer_id', [tenantId]);
   }
 
   /** A connection of its own for one backup or restore (application_name `rekisteri-backup`). */
@@ -59,22 +56,16 @@ export class BackupRepository {
     // A connection lost mid-run rejects the query in flight; without a listener it would also crash the process.
     client.on('error', (error: Error & { code?: string }) => this.logger.warn({ code: error.code }, 'backup connection lost'));
     await client.connect();
-    const platform = this.orm.em.getPlatform();
-    return new BackupConnection(client, (sql, params = []) => (params.length ? platform.formatQuery(sql, params) : sql));
+    return new BackupConnection(client);
   }
 }
 
 /** One raw connection: a backup's snapshot, or a restore's one transaction. */
 export class BackupConnection {
-  /** Runs other modules' SQL (`?` placeholders, as `em.execute` takes it) on this connection, inside its transaction. */
-  readonly execute: TransactionExecutor;
+  /** Runs other modules' SQL (bind parameters `$1, $2`) on this connection, inside its transaction. */
+  readonly execute: TransactionExecutor = async <T>(text: string, values: unknown[] = []) => (await this.client.query(text, values)).rows as T[];
 
-  constructor(
-    private readonly client: Client,
-    format: (sql: string, params?: unknown[]) => string,
-  ) {
-    this.execute = async (sql, params = []) => (await client.query(format(sql, params))).rows;
-  }
+  constructor(private readonly client: Client) {}
 
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsolationLevel, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { boundSql } from '@app/database';
-import { TenantContext } from '@app/tenancy';
+import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 
 /**
@@ -109,6 +109,31 @@ export interface SellerRow {
 
 const SELLER_COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
 const SETTINGS_COLUMNS = 'enabled, days_after_due, max_reminders, min_interval_days, updated_at, updated_by, version';
+
+/**
+ * Billing's part of an erasure (libs/requests/src/erasure.ts lists the steps in order): drafts are no accounting
+ * records and go; issued invoices and credit notes are kept for their legal period with the buyer snapshot taken
+ * at issue, no longer linked to the person. It runs on the erasure's `TenantTransaction`, not the tenant context:
+ * a restore re-applies erasures on its own connection, with no tenant bound.
+ */
+export const billingErasure: CustomerErasureStep & { retainedInvoices(tx: TenantTransaction, customerIds: string[]): Promise<Map<string, number>> } = {
+  does: 'draft invoices deleted; issued invoices and credit notes kept under legal hold with their buyer snapshot, unlinked',
+
+  /** How many issued invoices of each customer the erasure keeps (read before the step unlinks them). */
+  async retainedInvoices({ execute, schema }, customerIds) {
+    const rows = await execute<{ customer_id: string; n: number }>(
+      `select customer_id, count(*)::int as n from ${schema}.invoice where customer_id = any($1::uuid[]) and status <> 'draft' group by customer_id`,
+      [customerIds],
+    );
+    return new Map(rows.map((r) => [r.customer_id, r.n]));
+  },
+
+  async eraseCustomers({ execute, schema }, customerIds) {
+    await execute(`delete from ${schema}.invoice_line where invoice_id in (select id from ${schema}.invoice where customer_id = any($1::uuid[]) and status = 'draft')`, [customerIds]);
+    await execute(`delete from ${schema}.invoice where customer_id = any($1::uuid[]) and status = 'draft'`, [customerIds]);
+    await execute(`update ${schema}.invoice set customer_id = null where customer_id = any($1::uuid[])`, [customerIds]);
+  },
+};
 
 @Injectable()
 export class BillingRepository {

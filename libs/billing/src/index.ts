@@ -8,4 +8,4 @@ export type { InvoiceView } from './invoice.view';
 /** For the ORM's entity list only; other modules go through the service. */
 export { InvoiceDto } from './dto/invoice-view.dto';
 export const billingEntities = [Invoice, InvoiceLine, Payment];
-export { billingErasure } from './billing.erasure';
+export { billingErasure } from './billing.repository';

@@ -127,7 +127,7 @@ export class ConsentRepository {
 
   /**
    * After a tenant is restored from a backup: withdrawals and suppressions made since the backup are applied
-   * again, on the restore's executor (its transaction, `?` placeholders). Returns the events re-added.
+   * again, on the restore's executor (its transaction; bind parameters `$1, $2`). Returns the events re-added.
    */
   static async reapplyWithdrawals(execute: TransactionExecutor, schema: string, tenantId: string): Promise<number> {
     const s = quoteIdent(schema);
@@ -135,7 +135,7 @@ export class ConsentRepository {
     // coordinator and the tenant's tables live on a worker, and one statement joining both cannot be routed.
     const withdrawals = await execute(
       `select distinct on (customer_id, purpose) customer_id, purpose, channel, actor, withdrawn_at
-         from platform.consent_withdrawal_ledger where tenant_id = ? order by customer_id, purpose, withdrawn_at desc`,
+         from platform.consent_withdrawal_ledger where tenant_id = $1 order by customer_id, purpose, withdrawn_at desc`,
       [tenantId],
     );
     // reads customers' table: to move behind CustomersService
@@ -144,7 +144,7 @@ export class ConsentRepository {
           `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)
            select w.customer_id, w.purpose, 'withdrawn', w.channel, w.actor, latest.notice_version, w.withdrawn_at,
                   case w.channel when 'staff_written_request' then 'staff' else w.channel end
-             from jsonb_to_recordset(?::jsonb) as w(customer_id uuid, purpose text, channel text, actor text, withdrawn_at timestamptz)
+             from jsonb_to_recordset($1::jsonb) as w(customer_id uuid, purpose text, channel text, actor text, withdrawn_at timestamptz)
              join ${s}.customer c on c.id = w.customer_id
              join (select distinct on (customer_id, purpose) customer_id, purpose, action, occurred_at, notice_version
                      from ${s}.consent_event order by customer_id, purpose, id desc) latest
@@ -154,11 +154,11 @@ export class ConsentRepository {
           [JSON.stringify(withdrawals)],
         )) as unknown[])
       : [];
-    const suppressions = await execute(`select email_sha256, reason from platform.suppression_ledger where tenant_id = ?`, [tenantId]);
+    const suppressions = await execute(`select email_sha256, reason from platform.suppression_ledger where tenant_id = $1`, [tenantId]);
     if (suppressions.length) {
       await execute(
         `insert into ${s}.suppression (email_sha256, reason)
-         select email_sha256, reason from jsonb_to_recordset(?::jsonb) as l(email_sha256 text, reason text) on conflict do nothing`,
+         select email_sha256, reason from jsonb_to_recordset($1::jsonb) as l(email_sha256 text, reason text) on conflict do nothing`,
         [JSON.stringify(suppressions)],
       );
     }

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Pool, PoolClient } from 'pg';
 import { PG_POOL, quoteIdent } from '@app/database';
-import { TenantContext } from '@app/tenancy';
+import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { Customer } from './customer.entity';
 import { CUSTOMER_FIELDS, type CustomerField, type CustomerFields } from './customer-fields';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
@@ -55,6 +55,26 @@ function toColumns(data: CustomerFields): Record<string, string> {
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);
 }
+
+/**
+ * The customers module's part of an erasure, the last step (libs/requests/src/erasure.ts lists the steps in
+ * order): the record itself. What references it goes by the foreign keys' cascades (consent events, portal account
+ * and invitations, the retention review flag). It runs on the erasure's `TenantTransaction`, not the tenant
+ * context: a restore re-applies erasures on its own connection, with no tenant bound.
+ */
+export const customersErasure: CustomerErasureStep & { present(tx: TenantTransaction, customerIds: string[]): Promise<Set<string>> } = {
+  does: 'the customer record deleted; consent events, portal account and invitations and review flags cascade with it',
+
+  /** Which of these customers have a record (a restore erases again those the backup brought back). */
+  async present({ execute, schema }, customerIds) {
+    const rows = await execute<{ id: string }>(`select id from ${schema}.customer where id = any($1::uuid[])`, [customerIds]);
+    return new Set(rows.map((r) => r.id));
+  },
+
+  async eraseCustomers({ execute, schema }, customerIds) {
+    await execute(`delete from ${schema}.customer where id = any($1::uuid[])`, [customerIds]);
+  },
+};
 
 @Injectable()
 export class CustomersRepository {

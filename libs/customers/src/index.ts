@@ -11,4 +11,4 @@ export { CreateCustomerDto, UpdateCustomerDto } from './dto/customer.dto';
 /** For the ORM's entity list only; other modules go through the service. */
 export { AuditEntryDto, CustomerDto, CustomerRestrictionDto } from './dto/customer-view.dto';
 export const customersEntities = [Customer];
-export { customersErasure } from './customers.erasure';
+export { customersErasure } from './customers.repository';

@@ -4,10 +4,11 @@
 // with snapshots, introspects every schema per run. Here each schema is migrated under
 // `SET LOCAL search_path` in its own transaction, so a failure leaves that schema untouched.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundSql, type BoundSql } from './bound-sql';
 import { quoteIdent } from './embedded-postgres';
 
 export interface MigrationContext {
-  /** Runs SQL in the migration's transaction, with search_path set to the target schema. */
+  /** Runs SQL in the migration's transaction, with search_path set to the target schema (bind parameters `$1, $2`). */
   execute(sql: string, params?: unknown[]): Promise<unknown[]>;
 }
 
@@ -45,11 +46,14 @@ export function assertSchemaName(schema: string): string {
  */
 export async function migrateSchemaInTransaction(em: EntityManager, schema: string, migrations: readonly SchemaMigration[], placement: SchemaPlacement = {}): Promise<string[]> {
   if (!em.isInTransaction()) throw new Error('migrateSchemaInTransaction needs a transaction');
-  return migrateSchemaWith((sql, params = []) => em.execute(sql, params) as Promise<unknown[]>, schema, migrations, placement);
+  return migrateSchemaWith(boundSql(em), schema, migrations, placement);
 }
 
-/** Runs SQL (`?` placeholders) inside a transaction the caller holds open. */
-export type TransactionExecutor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+/**
+ * Runs SQL with bind parameters (`$1, $2, ...`) inside a transaction the caller holds open: `boundSql(em)` or
+ * `TenantContext.sql()` in a request, a restore's own pg connection (`client.query`), which takes them natively.
+ */
+export type TransactionExecutor = BoundSql;
 
 /**
  * The same as migrateSchemaInTransaction on any executor that is inside a transaction: a tenant restore
@@ -61,23 +65,24 @@ export async function migrateSchemaWith(execute: TransactionExecutor, schema: st
   // lock (two migrators on one schema would race; the transaction-scoped lock makes the second wait), sets
   // the search_path for this transaction, lifts the request pools' statement timeout (a migration may rewrite
   // a big table), places the schema on a Citus cluster (SchemaPlacement), and says whether it has been migrated before.
-  const [{ known }] = (await execute(
-    `select pg_advisory_xact_lock(hashtext(?)), set_config('search_path', ?, true), set_config('statement_timeout', '0', true), ` +
-      `set_config('citus.enable_schema_based_sharding', ?, true), set_config('citus.enable_unsafe_triggers', ?, true), to_regclass(?) is not null as known`,
-    [schema, quoted, placement.onCoordinator ? 'off' : 'on', placement.onCoordinator ? 'off' : 'on', `${quoted}.schema_migrations`],
-  )) as { known: boolean }[];
+  const sharding = placement.onCoordinator ? 'off' : 'on';
+  const [{ known }] = await execute<{ known: boolean }>(
+    `select pg_advisory_xact_lock(hashtext($1)), set_config('search_path', $2, true), set_config('statement_timeout', '0', true), ` +
+      `set_config('citus.enable_schema_based_sharding', $3, true), set_config('citus.enable_unsafe_triggers', $3, true), to_regclass($4) is not null as known`,
+    [schema, quoted, sharding, `${quoted}.schema_migrations`],
+  );
   if (!known) {
     await execute(`create schema if not exists ${quoted}`);
     // `if not exists` still: the lookup above ran before the lock was granted, from a possibly stale cache.
     await execute(`create table if not exists ${quoted}.schema_migrations (name text primary key, applied_at timestamptz not null default now())`);
   }
-  const applied = new Set(known ? ((await execute('select name from schema_migrations')) as { name: string }[]).map((r) => r.name) : []);
+  const applied = new Set(known ? (await execute<{ name: string }>('select name from schema_migrations')).map((r) => r.name) : []);
   const pending = [...migrations].sort((a, b) => a.name.localeCompare(b.name)).filter((m) => !applied.has(m.name));
   for (const migration of pending) await migration.up({ execute });
   const names = pending.map((m) => m.name);
   // Records what was applied and puts the search_path back as the connection had it, in one statement.
   await execute(
-    `${names.length ? `with recorded as (insert into schema_migrations (name) values ${names.map(() => '(?)').join(', ')}) ` : ''}` +
+    `${names.length ? `with recorded as (insert into schema_migrations (name) values ${names.map((_, i) => `($${i + 1})`).join(', ')}) ` : ''}` +
       `select set_config('search_path', (select reset_val from pg_settings where name = 'search_path'), true)`,
     names,
   );

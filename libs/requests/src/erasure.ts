@@ -13,13 +13,18 @@ import { ErasureLedgerService } from '@app/backup';
 import { billingErasure } from '@app/billing';
 import { customersErasure } from '@app/customers';
 import { type CustomerErasureStep, type TenantScope, type TenantTransaction } from '@app/tenancy';
-import { requestsErasure } from './requests.erasure';
-import { RequestsRepository } from './requests.repository';
+import { RequestsRepository, requestsErasure } from './requests.repository';
 
 /**
  * The order matters: each step may still need the rows a later one deletes; the customer record goes last.
- * Each step still takes the transaction as a `TenantTransaction` (`?` placeholders): a restore runs them on its own
- * connection, where no tenant context is bound.
+ * Each step is defined, with its `does` text and its statements, in its module's repository file, and takes the
+ * transaction as a `TenantTransaction` (bind parameters `$1, $2`): a restore runs the steps on its own connection,
+ * where no tenant context is bound.
+ *
+ * billingErasure is in libs/billing/src/billing.repository.ts, requestsErasure in requests.repository.ts (here),
+ * customersErasure in libs/customers/src/customers.repository.ts; each opens with its `does` text.
+ * After them: the tenant's erasure ledger row and an audit entry per person (below), and when staff complete a
+ * request, the platform's ledger row (RequestsService).
  */
 export const ERASURE_STEPS: readonly CustomerErasureStep[] = [billingErasure, requestsErasure, customersErasure];
 
@@ -71,7 +76,7 @@ export class CustomerErasure implements OnModuleInit {
     if (ledger.length === 0) return [];
     const done = ledger.filter((l) => l.requestId).map((l) => ({ request_id: l.requestId!, erased_at: l.erasedAt.toISOString() }));
     await this.repository.completeErasedRequests(tx, actor, done);
-    const present = await this.repository.customersPresent(tx, ledger.map((l) => l.customerId));
+    const present = await customersErasure.present(tx, ledger.map((l) => l.customerId));
     const back = ledger.filter((l) => present.has(l.customerId));
     await this.eraseWith(tx, back, actor, 'customer.erasure_reapplied');
     return back.map((l) => l.customerId);

@@ -2,12 +2,13 @@
 // tenant's erasure ledger. Everything reaches the tenant's schema through the tenant context, inside the
 // transaction a service opened with `TenantContext.transaction()` when there is one.
 //
-// The erasure's statements (`*Erasure*` below) run on a `TenantTransaction` instead: the same code serves a restore,
-// which re-applies erasures on its own connection with no tenant bound. Its executor takes `?` placeholders.
+// The erasure's statements (`requestsErasure` and the `*Erasure*` methods below) run on a `TenantTransaction`
+// instead: the same code serves a restore, which re-applies erasures on its own connection with no tenant bound.
+// Both speak bind parameters ($1, $2, ...).
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { quoteIdent } from '@app/database';
-import { inUuids, TenantContext, type TenantTransaction } from '@app/tenancy';
+import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, OPEN_STATES, VerificationCode } from './request.entity';
 
 export interface RequestFilter {
@@ -26,6 +27,22 @@ export interface ErasureLedgerRow {
   erased_at: string;
   invoices_retained: number;
 }
+
+/**
+ * The requests module's part of an erasure (libs/requests/src/erasure.ts lists the steps in order): the requests
+ * stay as the record of what was asked and done, but their free text (which may name the person) is cleared, and
+ * the verification codes (whose address hashes point at the person) and unspent export links (which would lead to
+ * nothing) go.
+ */
+export const requestsErasure: CustomerErasureStep = {
+  does: "the free text of the person's requests cleared; their verification codes and export links deleted; the requests kept as records",
+
+  async eraseCustomers({ execute, schema }, customerIds) {
+    await execute(`delete from ${schema}.request_verification_code where request_id in (select id from ${schema}.data_subject_request where customer_id = any($1::uuid[]))`, [customerIds]);
+    await execute(`delete from ${schema}.request_export_link where request_id in (select id from ${schema}.data_subject_request where customer_id = any($1::uuid[]))`, [customerIds]);
+    await execute(`update ${schema}.data_subject_request set details = null where customer_id = any($1::uuid[]) and details is not null`, [customerIds]);
+  },
+};
 
 @Injectable()
 export class RequestsRepository {
@@ -135,8 +152,7 @@ export class RequestsRepository {
 
   /** The open transaction of the tenant in scope, as the erasure steps take it. */
   erasureTransaction(): TenantTransaction {
-    const em = this.context.em();
-    return { execute: (sql, params) => em.execute(sql, params ?? []), schema: quoteIdent(this.context.tenant.schema) };
+    return { execute: <T>(text: string, values?: unknown[]) => this.context.sql<T>(text, values), schema: quoteIdent(this.context.tenant.schema) };
   }
 
   /** A restore's open transaction on this (unquoted) schema, as the erasure steps take it. */
@@ -149,7 +165,7 @@ export class RequestsRepository {
     await tx.execute(
       `insert into ${tx.schema}.erasure_ledger (customer_id, request_id, erased_at, invoices_retained)
        select customer_id, request_id, erased_at, invoices_retained
-         from jsonb_to_recordset(?::jsonb) as r(customer_id uuid, request_id uuid, erased_at timestamptz, invoices_retained int)
+         from jsonb_to_recordset($1::jsonb) as r(customer_id uuid, request_id uuid, erased_at timestamptz, invoices_retained int)
        on conflict (customer_id) do nothing`,
       [JSON.stringify(rows)],
     );
@@ -160,25 +176,18 @@ export class RequestsRepository {
     // writes tenancy's table: to move behind AuditTrailService (which cannot yet write on a restore's connection)
     await tx.execute(
       `insert into ${tx.schema}.audit_event (actor, action, subject_type, subject_id, fields)
-       select ?, ?, 'customer', id, '{}' from jsonb_array_elements_text(?::jsonb) as id`,
-      [actor, action, JSON.stringify(customerIds)],
+       select $1::text, $2::text, 'customer', id, '{}' from unnest($3::text[]) as id`,
+      [actor, action, customerIds],
     );
   }
 
   /** Requests still open in a restored schema whose erasure the platform's ledger records: completed as then. */
   async completeErasedRequests(tx: TenantTransaction, actor: string, done: { request_id: string; erased_at: string }[]): Promise<void> {
     await tx.execute(
-      `update ${tx.schema}.data_subject_request r set state = 'completed', decided_by = ?, decided_at = l.erased_at, updated_at = now(), version = r.version + 1
-         from jsonb_to_recordset(?::jsonb) as l(request_id uuid, erased_at timestamptz)
+      `update ${tx.schema}.data_subject_request r set state = 'completed', decided_by = $1, decided_at = l.erased_at, updated_at = now(), version = r.version + 1
+         from jsonb_to_recordset($2::jsonb) as l(request_id uuid, erased_at timestamptz)
         where l.request_id = r.id and r.state in ('received', 'verified', 'in_progress')`,
       [actor, JSON.stringify(done)],
     );
-  }
-
-  /** Which of these customers have a record in the schema. */
-  async customersPresent(tx: TenantTransaction, customerIds: string[]): Promise<Set<string>> {
-    // reads customers' table: to move behind CustomersService (which cannot yet read on a restore's connection)
-    const rows = (await tx.execute(`select id from ${tx.schema}.customer where ${inUuids('id')}`, [JSON.stringify(customerIds)])) as { id: string }[];
-    return new Set(rows.map((r) => r.id));
   }
 }
