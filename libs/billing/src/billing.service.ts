@@ -420,7 +420,14 @@ export class BillingService {
    * An invoice that a credit note still within its period refers to waits for that note. Returns the counts.
    */
   async purgeExpired(em: CallerTransaction, options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
-    return this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears, options.actor));
+    const purged = await this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears));
+    // AuditTrailService still takes the caller's EntityManager.
+    await this.audit.recordMany(
+      purged.invoiceIds.map((id) => ({ actor: options.actor, action: 'invoice.purged', subjectType: 'invoice', subjectId: id, fields: [] })),
+      em,
+      this.clock.now(),
+    );
+    return { invoices: purged.invoiceIds.length, lines: purged.lines, payments: purged.payments };
   }
 
   /**

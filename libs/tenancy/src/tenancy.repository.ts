@@ -302,4 +302,49 @@ export class TenancyRepository {
     const { rows } = await this.pool.query<{ schema_name: string }>(`select schema_name from platform.tenant where slug = $1`, [slug]);
     return rows[0] ? assertSchemaName(rows[0].schema_name) : null;
   }
+
+  // --- the bound tenant as the seller on its invoices (billing asks TenancyService) ---
+
+  /** The bound tenant's seller details, in the open transaction of its scope if there is one. */
+  async sellerDetails(): Promise<SellerDetailsRow | null> {
+    const [row] = await this.context.sql<SellerDetailsRow>(`select ${SELLER_COLUMNS} from platform.tenant where id = $1`, [this.context.tenant.tenantId]);
+    return row ?? null;
+  }
+
+  /** Null when `version` is stale (nothing changed); in the open transaction of the bound tenant's scope. */
+  async updateSellerDetails(s: SellerDetailsUpdate): Promise<SellerDetailsRow | null> {
+    const [row] = await this.context.sql<SellerDetailsRow>(
+      `update platform.tenant set legal_name = $1, business_id = $2, street_address = $3, postal_code = $4, city = $5, iban = $6, bic = $7,
+         version = version + 1, updated_at = now()
+       where id = $8 and version = $9 returning ${SELLER_COLUMNS}`,
+      [s.legalName, s.businessId, s.streetAddress, s.postalCode, s.city, s.iban, s.bic, this.context.tenant.tenantId, s.version],
+    );
+    return row ?? null;
+  }
 }
+
+/** The tenant's row as the seller on its invoices (billing's SellerService reads and changes it). */
+export interface SellerDetailsRow {
+  legal_name: string;
+  business_id: string;
+  street_address: string;
+  postal_code: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  language: 'fi' | 'en';
+  version: number;
+}
+
+export interface SellerDetailsUpdate {
+  legalName: string;
+  businessId: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  version: number;
+}
+
+const SELLER_COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';

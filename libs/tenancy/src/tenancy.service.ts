@@ -8,7 +8,9 @@ import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
 import { type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
-import { TenancyRepository } from './tenancy.repository';
+import { type SellerDetailsRow, type SellerDetailsUpdate, TenancyRepository } from './tenancy.repository';
+
+export type { SellerDetailsRow, SellerDetailsUpdate } from './tenancy.repository';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import { SchemaPoolService, type SpareMigrationReport } from './schema-pool.service';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
@@ -251,5 +253,15 @@ export class TenancyService {
     report.migrated.sort(bySlug);
     report.failed.sort(bySlug);
     return report;
+  }
+
+  /** The bound tenant as the seller on its invoices (billing), in the open transaction if there is one; null when gone. */
+  sellerDetails(): Promise<SellerDetailsRow | null> {
+    return this.repository.sellerDetails();
+  }
+
+  /** Changes the bound tenant's seller details in the open transaction; null when `version` is stale (nothing changed). */
+  updateSellerDetails(details: SellerDetailsUpdate): Promise<SellerDetailsRow | null> {
+    return this.repository.updateSellerDetails(details);
   }
 }
