@@ -264,4 +264,9 @@ export class TenancyService {
   updateSellerDetails(details: SellerDetailsUpdate): Promise<SellerDetailsRow | null> {
     return this.repository.updateSellerDetails(details);
   }
+
+  /** Every tenant that still has a schema (not left), by slug: for platform jobs that visit each tenant. */
+  async scopesWithSchemas(): Promise<TenantScope[]> {
+    return (await this.repository.tenantsWithSchemas()).map(scopeOf);
+  }
 }
