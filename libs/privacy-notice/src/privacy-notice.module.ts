@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
+import { AuthModule } from '@app/auth';
 import { PlatformProcessingRecordController, PrivacyNoticePreviewController, RegisterSettingsController } from './register-settings.controller';
 import { ProcessingRecordService } from './processing-record.service';
 import { PrivacyNoticeController } from './privacy-notice.controller';
@@ -10,7 +11,7 @@ import { AccessibilityFeedbackService } from './accessibility-feedback.service';
 import { PrivacyNoticeRepository } from './privacy-notice.repository';
 
 @Module({
-  imports: [TenancyModule],
+  imports: [TenancyModule, AuthModule],
   controllers: [RegisterSettingsController, PrivacyNoticePreviewController, PlatformProcessingRecordController, PrivacyNoticeController, AccessibilityFeedbackController],
   providers: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService, AccessibilityFeedbackService, PrivacyNoticeRepository],
   exports: [RegisterSettingsService, PrivacyNoticeService, ProcessingRecordService],
