@@ -97,6 +97,16 @@ export interface ReminderSettingsRow {
 
 const SETTINGS_COLUMNS = 'enabled, days_after_due, max_reminders, min_interval_days, updated_at, updated_by, version';
 
+/** An issued invoice or credit note as leaving the platform archives it (BillingService.archiveDocuments). */
+export interface InvoiceArchiveRow {
+  invoice_id: string;
+  kind: string;
+  invoice_number: string | null;
+  issue_date: string;
+  keep_until: string;
+  document: unknown;
+}
+
 @Injectable()
 export class BillingRepository {
   constructor(
@@ -387,6 +397,26 @@ export class BillingRepository {
          from platform.vat_rate where country = 'FI' and valid_from <= $1::date and (valid_to is null or valid_to >= $1::date)
          order by rate_bp desc`,
       [date],
+    );
+  }
+
+  /**
+   * The bound tenant's issued invoices and credit notes, each with its lines and payments as one JSON document, and
+   * the date it is kept until (the later of its legal hold and the end of its issue year plus `legalRetentionYears`).
+   */
+  archiveDocuments(legalRetentionYears: number): Promise<InvoiceArchiveRow[]> {
+    return this.context.sql<InvoiceArchiveRow>(
+      `select i.id as invoice_id, i.kind, i.number as invoice_number, i.issue_date::text as issue_date,
+              greatest(i.retain_until, make_date(extract(year from i.issue_date)::int + $1::int, 12, 31))::text as keep_until,
+              jsonb_build_object(
+                'invoice', to_jsonb(i),
+                'lines', coalesce((select jsonb_agg(to_jsonb(l) order by l.position) from ${this.t('invoice_line')} l where l.invoice_id = i.id), '[]'::jsonb),
+                'payments', coalesce((select jsonb_agg(to_jsonb(p) order by p.paid_on, p.created_at) from ${this.t('payment')} p where p.invoice_id = i.id), '[]'::jsonb)
+              ) as document
+         from ${this.t('invoice')} i
+        where i.status <> 'draft' and i.issue_date is not null
+        order by i.issue_date, i.number`,
+      [legalRetentionYears],
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { TenancyModule } from '@app/tenancy';
 import { BillingModule } from '@app/billing';
 import { BankImportModule } from '@app/bank-import';
@@ -18,7 +19,7 @@ import { LeavingRepository } from './leaving.repository';
  * and leaving the platform (the whole-register archive, the request, the nightly drop and the invoice archive).
  */
 @Module({
-  imports: [TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
+  imports: [AuthModule, TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
   controllers: [RetentionController, LeavingController],
   providers: [RetentionRepository, LeavingRepository, RetentionService, ScheduledJobs, LeavingService],
   exports: [RetentionService, ScheduledJobs, LeavingService],

@@ -321,6 +321,53 @@ export class TenancyRepository {
     );
     return row ?? null;
   }
+
+  // --- leaving the platform (retention's LeavingService asks TenancyService) ---
+
+  /** The tenant's row with its leaving columns, on the pool (no transaction). */
+  async leavingRow(tenantId: string): Promise<LeavingTenantRow | null> {
+    const { rows } = await this.pool.query<LeavingTenantRow>(`select ${LEAVING_COLUMNS} from platform.tenant where id = $1`, [tenantId]);
+    return rows[0] ?? null;
+  }
+
+  /** Records the request to leave in the open transaction; false when it was already requested or the tenant has left. */
+  async requestLeave(tenantId: string, input: { requestedAt: Date; leaveAfter: Date; requestedBy: string; reason: string | null }): Promise<boolean> {
+    const updated = await this.context.sql(
+      `update platform.tenant set leaving_requested_at = $1, leave_after = $2, leaving_requested_by = $3, leave_reason = $4
+        where id = $5 and status <> 'left' and leaving_requested_at is null returning id`,
+      [input.requestedAt, input.leaveAfter, input.requestedBy, input.reason, tenantId],
+    );
+    return updated.length > 0;
+  }
+
+  /** Cancels the request to leave in the open transaction; false when none was pending. */
+  async cancelLeave(tenantId: string): Promise<boolean> {
+    const updated = await this.context.sql(
+      `update platform.tenant set leaving_requested_at = null, leave_after = null, leaving_requested_by = null, leave_reason = null
+        where id = $1 and status <> 'left' and leaving_requested_at is not null returning id`,
+      [tenantId],
+    );
+    return updated.length > 0;
+  }
+
+  /** Tenants whose grace period is over by `now`, on the pool. */
+  async dueToLeave(now: Date): Promise<{ id: string; slug: string; schema_name: string }[]> {
+    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string }>(
+      `select id, slug, schema_name from platform.tenant where status <> 'left' and leave_after is not null and leave_after <= $1 order by leave_after, slug`,
+      [now],
+    );
+    return rows;
+  }
+
+  /** The bound tenant's row, locked for update in the open transaction. */
+  async lockForLeaving(tenantId: string): Promise<LeavingTenantRow | null> {
+    const [tenant] = await this.context.sql<LeavingTenantRow>(`select ${LEAVING_COLUMNS} from platform.tenant where id = $1 for update`, [tenantId]);
+    return tenant ?? null;
+  }
+
+  async markLeft(tenantId: string, at: Date): Promise<void> {
+    await this.context.sql(`update platform.tenant set status = 'left', left_at = $1 where id = $2`, [at, tenantId]);
+  }
 }
 
 /** The tenant's row as the seller on its invoices (billing's SellerService reads and changes it). */
@@ -348,3 +395,18 @@ export interface SellerDetailsUpdate {
 }
 
 const SELLER_COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
+
+/** The tenant's row as leaving the platform reads it (retention's LeavingService). */
+export interface LeavingTenantRow {
+  id: string;
+  slug: string;
+  schema_name: string;
+  legal_name: string;
+  status: string;
+  leaving_requested_at: Date | null;
+  leave_after: Date | null;
+  leaving_requested_by: string | null;
+  leave_reason: string | null;
+}
+
+const LEAVING_COLUMNS = 'id, slug, schema_name, legal_name, status, leaving_requested_at, leave_after, leaving_requested_by, leave_reason';
