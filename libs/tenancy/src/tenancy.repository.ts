@@ -185,8 +185,10 @@ export class TenancyRepository {
   private async restampSeedRows(schema: string): Promise<void> {
     const sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => this.context.sql<T>(text, values);
     const s = quoteIdent(schema);
-    // writes privacy-notice's tables (register_settings, its versions) and billing's (reminder_settings): to move
-    // behind RegisterSettingsService and RemindersService. They are the seed rows of a schema nobody has used yet.
+    // Writes privacy-notice's tables (register_settings, its versions) and billing's (reminder_settings) here on
+    // purpose: tenancy is the lowest lib (PrivacyNoticeModule and BillingModule import TenancyModule), so it cannot
+    // ask their services without a circular import; and these are the seed rows of a schema nobody has used yet,
+    // restamped in the claim's transaction. test/schema-pool.e2e-spec.ts checks every seeded table.
     // The version trigger writes no row for this update: notice_version is unchanged.
     await sql(`update ${s}.register_settings set updated_at = now()`);
     await sql(`update ${s}.reminder_settings set updated_at = now()`);
