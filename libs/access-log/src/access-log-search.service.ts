@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, decodeCursor, ForbiddenProblem, type Page, type PlatformPrincipal, type PlatformRole, type Principal, ProblemException, toPage } from '@app/core';
 import { TenantContext } from '@app/tenancy';
+import { PlatformStaffService } from '@app/auth';
 import { AccessLogErrorCode, AccessLogException } from './access-log.errors';
 import { type AuditRow, AccessLogRepository, type FoundRow, type TransparencyRow } from './access-log.repository';
 import { errorCode } from './access-log.writer';
@@ -59,6 +60,7 @@ export class AccessLogSearchService {
     private readonly store: AccessLogRepository,
     private readonly context: TenantContext,
     private readonly config: AppConfig,
+    private readonly platformStaff: PlatformStaffService,
   ) {}
 
   async search(actor: Principal | undefined, input: SearchInput, now: Date = new Date()): Promise<SearchResult> {
@@ -95,7 +97,10 @@ export class AccessLogSearchService {
     // Admins oversee that searches happen for good reasons; only investigators see which addresses were sought.
     const seesAddresses = reader.roles.includes('access_log_investigator');
     const limit = page.limit ?? 50;
-    const rows = await this.store.auditPage(limit + 1, page.cursor ? decodeCursor(page.cursor) : undefined);
+    const searches = await this.store.auditPage(limit + 1, page.cursor ? decodeCursor(page.cursor) : undefined);
+    // Every search names its investigator (a member is never deleted, only disabled): the names come from auth.
+    const staff = await this.platformStaff.staffRefs(searches.map((s) => s.investigatorId));
+    const rows: AuditRow[] = searches.map((s) => ({ ...s, investigatorEmail: staff.get(s.investigatorId)?.email ?? '', investigatorName: staff.get(s.investigatorId)?.name ?? '' }));
     const result = toPage(rows, limit, (r) => ({ at: r.searchedAt, id: r.id }));
     return { items: result.items.map((r) => toAuditView(r, seesAddresses)), nextCursor: result.nextCursor };
   }

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TenancyModule } from '@app/tenancy';
+import { PrivacyNoticeModule } from '@app/privacy-notice';
+import { AuthModule } from '@app/auth';
 import { AccessLogController } from './access-log.controller';
 import { AccessLogSearchService } from './access-log-search.service';
 import { ACCESS_LOG_OPTIONS, AccessLogService, type AccessLogOptions } from './access-log.service';
@@ -13,7 +15,7 @@ export class AccessLogModule {
   static forRoot(options: Partial<AccessLogOptions> = {}): DynamicModule {
     return {
       module: AccessLogModule,
-      imports: [DatabaseModule, TenancyModule],
+      imports: [DatabaseModule, TenancyModule, PrivacyNoticeModule, AuthModule],
       controllers: [AccessLogController, AccessTransparencyController],
       providers: [
         { provide: ACCESS_LOG_OPTIONS, useValue: { scheduleMaintenance: options.scheduleMaintenance ?? true } satisfies AccessLogOptions },

@@ -138,26 +138,10 @@ export class AccessLogRepository {
     });
   }
 
-  /**
-   * Deletes the rows of tenants whose register settings promise a shorter IP-log period than the platform's,
-   * so that each tenant's privacy statement stays true. Returns rows deleted per tenant.
-   */
-  async purgeShorterTenantRetention(now: Date, platformDays: number): Promise<Record<string, number>> {
-    // reads tenancy's table (platform.tenant) and privacy-notice's (register_settings): to move behind TenancyService
-    // and RegisterSettingsService (they would have to answer on this pool, or for all tenants in one call).
-    const { rows: tenants } = await this.pool.query<{ id: string; schema_name: string }>(`select id, schema_name from platform.tenant where status <> 'left'`);
-    const purged: Record<string, number> = {};
-    for (const tenant of tenants) {
-      if (!/^[a-z0-9_]+$/.test(tenant.schema_name)) continue;
-      const settings = await this.pool
-        .query<{ days: number }>(`select ip_log_retention_days as days from "${tenant.schema_name}".register_settings`)
-        .catch(() => ({ rows: [] as { days: number }[] }));
-      const days = settings.rows[0]?.days;
-      if (!days || days >= platformDays) continue;
-      const result = await this.pool.query(`delete from platform.access_log where tenant_id = $1 and logged_at < $2::timestamptz - make_interval(days => $3)`, [tenant.id, now, days]);
-      if (result.rowCount) purged[tenant.id] = result.rowCount;
-    }
-    return purged;
+  /** Deletes the tenant's rows older than `days` before `now` (its register settings promise a shorter period); returns how many. */
+  async purgeTenantOlderThan(tenantId: string, now: Date, days: number): Promise<number> {
+    const result = await this.pool.query(`delete from platform.access_log where tenant_id = $1 and logged_at < $2::timestamptz - make_interval(days => $3)`, [tenantId, now, days]);
+    return result.rowCount ?? 0;
   }
 
   async isMigrated(): Promise<boolean> {
@@ -225,15 +209,15 @@ export class AccessLogRepository {
     );
   }
 
-  async auditPage(limit: number, after?: Keyset): Promise<AuditRow[]> {
+  /** A page of the searches, newest first; the investigators' names are PlatformStaffService's to give. */
+  async auditPage(limit: number, after?: Keyset): Promise<SearchRecord[]> {
     const params: unknown[] = [limit];
     const where = after ? 'where (s.searched_at, s.id) < ($2, $3)' : '';
     if (after) params.push(after.at, after.id);
-    // joins auth's table (platform.platform_staff) for the investigator's name: to move behind PlatformStaffService
-    const { rows } = await this.pool.query<AuditRow>(
-      `select s.id, s.searched_at as "searchedAt", s.investigator_id as "investigatorId", st.email as "investigatorEmail", st.name as "investigatorName",
+    const { rows } = await this.pool.query<SearchRecord>(
+      `select s.id, s.searched_at as "searchedAt", s.investigator_id as "investigatorId",
               s.filters, s.justification, s.row_count as "rowCount", s.tenant_ids as "tenantIds"
-       from platform.access_log_search s join platform.platform_staff st on st.id = s.investigator_id
+       from platform.access_log_search s
        ${where} order by s.searched_at desc, s.id desc limit $1`,
       params,
     );

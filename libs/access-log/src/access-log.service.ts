@@ -3,7 +3,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { RequestHandler } from 'express';
 import { AppConfig } from '@app/core';
-import { TenantContext } from '@app/tenancy';
+import { TenancyService, TenantContext } from '@app/tenancy';
+import { RegisterSettingsService } from '@app/privacy-notice';
 import { join } from 'node:path';
 import { accessLogMiddleware } from './access-log.middleware';
 import { AccessLogJournal, journalRows } from './access-log.journal';
@@ -35,6 +36,9 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: AccessLogRepository,
     private readonly config: AppConfig,
     @Inject(ACCESS_LOG_OPTIONS) private readonly options: AccessLogOptions,
+    private readonly context: TenantContext,
+    private readonly tenancy: TenancyService,
+    private readonly registerSettings: RegisterSettingsService,
   ) {
     // Only codes and counts are logged: error messages can quote the rows, and rows hold addresses.
     this.writer = new AccessLogWriter((rows) => this.write(rows), WRITER, {
@@ -130,7 +134,7 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
       if (!(await this.store.isMigrated())) return;
       const created = await this.ensurePartitions(now);
       const dropped = await this.dropExpiredPartitions(now);
-      const purged = await this.store.purgeShorterTenantRetention(now, this.config.accessLogRetentionDays);
+      const purged = await this.purgeShorterTenantRetention(now);
       if (created || dropped.length || Object.keys(purged).length) this.logger.log({ created, dropped, purged }, 'access log maintained');
     } catch (error) {
       this.logger.warn({ code: errorCode(error) }, 'access log maintenance failed; the next run tries again');
@@ -159,5 +163,23 @@ export class AccessLogService implements OnApplicationBootstrap, OnApplicationSh
     if (buffered) this.logger.warn({ rows: buffered }, 'access log rows could not be written before shutdown; the journal keeps them for the next start');
     if (this.journal) await this.closeJournal(this.journal, buffered === 0);
     await this.store.close();
+  }
+
+  /**
+   * Deletes the rows of tenants whose register settings promise a shorter IP-log period than the platform's,
+   * so that each tenant's privacy statement stays true. Returns rows deleted per tenant. The tenants come from
+   * TenancyService and each one's period from its RegisterSettingsService, read in the tenant's scope.
+   */
+  private async purgeShorterTenantRetention(now: Date): Promise<Record<string, number>> {
+    const platformDays = this.config.accessLogRetentionDays;
+    const purged: Record<string, number> = {};
+    for (const scope of await this.tenancy.scopesWithSchemas()) {
+      // A schema without its settings yet (not migrated) promises nothing shorter: skipped, as it always was.
+      const days = await this.context.run(scope, () => this.registerSettings.ipLogRetentionDays()).catch(() => undefined);
+      if (!days || days >= platformDays) continue;
+      const deleted = await this.store.purgeTenantOlderThan(scope.tenantId, now, days);
+      if (deleted) purged[scope.tenantId] = deleted;
+    }
+    return purged;
   }
 }

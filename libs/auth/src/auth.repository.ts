@@ -202,4 +202,11 @@ export class AuthRepository {
   async recordLogin(id: string, rehashed?: string): Promise<void> {
     await this.orm.em.fork().nativeUpdate(PlatformStaff, { id }, rehashed ? { lastLoginAt: new Date(), passwordHash: rehashed } : { lastLoginAt: new Date() });
   }
+
+  /** Deletes every session of a tenant's staff and customers (`<realm>:<tenant id>:<id>`), in the open transaction if there is one. */
+  async deleteTenantSessions(tenantId: string): Promise<void> {
+    const pattern = `%:${tenantId}:%`;
+    if (platformTransaction.getStore() || this.context.isBound) await ambientSql(this.orm, this.context)('delete from platform.session where principal like $1', [pattern]);
+    else await this.pool.query('delete from platform.session where principal like $1', [pattern]);
+  }
 }

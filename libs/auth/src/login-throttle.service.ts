@@ -116,4 +116,17 @@ export class LoginThrottleService implements OnModuleInit {
   private key(kind: 'pair' | 'account' | 'address' | 'code', value: string): string {
     return createHmac('sha256', this.secret).update(`${kind}\0${value}`).digest('base64url');
   }
+
+  /**
+   * A counter of another module's, kept in the throttle's table under its own key prefix (the accessibility
+   * feedback's per-address limit): `consume(key)` rejects with the limiter's RateLimiterRes when the points are used up.
+   */
+  counter(options: { keyPrefix: string; points: number; duration: number }): { consume(key: string): Promise<void> } {
+    const limiter = this.repository.rateLimiter(options);
+    return {
+      consume: async (key) => {
+        await limiter.consume(key);
+      },
+    };
+  }
 }

@@ -275,4 +275,9 @@ export class PlatformStaffService {
   async recordLogin(id: string, rehashed?: string): Promise<void> {
     await this.repository.recordLogin(id, rehashed);
   }
+
+  /** The named members (disabled ones too) by id, for other modules that show who did something (the access log's audit). */
+  staffRefs(ids: string[]): Promise<Map<string, StaffRef>> {
+    return this.refs(ids);
+  }
 }

@@ -55,4 +55,9 @@ export class SessionsService {
     await renewSession(req);
     return this.status(req);
   }
+
+  /** Ends the sessions of a tenant's staff and customers at once (it left the platform), in the open transaction. */
+  endTenantSessions(tenantId: string): Promise<void> {
+    return this.repository.deleteTenantSessions(tenantId);
+  }
 }

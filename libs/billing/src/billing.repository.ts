@@ -95,19 +95,6 @@ export interface ReminderSettingsRow {
   version: number;
 }
 
-export interface SellerRow {
-  legal_name: string;
-  business_id: string;
-  street_address: string;
-  postal_code: string;
-  city: string;
-  iban: string | null;
-  bic: string | null;
-  language: 'fi' | 'en';
-  version: number;
-}
-
-const SELLER_COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
 const SETTINGS_COLUMNS = 'enabled, days_after_due, max_reminders, min_interval_days, updated_at, updated_by, version';
 
 /**
@@ -134,6 +121,16 @@ export const billingErasure: CustomerErasureStep & { retainedInvoices(tx: Tenant
     await execute(`update ${schema}.invoice set customer_id = null where customer_id = any($1::uuid[])`, [customerIds]);
   },
 };
+
+/** An issued invoice or credit note as leaving the platform archives it (BillingService.archiveDocuments). */
+export interface InvoiceArchiveRow {
+  invoice_id: string;
+  kind: string;
+  invoice_number: string | null;
+  issue_date: string;
+  keep_until: string;
+  document: unknown;
+}
 
 @Injectable()
 export class BillingRepository {
@@ -222,7 +219,9 @@ export class BillingRepository {
   }
 
   /** Filtered invoices across customers, overdue first, and the sums of all that match. */
-  // reads customers' table (the customer's name when no buyer snapshot): to move behind CustomersService
+  // Reads customers' table (customer: its name columns only, when the invoice has no buyer snapshot) in this one
+  // statement on purpose: a deliberate read-only join. The invoice list is a hot, benchmarked page; asking
+  // CustomersService for the names would cost a second round trip per page for what the join gives for free.
   async list(filter: InvoiceListFilter): Promise<{ rows: InvoiceListRow[]; sums: { count: string; gross: string; outstanding: string; overdue: string } }> {
     const overdue = `(i.kind = 'invoice' and i.status in ('issued', 'partially_paid') and i.due_date < $1::date)`;
     const where: string[] = [];
@@ -285,11 +284,10 @@ export class BillingRepository {
   }
 
   /**
-   * Deletes issued invoices and credit notes whose period is over, with their lines and payments, and audits each
-   * (see BillingService.purgeExpired for the rule). Returns the counts.
+   * Deletes issued invoices and credit notes whose period is over, with their lines and payments (see
+   * BillingService.purgeExpired for the rule, which audits each). Returns the counts and the deleted invoices' ids.
    */
-  // writes tenancy's table (audit_event, in bulk): to move behind AuditTrailService
-  async purgeExpired(today: string, retentionYears: number, actor: string): Promise<{ invoices: number; lines: number; payments: number }> {
+  async purgeExpired(today: string, retentionYears: number): Promise<{ invoiceIds: string[]; lines: number; payments: number }> {
     const invoice = this.t('invoice');
     const due = `select id from ${invoice} where status <> 'draft' and retain_until is not null
       and greatest(retain_until, make_date(extract(year from issue_date)::int + $1::int, 12, 31)) < $2::date`;
@@ -298,16 +296,12 @@ export class BillingRepository {
     const params = [retentionYears, today];
     // Locked first: a credit or a payment on one of them waits, and then finds it gone.
     const locked = await this.context.sql<{ id: string }>(`select id from ${invoice} where id in (${purge}) for update`, params);
-    if (locked.length === 0) return { invoices: 0, lines: 0, payments: 0 };
+    if (locked.length === 0) return { invoiceIds: [], lines: 0, payments: 0 };
     const count = async (sql: string) => Number((await this.context.sql<{ n: string }>(`with gone as (${sql} returning 1) select count(*) as n from gone`, params))[0].n);
-    await this.context.sql(
-      `insert into ${this.t('audit_event')} (actor, action, subject_type, subject_id, fields) select $3::text, 'invoice.purged', 'invoice', p.id::text, '{}' from (${purge}) p`,
-      [...params, actor],
-    );
     const payments = await count(`delete from ${this.t('payment')} where invoice_id in (${purge})`);
     const lines = await count(`delete from ${this.t('invoice_line')} where invoice_id in (${purge})`);
-    const invoices = await count(`delete from ${invoice} where id in (${purge})`);
-    return { invoices, lines, payments };
+    const deleted = await this.context.sql<{ id: string }>(`delete from ${invoice} where id in (${purge}) returning id`, params);
+    return { invoiceIds: deleted.map((r) => r.id), lines, payments };
   }
 
   /**
@@ -399,7 +393,10 @@ export class BillingRepository {
    * Finnish calendar date), with whether their customer may not be reminded (erased, restricted, or with an
    * erasure or restriction request open).
    */
-  // reads customers' and requests' tables (customer, data_subject_request): to move behind CustomersService and RequestsService
+  // Reads customers' table (customer.restricted_at) and requests' (data_subject_request: open erasure and
+  // restriction requests) in this one statement on purpose: a deliberate read-only join. RequestsModule imports
+  // BillingModule, so billing cannot ask RequestsService (a circular import); and deciding per invoice in the
+  // service would cost a round trip per candidate in the reminder job.
   reminderCandidates(dueBy: string, maxReminders: number, intervalFrom: string): Promise<{ id: string; restricted: boolean }[]> {
     const reminder = this.t('invoice_reminder');
     return this.context.sql<{ id: string; restricted: boolean }>(
@@ -416,28 +413,7 @@ export class BillingRepository {
     );
   }
 
-  // ---- the seller (the tenant's row of the platform registry) and VAT rates
-
-  // reads tenancy's table (platform.tenant): to move behind TenancyService
-  async seller(tenantId: string): Promise<SellerRow | null> {
-    const [row] = await this.context.sql<SellerRow>(`select ${SELLER_COLUMNS} from platform.tenant where id = $1`, [tenantId]);
-    return row ?? null;
-  }
-
-  /** Null when `version` is stale (nothing changed). */
-  // writes tenancy's table (platform.tenant): to move behind TenancyService
-  async updateSeller(
-    tenantId: string,
-    s: { legalName: string; businessId: string; streetAddress: string; postalCode: string; city: string; iban: string | null; bic: string | null; version: number },
-  ): Promise<SellerRow | null> {
-    const [row] = await this.context.sql<SellerRow>(
-      `update platform.tenant set legal_name = $1, business_id = $2, street_address = $3, postal_code = $4, city = $5, iban = $6, bic = $7,
-         version = version + 1, updated_at = now()
-       where id = $8 and version = $9 returning ${SELLER_COLUMNS}`,
-      [s.legalName, s.businessId, s.streetAddress, s.postalCode, s.city, s.iban, s.bic, tenantId, s.version],
-    );
-    return row ?? null;
-  }
+  // ---- VAT rates (the seller, the tenant's row of the platform registry, is TenancyService's)
 
   /** The Finnish VAT rates in force on `date` (platform.vat_rate; no tenant needed), highest first. */
   vatRatesOn(date: string): Promise<{ rate_bp: number; description: string; valid_from: string; valid_to: string | null }[]> {
@@ -446,6 +422,26 @@ export class BillingRepository {
          from platform.vat_rate where country = 'FI' and valid_from <= $1::date and (valid_to is null or valid_to >= $1::date)
          order by rate_bp desc`,
       [date],
+    );
+  }
+
+  /**
+   * The bound tenant's issued invoices and credit notes, each with its lines and payments as one JSON document, and
+   * the date it is kept until (the later of its legal hold and the end of its issue year plus `legalRetentionYears`).
+   */
+  archiveDocuments(legalRetentionYears: number): Promise<InvoiceArchiveRow[]> {
+    return this.context.sql<InvoiceArchiveRow>(
+      `select i.id as invoice_id, i.kind, i.number as invoice_number, i.issue_date::text as issue_date,
+              greatest(i.retain_until, make_date(extract(year from i.issue_date)::int + $1::int, 12, 31))::text as keep_until,
+              jsonb_build_object(
+                'invoice', to_jsonb(i),
+                'lines', coalesce((select jsonb_agg(to_jsonb(l) order by l.position) from ${this.t('invoice_line')} l where l.invoice_id = i.id), '[]'::jsonb),
+                'payments', coalesce((select jsonb_agg(to_jsonb(p) order by p.paid_on, p.created_at) from ${this.t('payment')} p where p.invoice_id = i.id), '[]'::jsonb)
+              ) as document
+         from ${this.t('invoice')} i
+        where i.status <> 'draft' and i.issue_date is not null
+        order by i.issue_date, i.number`,
+      [legalRetentionYears],
     );
   }
 }

@@ -5,7 +5,9 @@ import { Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, t
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService, displayName, type CustomerView } from '@app/customers';
 import type { Invoice, PartySnapshot } from './invoice.entity';
-import { BillingRepository, type CallerTransaction } from './billing.repository';
+import { BillingRepository, type CallerTransaction, type InvoiceArchiveRow } from './billing.repository';
+
+export type { InvoiceArchiveRow } from './billing.repository';
 import { BillingErrorCode, BillingException } from './billing.errors';
 import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './money';
 import { addDays, retainUntil } from './dates';
@@ -420,7 +422,14 @@ export class BillingService {
    * An invoice that a credit note still within its period refers to waits for that note. Returns the counts.
    */
   async purgeExpired(em: CallerTransaction, options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
-    return this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears, options.actor));
+    const purged = await this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears));
+    // AuditTrailService still takes the caller's EntityManager.
+    await this.audit.recordMany(
+      purged.invoiceIds.map((id) => ({ actor: options.actor, action: 'invoice.purged', subjectType: 'invoice', subjectId: id, fields: [] })),
+      em,
+      this.clock.now(),
+    );
+    return { invoices: purged.invoiceIds.length, lines: purged.lines, payments: purged.payments };
   }
 
   /**
@@ -482,6 +491,14 @@ export class BillingService {
   private sums(lines: LineAmounts[]) {
     const t = totals(lines);
     return { netCents: t.netCents, vatCents: t.vatCents, grossCents: t.grossCents };
+  }
+
+  /**
+   * The tenant's issued invoices and credit notes as whole documents (lines and payments included) with the date
+   * each is kept until: what leaving the platform copies to the platform's archive, in the open transaction.
+   */
+  archiveDocuments(legalRetentionYears: number): Promise<InvoiceArchiveRow[]> {
+    return this.repository.archiveDocuments(legalRetentionYears);
   }
 }
 

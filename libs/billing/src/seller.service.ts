@@ -3,9 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundProblem, ValidationProblem } from '@app/core';
 import { SellerErrorCode, SellerException } from './billing.errors';
-import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { AuditTrailService, type SellerDetailsRow, TenancyService, TenantContext } from '@app/tenancy';
 import type { UpdateSellerDto } from './dto/seller.dto';
-import { BillingRepository, type SellerRow } from './billing.repository';
 
 export interface Seller {
   legalName: string;
@@ -19,7 +18,7 @@ export interface Seller {
   version: number;
 }
 
-const toSeller = (r: SellerRow): Seller => ({
+const toSeller = (r: SellerDetailsRow): Seller => ({
   legalName: r.legal_name,
   businessId: r.business_id,
   streetAddress: r.street_address,
@@ -36,11 +35,11 @@ export class SellerService {
   constructor(
     private readonly context: TenantContext,
     private readonly audit: AuditTrailService,
-    private readonly repository: BillingRepository,
+    private readonly tenancy: TenancyService,
   ) {}
 
   async get(): Promise<Seller> {
-    const row = await this.repository.seller(this.context.tenant.tenantId);
+    const row = await this.tenancy.sellerDetails();
     if (!row) throw new NotFoundProblem('tenant');
     return toSeller(row);
   }
@@ -52,7 +51,7 @@ export class SellerService {
       throw new ValidationProblem([{ field: dto.iban ? 'bic' : 'iban', message: 'IBAN and BIC are given together' }]);
     }
     return this.context.transaction(async () => {
-      const row = await this.repository.updateSeller(this.context.tenant.tenantId, {
+      const row = await this.tenancy.updateSellerDetails({
         legalName: dto.legalName.trim(),
         businessId: dto.businessId,
         streetAddress: dto.streetAddress.trim(),

@@ -84,7 +84,9 @@ export class ConsentRepository {
    * restricted customer nor for an address that objected. Returns how many were added.
    */
   async insertImported(grants: { customerId: string; purpose: Purpose }[], actor: string, noticeVersion: number, at: Date): Promise<number> {
-    // reads customers' table: to move behind CustomersService
+    // Reads customers' table (customer.restricted_at, email) in this one set-based statement on purpose: a
+    // deliberate read-only join. The check and the insert must see the same customer row in one statement (an
+    // import adds thousands); asking CustomersService first would cost a round trip and open a window between them.
     const added = await this.context.sql(
       `insert into ${this.context.table('consent_event')} (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)
        select g.customer_id, g.purpose, 'granted', 'import', $1, $2, $3, 'import'
@@ -105,7 +107,11 @@ export class ConsentRepository {
     let keyset = '';
     if (after) keyset = `and (latest.occurred_at, c.id) > ($${params.push(after.at)}, $${params.push(after.id)})`;
     const t = (name: string) => this.context.table(name);
-    // reads customers' and privacy-notice's tables: to move behind CustomersService and RegisterSettingsService
+    // Reads customers' table (customer: name, email, phone, restricted_at) and privacy-notice's (register_settings
+    // and register_settings_version: the purposes in force and those of the consent's notice) in this one statement
+    // on purpose: a deliberate read-only join. The page is keyset-paginated on the consent's time and filtered by
+    // the customer's restriction and the suppression list; split across services, a page could no longer be cut in
+    // the database (pages would come back short or need re-reads).
     return this.context.sql<AudienceRow>(
       `select c.id, c.company_name, c.contact_name, c.billing_first_name, c.billing_last_name, c.email, c.phone, latest.occurred_at
          from ${t('customer')} c
@@ -138,7 +144,8 @@ export class ConsentRepository {
          from platform.consent_withdrawal_ledger where tenant_id = $1 order by customer_id, purpose, withdrawn_at desc`,
       [tenantId],
     );
-    // reads customers' table: to move behind CustomersService
+    // Reads customers' table: stays, as it runs on the restore's executor (its transaction, inside the restored
+    // schema), which CustomersService cannot join.
     const added = withdrawals.length
       ? ((await execute(
           `insert into ${s}.consent_event (customer_id, purpose, action, channel, actor, notice_version, occurred_at, source)

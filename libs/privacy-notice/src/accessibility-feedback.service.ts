@@ -1,26 +1,32 @@
 // Feedback from the accessibility statement's form (EN 301 549 clause 12, the Finnish Act on the Provision of
 // Digital Services): queued as an e-mail to ACCESSIBILITY_FEEDBACK_EMAIL through the outbox, so a mail outage
 // loses nothing. Anyone may send it, so each address (an IPv6 /64) may send only a few per hour.
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, Clock } from '@app/core';
-import { throttleAddress } from '@app/auth';
+import { LoginThrottleService, throttleAddress } from '@app/auth';
 import { OutboxService } from '@app/mail';
 import type { AccessibilityFeedbackDto } from './dto/accessibility-feedback.dto';
 import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
-import { PrivacyNoticeRepository } from './privacy-notice.repository';
 
 export const ACCESSIBILITY_FEEDBACK_TOPIC = 'accessibility-feedback';
 
 @Injectable()
-export class AccessibilityFeedbackService {
+export class AccessibilityFeedbackService implements OnModuleInit {
+  private feedback!: { consume(key: string): Promise<void> };
+
   constructor(
-    private readonly repository: PrivacyNoticeRepository,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottleService,
   ) {}
+
+  onModuleInit(): void {
+    // The hour's feedback per address, counted in the login throttle's table under its own key prefix.
+    this.feedback = this.throttle.counter({ keyPrefix: 'a11y', points: this.config.accessibilityFeedbackPerHour, duration: 3600 });
+  }
 
   async send(dto: AccessibilityFeedbackDto, address: string): Promise<{ id: string; receivedAt: Date }> {
     const to = this.config.accessibilityFeedbackEmail;
@@ -28,7 +34,7 @@ export class AccessibilityFeedbackService {
       throw new PrivacyNoticeException(PrivacyNoticeErrorCode.FeedbackUnavailable, 'Write to the business or to the platform by e-mail instead.');
     }
     try {
-      await this.repository.consumeFeedback(this.key(address));
+      await this.feedback.consume(this.key(address));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);

@@ -1,44 +1,14 @@
 // The privacy-notice module's tables: the register settings (`register_settings`, one row) and their kept
-// versions (`register_settings_version`). Also the accessibility feedback's throttle, which keeps its counts in
-// the login throttle's table (auth's `platform.login_throttle`, under its own key prefix).
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+// versions (`register_settings_version`). The accessibility feedback's throttle is LoginThrottleService's (auth).
+import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/postgresql';
-import type { Pool } from 'pg';
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import { AppConfig } from '@app/core';
-import { PG_POOL } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import { RegisterSettings, SETTINGS_ID } from './register-settings.entity';
 import { PrivacyNoticeErrorCode, PrivacyNoticeException } from './privacy-notice.errors';
 
 @Injectable()
-export class PrivacyNoticeRepository implements OnModuleInit {
-  private feedbackLimiter!: RateLimiterPostgres;
-
-  constructor(
-    private readonly context: TenantContext,
-    @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly config: AppConfig,
-  ) {}
-
-  onModuleInit(): void {
-    // uses auth's table (created by the platform migrations), under its own key prefix: to move behind LoginThrottleService
-    this.feedbackLimiter = new RateLimiterPostgres({
-      storeClient: this.pool,
-      storeType: 'pool',
-      schemaName: 'platform',
-      tableName: 'login_throttle',
-      tableCreated: true,
-      keyPrefix: 'a11y',
-      points: this.config.accessibilityFeedbackPerHour,
-      duration: 3600,
-    });
-  }
-
-  /** Counts one accessibility feedback from `key`; rejects with the limiter's RateLimiterRes when the hour's are used up. */
-  async consumeFeedback(key: string): Promise<void> {
-    await this.feedbackLimiter.consume(key);
-  }
+export class PrivacyNoticeRepository {
+  constructor(private readonly context: TenantContext) {}
 
   /** The settings of the tenant in scope, read fresh (not from the identity map). */
   currentSettings(): Promise<RegisterSettings> {

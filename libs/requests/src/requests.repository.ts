@@ -106,7 +106,8 @@ export class RequestsRepository {
 
   /** Whether the customer can sign in to the portal (an accepted invitation, not disabled). */
   async hasPortalAccess(customerId: string): Promise<boolean> {
-    // reads portal's table: to move behind PortalAccountsService (the portal module sits above this one)
+    // Reads portal's table here on purpose: PortalModule imports RequestsModule, so requests cannot ask
+    // PortalAccountsService without a circular import. A read-only check of one row, no write.
     const rows = await this.context.sql(`select 1 from ${this.context.table('portal_account')} where customer_id = $1 and disabled_at is null and password_hash is not null`, [customerId]);
     return rows.length > 0;
   }

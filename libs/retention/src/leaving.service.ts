@@ -13,8 +13,9 @@ import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { Clock, csvCell, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { OutboxService } from '@app/mail';
-import { LEGAL_RETENTION_YEARS } from '@app/billing';
-import { AuditTrailService, TenantContext, TenantMembersService, type TenantScope } from '@app/tenancy';
+import { SessionsService } from '@app/auth';
+import { BillingService, LEGAL_RETENTION_YEARS } from '@app/billing';
+import { AuditTrailService, TenancyService, TenantContext, TenantMembersService, type TenantScope } from '@app/tenancy';
 import { LeavingErrorCode, LeavingException } from './leaving.errors';
 import { LeavingRepository, type RegisterSnapshot } from './leaving.repository';
 
@@ -67,6 +68,9 @@ export class LeavingService {
     private readonly members: TenantMembersService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly tenancy: TenancyService,
+    private readonly billing: BillingService,
+    private readonly sessions: SessionsService,
   ) {}
 
   // ---- the archive ----
@@ -82,7 +86,7 @@ export class LeavingService {
     const scope = this.context.tenant;
     this.audit.record({ actor, action: 'register.archived', subjectType: 'tenant', subjectId: scope.tenantId, fields: [] });
     await this.repository.flush();
-    const tenantRow = await this.repository.tenantRow(scope.tenantId);
+    const tenantRow = await this.tenancy.leavingRow(scope.tenantId);
     const snapshot = await this.repository.openSnapshot(scope.schema);
     const { tables, migrations } = snapshot;
     const exportedAt = this.clock.now();
@@ -136,7 +140,7 @@ export class LeavingService {
     const leaveAfter = new Date(now.getTime() + LEAVE_GRACE_DAYS * 86_400_000);
     const reason = input.reason?.trim() || null;
     await this.context.transaction(async () => {
-      const requested = await this.repository.requestLeave(tenant.id, { requestedAt: now, leaveAfter, requestedBy: principalKey(actor), reason });
+      const requested = await this.tenancy.requestLeave(tenant.id, { requestedAt: now, leaveAfter, requestedBy: principalKey(actor), reason });
       if (!requested) throw new LeavingException(LeavingErrorCode.AlreadyRequested, 'Leaving has already been requested; cancel it first to change it.');
       this.audit.record({ actor: principalKey(actor), action: 'register.leave_requested', subjectType: 'tenant', subjectId: tenant.id, fields: reason ? ['leaveAfter', 'reason'] : ['leaveAfter'] });
       await this.tellOwners(leaveNotice(tenant.legal_name, leaveAfter), 'tenant-leaving');
@@ -148,7 +152,7 @@ export class LeavingService {
   async cancelLeave(actor: Principal): Promise<LeaveStatus> {
     const tenant = await this.tenantRow();
     await this.context.transaction(async () => {
-      if (!(await this.repository.cancelLeave(tenant.id))) throw new LeavingException(LeavingErrorCode.NotRequested, 'Leaving has not been requested.');
+      if (!(await this.tenancy.cancelLeave(tenant.id))) throw new LeavingException(LeavingErrorCode.NotRequested, 'Leaving has not been requested.');
       this.audit.record({ actor: principalKey(actor), action: 'register.leave_cancelled', subjectType: 'tenant', subjectId: tenant.id, fields: ['leaveAfter'] });
       await this.tellOwners(cancelNotice(tenant.legal_name), 'tenant-leaving');
     });
@@ -163,7 +167,7 @@ export class LeavingService {
    * sessions are ended. A tenant that fails is reported and rolled back whole; the next night tries again.
    */
   async leaveDue(now = this.clock.now()): Promise<LeavingRun> {
-    const due = await this.repository.dueToLeave(now);
+    const due = await this.tenancy.dueToLeave(now);
     const run: LeavingRun = { left: [], archivedInvoices: 0, failed: [] };
     for (const { id, slug, schema_name } of due) {
       try {
@@ -191,16 +195,16 @@ export class LeavingService {
   private async leave(scope: TenantScope, now: Date): Promise<number | null> {
     return this.context.run(scope, () =>
       this.context.transaction(async () => {
-        const tenant = await this.repository.lockForLeaving(scope.tenantId);
+        const tenant = await this.tenancy.lockForLeaving(scope.tenantId);
         if (!tenant || tenant.status === 'left' || !tenant.leave_after || new Date(tenant.leave_after) > now) return null;
         // A backup or migration of this schema running now finishes first (they hold the same lock).
         await this.repository.lockSchema(tenant.schema_name);
-        const owners = await this.repository.activeOwnerEmails();
-        const invoices = await this.repository.issuedInvoiceDocuments(LEGAL_RETENTION_YEARS);
+        const owners = (await this.members.list()).filter((m) => m.role === 'owner' && m.active).map((m) => m.email);
+        const invoices = await this.billing.archiveDocuments(LEGAL_RETENTION_YEARS);
         for (let at = 0; at < invoices.length; at += ARCHIVE_BATCH) await this.repository.archiveInvoices(tenant.id, now, invoices.slice(at, at + ARCHIVE_BATCH));
         await this.repository.dropSchema();
-        await this.repository.markLeft(tenant.id, now);
-        await this.repository.endSessions(tenant.id);
+        await this.tenancy.markLeft(tenant.id, now);
+        await this.sessions.endTenantSessions(tenant.id);
         await this.outbox.enqueueMany(
           'tenant-leaving',
           owners.map((email) => ({ message: { to: email, ...leftNotice(tenant.legal_name, invoices.length) } })),
@@ -213,7 +217,7 @@ export class LeavingService {
   }
 
   private async tenantRow() {
-    const tenant = await this.repository.tenantRow(this.context.tenant.tenantId);
+    const tenant = await this.tenancy.leavingRow(this.context.tenant.tenantId);
     if (!tenant) throw new NotFoundProblem('tenant');
     return tenant;
   }

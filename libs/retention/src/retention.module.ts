@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { TenancyModule } from '@app/tenancy';
+import { CustomersModule } from '@app/customers';
 import { BillingModule } from '@app/billing';
 import { BankImportModule } from '@app/bank-import';
 import { PrivacyNoticeModule } from '@app/privacy-notice';
@@ -19,7 +21,7 @@ import { DatabaseModule } from '@app/database';
  * and leaving the platform (the whole-register archive, the request, the nightly drop and the invoice archive).
  */
 @Module({
-  imports: [DatabaseModule, TenancyModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
+  imports: [DatabaseModule, AuthModule, TenancyModule, CustomersModule, BillingModule, BankImportModule, PrivacyNoticeModule, BackupModule, RequestsModule],
   controllers: [RetentionController, LeavingController],
   providers: [RetentionRepository, LeavingRepository, RetentionService, ScheduledJobs, LeavingService],
   exports: [RetentionService, ScheduledJobs, LeavingService],

@@ -5,7 +5,7 @@ import { Clock, decodeCursor, ForbiddenProblem, type Page, type Principal, toPag
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { BillingService } from '@app/billing';
 import { BankImportService } from '@app/bank-import';
-import { displayName } from '@app/customers';
+import { CustomersService } from '@app/customers';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import { RetentionRepository, type ReviewRow } from './retention.repository';
 
@@ -53,6 +53,7 @@ export class RetentionService {
     private readonly bank: BankImportService,
     private readonly settings: RegisterSettingsService,
     private readonly clock: Clock,
+    private readonly customers: CustomersService,
   ) {}
 
   /** Every tenant, one transaction each: a tenant that fails is reported and the others go on. */
@@ -95,7 +96,13 @@ export class RetentionService {
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const rows = await this.repository.reviewPage(after, limit);
-    const page = toPage(rows.map(toItem), limit, (item) => ({ at: item.flaggedAt, id: item.customerId }));
+    // A flag goes with its customer (on delete cascade): one deleted meanwhile is left out, as the join did.
+    const customers = rows.length ? new Map((await this.customers.noticeCandidates({ ids: rows.map((r) => r.customer_id) })).map((c) => [c.id, c])) : new Map<string, { name: string; email: string | null }>();
+    const items = rows.flatMap((r) => {
+      const customer = customers.get(r.customer_id);
+      return customer ? [toItem(r, customer)] : [];
+    });
+    const page = toPage(items, limit, (item) => ({ at: item.flaggedAt, id: item.customerId }));
     return page;
   }
 
@@ -130,11 +137,11 @@ export class RetentionService {
   }
 }
 
-function toItem(r: ReviewRow): ReviewItem {
+function toItem(r: ReviewRow, customer: { name: string; email: string | null }): ReviewItem {
   return {
     customerId: r.customer_id,
-    name: displayName({ companyName: r.company_name, contactName: r.contact_name, billingFirstName: r.billing_first_name, billingLastName: r.billing_last_name }),
-    email: r.email,
+    name: customer.name,
+    email: customer.email,
     lastActivityAt: new Date(r.last_activity_at),
     flaggedAt: new Date(r.flagged_at),
     reviewAfterMonths: Number(r.review_after_months),

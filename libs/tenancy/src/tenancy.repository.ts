@@ -185,8 +185,10 @@ export class TenancyRepository {
   private async restampSeedRows(schema: string): Promise<void> {
     const sql = <T = Record<string, unknown>>(text: string, values?: unknown[]) => this.context.sql<T>(text, values);
     const s = quoteIdent(schema);
-    // writes privacy-notice's tables (register_settings, its versions) and billing's (reminder_settings): to move
-    // behind RegisterSettingsService and RemindersService. They are the seed rows of a schema nobody has used yet.
+    // Writes privacy-notice's tables (register_settings, its versions) and billing's (reminder_settings) here on
+    // purpose: tenancy is the lowest lib (PrivacyNoticeModule and BillingModule import TenancyModule), so it cannot
+    // ask their services without a circular import; and these are the seed rows of a schema nobody has used yet,
+    // restamped in the claim's transaction. test/schema-pool.e2e-spec.ts checks every seeded table.
     // The version trigger writes no row for this update: notice_version is unchanged.
     await sql(`update ${s}.register_settings set updated_at = now()`);
     await sql(`update ${s}.reminder_settings set updated_at = now()`);
@@ -302,4 +304,111 @@ export class TenancyRepository {
     const { rows } = await this.pool.query<{ schema_name: string }>(`select schema_name from platform.tenant where slug = $1`, [slug]);
     return rows[0] ? assertSchemaName(rows[0].schema_name) : null;
   }
+
+  // --- the bound tenant as the seller on its invoices (billing asks TenancyService) ---
+
+  /** The bound tenant's seller details, in the open transaction of its scope if there is one. */
+  async sellerDetails(): Promise<SellerDetailsRow | null> {
+    const [row] = await this.context.sql<SellerDetailsRow>(`select ${SELLER_COLUMNS} from platform.tenant where id = $1`, [this.context.tenant.tenantId]);
+    return row ?? null;
+  }
+
+  /** Null when `version` is stale (nothing changed); in the open transaction of the bound tenant's scope. */
+  async updateSellerDetails(s: SellerDetailsUpdate): Promise<SellerDetailsRow | null> {
+    const [row] = await this.context.sql<SellerDetailsRow>(
+      `update platform.tenant set legal_name = $1, business_id = $2, street_address = $3, postal_code = $4, city = $5, iban = $6, bic = $7,
+         version = version + 1, updated_at = now()
+       where id = $8 and version = $9 returning ${SELLER_COLUMNS}`,
+      [s.legalName, s.businessId, s.streetAddress, s.postalCode, s.city, s.iban, s.bic, this.context.tenant.tenantId, s.version],
+    );
+    return row ?? null;
+  }
+
+  // --- leaving the platform (retention's LeavingService asks TenancyService) ---
+
+  /** The tenant's row with its leaving columns, on the pool (no transaction). */
+  async leavingRow(tenantId: string): Promise<LeavingTenantRow | null> {
+    const { rows } = await this.pool.query<LeavingTenantRow>(`select ${LEAVING_COLUMNS} from platform.tenant where id = $1`, [tenantId]);
+    return rows[0] ?? null;
+  }
+
+  /** Records the request to leave in the open transaction; false when it was already requested or the tenant has left. */
+  async requestLeave(tenantId: string, input: { requestedAt: Date; leaveAfter: Date; requestedBy: string; reason: string | null }): Promise<boolean> {
+    const updated = await this.context.sql(
+      `update platform.tenant set leaving_requested_at = $1, leave_after = $2, leaving_requested_by = $3, leave_reason = $4
+        where id = $5 and status <> 'left' and leaving_requested_at is null returning id`,
+      [input.requestedAt, input.leaveAfter, input.requestedBy, input.reason, tenantId],
+    );
+    return updated.length > 0;
+  }
+
+  /** Cancels the request to leave in the open transaction; false when none was pending. */
+  async cancelLeave(tenantId: string): Promise<boolean> {
+    const updated = await this.context.sql(
+      `update platform.tenant set leaving_requested_at = null, leave_after = null, leaving_requested_by = null, leave_reason = null
+        where id = $1 and status <> 'left' and leaving_requested_at is not null returning id`,
+      [tenantId],
+    );
+    return updated.length > 0;
+  }
+
+  /** Tenants whose grace period is over by `now`, on the pool. */
+  async dueToLeave(now: Date): Promise<{ id: string; slug: string; schema_name: string }[]> {
+    const { rows } = await this.pool.query<{ id: string; slug: string; schema_name: string }>(
+      `select id, slug, schema_name from platform.tenant where status <> 'left' and leave_after is not null and leave_after <= $1 order by leave_after, slug`,
+      [now],
+    );
+    return rows;
+  }
+
+  /** The bound tenant's row, locked for update in the open transaction. */
+  async lockForLeaving(tenantId: string): Promise<LeavingTenantRow | null> {
+    const [tenant] = await this.context.sql<LeavingTenantRow>(`select ${LEAVING_COLUMNS} from platform.tenant where id = $1 for update`, [tenantId]);
+    return tenant ?? null;
+  }
+
+  async markLeft(tenantId: string, at: Date): Promise<void> {
+    await this.context.sql(`update platform.tenant set status = 'left', left_at = $1 where id = $2`, [at, tenantId]);
+  }
 }
+
+/** The tenant's row as the seller on its invoices (billing's SellerService reads and changes it). */
+export interface SellerDetailsRow {
+  legal_name: string;
+  business_id: string;
+  street_address: string;
+  postal_code: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  language: 'fi' | 'en';
+  version: number;
+}
+
+export interface SellerDetailsUpdate {
+  legalName: string;
+  businessId: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  iban: string | null;
+  bic: string | null;
+  version: number;
+}
+
+const SELLER_COLUMNS = 'legal_name, business_id, street_address, postal_code, city, iban, bic, language, version';
+
+/** The tenant's row as leaving the platform reads it (retention's LeavingService). */
+export interface LeavingTenantRow {
+  id: string;
+  slug: string;
+  schema_name: string;
+  legal_name: string;
+  status: string;
+  leaving_requested_at: Date | null;
+  leave_after: Date | null;
+  leaving_requested_by: string | null;
+  leave_reason: string | null;
+}
+
+const LEAVING_COLUMNS = 'id, slug, schema_name, legal_name, status, leaving_requested_at, leave_after, leaving_requested_by, leave_reason';

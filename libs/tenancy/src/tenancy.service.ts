@@ -8,7 +8,9 @@ import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
 import { type StaffView, staffViewOfRow, TenantMembersService } from './tenant-members.service';
-import { TenancyRepository } from './tenancy.repository';
+import { type LeavingTenantRow, type SellerDetailsRow, type SellerDetailsUpdate, TenancyRepository } from './tenancy.repository';
+
+export type { LeavingTenantRow, SellerDetailsRow, SellerDetailsUpdate } from './tenancy.repository';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import { SchemaPoolService, type SpareMigrationReport } from './schema-pool.service';
 import type { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
@@ -251,5 +253,52 @@ export class TenancyService {
     report.migrated.sort(bySlug);
     report.failed.sort(bySlug);
     return report;
+  }
+
+  /** The bound tenant as the seller on its invoices (billing), in the open transaction if there is one; null when gone. */
+  sellerDetails(): Promise<SellerDetailsRow | null> {
+    return this.repository.sellerDetails();
+  }
+
+  /** Changes the bound tenant's seller details in the open transaction; null when `version` is stale (nothing changed). */
+  updateSellerDetails(details: SellerDetailsUpdate): Promise<SellerDetailsRow | null> {
+    return this.repository.updateSellerDetails(details);
+  }
+
+  /** Every tenant that still has a schema (not left), by slug: for platform jobs that visit each tenant. */
+  async scopesWithSchemas(): Promise<TenantScope[]> {
+    return (await this.repository.tenantsWithSchemas()).map(scopeOf);
+  }
+
+  // ---- leaving the platform (retention's LeavingService): the leaving columns of the tenant's row ----
+
+  /** The tenant's row with its leaving columns; null when there is none. */
+  leavingRow(tenantId: string): Promise<LeavingTenantRow | null> {
+    return this.repository.leavingRow(tenantId);
+  }
+
+  /** Records the request to leave in the open transaction; false when it was already requested or the tenant has left. */
+  requestLeave(tenantId: string, input: { requestedAt: Date; leaveAfter: Date; requestedBy: string; reason: string | null }): Promise<boolean> {
+    return this.repository.requestLeave(tenantId, input);
+  }
+
+  /** Cancels the request to leave in the open transaction; false when none was pending. */
+  cancelLeave(tenantId: string): Promise<boolean> {
+    return this.repository.cancelLeave(tenantId);
+  }
+
+  /** Tenants whose grace period is over by `now`, the earliest first. */
+  dueToLeave(now: Date): Promise<{ id: string; slug: string; schema_name: string }[]> {
+    return this.repository.dueToLeave(now);
+  }
+
+  /** The bound tenant's row, locked for the drop in the open transaction; null when there is none. */
+  lockForLeaving(tenantId: string): Promise<LeavingTenantRow | null> {
+    return this.repository.lockForLeaving(tenantId);
+  }
+
+  /** Marks the tenant left, in the open transaction (its schema dropped in the same one). */
+  markLeft(tenantId: string, at: Date): Promise<void> {
+    return this.repository.markLeft(tenantId, at);
   }
 }
