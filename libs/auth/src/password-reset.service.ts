@@ -5,13 +5,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig, Clock, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
-import { TenancyService, TenantContext, TenantMembersService, type TenantScope } from '@app/tenancy';
+import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { AuthService } from './auth.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
-import { PlatformStaffService } from './platform-staff.service';
+import { AccountRealms } from './account-realm';
 import { type AccountRealm, PasswordResetRepository, type ResetScope, type ResetTransaction } from './password-reset.repository';
 
 /** An account that may reset its password: it exists, can sign in, and is not disabled. */
@@ -56,8 +56,7 @@ export class PasswordResetService {
     private readonly passwords: PasswordService,
     private readonly policy: PasswordPolicy,
     private readonly auth: AuthService,
-    private readonly platformStaff: PlatformStaffService,
-    private readonly members: TenantMembersService,
+    private readonly realms: AccountRealms,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
     private readonly outbox: OutboxService,
@@ -123,14 +122,7 @@ export class PasswordResetService {
   }
 
   private accountsOf(realm: AccountRealm): ResettableAccounts {
-    switch (realm) {
-      case 'platform':
-        return this.platformStaff;
-      case 'tenant-staff':
-        return this.members;
-      case 'customer':
-        return this.auth.customerAccountsOrFail();
-    }
+    return this.realms.get(realm).resettable;
   }
 
   /** The tenant realms' tenant, as the access guard bound it from the path; platform staff have none. */

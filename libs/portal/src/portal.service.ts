@@ -9,7 +9,6 @@ import { type CustomerView, CustomersService } from '@app/customers';
 import { OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { PortalAccountsService } from './portal-accounts.service';
-import { PortalErrorCode, PortalException } from './portal.errors';
 import type { RectifyProfileDto } from './dto/portal.dto';
 
 export interface PortalInvitationView {
@@ -56,12 +55,6 @@ export class PortalService {
     const tenant = await this.tenancy.get(scope.slug);
     await this.sendInvitation(tenant.legalName, invitation.email, invitationUrl);
     return { customerId, email: invitation.email, invitationUrl, invitationExpiresAt: invitation.expiresAt };
-  }
-
-  /** Public: no session yet, so the guard bound the tenant from the path (none: answered as an invalid invitation). */
-  async acceptInvitation(token: string, password: string): Promise<void> {
-    if (!this.context.isBound) throw new PortalException(PortalErrorCode.InvitationInvalid);
-    await this.accounts.accept(token, password);
   }
 
   async me(principal: Principal): Promise<PortalMe> {
