@@ -3,7 +3,7 @@
 // audit record. Each realm plugs in its accounts (ResettableAccounts); the routes per realm are one-liners.
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig, Clock, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
+import { accountLink, AppConfig, Clock, consoleOrigin, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
 import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { AuthService } from './auth.service';
@@ -39,12 +39,6 @@ export interface ResettableAccounts {
  * its mail take longer than finding none, and that difference must not tell whether an address has an account.
  */
 export const RESET_REQUEST_FLOOR_MS = 400;
-
-const PATHS: Record<AccountRealm, (slug: string) => string> = {
-  platform: () => '/platform/reset-password',
-  'tenant-staff': (slug) => `/t/${slug}/reset-password`,
-  customer: (slug) => `/t/${slug}/portal/reset-password`,
-};
 
 @Injectable()
 export class PasswordResetService {
@@ -114,9 +108,7 @@ export class PasswordResetService {
     const { token, hash } = newToken();
     await this.tokens.purgeExpired(now);
     await this.tokens.issue({ realm, tenantId: tenant?.tenantId ?? null }, account.id, hash, now, new Date(now.getTime() + PASSWORD_RESET_MINUTES * 60_000));
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    // The token rides in the fragment, which browsers never send to servers or write to access logs.
-    const url = `${origin}${PATHS[realm](tenant?.slug ?? '')}#token=${token}`;
+    const url = accountLink(consoleOrigin(this.config), realm, tenant?.slug ?? null, 'reset-password', token);
     const business = tenant ? await this.tenancy.get(tenant.slug) : null;
     await this.outbox.enqueue(resetMail(account.email, url, business), { topic: 'password-reset' });
   }

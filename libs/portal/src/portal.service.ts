@@ -4,7 +4,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
-import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { accountLink, AppConfig, consoleOrigin, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
@@ -114,9 +114,7 @@ export class PortalService {
   }
 
   private invitationUrl(slug: string, token: string): string {
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    // The token rides in the fragment, which browsers never send to servers or write to access logs.
-    return `${origin}/t/${slug}/portal/invitation#token=${token}`;
+    return accountLink(consoleOrigin(this.config), 'customer', slug, 'invitation', token);
   }
 
   private async sendInvitation(legalName: string, to: string, url: string): Promise<void> {

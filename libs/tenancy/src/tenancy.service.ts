@@ -1,7 +1,7 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
+import { accountLink, AppConfig, consoleOrigin, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
 import { OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
@@ -125,9 +125,7 @@ export class TenancyService {
   }
 
   invitationUrl(slug: string, token: string): string {
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    // The token rides in the fragment, which browsers never send to servers or write to access logs.
-    return `${origin}/t/${slug}/invitation#token=${token}`;
+    return accountLink(consoleOrigin(this.config), 'tenant-staff', slug, 'invitation', token);
   }
 
   /** Queued in the outbox like every other mail: a mail server that is down delays the invitation, never loses it. */
