@@ -4,7 +4,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accountLink, AppConfig, Clock, consoleOrigin, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
-import { OutboxService, type MailMessage } from '@app/mail';
+import { OutboxService, passwordResetMail } from '@app/mail';
 import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { AuthService } from './auth.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
@@ -110,7 +110,7 @@ export class PasswordResetService {
     await this.tokens.issue({ realm, tenantId: tenant?.tenantId ?? null }, account.id, hash, now, new Date(now.getTime() + PASSWORD_RESET_MINUTES * 60_000));
     const url = accountLink(consoleOrigin(this.config), realm, tenant?.slug ?? null, 'reset-password', token);
     const business = tenant ? await this.tenancy.get(tenant.slug) : null;
-    await this.outbox.enqueue(resetMail(account.email, url, business), { topic: 'password-reset' });
+    await this.outbox.enqueue(passwordResetMail(account.email, url, business), { topic: 'password-reset' });
   }
 
   private accountsOf(realm: AccountRealm): ResettableAccounts {
@@ -121,23 +121,4 @@ export class PasswordResetService {
   private tenantOf(realm: AccountRealm): TenantScope | null {
     return realm === 'platform' ? null : this.context.tenantIfBound;
   }
-}
-
-/** The reset mail: in the business's language for its staff and customers; in Finnish and English for platform staff. */
-function resetMail(to: string, url: string, business: { legalName: string; language: string } | null): MailMessage {
-  const fi = {
-    subject: `${business ? `${business.legalName}: ` : ''}salasanan vaihtaminen`,
-    body:
-      `Salasanasi vaihtamista pyydettiin. Valitse uusi salasana tästä linkistä (toimii kerran, tunnin ajan):\n\n${url}\n\n` +
-      'Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.\n',
-  };
-  const en = {
-    subject: `${business ? `${business.legalName}: ` : ''}reset your password`,
-    body:
-      `Someone asked to reset your password. Choose a new one with this link (it works once, for one hour):\n\n${url}\n\n` +
-      'If it was not you, ignore this message: your password stays as it is.\n',
-  };
-  if (!business) return { to, subject: `Rekisteri: salasanan vaihtaminen / reset your password`, text: `${fi.body}\n---\n\n${en.body}` };
-  const text = business.language === 'en' ? en : fi;
-  return { to, subject: text.subject, text: text.body };
 }

@@ -1,6 +1,6 @@
 // Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
 import { Injectable } from '@nestjs/common';
-import { OutboxService } from '@app/mail';
+import { invitationMail, OutboxService } from '@app/mail';
 import { randomUUID } from 'node:crypto';
 import { accountLink, AppConfig, consoleOrigin, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
 import type { PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
@@ -82,7 +82,7 @@ export class PlatformStaffService {
   async invite(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string) {
     const { staff, token, expiresAt } = await this.createInvited(input, actorId);
     const invitationUrl = accountLink(consoleOrigin(this.config), 'platform', null, 'invitation', token);
-    await this.outbox.enqueue({ to: staff.email, subject: 'Invitation: Rekisteri platform staff', text: `You have been invited to the Rekisteri platform.\n\n${invitationUrl}\n` }, { topic: 'invitation' });
+    await this.outbox.enqueue(invitationMail('platform', staff.email, invitationUrl, null), { topic: 'invitation' });
     return { ...staff, invitationUrl, invitationExpiresAt: expiresAt };
   }
 

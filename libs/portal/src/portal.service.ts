@@ -6,7 +6,7 @@ import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpo
 import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
 import { accountLink, AppConfig, consoleOrigin, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { OutboxService } from '@app/mail';
+import { invitationMail, OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { PortalAccountsService } from './portal-accounts.service';
 import type { RectifyProfileDto } from './dto/portal.dto';
@@ -53,7 +53,7 @@ export class PortalService {
     const scope = this.context.tenant;
     const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
     const tenant = await this.tenancy.get(scope.slug);
-    await this.sendInvitation(tenant.legalName, invitation.email, invitationUrl);
+    await this.outbox.enqueue(invitationMail('customer', invitation.email, invitationUrl, tenant), { topic: 'invitation' });
     return { customerId, email: invitation.email, invitationUrl, invitationExpiresAt: invitation.expiresAt };
   }
 
@@ -115,18 +115,5 @@ export class PortalService {
 
   private invitationUrl(slug: string, token: string): string {
     return accountLink(consoleOrigin(this.config), 'customer', slug, 'invitation', token);
-  }
-
-  private async sendInvitation(legalName: string, to: string, url: string): Promise<void> {
-    await this.outbox.enqueue(
-      {
-        to,
-        subject: `${legalName}: kutsu asiakasportaaliin / invitation to the customer portal`,
-        text:
-          `${legalName} kutsuu sinut asiakasportaaliin, jossa näet ja voit korjata tietosi.\n` +
-          `${legalName} invites you to its customer portal, where you can see and correct your data.\n\n${url}\n`,
-      },
-      { topic: 'invitation' },
-    );
   }
 }

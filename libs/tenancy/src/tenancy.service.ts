@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { accountLink, AppConfig, consoleOrigin, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
-import { OutboxService } from '@app/mail';
+import { invitationMail, OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
@@ -130,14 +130,7 @@ export class TenancyService {
 
   /** Queued in the outbox like every other mail: a mail server that is down delays the invitation, never loses it. */
   async sendInvitation(tenant: Pick<Tenant, 'legalName'>, to: string, url: string): Promise<void> {
-    await this.outbox.enqueue(
-      {
-        to,
-        subject: `Kutsu: ${tenant.legalName} / Invitation: ${tenant.legalName}`,
-        text: `Sinut on kutsuttu asiakasrekisterin käyttäjäksi.\nYou have been invited to the customer register.\n\n${url}\n`,
-      },
-      { topic: 'invitation' },
-    );
+    await this.outbox.enqueue(invitationMail('tenant-staff', to, url, tenant), { topic: 'invitation' });
   }
 
   /** Tenants by slug; `q` matches the slug, legal name or business ID (any part, any case), `status` one status. */
