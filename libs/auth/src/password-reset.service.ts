@@ -1,6 +1,6 @@
 // Password reset by e-mail, once for the three realms: a one-time token (stored hashed, one hour), the link
 // e-mailed through the outbox, and on completion a new password, every session of the account ended, and an
-// audit record. Each realm plugs in its accounts (ResettableAccounts); the routes per realm are one-liners.
+// audit record. Each realm's accounts (RealmAccounts.resettable) do the storing; the routes are accountController's.
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { accountLink, AppConfig, Clock, consoleOrigin, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
