@@ -73,7 +73,7 @@ describe('register settings and the privacy notice', () => {
     const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const scope = (await ctx.get(TenancyService).findScope(fields.slug))!;
-    await ctx.get(TenantContext).run(scope, () => ctx.get(AuthService).acceptTenantInvitation(token, password));
+    await ctx.get(TenantContext).run(scope, () => ctx.get(AuthService).acceptInvitation('tenant-staff', token, password));
     const tenant = { id: result.tenant.id, slug: fields.slug, schema: scope.schema, owner: { email: fields.contactEmail, password } };
     return { tenant, owner: await ctx.loginTenant(tenant, tenant.owner) };
   }

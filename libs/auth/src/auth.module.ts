@@ -7,7 +7,10 @@ import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { FirstAdminService } from './first-admin.service';
 import { CsrfGuard } from './csrf.guard';
-import { PlatformLocalStrategy, TenantLocalStrategy } from './local.strategies';
+import { LOCAL_STRATEGIES } from './local.strategies';
+import { AccountRealms } from './account-realm';
+import { PlatformAccounts } from './platform.realm';
+import { TenantStaffAccounts } from './tenant-staff.realm';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { PasswordPolicy } from './password-policy';
@@ -38,9 +41,11 @@ import { DatabaseModule } from '@app/database';
     AuthRepository,
     PasswordResetRepository,
     PasswordResetService,
-    PlatformLocalStrategy,
-    TenantLocalStrategy,
+    AccountRealms,
+    PlatformAccounts,
+    TenantStaffAccounts,
+    ...LOCAL_STRATEGIES,
   ],
-  exports: [AuthService, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService, PasswordResetService, LoginThrottleService],
+  exports: [AuthService, AccountRealms, PasswordService, PasswordPolicy, PlatformStaffService, FirstAdminService, SessionsService, PasswordResetService, LoginThrottleService],
 })
 export class AuthModule {}

@@ -1,13 +1,13 @@
-// Login, invitations and session housekeeping for platform staff, tenant staff and portal customers.
-import { Injectable, Logger } from '@nestjs/common';
-import { type CustomerPrincipal, principalKey, type PlatformPrincipal, type Principal, type TenantStaffPrincipal, type TenantRole } from '@app/core';
-import { type StaffView, TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
+// Login, the principal re-read, invitations and session housekeeping, once for the three realms (platform staff,
+// tenant staff, portal customers): what differs between them is each realm's RealmAccounts.
+import { Injectable } from '@nestjs/common';
+import { principalKey, type Principal, type Realm } from '@app/core';
+import { TenantContext } from '@app/tenancy';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
 import { LoginThrottleService } from './login-throttle.service';
-import { type PlatformStaffView, PlatformStaffService } from './platform-staff.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
-import type { CustomerAccounts } from './customer-accounts';
+import { AccountRealms, type LoginAccount } from './account-realm';
 import { AuthRepository } from './auth.repository';
 
 interface Credentials {
@@ -15,113 +15,55 @@ interface Credentials {
   password: string;
 }
 
-interface Account {
-  id: string;
-  passwordHash: string;
-}
-
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
-  private customerAccounts?: CustomerAccounts;
-
   constructor(
     private readonly passwords: PasswordService,
     private readonly policy: PasswordPolicy,
     private readonly throttle: LoginThrottleService,
-    private readonly platformStaff: PlatformStaffService,
-    private readonly tenancy: TenancyService,
-    private readonly members: TenantMembersService,
+    private readonly realms: AccountRealms,
     private readonly context: TenantContext,
     private readonly repository: AuthRepository,
   ) {}
 
-  // A login reads the account once: the principal is built from that row (the same statement filters out
-  // disabled accounts and, for staff, inactive tenants), not read again (bench/README.md, "login").
-  async verifyPlatform(credentials: Credentials, address: string): Promise<PlatformPrincipal> {
-    const account = await this.verify(`platform:${credentials.email}`, credentials, address, () => this.platformStaff.findForLogin(credentials.email));
-    await this.platformStaff.recordLogin(account.id, account.rehashed);
-    return { kind: 'platform', id: account.id, email: account.email, name: account.name, roles: account.roles };
-  }
-
   /**
-   * The tenant is the one the access guard bound from the path (none for an unknown slug: the same answer as a
-   * wrong password); the slug names the throttle's key only, so that guesses at unknown tenants count too.
+   * A login. For a tenant realm the tenant is the one the access guard bound from the path (none for an unknown
+   * slug: the same answer as a wrong password); the slug names the throttle's key only.
    */
-  async verifyTenantStaff(slug: string, credentials: Credentials, address: string): Promise<TenantStaffPrincipal> {
-    // A suspended tenant's staff still have their password checked, so that only they learn of the suspension.
-    const scope = this.context.tenantIfBound;
-    const account = await this.verify(`tenant:${slug}:${credentials.email}`, credentials, address, async () => (scope ? this.members.findForLogin(credentials.email) : null));
-    if (scope!.suspended) {
-      throw new AuthException(AuthErrorCode.TenantSuspended, "The platform has suspended this business's account: nobody can sign in to it until the platform resumes it.");
-    }
-    // `verify` only succeeds with an account, so the scope exists here.
-    await this.members.recordLogin(account.id, account.rehashed);
-    return { kind: 'tenant-staff', id: account.id, email: account.email, name: account.name, role: account.role, tenantId: scope!.tenantId, tenantSlug: scope!.slug };
-  }
-
-  /** The portal module plugs in its accounts; without it no customer can log in or keep a session. */
-  useCustomerAccounts(accounts: CustomerAccounts): void {
-    this.customerAccounts = accounts;
-  }
-
-  /** Like verifyTenantStaff: the tenant bound by the guard (none for an unknown slug), the slug for the throttle's key. */
-  async verifyCustomer(slug: string, credentials: Credentials, address: string): Promise<CustomerPrincipal> {
-    const scope = this.context.tenantIfBound;
-    const accounts = this.customerAccounts;
-    const account = await this.verify(`portal:${slug}:${credentials.email}`, credentials, address, async () => (scope && accounts ? accounts.findForLogin(credentials.email) : null));
-    // `verify` only succeeds with an account, so the scope and the accounts exist here.
-    await accounts!.recordLogin(account.id, account.rehashed);
-    const principal = await this.loadCustomer(scope!.tenantId, account.id);
+  async verify(realm: Realm, slug: string | null, credentials: Credentials, address: string): Promise<Principal> {
+    const accounts = this.realms.get(realm);
+    const account = await this.check(accounts.throttleKey(slug, credentials.email), credentials, address, () => accounts.findForLogin(credentials.email));
+    const principal = await accounts.signIn(account, account.rehashed);
     if (!principal) throw new AuthException(AuthErrorCode.InvalidCredentials);
     return principal;
   }
 
-  // Accepting an invitation to the tenant the guard bound (an unknown tenant's answer is an invalid invitation's):
-  // a cheap look at the token first, so that made-up tokens to these public routes cost neither the password
-  // check nor argon2; then the password rule; the token is consumed under a lock.
-  async acceptTenantInvitation(token: string, password: string): Promise<void> {
-    const scope = this.context.tenantIfBound;
-    const invitee = scope && (await this.members.invitee(token));
-    if (!scope || !invitee) throw new AuthException(AuthErrorCode.InvitationInvalid);
-    this.policy.assertAcceptable(password, personalWords(invitee.email, invitee.name, scope.slug));
-    const hash = await this.passwords.hash(password);
-    await this.members.acceptInvitation(token, hash);
-  }
-
-  async acceptPlatformInvitation(token: string, password: string): Promise<void> {
-    const invitee = await this.platformStaff.invitee(token);
+  // Accepting an invitation (to the tenant the guard bound, for a tenant realm; an unknown tenant's answer is an
+  // invalid invitation's): a cheap look at the token first, so that made-up tokens to these public routes cost
+  // neither the password check nor argon2; then the password rule; the token is consumed under a lock.
+  async acceptInvitation(realm: Realm, token: string, password: string): Promise<void> {
+    const accounts = this.realms.get(realm);
+    const invitee = await accounts.invitee(token);
     if (!invitee) throw new AuthException(AuthErrorCode.InvitationInvalid);
-    this.policy.assertAcceptable(password, personalWords(invitee.email, invitee.name));
-    await this.platformStaff.acceptInvitation(token, await this.passwords.hash(password));
+    this.policy.assertAcceptable(password, personalWords(...invitee.personal));
+    await accounts.acceptInvitation(token, await this.passwords.hash(password));
   }
 
   /** Reloads a principal from its session key; null when the account is gone, disabled, or its tenant is. */
   async loadPrincipal(key: string): Promise<Principal | null> {
-    const [kind, ...rest] = key.split(':');
-    if (kind === 'platform' && rest.length === 1) return this.platformStaff.loadPrincipal(rest[0]);
-    if (kind === 'tenant-staff' && rest.length === 2) return this.loadTenantStaff(rest[0], rest[1]);
-    if (kind === 'customer' && rest.length === 2) return this.loadCustomer(rest[0], rest[1]);
-    return null;
+    const [kind, ...ids] = key.split(':');
+    const accounts = this.realms.find(kind);
+    if (!accounts || ids.length !== (kind === 'platform' ? 1 : 2)) return null;
+    return accounts.loadPrincipal(ids.length === 2 ? ids[0] : null, ids[ids.length - 1]);
   }
 
-  /** Disables a member of the tenant's staff and ends all their sessions at once. */
-  async disableTenantStaff(id: string, actor: Principal): Promise<StaffView> {
-    const staff = await this.members.disable(id, actor.id, principalKey(actor));
-    await this.endAllSessions(principalKey({ kind: 'tenant-staff', id, tenantId: this.context.tenant.tenantId }));
-    return staff;
-  }
-
-  async disablePlatformStaff(id: string, actor: Principal): Promise<PlatformStaffView> {
-    const staff = await this.platformStaff.disable(id, actor.id);
-    await this.endAllSessions(principalKey({ kind: 'platform', id }));
-    return staff;
-  }
-
-  /** The portal's accounts, for the customer realm's account work (password reset). */
-  customerAccountsOrFail(): CustomerAccounts {
-    if (!this.customerAccounts) throw new Error('the portal module has not registered its customer accounts');
-    return this.customerAccounts;
+  /** Disables an account of the realm (of the tenant in scope, for tenant staff) and ends all its sessions at once. */
+  async disable(realm: Realm, id: string, actor: Principal): Promise<unknown> {
+    const accounts = this.realms.get(realm);
+    if (!accounts.disable) throw new Error(`the ${realm} accounts cannot be disabled here`);
+    const account = await accounts.disable(id, actor);
+    await this.endAllSessions(principalKey({ kind: realm, id, tenantId: this.context.tenantIfBound?.tenantId }));
+    return account;
   }
 
   /**
@@ -137,23 +79,11 @@ export class AuthService {
     return this.repository.deleteOtherSessions(principalKey(principal), currentSessionId);
   }
 
-  private async loadTenantStaff(tenantId: string, staffId: string): Promise<TenantStaffPrincipal | null> {
-    const staff = await this.tenancy.findActiveStaff(tenantId, staffId);
-    if (!staff) return null;
-    return { kind: 'tenant-staff', id: staff.id, email: staff.email, name: staff.name, role: staff.role as TenantRole, tenantId, tenantSlug: staff.scope.slug };
-  }
-
-  private async loadCustomer(tenantId: string, customerId: string): Promise<CustomerPrincipal | null> {
-    const customer = await this.customerAccounts?.loadPrincipal(tenantId, customerId);
-    if (!customer) return null;
-    return { kind: 'customer', id: customer.id, email: customer.email, tenantId, tenantSlug: customer.tenantSlug };
-  }
-
   /**
    * The shared login path: throttle first (the attempt counts as a failure until it proves otherwise), then
    * one argon2 verification whether or not the account exists, and one answer for every failure.
    */
-  private async verify<A extends Account>(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<A | null>): Promise<A & { rehashed?: string }> {
+  private async check<A extends LoginAccount>(throttleKey: string, credentials: Credentials, address: string, find: () => Promise<A | null>): Promise<A & { rehashed?: string }> {
     const attempt = await this.throttle.admit(throttleKey, address);
     let account: A | null;
     let ok: boolean;

@@ -12,7 +12,8 @@ export { PasswordResetService, type ResettableAccount, type ResettableAccounts }
 export type { AccountRealm } from './password-reset.repository';
 export { PasswordResetCompleteRoute, PasswordResetRequestRoute } from './password-reset.routes';
 export { LoginThrottleService, throttleAddress } from './login-throttle.service';
-export type { CustomerAccounts } from './customer-accounts';
+export { AccountRealms, type LoginAccount, type RealmAccounts } from './account-realm';
+export { accountController, type AccountRoutes } from './account.controller';
 export { LoginBodyGuard, sessionLoginGuard } from './login.guards';
 export { AcceptInvitationDto, CompletePasswordResetDto, LoginDto, RequestPasswordResetDto } from './dto/login.dto';
 export { CustomerPrincipalDto, EndedSessionsDto, PlatformPrincipalDto, SessionStatusDto, TenantStaffPrincipalDto } from './dto/principal.dto';

@@ -1,31 +1,31 @@
-// passport-local strategies for the two staff realms; the checks themselves live in AuthService.
-import { Injectable } from '@nestjs/common';
+// One passport-local strategy per realm, all made here: the checks themselves live in AuthService.verify.
+import { Injectable, type Type } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
-import type { PlatformPrincipal, TenantStaffPrincipal } from '@app/core';
+import type { Principal, Realm } from '@app/core';
 import { AuthService } from './auth.service';
 
 const FIELDS = { usernameField: 'email', passwordField: 'password', passReqToCallback: true } as const;
 
-@Injectable()
-export class PlatformLocalStrategy extends PassportStrategy(Strategy, 'platform-local') {
-  constructor(private readonly auth: AuthService) {
-    super(FIELDS);
-  }
+/** The name the realm's strategy is registered with passport under (the login guard names it). */
+export const localStrategyName = (realm: Realm) => `${realm}-local`;
 
-  validate(req: Request, email: string, password: string): Promise<PlatformPrincipal> {
-    return this.auth.verifyPlatform({ email, password }, req.ip ?? 'unknown');
+export function localStrategy(realm: Realm): Type<unknown> {
+  @Injectable()
+  class LocalStrategy extends PassportStrategy(Strategy, localStrategyName(realm)) {
+    constructor(private readonly auth: AuthService) {
+      super(FIELDS);
+    }
+
+    validate(req: Request, email: string, password: string): Promise<Principal> {
+      // A tenant realm's routes are under /t/:tenant; the slug names the throttle's key.
+      const slug = typeof req.params.tenant === 'string' ? req.params.tenant : null;
+      return this.auth.verify(realm, slug, { email, password }, req.ip ?? 'unknown');
+    }
   }
+  return LocalStrategy;
 }
 
-@Injectable()
-export class TenantLocalStrategy extends PassportStrategy(Strategy, 'tenant-local') {
-  constructor(private readonly auth: AuthService) {
-    super(FIELDS);
-  }
-
-  validate(req: Request, email: string, password: string): Promise<TenantStaffPrincipal> {
-    return this.auth.verifyTenantStaff(String(req.params.tenant), { email, password }, req.ip ?? 'unknown');
-  }
-}
+/** Every realm's strategy, for AuthModule's providers: each realm's accounts are found through AccountRealms. */
+export const LOCAL_STRATEGIES = (['platform', 'tenant-staff', 'customer'] as const).map(localStrategy);

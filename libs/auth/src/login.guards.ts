@@ -43,5 +43,3 @@ export function sessionLoginGuard(strategy: string): Type<CanActivate> {
   return SessionLoginGuard;
 }
 
-export const PlatformLoginGuard = sessionLoginGuard('platform-local');
-export const TenantLoginGuard = sessionLoginGuard('tenant-local');

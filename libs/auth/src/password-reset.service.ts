@@ -1,17 +1,17 @@
 // Password reset by e-mail, once for the three realms: a one-time token (stored hashed, one hour), the link
 // e-mailed through the outbox, and on completion a new password, every session of the account ended, and an
-// audit record. Each realm plugs in its accounts (ResettableAccounts); the routes per realm are one-liners.
+// audit record. Each realm's accounts (RealmAccounts.resettable) do the storing; the routes are accountController's.
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppConfig, Clock, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
-import { OutboxService, type MailMessage } from '@app/mail';
-import { TenancyService, TenantContext, TenantMembersService, type TenantScope } from '@app/tenancy';
+import { accountLink, AppConfig, Clock, consoleOrigin, hashToken, newToken, PASSWORD_RESET_MINUTES, principalKey } from '@app/core';
+import { OutboxService, passwordResetMail } from '@app/mail';
+import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { AuthService } from './auth.service';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
-import { PlatformStaffService } from './platform-staff.service';
+import { AccountRealms } from './account-realm';
 import { type AccountRealm, PasswordResetRepository, type ResetScope, type ResetTransaction } from './password-reset.repository';
 
 /** An account that may reset its password: it exists, can sign in, and is not disabled. */
@@ -40,12 +40,6 @@ export interface ResettableAccounts {
  */
 export const RESET_REQUEST_FLOOR_MS = 400;
 
-const PATHS: Record<AccountRealm, (slug: string) => string> = {
-  platform: () => '/platform/reset-password',
-  'tenant-staff': (slug) => `/t/${slug}/reset-password`,
-  customer: (slug) => `/t/${slug}/portal/reset-password`,
-};
-
 @Injectable()
 export class PasswordResetService {
   private readonly logger = new Logger(PasswordResetService.name);
@@ -56,8 +50,7 @@ export class PasswordResetService {
     private readonly passwords: PasswordService,
     private readonly policy: PasswordPolicy,
     private readonly auth: AuthService,
-    private readonly platformStaff: PlatformStaffService,
-    private readonly members: TenantMembersService,
+    private readonly realms: AccountRealms,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
     private readonly outbox: OutboxService,
@@ -115,45 +108,17 @@ export class PasswordResetService {
     const { token, hash } = newToken();
     await this.tokens.purgeExpired(now);
     await this.tokens.issue({ realm, tenantId: tenant?.tenantId ?? null }, account.id, hash, now, new Date(now.getTime() + PASSWORD_RESET_MINUTES * 60_000));
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    // The token rides in the fragment, which browsers never send to servers or write to access logs.
-    const url = `${origin}${PATHS[realm](tenant?.slug ?? '')}#token=${token}`;
+    const url = accountLink(consoleOrigin(this.config), realm, tenant?.slug ?? null, 'reset-password', token);
     const business = tenant ? await this.tenancy.get(tenant.slug) : null;
-    await this.outbox.enqueue(resetMail(account.email, url, business), { topic: 'password-reset' });
+    await this.outbox.enqueue(passwordResetMail(account.email, url, business), { topic: 'password-reset' });
   }
 
   private accountsOf(realm: AccountRealm): ResettableAccounts {
-    switch (realm) {
-      case 'platform':
-        return this.platformStaff;
-      case 'tenant-staff':
-        return this.members;
-      case 'customer':
-        return this.auth.customerAccountsOrFail();
-    }
+    return this.realms.get(realm).resettable;
   }
 
   /** The tenant realms' tenant, as the access guard bound it from the path; platform staff have none. */
   private tenantOf(realm: AccountRealm): TenantScope | null {
     return realm === 'platform' ? null : this.context.tenantIfBound;
   }
-}
-
-/** The reset mail: in the business's language for its staff and customers; in Finnish and English for platform staff. */
-function resetMail(to: string, url: string, business: { legalName: string; language: string } | null): MailMessage {
-  const fi = {
-    subject: `${business ? `${business.legalName}: ` : ''}salasanan vaihtaminen`,
-    body:
-      `Salasanasi vaihtamista pyydettiin. Valitse uusi salasana tästä linkistä (toimii kerran, tunnin ajan):\n\n${url}\n\n` +
-      'Jos et pyytänyt vaihtoa, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.\n',
-  };
-  const en = {
-    subject: `${business ? `${business.legalName}: ` : ''}reset your password`,
-    body:
-      `Someone asked to reset your password. Choose a new one with this link (it works once, for one hour):\n\n${url}\n\n` +
-      'If it was not you, ignore this message: your password stays as it is.\n',
-  };
-  if (!business) return { to, subject: `Rekisteri: salasanan vaihtaminen / reset your password`, text: `${fi.body}\n---\n\n${en.body}` };
-  const text = business.language === 'en' ? en : fi;
-  return { to, subject: text.subject, text: text.body };
 }

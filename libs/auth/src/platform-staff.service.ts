@@ -1,8 +1,8 @@
 // Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
 import { Injectable } from '@nestjs/common';
-import { OutboxService } from '@app/mail';
+import { invitationMail, OutboxService } from '@app/mail';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
+import { accountLink, AppConfig, consoleOrigin, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
 import type { PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import { AuthRepository } from './auth.repository';
@@ -81,9 +81,8 @@ export class PlatformStaffService {
   /** Creates a member of platform staff with an invitation, and e-mails them its link. */
   async invite(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string) {
     const { staff, token, expiresAt } = await this.createInvited(input, actorId);
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    const invitationUrl = `${origin}/platform/invitation#token=${token}`;
-    await this.outbox.enqueue({ to: staff.email, subject: 'Invitation: Rekisteri platform staff', text: `You have been invited to the Rekisteri platform.\n\n${invitationUrl}\n` }, { topic: 'invitation' });
+    const invitationUrl = accountLink(consoleOrigin(this.config), 'platform', null, 'invitation', token);
+    await this.outbox.enqueue(invitationMail('platform', staff.email, invitationUrl, null), { topic: 'invitation' });
     return { ...staff, invitationUrl, invitationExpiresAt: expiresAt };
   }
 

@@ -1,9 +1,9 @@
 // Customers' portal accounts in the tenant in scope: invitations with hashed one-time tokens, first (or
-// reset) passwords, and what login and session loading need. Registered with AuthService at start.
-import { Injectable, OnModuleInit } from '@nestjs/common';
+// reset) passwords, and what login and session loading need (the realm's accounts: customer.realm.ts).
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } from '@app/core';
-import { AuthService, type CustomerAccounts, type ResettableAccount, PasswordPolicy, PasswordService, personalWords } from '@app/auth';
+import type { ResettableAccount, ResettableAccounts } from '@app/auth';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { type CallerTransaction, PortalRepository } from './portal.repository';
@@ -17,20 +17,13 @@ export interface IssuedPortalInvitation {
 }
 
 @Injectable()
-export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
+export class PortalAccountsService implements ResettableAccounts {
   constructor(
     private readonly context: TenantContext,
     private readonly customers: CustomersService,
-    private readonly passwords: PasswordService,
-    private readonly policy: PasswordPolicy,
     private readonly audit: AuditTrailService,
-    private readonly auth: AuthService,
     private readonly repository: PortalRepository,
   ) {}
-
-  onModuleInit(): void {
-    this.auth.useCustomerAccounts(this);
-  }
 
   /**
    * Issues a one-time invitation link for the customer, creating their account on the first one.
@@ -58,18 +51,22 @@ export class PortalAccountsService implements CustomerAccounts, OnModuleInit {
     }
   }
 
-  /** Sets the password from an invitation. The invitation is consumed under a row lock, so a token works once. */
-  async accept(token: string, password: string): Promise<void> {
-    const tokenHash = hashToken(token);
-    const now = new Date();
-    // A cheap look first, so a stream of made-up tokens to this public route costs no password check or argon2 work.
-    const pending = await this.repository.usableInvitation(tokenHash, now);
-    if (!pending) throw new PortalException(PortalErrorCode.InvitationInvalid);
+  /**
+   * Whom a usable invitation is for, as the words their password must not lean on; null when none. A cheap look
+   * with no lock, so a stream of made-up tokens to this public route costs no password check or argon2 work.
+   */
+  async invitee(token: string): Promise<{ personal: (string | null | undefined)[] } | null> {
+    const pending = await this.repository.usableInvitation(hashToken(token), new Date());
+    if (!pending) return null;
     const customer = await this.customers.get(pending.customerId);
-    this.policy.assertAcceptable(password, personalWords(...this.personal(customer)));
-    const passwordHash = await this.passwords.hash(password);
+    return { personal: this.personal(customer) };
+  }
+
+  /** Sets the password from an invitation. The invitation is consumed under a row lock, so a token works once. */
+  async acceptInvitation(token: string, passwordHash: string): Promise<void> {
+    const tokenHash = hashToken(token);
     await this.context.transaction(async () => {
-      const invitation = await this.repository.usableInvitation(tokenHash, now, true);
+      const invitation = await this.repository.usableInvitation(tokenHash, new Date(), true);
       const account = invitation && (await this.repository.activeAccountLocked(invitation.customerId));
       if (!invitation || !account) throw new PortalException(PortalErrorCode.InvitationInvalid);
       this.repository.accept(invitation, account, passwordHash, new Date());

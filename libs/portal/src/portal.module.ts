@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { AuthModule } from '@app/auth';
 import { CustomersModule } from '@app/customers';
 import { TenancyModule } from '@app/tenancy';
@@ -10,14 +9,14 @@ import { PortalAccountsService } from './portal-accounts.service';
 import { PortalRepository } from './portal.repository';
 import { PortalController } from './portal.controller';
 import { PortalInvitationsController } from './portal-invitations.controller';
-import { PortalLocalStrategy } from './portal-login';
+import { CustomerAccounts } from './customer.realm';
 import { PortalService } from './portal.service';
 import { DatabaseModule } from '@app/database';
 
 @Module({
-  imports: [DatabaseModule, PassportModule.register({ session: true }), AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, RequestsModule],
+  imports: [DatabaseModule, AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, RequestsModule],
   controllers: [PortalController, PortalInvitationsController],
-  providers: [PortalAccountsService, PortalService, PortalLocalStrategy, PortalRepository],
+  providers: [PortalAccountsService, PortalService, CustomerAccounts, PortalRepository],
   exports: [PortalService, PortalAccountsService],
 })
 export class PortalModule {}

@@ -4,12 +4,11 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
-import { AppConfig, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { accountLink, AppConfig, consoleOrigin, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { OutboxService } from '@app/mail';
+import { invitationMail, OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { PortalAccountsService } from './portal-accounts.service';
-import { PortalErrorCode, PortalException } from './portal.errors';
 import type { RectifyProfileDto } from './dto/portal.dto';
 
 export interface PortalInvitationView {
@@ -54,14 +53,8 @@ export class PortalService {
     const scope = this.context.tenant;
     const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
     const tenant = await this.tenancy.get(scope.slug);
-    await this.sendInvitation(tenant.legalName, invitation.email, invitationUrl);
+    await this.outbox.enqueue(invitationMail('customer', invitation.email, invitationUrl, tenant), { topic: 'invitation' });
     return { customerId, email: invitation.email, invitationUrl, invitationExpiresAt: invitation.expiresAt };
-  }
-
-  /** Public: no session yet, so the guard bound the tenant from the path (none: answered as an invalid invitation). */
-  async acceptInvitation(token: string, password: string): Promise<void> {
-    if (!this.context.isBound) throw new PortalException(PortalErrorCode.InvitationInvalid);
-    await this.accounts.accept(token, password);
   }
 
   async me(principal: Principal): Promise<PortalMe> {
@@ -121,21 +114,6 @@ export class PortalService {
   }
 
   private invitationUrl(slug: string, token: string): string {
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    // The token rides in the fragment, which browsers never send to servers or write to access logs.
-    return `${origin}/t/${slug}/portal/invitation#token=${token}`;
-  }
-
-  private async sendInvitation(legalName: string, to: string, url: string): Promise<void> {
-    await this.outbox.enqueue(
-      {
-        to,
-        subject: `${legalName}: kutsu asiakasportaaliin / invitation to the customer portal`,
-        text:
-          `${legalName} kutsuu sinut asiakasportaaliin, jossa näet ja voit korjata tietosi.\n` +
-          `${legalName} invites you to its customer portal, where you can see and correct your data.\n\n${url}\n`,
-      },
-      { topic: 'invitation' },
-    );
+    return accountLink(consoleOrigin(this.config), 'customer', slug, 'invitation', token);
   }
 }

@@ -1,9 +1,9 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, NotFoundProblem, type TenantRole } from '@app/core';
+import { accountLink, AppConfig, consoleOrigin, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
-import { OutboxService } from '@app/mail';
+import { invitationMail, OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
@@ -127,21 +127,12 @@ export class TenancyService {
   }
 
   invitationUrl(slug: string, token: string): string {
-    const origin = this.config.publicOrigin ?? `http://localhost:${this.config.port}`;
-    // The token rides in the fragment, which browsers never send to servers or write to access logs.
-    return `${origin}/t/${slug}/invitation#token=${token}`;
+    return accountLink(consoleOrigin(this.config), 'tenant-staff', slug, 'invitation', token);
   }
 
   /** Queued in the outbox like every other mail: a mail server that is down delays the invitation, never loses it. */
   async sendInvitation(tenant: Pick<Tenant, 'legalName'>, to: string, url: string): Promise<void> {
-    await this.outbox.enqueue(
-      {
-        to,
-        subject: `Kutsu: ${tenant.legalName} / Invitation: ${tenant.legalName}`,
-        text: `Sinut on kutsuttu asiakasrekisterin käyttäjäksi.\nYou have been invited to the customer register.\n\n${url}\n`,
-      },
-      { topic: 'invitation' },
-    );
+    await this.outbox.enqueue(invitationMail('tenant-staff', to, url, tenant), { topic: 'invitation' });
   }
 
   /** Tenants by slug; `q` matches the slug, legal name or business ID (any part, any case), `status` one status. */

@@ -13,7 +13,7 @@ import { AppConfig, ControlledClock, loadConfig, type PlatformRole, type TenantR
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
 import { type CustomerView, CustomersService, type CreateCustomerDto } from '@app/customers';
-import { PortalAccountsService, PortalService } from '@app/portal';
+import { PortalAccountsService } from '@app/portal';
 import { createApp } from '../../../apps/api/src/app';
 import { createTestDatabase } from './test-database';
 
@@ -161,7 +161,7 @@ export class TestContext {
     const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const scope = (await this.get(TenancyService).findScope(slug))!;
-    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptTenantInvitation(token, password));
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('tenant-staff', token, password));
     return { id: result.tenant.id, slug, schema: scope.schema, owner: { email: ownerEmail, password } };
   }
 
@@ -170,7 +170,7 @@ export class TestContext {
     const email = `${unique(role)}@${tenant.slug}.test`;
     const invitation = await this.get(TenantContext).run(scope, () => this.get(TenantMembersService).invite({ email, name: `Test ${role}`, role }, 'test'));
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptTenantInvitation(invitation.token, password));
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('tenant-staff', invitation.token, password));
     return { id: invitation.staff.id, email, password };
   }
 
@@ -194,7 +194,7 @@ export class TestContext {
     const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
     const invitation = await this.get(TenantContext).run(scope, () => this.get(PortalAccountsService).invite(customer.id, 'test'));
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(TenantContext).run(scope, () => this.get(PortalService).acceptInvitation(invitation.token, password));
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('customer', invitation.token, password));
     return { id: customer.id, email: invitation.email, password };
   }
 
