@@ -4,22 +4,6 @@
  */
 
 export interface paths {
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_check"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/platform/tenants": {
         parameters: {
             query?: never;
@@ -1796,25 +1780,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        EmbeddedStateDto: {
-            running: boolean;
-            /** @description Times the embedded server was started again after it died. */
-            restarts: number;
-            /** @description Restarts stopped; an operator must act. */
-            gaveUp: boolean;
-        };
-        HealthDto: {
-            /** @enum {string} */
-            status: "ok";
-            /** @enum {string} */
-            database: "up";
-            /** @description Only when the API runs the embedded PostgreSQL. */
-            embedded?: components["schemas"]["EmbeddedStateDto"];
-        };
         FieldErrorDto: {
             /**
              * @description The path of the field in the request (`lines.0.quantity`).
@@ -4283,6 +4268,21 @@ export interface components {
              */
             note: string;
         };
+        EmbeddedStateDto: {
+            running: boolean;
+            /** @description Times the embedded server was started again after it died. */
+            restarts: number;
+            /** @description Restarts stopped; an operator must act. */
+            gaveUp: boolean;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "up";
+            /** @description Only when the API runs the embedded PostgreSQL. */
+            embedded?: components["schemas"]["EmbeddedStateDto"];
+        };
     };
     responses: never;
     parameters: never;
@@ -4292,32 +4292,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-            /** @description The database does not answer: problem+json with the reason and Retry-After. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     TenancyController_list: {
         parameters: {
             query?: {
@@ -12490,6 +12464,32 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description The database does not answer: problem+json with the reason and Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
