@@ -8,6 +8,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { Pool, type PoolConfig } from 'pg';
 import { HealthController } from './health.controller';
 import { DatabaseHealth } from './database-health';
+import { DatabaseContext } from './database-context';
 import { guardCheckouts } from './pool-guard';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -101,8 +102,9 @@ export class DatabaseModule implements OnApplicationShutdown {
         { provide: MikroORM, useFactory: () => createOrm(options) },
         { provide: PG_POOL, useFactory: createPool(options) },
         { provide: DatabaseHealth, useFactory: () => new DatabaseHealth(options.url) },
+        DatabaseContext,
       ],
-      exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth],
+      exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth, DatabaseContext],
     };
   }
 
