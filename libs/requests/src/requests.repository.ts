@@ -5,7 +5,7 @@
 // The erasure's statements (`*Erasure*` below) run on a `TenantTransaction` instead: the same code serves a restore,
 // which re-applies erasures on its own connection with no tenant bound. Its executor takes `?` placeholders.
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
+import { type FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { quoteIdent } from '@app/database';
 import { inUuids, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, OPEN_STATES, VerificationCode } from './request.entity';
@@ -30,14 +30,6 @@ export interface ErasureLedgerRow {
 @Injectable()
 export class RequestsRepository {
   constructor(private readonly context: TenantContext) {}
-
-  /**
-   * The EntityManager of the open transaction, only to hand to methods of other libs that still take one
-   * (customers, billing, consent, mail, backup): issue 13 part 1 removes those parameters lib by lib.
-   */
-  transactionEm(): EntityManager {
-    return this.context.em();
-  }
 
   // ---- requests ----
 
