@@ -1,7 +1,7 @@
 // The e-mail outbox as a job: queued in the caller's transaction, sent over real SMTP by the worker,
 // delivery recorded, failures retried with backoff and reported once they are final. The workers are off
 // here (JOBS_ENABLED=false): the test drives the queue with runPending, so nothing depends on timing.
-import { MikroORM } from '@mikro-orm/postgresql';
+import { DatabaseContext } from '@app/database';
 import { JobsService } from '@app/jobs';
 import { OUTBOX_QUEUE, OutboxService, type DeliveryOutcome } from '@app/mail';
 import { startSmtpSink, TestContext, type SmtpSink } from '@app/testing';
@@ -60,8 +60,8 @@ describe('e-mail outbox', () => {
   it('queues nothing when the caller’s transaction rolls back', async () => {
     const before = Number((await ctx.sql<{ n: string }>('select count(*) as n from platform.outbox_message'))[0].n);
     await expect(
-      ctx.get(MikroORM).em.fork().transactional(async (em) => {
-        await outbox.enqueue(message('rolled-back@customer.test'), { topic: 'outbox-test', em });
+      ctx.get(DatabaseContext).transaction(async () => {
+        await outbox.enqueue(message('rolled-back@customer.test'), { topic: 'outbox-test' });
         throw new Error('the caller changes its mind');
       }),
     ).rejects.toThrow('changes its mind');

@@ -1,9 +1,8 @@
 // The auth lib's platform tables (platform_staff and its roles and invitations, session, login_throttle): the only
 // file of the lib, with password-reset.repository.ts, that reaches PostgreSQL. No tenant is bound to these tables:
-// a platform transaction opened with `transaction()` travels in an AsyncLocalStorage of its own, as the tenant's
-// does in TenantContext, so services pass no EntityManager. The hot statements (login, the principal re-read, the
+// a platform transaction opened with `transaction()` travels in the context's one slot as a tenant's does
+// (DatabaseContext), so services pass no EntityManager. The hot statements (login, the principal re-read, the
 // session store) stay on the plain pool (bench/README.md, "login").
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, LockMode, MikroORM, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { EntityData } from '@mikro-orm/core';
@@ -11,33 +10,9 @@ import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import { boundSql, type BoundSql, PG_POOL } from '@app/database';
+import { DatabaseContext, PG_POOL } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import { PlatformInvitation, PlatformRoleChange, PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
-
-const platformTransaction = new AsyncLocalStorage<EntityManager>();
-
-/**
- * SQL on platform tables inside whichever transaction is open: the auth lib's platform transaction, else the bound
- * tenant's (context.sql joins it when one is open), else a pooled connection of the ORM.
- */
-export function ambientSql(orm: MikroORM, context: TenantContext): BoundSql {
-  const tx = platformTransaction.getStore();
-  if (tx) return boundSql(tx);
-  if (context.isBound) return (text, values) => context.sql(text, values);
-  return boundSql(orm.em.fork());
-}
-
-/** The open transaction (platform or tenant) as an EntityManager: only for callers of other libs that still take one. */
-export function openTransactionManager(context: TenantContext): EntityManager {
-  return platformTransaction.getStore() ?? context.em();
-}
-
-/** Runs fn in one transaction on platform tables (joins an open one). */
-export function inPlatformTransaction<T>(orm: MikroORM, fn: () => Promise<T>): Promise<T> {
-  if (platformTransaction.getStore()) return fn();
-  return orm.em.fork().transactional((em) => platformTransaction.run(em, fn));
-}
 
 export type SessionStore = session.Store & { close(): void };
 
@@ -53,16 +28,17 @@ export class AuthRepository {
     private readonly orm: MikroORM,
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly context: TenantContext,
+    private readonly database: DatabaseContext,
   ) {}
 
   /** Runs fn in one transaction on the platform tables; the repository's methods called inside it join it. */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return inPlatformTransaction(this.orm, fn);
+    return this.database.transaction(fn);
   }
 
-  /** The open platform transaction's manager, or a fresh one (one unit of work per call outside a transaction). */
+  /** The open transaction's manager (platform or tenant), or a fresh one (one unit of work per call outside a transaction). */
   private em(): EntityManager {
-    return platformTransaction.getStore() ?? this.orm.em.fork();
+    return this.database.em();
   }
 
   // --- sessions (platform.session, written by connect-pg-simple) ---
@@ -83,7 +59,7 @@ export class AuthRepository {
 
   /** Deletes every session of a principal: in the open transaction (platform or tenant) if there is one. */
   async deleteSessions(principal: string): Promise<void> {
-    if (platformTransaction.getStore() || this.context.isBound) await ambientSql(this.orm, this.context)('delete from platform.session where principal = $1', [principal]);
+    if (this.database.inTransaction || this.context.isBound) await this.database.sql('delete from platform.session where principal = $1', [principal]);
     else await this.pool.query('delete from platform.session where principal = $1', [principal]);
   }
 
@@ -101,8 +77,8 @@ export class AuthRepository {
   // --- platform staff ---
 
   async adminExists(): Promise<boolean> {
-    const rows = await boundSql(this.orm.em.fork())(`select 1 from platform.platform_staff where 'platform_admin' = any(roles) and disabled_at is null limit 1`);
-    return rows.length > 0;
+    const rows = await this.pool.query(`select 1 from platform.platform_staff where 'platform_admin' = any(roles) and disabled_at is null limit 1`);
+    return rows.rowCount! > 0;
   }
 
   async emailTaken(email: string): Promise<boolean> {
@@ -206,7 +182,7 @@ export class AuthRepository {
   /** Deletes every session of a tenant's staff and customers (`<realm>:<tenant id>:<id>`), in the open transaction if there is one. */
   async deleteTenantSessions(tenantId: string): Promise<void> {
     const pattern = `%:${tenantId}:%`;
-    if (platformTransaction.getStore() || this.context.isBound) await ambientSql(this.orm, this.context)('delete from platform.session where principal like $1', [pattern]);
+    if (this.database.inTransaction || this.context.isBound) await this.database.sql('delete from platform.session where principal like $1', [pattern]);
     else await this.pool.query('delete from platform.session where principal like $1', [pattern]);
   }
 }

@@ -2,13 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { PG_POOL } from '@app/database';
-import { TenantContext } from '@app/tenancy';
-import { ambientSql, inPlatformTransaction, openTransactionManager } from './auth.repository';
-
-/** The open transaction as other libs' accounts still take it (ResettableAccounts.resetPassword); to go. */
-export type ResetTransaction = EntityManager;
+import { DatabaseContext, PG_POOL } from '@app/database';
 
 export type AccountRealm = 'platform' | 'tenant-staff' | 'customer';
 
@@ -22,8 +16,7 @@ export interface ResetScope {
 export class PasswordResetRepository {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly orm: MikroORM,
-    private readonly context: TenantContext,
+    private readonly database: DatabaseContext,
   ) {}
 
   /**
@@ -31,12 +24,7 @@ export class PasswordResetRepository {
    * its schema), a platform one otherwise. The token, the password and the ended sessions all go in it.
    */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.context.isBound ? this.context.transaction(fn) : inPlatformTransaction(this.orm, fn);
-  }
-
-  /** The open transaction's manager, for a realm's accounts that still take one. */
-  openTransaction(): ResetTransaction {
-    return openTransactionManager(this.context);
+    return this.database.transaction(fn);
   }
 
   async issue(scope: ResetScope, accountId: string, tokenHash: string, now: Date, expiresAt: Date): Promise<void> {
@@ -62,7 +50,7 @@ export class PasswordResetRepository {
    * (the new password and the ended sessions go with it: call it inside `transaction`).
    */
   async consume(scope: ResetScope, tokenHash: string, accountId: string, now: Date): Promise<boolean> {
-    const sql = ambientSql(this.orm, this.context);
+    const sql = <T>(text: string, values: unknown[]) => this.database.sql<T>(text, values);
     const used = await sql(
       `update platform.password_reset set used_at = $1
         where token_hash = $2 and realm = $3 and tenant_id is not distinct from $4 and account_id = $5 and used_at is null and expires_at > $6

@@ -12,7 +12,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
 import { AccountRealms } from './account-realm';
-import { type AccountRealm, PasswordResetRepository, type ResetScope, type ResetTransaction } from './password-reset.repository';
+import { type AccountRealm, PasswordResetRepository, type ResetScope } from './password-reset.repository';
 
 /** An account that may reset its password: it exists, can sign in, and is not disabled. */
 export interface ResettableAccount {
@@ -28,10 +28,9 @@ export interface ResettableAccounts {
   findResettable(id: string): Promise<ResettableAccount | null>;
   /**
    * Sets the new password and records it in the realm's audit trail, in the caller's transaction (the open one of
-   * the tenant context or the platform's). The manager handed along is for the portal's accounts until they use
-   * the tenant context's transaction; the others ignore it.
+   * the tenant context or the platform's), which the account's repositories find in the context.
    */
-  resetPassword(id: string, passwordHash: string, em: ResetTransaction): Promise<void>;
+  resetPassword(id: string, passwordHash: string): Promise<void>;
 }
 
 /**
@@ -97,7 +96,7 @@ export class PasswordResetService {
     // password beside a stolen session that survived, or a used link and the old password, would be half a reset).
     await this.tokens.transaction(async () => {
       if (!(await this.tokens.consume(scope, hash, accountId, this.clock.now()))) throw new AuthException(AuthErrorCode.ResetTokenInvalid);
-      await accounts.resetPassword(accountId, passwordHash, this.tokens.openTransaction());
+      await accounts.resetPassword(accountId, passwordHash);
       await this.auth.endAllSessions(principalKey({ kind: realm, id: accountId, tenantId: tenant?.tenantId }));
     });
     this.logger.log({ realm, tenant: tenant?.tenantId, account: accountId }, 'password reset');

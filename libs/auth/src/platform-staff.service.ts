@@ -265,9 +265,9 @@ export class PlatformStaffService {
 
   /**
    * The new password from a reset link (the used token in platform.password_reset is the record of it), in the
-   * platform transaction PasswordResetService opened; the manager it still hands over is not needed.
+   * platform transaction PasswordResetService opened.
    */
-  async resetPassword(id: string, passwordHash: string, _em?: unknown): Promise<void> {
+  async resetPassword(id: string, passwordHash: string): Promise<void> {
     await this.repository.setPassword(id, passwordHash);
   }
 

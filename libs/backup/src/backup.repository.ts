@@ -5,7 +5,7 @@
 // in a request the same statements run through `TenantContext.sql()` / `boundSql`.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { pipeline } from 'node:stream/promises';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { boundSql, DATABASE_URL, migrateSchemaWith, quoteIdent, type SchemaMigration, type TransactionExecutor } from '@app/database';
@@ -37,12 +37,12 @@ export class BackupRepository {
   ) {}
 
   /** Platform table `erasure_ledger`, inside the open transaction of the tenant in scope. Idempotent. */
-  async recordErasure(entry: { customerId: string; requestId: string | null }, em?: EntityManager): Promise<void> {
-    const sql = 'insert into platform.erasure_ledger (tenant_id, customer_id, request_id) values ($1, $2, $3) on conflict (tenant_id, customer_id) do nothing';
-    const values = [this.context.tenant.tenantId, entry.customerId, entry.requestId];
-    // A caller not yet moved to TenantContext.transaction() still hands over its transaction: write in that one.
-    if (em) await boundSql(em)(sql, values);
-    else await this.context.sql(sql, values);
+  async recordErasure(entry: { customerId: string; requestId: string | null }): Promise<void> {
+    await this.context.sql('insert into platform.erasure_ledger (tenant_id, customer_id, request_id) values ($1, $2, $3) on conflict (tenant_id, customer_id) do nothing', [
+      this.context.tenant.tenantId,
+      entry.customerId,
+      entry.requestId,
+    ]);
   }
 
   /** The tenant's erasures, oldest first; `execute` reads them inside a restore's transaction. */

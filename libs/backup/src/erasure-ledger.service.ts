@@ -26,14 +26,10 @@ export class ErasureLedgerService {
 
   /**
    * Inside an erasure's transaction, for the tenant in scope: the one `TenantContext.transaction()` holds open.
-   * Idempotent. A caller not yet moved to `TenantContext.transaction()` still passes its EntityManager first (to go
-   * once every caller runs in the context's transaction).
+   * Idempotent.
    */
-  async record(entry: LedgerEntry): Promise<void>;
-  async record(em: unknown, entry: LedgerEntry): Promise<void>;
-  async record(first: unknown, second?: LedgerEntry): Promise<void> {
-    if (second) await this.repository.recordErasure(second, first as Parameters<BackupRepository['recordErasure']>[1]);
-    else await this.repository.recordErasure(first as LedgerEntry);
+  async record(entry: LedgerEntry): Promise<void> {
+    await this.repository.recordErasure(entry);
   }
 
   /** The tenant's erasures, oldest first; `execute` reads them inside a restore's transaction. */

@@ -1,14 +1,8 @@
 // The bank import's own tables (bank_import, bank_entry) in the tenant's schema; nothing else reads them.
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '@app/core';
 import { TenantContext } from '@app/tenancy';
-
-/**
- * The EntityManager of a caller's open transaction, as another lib still hands it over (RetentionService).
- * Goes once that lib opens its transaction with `TenantContext.transaction()`.
- */
-export type CallerTransaction = EntityManager;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -74,7 +68,7 @@ export class BankImportRepository {
    * that a flush never carries every invoice and payment of the file before it.
    */
   withEmptyUnitOfWork<T>(fn: () => Promise<T>): Promise<T> {
-    return this.context.runWith(this.context.tenant, this.context.em().fork({ clear: true, keepTransactionContext: true }), fn);
+    return this.context.withEmptyUnitOfWork(fn);
   }
 
   async findByHash(sha256: string): Promise<{ id: string; fileName: string; importedAt: Date } | null> {

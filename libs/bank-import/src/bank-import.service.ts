@@ -7,7 +7,7 @@ import { Clock, NotFoundProblem, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { BillingService, type InvoiceByReference } from '@app/billing';
 import { BankImportErrorCode, BankImportException } from './bank-import.errors';
-import { BankImportRepository, type CallerTransaction, type EntryRow, isUniqueViolation, type StoredEntry, type StoredImport } from './bank-import.repository';
+import { BankImportRepository, type EntryRow, isUniqueViolation, type StoredEntry, type StoredImport } from './bank-import.repository';
 import { BankFileError, parseBankFile, UnknownFormat, type ParsedEntry, type ParsedFile } from './parsers';
 import { matchKey } from './reference';
 import { MAX_FILE_BYTES, type AssignBankEntryDto, type ImportBankFileDto, type ListBankEntriesQuery, type ResolveBankEntryDto } from './dto/bank-import.dto';
@@ -136,12 +136,10 @@ export class BankImportService {
    * Retention, inside the caller's transaction: the bank's records are accounting vouchers, kept as long as the
    * invoices they pay and then deleted with the payer names they hold. Each deleted import is in the audit trail.
    */
-  async purgeExpired(em: CallerTransaction, options: { today: string; retentionYears: number; actor: string }): Promise<{ entries: number; imports: number }> {
-    const purged = await this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears));
-    // AuditTrailService still takes the caller's EntityManager.
+  async purgeExpired(options: { today: string; retentionYears: number; actor: string }): Promise<{ entries: number; imports: number }> {
+    const purged = await this.repository.purgeExpired(options.today, options.retentionYears);
     await this.audit.recordMany(
       purged.importIds.map((id) => ({ actor: options.actor, action: 'bank_import.purged', subjectType: 'bank_import', subjectId: id, fields: [] })),
-      em,
       this.clock.now(),
     );
     return { entries: purged.entries, imports: purged.importIds.length };

@@ -2,17 +2,11 @@
 // reminder_settings) and the platform's VAT rates. Writes go through the transaction the service opened with
 // `TenantContext.transaction()`; raw SQL names its schema and binds its values ($1, $2, ...).
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, IsolationLevel, LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { IsolationLevel, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { boundSql } from '@app/database';
 import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
-
-/**
- * The EntityManager of a caller's open transaction, as another lib still hands it over (RequestsService,
- * RetentionService). Goes once those open their transactions with `TenantContext.transaction()`.
- */
-export type CallerTransaction = EntityManager;
 
 export interface NewInvoice {
   kind?: 'invoice' | 'credit_note';
@@ -141,14 +135,6 @@ export class BillingRepository {
 
   private t(name: string): string {
     return this.context.table(name);
-  }
-
-  /**
-   * The open transaction's EntityManager, only to hand to another lib's method that still takes one
-   * (CustomersService.lockForInvoicing, OutboxService.enqueue). Goes once those read the transaction from the context.
-   */
-  manager(): EntityManager {
-    return this.context.em();
   }
 
   /** Writes what the unit of work holds now (inside the open transaction): a nested caller reads it next. */

@@ -5,7 +5,7 @@ import { Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, t
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService, displayName, type CustomerView } from '@app/customers';
 import type { Invoice, PartySnapshot } from './invoice.entity';
-import { BillingRepository, type CallerTransaction, type InvoiceArchiveRow } from './billing.repository';
+import { BillingRepository, type InvoiceArchiveRow } from './billing.repository';
 
 export type { InvoiceArchiveRow } from './billing.repository';
 import { BillingErrorCode, BillingException } from './billing.errors';
@@ -120,7 +120,7 @@ export class BillingService {
     const lines = await this.priceLines(dto.lines, helsinkiDate(now));
     const id = await this.context.transaction(async () => {
       // Shares the customer row lock with other invoice writes; an erasure holds it exclusively.
-      assertUnrestricted(await this.customers.lockForInvoicing(this.repository.manager(), dto.customerId), 'A new invoice');
+      assertUnrestricted(await this.customers.lockForInvoicing(dto.customerId), 'A new invoice');
       // Made by the app's clock: the issue date is bounded by it.
       const invoice = this.repository.createInvoice(
         { customerId: dto.customerId, paymentTermDays: dto.paymentTermDays ?? 14, notes: dto.notes ?? null, ...this.sums(lines), createdAt: now, updatedAt: now },
@@ -146,7 +146,7 @@ export class BillingService {
       if (invoice.status !== 'draft') throw new BillingException(BillingErrorCode.NotDraft);
       if (invoice.version !== dto.version) throw new BillingException(BillingErrorCode.StaleVersion, `The draft is at version ${invoice.version}.`, { currentVersion: invoice.version });
       // Shares the customer row lock with other invoice writes, so an erasure running now waits or wins.
-      assertUnrestricted(await this.customers.lockForInvoicing(this.repository.manager(), invoice.customerId!), 'Changing a draft');
+      assertUnrestricted(await this.customers.lockForInvoicing(invoice.customerId!), 'Changing a draft');
       const fields: string[] = [];
       if (lines) {
         await this.repository.replaceLines(invoice, lines);
@@ -198,7 +198,7 @@ export class BillingService {
       const drafted = helsinkiDate(invoice.createdAt);
       if (issueDate < drafted) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be before the draft was made (${drafted})` }]);
       assertRates(invoice.lines.getItems(), rates, issueDate);
-      const customer = invoice.customerId ? await this.customers.lockForInvoicing(this.repository.manager(), invoice.customerId) : null;
+      const customer = invoice.customerId ? await this.customers.lockForInvoicing(invoice.customerId) : null;
       if (customer) assertUnrestricted(customer, 'Issuing an invoice');
       const buyer = customer && buyerOf(customer);
       if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
@@ -223,25 +223,23 @@ export class BillingService {
    * Drafts and issues a prepared invoice in the caller's transaction, so that it exists only if the caller's own
    * change commits (a fee invoice and the decision that charges it are one thing, never billed twice).
    */
-  async issueWithin(em: CallerTransaction, prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
-    return this.context.runWith(this.context.tenant, em, () =>
-      this.context.transaction(async () => {
-        const customer = await this.customers.lockForInvoicing(this.repository.manager(), prepared.customerId);
-        assertUnrestricted(customer, 'Issuing an invoice');
-        const buyer = buyerOf(customer);
-        if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
-        const invoice = this.repository.createInvoice(
-          { customerId: prepared.customerId, paymentTermDays: 14, notes: prepared.notes, ...this.sums(prepared.lines), createdAt: prepared.now, updatedAt: prepared.now },
-          prepared.lines,
-        );
-        await this.assignNumber(invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
-        this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
-        this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
-        // Written now, in the caller's transaction: the caller's manager does not hold these rows.
-        await this.repository.flush();
-        return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
-      }),
-    );
+  async issueWithin(prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
+    return this.context.transaction(async () => {
+      const customer = await this.customers.lockForInvoicing(prepared.customerId);
+      assertUnrestricted(customer, 'Issuing an invoice');
+      const buyer = buyerOf(customer);
+      if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
+      const invoice = this.repository.createInvoice(
+        { customerId: prepared.customerId, paymentTermDays: 14, notes: prepared.notes, ...this.sums(prepared.lines), createdAt: prepared.now, updatedAt: prepared.now },
+        prepared.lines,
+      );
+      await this.assignNumber(invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
+      this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
+      this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
+      // Written now, in the caller's transaction: what the caller does next may read these rows.
+      await this.repository.flush();
+      return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
+    });
   }
 
   /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
@@ -389,9 +387,9 @@ export class BillingService {
   }
 
   /** Issued invoices of the customer with money still owed (the erasure rule of the privacy statement reads this). */
-  async unpaidInvoices(customerId: string, em?: CallerTransaction): Promise<UnpaidInvoice[]> {
+  async unpaidInvoices(customerId: string): Promise<UnpaidInvoice[]> {
     const today = this.clock.today();
-    const open = await (em ? this.context.runWith(this.context.tenant, em, () => this.repository.openOf(customerId, OPEN)) : this.repository.openOf(customerId, OPEN));
+    const open = await this.repository.openOf(customerId, OPEN);
     return open.map((i) => ({ id: i.id, number: i.number!, dueDate: i.dueDate!, outstandingCents: i.grossCents - i.paidCents, overdue: i.dueDate! < today }));
   }
 
@@ -421,12 +419,10 @@ export class BillingService {
    * (retain_until) and the end of the issue year plus the years the tenant's privacy statement promises.
    * An invoice that a credit note still within its period refers to waits for that note. Returns the counts.
    */
-  async purgeExpired(em: CallerTransaction, options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
-    const purged = await this.context.runWith(this.context.tenant, em, () => this.repository.purgeExpired(options.today, options.retentionYears));
-    // AuditTrailService still takes the caller's EntityManager.
+  async purgeExpired(options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
+    const purged = await this.repository.purgeExpired(options.today, options.retentionYears);
     await this.audit.recordMany(
       purged.invoiceIds.map((id) => ({ actor: options.actor, action: 'invoice.purged', subjectType: 'invoice', subjectId: id, fields: [] })),
-      em,
       this.clock.now(),
     );
     return { invoices: purged.invoiceIds.length, lines: purged.lines, payments: purged.payments };
@@ -437,8 +433,7 @@ export class BillingService {
    * connection is taken now, before the caller sends anything: a busy pool answers 503 up front instead of
    * cutting a download short halfway. `close` (idempotent; also run when the pages end) gives it back.
    */
-  async invoicesForExport(customerId: string, _em?: unknown, batch = 500): Promise<{ invoices: AsyncIterable<InvoiceView>; close: () => Promise<void> }> {
-    // `_em` (the tenant's manager, as the export passes it) is not needed: the repository reads the tenant in scope.
+  async invoicesForExport(customerId: string, batch = 500): Promise<{ invoices: AsyncIterable<InvoiceView>; close: () => Promise<void> }> {
     const { pages, close } = await this.repository.snapshotOfCustomer(customerId, batch);
     const today = this.clock.today();
     async function* invoices(): AsyncGenerator<InvoiceView> {

@@ -98,7 +98,7 @@ export class InvoiceDocumentService {
     const messageId = randomUUID();
     await this.context.transaction(async () => {
       this.audit.record({ actor, action: 'invoice.sent', subjectType: 'invoice', subjectId: id, fields: ['email', 'pdf'] });
-      await this.outbox.enqueue(message, { topic: 'invoice-document', ref: id, id: messageId, em: this.repository.manager() });
+      await this.outbox.enqueue(message, { topic: 'invoice-document', ref: id, id: messageId });
     });
     return { messageId, to: customer.email };
   }

@@ -190,7 +190,7 @@ export class InvoiceRemindersService {
         headers: { 'Content-Language': doc.lang },
         attachments: [{ filename: pdfName(doc), contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
       };
-      await this.outbox.enqueue(message, { topic: REMINDER_TOPIC, ref: `${invoice.id}:${ordinal}`, id: messageId, em: this.repository.manager() });
+      await this.outbox.enqueue(message, { topic: REMINDER_TOPIC, ref: `${invoice.id}:${ordinal}`, id: messageId });
       return toReminder({ id, ordinal, kind: options.kind, sent_at: now, actor: options.actor, lang: doc.lang, message_id: messageId });
     });
     return reminder && { reminder, to };

@@ -2,16 +2,9 @@
 // platform mirrors (`platform.consent_withdrawal_ledger`, `platform.suppression_ledger`), which outlive a restore
 // of the tenant's schema. Writes go through the tenant context's open transaction (TenantContext.transaction).
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { quoteIdent, type TransactionExecutor } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import { ConsentEvent, type Purpose } from './consent.entity';
-
-/**
- * The transaction a caller of another lib still hands over (requests, the import): the consent module's methods
- * that take one run their statements in it. To go once those callers open theirs with TenantContext.transaction().
- */
-export type CallerTransaction = EntityManager;
 
 export type NewConsentEvent = Omit<ConsentEvent, 'id' | 'wording' | 'wordingLang' | 'recordedBy' | 'recordedByName' | 'evidence'> &
   Partial<Pick<ConsentEvent, 'wording' | 'wordingLang' | 'recordedBy' | 'recordedByName' | 'evidence'>>;

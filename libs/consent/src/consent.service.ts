@@ -13,7 +13,7 @@ import type { RegisterSettingsSnapshot } from '@app/privacy-notice';
 import { ConsentEvent, type ConsentChannel, type ConsentSource, PURPOSE_MEDIUM, PURPOSES, type Purpose } from './consent.entity';
 import { ConsentErrorCode, ConsentException } from './consent.errors';
 import { consentWording, type WordingLang } from './consent-wording';
-import { type CallerTransaction, ConsentRepository } from './consent.repository';
+import { ConsentRepository } from './consent.repository';
 
 export interface ConsentState {
   purpose: Purpose;
@@ -231,14 +231,10 @@ export class ConsentService {
   }
 
   /**
-   * Objection to direct marketing: every consent withdrawn and the address suppressed, in the open transaction
-   * (a caller that still holds its own EntityManager passes it first).
+   * Objection to direct marketing: every consent withdrawn and the address suppressed, in the open transaction.
    */
-  object(customerId: string, email: string | null, actor: string): Promise<void>;
-  object(em: CallerTransaction, customerId: string, email: string | null, actor: string): Promise<void>;
-  object(...args: [string, string | null, string] | [CallerTransaction, string, string | null, string]): Promise<void> {
-    const [em, customerId, email, actor] = args.length === 3 ? [undefined, ...args] : args;
-    return this.within(em, async () => {
+  object(customerId: string, email: string | null, actor: string): Promise<void> {
+    return this.within(async () => {
       const noticeVersion = await this.settings.noticeVersion();
       const latest = await this.latestEvents(customerId);
       for (const purpose of PURPOSES) {
@@ -255,13 +251,13 @@ export class ConsentService {
    * Consent brought from an old system by an import (channel `import`), in the import's transaction: a granted
    * event where the consent does not already hold, never for an address that objected. Returns the events added.
    */
-  async recordImported(em: CallerTransaction, grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
+  async recordImported(grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
     // Only for the channels the register offers (item 7): a consent for another is not one the person could give here.
     const channels = (await this.settings.current()).marketingChannels;
     grants = grants.filter((g) => channels.includes(PURPOSE_MEDIUM[g.purpose]));
     if (grants.length === 0) return 0;
     const noticeVersion = await this.settings.noticeVersion();
-    return this.within(em, () => this.repository.insertImported(grants, actor, noticeVersion, at));
+    return this.within(() => this.repository.insertImported(grants, actor, noticeVersion, at));
   }
 
   /** Customers who may be contacted for the purpose now: consent holds, the address is not suppressed, processing is not restricted. */
@@ -362,12 +358,11 @@ export class ConsentService {
   }
 
   /**
-   * Runs fn in the open transaction: the caller's own EntityManager where one is still handed over (its writes
-   * flushed here, as the caller's commit would not see them), else the tenant context's, opened if none is.
+   * Runs fn in the tenant context's open transaction (opened if none is), its writes flushed here: what the caller
+   * does next in the transaction (plain SQL too) reads them.
    */
-  private within<T>(em: CallerTransaction | undefined, fn: () => Promise<T>): Promise<T> {
-    if (!em) return this.context.transaction(fn);
-    return this.context.runWith(this.context.tenant, em, async () => {
+  private within<T>(fn: () => Promise<T>): Promise<T> {
+    return this.context.transaction(async () => {
       const result = await fn();
       await this.repository.flush();
       return result;

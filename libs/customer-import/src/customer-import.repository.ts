@@ -2,7 +2,6 @@
 // progress go straight to the pool (autocommit), so that a reader sees them while the import's own
 // transaction is still open.
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import { PG_POOL, quoteIdent } from '@app/database';
 import { TenantContext } from '@app/tenancy';
@@ -74,14 +73,6 @@ export class CustomerImportRepository {
 
   async progress(id: string, processed: number): Promise<void> {
     await this.pool.query(`update ${this.table('customer_import')} set processed = $2 where id = $1`, [id, processed]);
-  }
-
-  /**
-   * The open transaction's EntityManager, only to hand to other libs' methods that still take one
-   * (CustomerBulkService.insertMany and updateMany, ConsentService.recordImported). Goes once those take none.
-   */
-  manager(): EntityManager {
-    return this.context.em();
   }
 
   /** Done, in the import's transaction: the result kept, the file's content dropped. */

@@ -130,22 +130,21 @@ export class CustomerImportService {
       failedLines: planned.filter((r) => r.action === 'error').map((r) => r.line),
     };
     await this.context.transaction(async () => {
-      const em = this.repository.manager();
       let processed = 0;
       const created = [...creates].map(([targetId, data]) => ({ id: targetId, data }));
       for (let i = 0; i < created.length; i += BATCH) {
-        await this.customers.insertMany(em, created.slice(i, i + BATCH), actor, at, 'customer.imported');
+        await this.customers.insertMany(created.slice(i, i + BATCH), actor, at, 'customer.imported');
         processed += Math.min(BATCH, created.length - i);
         await this.repository.progress(id, processed);
       }
       const updated = [...updates].map(([targetId, data]) => ({ id: targetId, data }));
       for (let i = 0; i < updated.length; i += BATCH) {
-        await this.customers.updateMany(em, updated.slice(i, i + BATCH), actor, at, 'customer.updated_by_import');
+        await this.customers.updateMany(updated.slice(i, i + BATCH), actor, at, 'customer.updated_by_import');
         processed += Math.min(BATCH, updated.length - i);
         await this.repository.progress(id, processed);
       }
       const consentGrants = [...grants].flatMap(([customerId, purposes]) => [...purposes].map((purpose) => ({ customerId, purpose })));
-      for (let i = 0; i < consentGrants.length; i += BATCH * 5) result.consents += await this.consent.recordImported(em, consentGrants.slice(i, i + BATCH * 5), actor, at);
+      for (let i = 0; i < consentGrants.length; i += BATCH * 5) result.consents += await this.consent.recordImported(consentGrants.slice(i, i + BATCH * 5), actor, at);
       await this.repository.finish(id, processed, result);
     });
     return result;

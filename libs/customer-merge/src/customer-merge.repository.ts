@@ -2,7 +2,6 @@
 // against the schema's foreign keys, so a new table cannot be forgotten). A merge re-points them all, in the
 // caller's transaction; the consent ledger's rows move unchanged (migration 0015 lets only a merge do that).
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { quoteIdent } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 
@@ -74,14 +73,6 @@ export class CustomerMergeRepository {
     return this.context.sql<CustomerRow>(`select * from ${this.table('customer')} where id in (select value::uuid from jsonb_array_elements_text($1::jsonb)) order by id${lock ? ' for update' : ''}`, [
       JSON.stringify(ids),
     ]);
-  }
-
-  /**
-   * The open transaction's EntityManager, only to hand to AuditTrailService.reassignSubject, which still takes
-   * one. Goes once it takes none.
-   */
-  manager(): EntityManager {
-    return this.context.em();
   }
 
   /** Re-points every row of the merged customer to the kept one, in the open transaction; returns how many of each moved. */

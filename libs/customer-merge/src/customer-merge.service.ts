@@ -63,7 +63,7 @@ export class CustomerMergeService {
         throw new CustomersException(CustomersErrorCode.Restricted, `Merging is not possible: processing of customer ${restricted.id} has been restricted since ${new Date(restricted.restricted_at!).toISOString()}. The owner can lift the restriction after telling the person.`);
       }
       const moved = await this.repository.moveReferences(keep.id, merge.id);
-      moved.audit_event = await this.audit.reassignSubject('customer', merge.id, keep.id, this.repository.manager());
+      moved.audit_event = await this.audit.reassignSubject('customer', merge.id, keep.id);
       const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};
       for (const column of FILLABLE) if (keep[column] === null && merge[column] !== null) fill[column] = merge[column]!;
       // The merged row goes first: its e-mail address may be the one the kept customer takes.

@@ -1,32 +1,31 @@
 // Customers written many at a time (an import of thousands of rows): one statement per batch instead of one
-// entity per row, inside the caller's transaction, each record still in the audit trail (fields, never values).
+// entity per row, inside the caller's transaction (the tenant context's open one), each record still in the audit
+// trail (fields, never values).
 import { Injectable } from '@nestjs/common';
-import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { AuditTrailService } from '@app/tenancy';
 import type { CustomerField, CustomerFields } from './customer-fields';
-import { type CallerTransaction, type CustomerMatch, CustomersRepository } from './customers.repository';
+import { type CustomerMatch, CustomersRepository } from './customers.repository';
 
 export type { CustomerMatch } from './customers.repository';
 
 @Injectable()
 export class CustomerBulkService {
   constructor(
-    private readonly context: TenantContext,
     private readonly audit: AuditTrailService,
     private readonly repository: CustomersRepository,
   ) {}
 
   /** Customers of the register with any of these e-mail addresses (compared in lower case) or E.164 phones. */
-  async matching(emails: string[], phones: string[], em?: CallerTransaction): Promise<CustomerMatch[]> {
+  async matching(emails: string[], phones: string[]): Promise<CustomerMatch[]> {
     if (emails.length === 0 && phones.length === 0) return [];
-    return this.within(em, () => this.repository.matching(emails, phones));
+    return this.repository.matching(emails, phones);
   }
 
   /** New customers, in one statement; recorded as `customer.created` with the fields each was given. */
-  async insertMany(em: CallerTransaction, rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.created'): Promise<void> {
+  async insertMany(rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.created'): Promise<void> {
     if (rows.length === 0) return;
-    await this.within(em, () => this.repository.insertMany(rows, at));
-    // AuditTrailService still takes the caller's transaction itself.
-    await this.audit.recordMany(rows.map(({ id, data }) => ({ actor, action, subjectType: 'customer', subjectId: id, fields: Object.keys(data) })), em, at);
+    await this.repository.insertMany(rows, at);
+    await this.audit.recordMany(rows.map(({ id, data }) => ({ actor, action, subjectType: 'customer', subjectId: id, fields: Object.keys(data) })), at);
   }
 
   /**
@@ -34,22 +33,14 @@ export class CustomerBulkService {
    * becomes stale). Recorded as `customer.updated` with the fields that really changed. A customer whose
    * processing is restricted (Art. 18) is never written over (the import's plan says so row by row).
    */
-  async updateMany(em: CallerTransaction, rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.updated'): Promise<void> {
+  async updateMany(rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.updated'): Promise<void> {
     if (rows.length === 0) return;
-    const changed = await this.within(em, async () => {
-      const old = await this.repository.lockUnrestricted(rows.map((r) => r.id));
-      const changed = rows
-        .map(({ id, data }) => ({ id, data, fields: (Object.keys(data) as CustomerField[]).filter((key) => old.has(id) && old.get(id)![key]?.trimEnd() !== data[key]) }))
-        .filter((c) => c.fields.length > 0);
-      if (changed.length > 0) await this.repository.updateMany(changed, at);
-      return changed;
-    });
+    const old = await this.repository.lockUnrestricted(rows.map((r) => r.id));
+    const changed = rows
+      .map(({ id, data }) => ({ id, data, fields: (Object.keys(data) as CustomerField[]).filter((key) => old.has(id) && old.get(id)![key]?.trimEnd() !== data[key]) }))
+      .filter((c) => c.fields.length > 0);
     if (changed.length === 0) return;
-    await this.audit.recordMany(changed.map((c) => ({ actor, action, subjectType: 'customer', subjectId: c.id, fields: c.fields })), em, at);
-  }
-
-  /** Runs fn in the caller's transaction when it hands one over, else in the tenant context's (plain SQL: nothing to flush). */
-  private within<T>(em: CallerTransaction | undefined, fn: () => Promise<T>): Promise<T> {
-    return em ? this.context.runWith(this.context.tenant, em, fn) : fn();
+    await this.repository.updateMany(changed, at);
+    await this.audit.recordMany(changed.map((c) => ({ actor, action, subjectType: 'customer', subjectId: c.id, fields: c.fields })), at);
   }
 }

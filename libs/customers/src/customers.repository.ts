@@ -2,20 +2,13 @@
 // through the tenant context's open transaction (TenantContext.transaction); the hot reads (the customers page)
 // and the CSV export's snapshot are plain SQL on the pool, their rows already in the API's shape.
 import { Inject, Injectable } from '@nestjs/common';
-import { type EntityManager, LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Pool, PoolClient } from 'pg';
 import { PG_POOL, quoteIdent } from '@app/database';
 import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { Customer } from './customer.entity';
 import { CUSTOMER_FIELDS, type CustomerField, type CustomerFields } from './customer-fields';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
-
-/**
- * The transaction a caller of another lib still hands over (billing, requests, the import): the customers
- * module's methods that take one run their statements in it. To go once those callers open theirs with
- * TenantContext.transaction().
- */
-export type CallerTransaction = EntityManager;
 
 export interface CustomerMatch {
   id: string;

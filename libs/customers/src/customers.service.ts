@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { Clock, decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext, type NamedAuditEntry } from '@app/tenancy';
 import type { Customer } from './customer.entity';
-import { type CallerTransaction, CustomersRepository } from './customers.repository';
+import { CustomersRepository } from './customers.repository';
 import { CustomersErrorCode, CustomersException } from './customers.errors';
 import type { CreateCustomerDto, CustomerSort, UpdateCustomerDto } from './dto/customer.dto';
 import { phoneSearchForm, toE164 } from './phone';
@@ -179,14 +179,10 @@ export class CustomersService {
 
   /**
    * Reads the customer inside the open transaction under a share lock: invoices can be written concurrently,
-   * but not while an erasure (which takes the row exclusively) is running. A caller that still holds its own
-   * EntityManager passes it first.
+   * but not while an erasure (which takes the row exclusively) is running.
    */
-  lockForInvoicing(id: string): Promise<CustomerView>;
-  lockForInvoicing(em: CallerTransaction, id: string): Promise<CustomerView>;
-  lockForInvoicing(...args: [string] | [CallerTransaction, string]): Promise<CustomerView> {
-    const [em, id] = args.length === 1 ? [undefined, args[0]] : args;
-    return this.within(em, async () => {
+  lockForInvoicing(id: string): Promise<CustomerView> {
+    return this.within(async () => {
       const customer = await this.repository.findLocked(id, 'share');
       if (!customer) throw new NotFoundProblem('customer');
       return toView(customer);
@@ -194,11 +190,8 @@ export class CustomersService {
   }
 
   /** Takes the customer row exclusively for an erasure: invoice writes (share lock) wait until it ends. */
-  lockForErasure(id: string): Promise<CustomerView | null>;
-  lockForErasure(em: CallerTransaction, id: string): Promise<CustomerView | null>;
-  lockForErasure(...args: [string] | [CallerTransaction, string]): Promise<CustomerView | null> {
-    const [em, id] = args.length === 1 ? [undefined, args[0]] : args;
-    return this.within(em, async () => {
+  lockForErasure(id: string): Promise<CustomerView | null> {
+    return this.within(async () => {
       const customer = await this.repository.findLocked(id, 'update');
       return customer ? toView(customer) : null;
     });
@@ -208,11 +201,8 @@ export class CustomersService {
    * Marks processing restricted (GDPR Art. 18) inside the open transaction, recorded in the audit trail. A
    * customer already restricted keeps the earlier start and takes the newer reason and request.
    */
-  restrict(id: string, input: RestrictionInput, actor: string): Promise<CustomerView>;
-  restrict(em: CallerTransaction, id: string, input: RestrictionInput, actor: string): Promise<CustomerView>;
-  restrict(...args: [string, RestrictionInput, string] | [CallerTransaction, string, RestrictionInput, string]): Promise<CustomerView> {
-    const [em, id, input, actor] = args.length === 3 ? [undefined, ...args] : args;
-    return this.within(em, async () => {
+  restrict(id: string, input: RestrictionInput, actor: string): Promise<CustomerView> {
+    return this.within(async () => {
       const customer = await this.repository.findLocked(id, 'update', true);
       if (!customer) throw new NotFoundProblem('customer');
       this.repository.assign(customer, { restrictedAt: customer.restrictedAt ?? input.at, restrictionReason: input.reason, restrictionRequestId: input.requestId, updatedAt: input.at });
@@ -222,11 +212,8 @@ export class CustomersService {
   }
 
   /** Lifts the restriction inside the open transaction (the caller tells the person first, Art. 18(3)). */
-  liftRestriction(id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }>;
-  liftRestriction(em: CallerTransaction, id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }>;
-  liftRestriction(...args: [string, string, string, Date] | [CallerTransaction, string, string, string, Date]): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
-    const [em, id, reason, actor, at] = args.length === 4 ? [undefined, ...args] : args;
-    return this.within(em, async () => {
+  liftRestriction(id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
+    return this.within(async () => {
       const customer = await this.repository.findLocked(id, 'update', true);
       if (!customer) throw new NotFoundProblem('customer');
       const before = restrictionOf(customer);
@@ -244,12 +231,11 @@ export class CustomersService {
   }
 
   /**
-   * Runs fn in the open transaction: the caller's own EntityManager where one is still handed over (its writes
-   * flushed here, as the caller's commit would not see them), else the tenant context's, opened if none is.
+   * Runs fn in the tenant context's open transaction (opened if none is), its writes flushed here: what the caller
+   * does next in the transaction (plain SQL too) reads them.
    */
-  private within<T>(em: CallerTransaction | undefined, fn: () => Promise<T>): Promise<T> {
-    if (!em) return this.context.transaction(fn);
-    return this.context.runWith(this.context.tenant, em, async () => {
+  private within<T>(fn: () => Promise<T>): Promise<T> {
+    return this.context.transaction(async () => {
       const result = await fn();
       await this.repository.flush();
       return result;

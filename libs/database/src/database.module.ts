@@ -8,6 +8,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { Pool, type PoolConfig } from 'pg';
 import { HealthController } from './health.controller';
 import { DatabaseHealth } from './database-health';
+import { DatabaseContext } from './database-context';
 import { guardCheckouts } from './pool-guard';
 
 export const PG_POOL = Symbol('PG_POOL');
@@ -104,8 +105,9 @@ class DatabaseOptionsModule {}
     { provide: MikroORM, useFactory: createOrm, inject: [DATABASE_OPTIONS] },
     { provide: PG_POOL, useFactory: (options: DatabaseOptions) => createPool(options)(), inject: [DATABASE_OPTIONS] },
     { provide: DatabaseHealth, useFactory: (options: DatabaseOptions) => new DatabaseHealth(options.url), inject: [DATABASE_OPTIONS] },
+    DatabaseContext,
   ],
-  exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth],
+  exports: [MikroORM, PG_POOL, DATABASE_URL, DatabaseHealth, DatabaseContext],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

@@ -5,3 +5,4 @@ export * from './resolve-database';
 export * from './bound-sql';
 export * from './database-health';
 export * from './pool-guard';
+export * from './database-context';

@@ -1,10 +1,10 @@
 // SQL of the incident tables in the platform schema. Customers appear by id only; tenants by id.
-// No tenant is bound to these tables: a platform transaction is opened here (`transaction`) and travels in this
-// repository's own async context, so the service never hands an EntityManager to the methods below.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// No tenant is bound to these tables: a platform transaction is opened here (`transaction`) and travels in the
+// context's one slot (DatabaseContext), so the service never hands an EntityManager to the methods below, nor to the
+// outbox, which finds the same transaction there.
 import { Injectable } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { boundSql } from '@app/database';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { boundSql, DatabaseContext } from '@app/database';
 import type { Keyset as PageKey } from '@app/core';
 import type { IncidentDataCategory, Lang } from './incident-texts';
 
@@ -129,18 +129,17 @@ const TENANT_COLUMNS = `tenant_id as "tenantId", controller_notified_at as "cont
 
 @Injectable()
 export class IncidentsRepository {
-  private readonly open = new AsyncLocalStorage<EntityManager>();
-
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly database: DatabaseContext,
+  ) {}
 
   /**
-   * Runs `fn` in a platform transaction: the methods below that write or lock run in it. `fn` is handed the
-   * transaction only for the outbox, which still takes it as a parameter (`OutboxService.enqueueMany`).
+   * Runs `fn` in a platform transaction (joining the open one, a tenant's too): the methods below that write or lock
+   * run in it, and so does the outbox (OutboxService finds it in the context).
    */
-  transaction<T>(fn: (outboxTx: EntityManager) => Promise<T>): Promise<T> {
-    const open = this.open.getStore();
-    if (open) return fn(open);
-    return this.orm.em.fork().transactional((tx) => this.open.run(tx, () => fn(tx)));
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.database.transaction(fn);
   }
 
   async insert(incident: Omit<IncidentRow, 'status' | 'createdAt' | 'notifiedAt' | 'countermeasures' | 'followedUpAt'>, tenantIds: string[]): Promise<void> {
@@ -275,8 +274,7 @@ export class IncidentsRepository {
 
   /** In the open transaction, if there is one. */
   async recordEvent(e: Omit<IncidentEventRow, 'id'>): Promise<void> {
-    const open = this.open.getStore();
-    await (open ? boundSql(open) : this.sql())(
+    await this.database.sql(
       `insert into platform.incident_event (incident_id, tenant_id, notice_id, actor, actor_name, action, detail, occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [e.incidentId, e.tenantId, e.noticeId, e.actor, e.actorName, e.action, e.detail, e.occurredAt],
     );
@@ -344,8 +342,7 @@ export class IncidentsRepository {
 
   /** The open platform transaction (`transaction()`): writes and locks refuse to run outside one. */
   private tx() {
-    const open = this.open.getStore();
-    if (!open) throw new Error('IncidentsRepository: this statement needs transaction()');
-    return boundSql(open);
+    if (!this.database.inTransaction) throw new Error('IncidentsRepository: this statement needs transaction()');
+    return <T = Record<string, unknown>>(text: string, values?: unknown[]) => this.database.sql<T>(text, values);
   }
 }

@@ -153,12 +153,12 @@ export class IncidentsService implements OnModuleInit {
     const incident = await this.find(id);
     for (const tenant of await this.affectedTenants(id)) {
       const lang = asLang(tenant.language);
-      await this.store.transaction(async (outboxTx) => {
+      await this.store.transaction(async () => {
         const link = await this.store.lockTenant(id, tenant.id);
         if (link.controllerNotifiedAt) return;
         const [row] = await this.store.insertNotifications(id, tenant.id, 'initial', null, [{ id: randomUUID(), recipient: 'controller', customerId: null }]);
         if (!row) return;
-        await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ id: row.id, ref: row.id, message: mail(tenant.contactEmail, controllerNotice(factsOf(incident), controllerOf(tenant), lang), lang, id) }], outboxTx);
+        await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ id: row.id, ref: row.id, message: mail(tenant.contactEmail, controllerNotice(factsOf(incident), controllerOf(tenant), lang), lang, id) }]);
         await this.store.markTenant(id, tenant.id, 'controller_notified_at');
         await this.store.recordEvent({ incidentId: id, tenantId: tenant.id, noticeId: null, ...actorOf(admin), action: 'controller_informed', detail: null, occurredAt: now });
       });
@@ -222,12 +222,12 @@ export class IncidentsService implements OnModuleInit {
     if (reachable.length === 0) throw new IncidentsException(IncidentsErrorCode.NoticeNoRecipients);
     const dueAt = new Date(now.getTime() + (dto.approvalHours ?? DEFAULT_APPROVAL_HOURS) * 3_600_000);
     const lang = asLang(tenant.language);
-    await this.store.transaction(async (outboxTx) => {
+    await this.store.transaction(async () => {
       const notice = await this.lockNotice(id, noticeId, dto.version);
       if (notice.status !== 'draft') throw new IncidentsException(IncidentsErrorCode.NoticeNotDraft);
       await this.store.updateNotice(noticeId, { status: 'pending_approval', recipient_ids: reachable.map((c) => c.id), submitted_by: admin.id, submitted_at: now, approval_due_at: dueAt });
       const request = approvalRequest(incident, controllerOf(tenant), lang, reachable.length, dueAt);
-      await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ message: mail(tenant.contactEmail, request, lang, id, noticeId) }], outboxTx);
+      await this.outbox.enqueueMany(INCIDENT_TOPIC, [{ message: mail(tenant.contactEmail, request, lang, id, noticeId) }]);
       await this.store.recordEvent({ incidentId: id, tenantId: tenant.id, noticeId, ...actorOf(admin), action: 'notice_submitted', detail: `${reachable.length} recipients; answer by ${dueAt.toISOString()}`, occurredAt: now });
     });
     return this.noticeView(id, noticeId, now);
@@ -246,7 +246,7 @@ export class IncidentsService implements OnModuleInit {
     const tenant = await this.tenantOf(current);
     const recipients = current.recipientIds?.length ? await this.context.run(scopeOf(tenant), () => this.customers.noticeCandidates({ ids: current.recipientIds! })) : [];
     const lang = asLang(tenant.language);
-    await this.store.transaction(async (outboxTx) => {
+    await this.store.transaction(async () => {
       const notice = await this.lockNotice(id, noticeId);
       if (notice.status === 'sent') throw new IncidentsException(IncidentsErrorCode.NoticeSent);
       if (!sameIds(notice.recipientIds, current.recipientIds)) throw new IncidentsException(IncidentsErrorCode.NoticeChanged, 'Its recipients changed while it was being sent; send it again.');
@@ -259,7 +259,7 @@ export class IncidentsService implements OnModuleInit {
       const inserted = await this.store.insertNotifications(id, tenant.id, notice.kind, noticeId, reachable.map((r) => ({ id: randomUUID(), recipient: 'customer' as const, customerId: r.id })));
       const emailOf = new Map(reachable.map((r) => [r.id, r.email]));
       const text = { subject: noticeSubject(notice.kind, controllerOf(tenant), lang), text: notice.text[lang] };
-      await this.outbox.enqueueMany(INCIDENT_TOPIC, inserted.map((n) => ({ id: n.id, ref: n.id, message: mail(emailOf.get(n.customerId!)!, text, lang, id, noticeId) })), outboxTx);
+      await this.outbox.enqueueMany(INCIDENT_TOPIC, inserted.map((n) => ({ id: n.id, ref: n.id, message: mail(emailOf.get(n.customerId!)!, text, lang, id, noticeId) })));
       const justification = notice.status === 'approved' ? null : dto.justification!;
       await this.store.updateNotice(noticeId, { status: 'sent', sent_at: now, sent_by: admin.id, send_justification: justification });
       await this.store.markSent(id, notice.kind, now);

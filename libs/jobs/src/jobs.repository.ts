@@ -4,15 +4,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromKysely, PgBoss, type JobInsert, type JobResult, type JobWithMetadata, type Queue, type SendOptions } from 'pg-boss';
 import { Client } from 'pg';
-import { DATABASE_URL } from '@app/database';
+import { DATABASE_URL, DatabaseContext } from '@app/database';
 
 export const JOBS_SCHEMA = 'pgboss';
 
 /** Retry and retention policy of a queue; every job sent to it inherits them. */
 export type QueuePolicy = Omit<Queue, 'name' | 'policy' | 'partition'>;
-
-/** An open transaction a job may be inserted in (other libs still hand theirs over; to go once they use TenantContext). */
-export type JobTransaction = EntityManager;
 
 export interface FetchedJob {
   id: string;
@@ -28,19 +25,20 @@ export interface JobsConnection {
   start(): Promise<void>;
   stop(timeoutMs: number): Promise<void>;
   ensureQueue(name: string, policy: QueuePolicy): Promise<void>;
-  send(name: string, data: object, options: { id?: string; startAfter?: Date | number }, tx?: JobTransaction): Promise<string | null>;
-  insert(name: string, jobs: { id?: string; data: object }[], tx?: JobTransaction): Promise<void>;
+  /** In the context's open transaction (tenant or platform) when there is one: the job exists only if it commits. */
+  send(name: string, data: object, options: { id?: string; startAfter?: Date | number }): Promise<string | null>;
+  /** In the context's open transaction when there is one, as `send`. */
+  insert(name: string, jobs: { id?: string; data: object }[]): Promise<void>;
   fetch(name: string, batchSize: number): Promise<FetchedJob[]>;
   settle(name: string, results: JobOutcome[]): Promise<void>;
   work(name: string, options: { batchSize: number; pollingIntervalSeconds: number }, run: (jobs: FetchedJob[]) => Promise<JobOutcome[]>): Promise<void>;
   schedule(name: string, cron: string, data: object | null): Promise<void>;
 }
 
-/** pg-boss statements on the connection of `em`'s open transaction (MikroORM runs SQL through Kysely). */
-function transactionDb(em: EntityManager) {
-  const trx = em.getTransactionContext<Parameters<typeof fromKysely>[0]>();
-  if (!trx) throw new Error('Enqueueing with an EntityManager needs its transaction to be open');
-  return fromKysely(trx);
+/** pg-boss statements on the connection of the context's open transaction, if any (MikroORM runs SQL through Kysely). */
+function transactionDb(em: EntityManager | undefined) {
+  const trx = em?.getTransactionContext<Parameters<typeof fromKysely>[0]>();
+  return trx ? fromKysely(trx) : undefined;
 }
 
 @Injectable()
@@ -75,14 +73,16 @@ export class JobsRepository {
         await boss.createQueue(name, policy);
         if (Object.keys(policy).length) await boss.updateQueue(name, policy);
       },
-      send: (name, data, options, tx) => {
+      send: (name, data, options) => {
         const send: SendOptions = { ...options };
-        if (tx) send.db = transactionDb(tx);
+        const db = transactionDb(DatabaseContext.openTransaction());
+        if (db) send.db = db;
         return boss.send(name, data, send);
       },
-      insert: async (name, jobs, tx) => {
+      insert: async (name, jobs) => {
         const rows: JobInsert[] = jobs.map((job) => ({ ...(job.id ? { id: job.id } : {}), data: job.data }));
-        await boss.insert(name, rows, tx ? { db: transactionDb(tx) } : {});
+        const db = transactionDb(DatabaseContext.openTransaction());
+        await boss.insert(name, rows, db ? { db } : {});
       },
       fetch: async (name, batchSize) => (await boss.fetch<unknown>(name, { batchSize, includeMetadata: true })).map(view),
       settle: async (name, results) => {

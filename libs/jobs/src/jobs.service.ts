@@ -2,7 +2,7 @@
 // instances share the work (SKIP LOCKED), each job claimed by one of them at a time.
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/core';
-import { JOBS_SCHEMA, JobsRepository, type FetchedJob, type JobOutcome, type JobsConnection, type JobTransaction, type QueuePolicy } from './jobs.repository';
+import { JOBS_SCHEMA, JobsRepository, type FetchedJob, type JobOutcome, type JobsConnection, type QueuePolicy } from './jobs.repository';
 
 export { JOBS_SCHEMA, type QueuePolicy };
 
@@ -36,8 +36,6 @@ export interface EnqueueOptions {
   /** A job id of the caller's choosing (a UUID): sending the same id twice queues one job. */
   id?: string;
   startAfter?: Date | number;
-  /** Insert the job in this EntityManager's open transaction: it exists only if that transaction commits. */
-  em?: JobTransaction;
 }
 
 interface Registration {
@@ -98,20 +96,24 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** Queues one job; returns its id, or null when a job with the given id exists already. */
+  /**
+   * Queues one job; returns its id, or null when a job with the given id exists already. Inside an open transaction
+   * of the context (TenantContext.transaction, DatabaseContext.transaction) the job is inserted in it: it exists only
+   * if that transaction commits.
+   */
   async send<T extends object>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
     const boss = this.requireBoss();
     await this.ensureQueue(name);
     const send = { ...(options.id ? { id: options.id } : {}), ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}) };
-    return boss.send(name, data, send, options.em);
+    return boss.send(name, data, send);
   }
 
-  /** Queues many jobs in one statement (inside `em`'s transaction when given). */
-  async sendMany<T extends object>(name: string, jobs: { id?: string; data: T }[], options: { em?: JobTransaction } = {}): Promise<void> {
+  /** Queues many jobs in one statement (inside the context's open transaction, if any, as `send`). */
+  async sendMany<T extends object>(name: string, jobs: { id?: string; data: T }[]): Promise<void> {
     if (jobs.length === 0) return;
     const boss = this.requireBoss();
     await this.ensureQueue(name);
-    await boss.insert(name, jobs, options.em);
+    await boss.insert(name, jobs);
   }
 
   /**

@@ -1,11 +1,8 @@
 // The outbox's records (platform.outbox_message): the only file of the lib that reaches PostgreSQL. Platform table,
-// no tenant bound: statements run on a fork of the ORM's manager, or in the transaction the caller handed over.
+// no tenant bound: statements run on a fork of the ORM's manager, or in the context's open transaction (DatabaseContext).
 import { Injectable } from '@nestjs/common';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { boundSql } from '@app/database';
-
-/** A caller's open transaction (other libs still hand theirs over; to go once they use TenantContext.transaction). */
-export type OutboxTransaction = EntityManager;
+import { MikroORM } from '@mikro-orm/postgresql';
+import { boundSql, DatabaseContext } from '@app/database';
 
 export interface OutboxHistoryRecord {
   topic: string;
@@ -18,16 +15,19 @@ export interface OutboxHistoryRecord {
 
 @Injectable()
 export class MailRepository {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly database: DatabaseContext,
+  ) {}
 
-  /** Runs fn in `tx` when given, otherwise in a transaction of its own. */
-  async transaction<T>(tx: OutboxTransaction | undefined, fn: (tx: OutboxTransaction) => Promise<T>): Promise<T> {
-    return tx ? fn(tx) : this.orm.em.fork().transactional(fn);
+  /** Runs fn in the context's open transaction (a tenant's or a platform one), otherwise in one of its own. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.database.transaction(fn);
   }
 
-  /** Records the messages; returns the ids that were not recorded before. */
-  async insertRecords(tx: OutboxTransaction, topic: string, items: { id: string; ref: string | null }[]): Promise<Set<string>> {
-    const inserted = await boundSql(tx)<{ id: string }>(
+  /** Records the messages, in the open transaction; returns the ids that were not recorded before. */
+  async insertRecords(topic: string, items: { id: string; ref: string | null }[]): Promise<Set<string>> {
+    const inserted = await this.database.sql<{ id: string }>(
       `insert into platform.outbox_message (id, topic, ref)
        select id, $2, ref from unnest($1::uuid[], $3::text[]) as t(id, ref)
        on conflict (id) do nothing returning id`,

@@ -5,7 +5,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { JobsService, type JobView, type QueuePolicy } from '@app/jobs';
 import { MailService, type MailMessage } from './mail.service';
-import { MailRepository, type OutboxTransaction } from './mail.repository';
+import { MailRepository } from './mail.repository';
 
 export const OUTBOX_QUEUE = 'mail-outbox';
 
@@ -79,23 +79,24 @@ export class OutboxService implements OnModuleInit {
   }
 
   /** Queues one message; returns its id. */
-  async enqueue(message: MailMessage, options: { topic?: string; ref?: string; id?: string; em?: OutboxTransaction } = {}): Promise<string> {
-    const [id] = await this.enqueueMany(options.topic ?? 'mail', [{ id: options.id, ref: options.ref, message }], options.em);
+  async enqueue(message: MailMessage, options: { topic?: string; ref?: string; id?: string } = {}): Promise<string> {
+    const [id] = await this.enqueueMany(options.topic ?? 'mail', [{ id: options.id, ref: options.ref, message }]);
     return id;
   }
 
   /**
-   * Queues messages and their records together: in `em`'s open transaction, or in one of its own.
+   * Queues messages and their records together: in the context's open transaction (TenantContext.transaction or
+   * DatabaseContext.transaction; they go only if it commits), or in one of its own.
    * Ids already queued are skipped, so a retried call never sends twice. Returns the ids given or made.
    */
-  async enqueueMany(topic: string, items: OutboxItem[], em?: OutboxTransaction): Promise<string[]> {
+  async enqueueMany(topic: string, items: OutboxItem[]): Promise<string[]> {
     if (!TOPIC.test(topic)) throw new Error(`Invalid outbox topic ${JSON.stringify(topic)}`);
     const withIds = items.map((item) => ({ ...item, id: item.id ?? randomUUID() }));
     if (withIds.length === 0) return [];
-    await this.repository.transaction(em, async (tx) => {
-      const fresh = await this.repository.insertRecords(tx, topic, withIds.map((i) => ({ id: i.id, ref: i.ref ?? null })));
+    await this.repository.transaction(async () => {
+      const fresh = await this.repository.insertRecords(topic, withIds.map((i) => ({ id: i.id, ref: i.ref ?? null })));
       const jobs = withIds.filter((i) => fresh.has(i.id)).map((i) => ({ id: i.id, data: { topic, ref: i.ref ?? null, message: i.message } satisfies OutboxJob }));
-      await this.jobs.sendMany(OUTBOX_QUEUE, jobs, { em: tx });
+      await this.jobs.sendMany(OUTBOX_QUEUE, jobs);
     });
     return withIds.map((i) => i.id);
   }

@@ -6,7 +6,7 @@ import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } 
 import type { ResettableAccount, ResettableAccounts } from '@app/auth';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
-import { type CallerTransaction, PortalRepository } from './portal.repository';
+import { PortalRepository } from './portal.repository';
 import { PortalErrorCode, PortalException } from './portal.errors';
 
 export interface IssuedPortalInvitation {
@@ -89,16 +89,16 @@ export class PortalAccountsService implements ResettableAccounts {
 
   /**
    * The new password from a reset link, recorded in the audit trail as the customer's own act, in the caller's
-   * transaction (PasswordResetService still hands its EntityManager over; without one, the context's).
+   * transaction (the tenant context's: PasswordResetService opened it; without one, a new one).
    */
-  async resetPassword(customerId: string, passwordHash: string, em?: CallerTransaction): Promise<void> {
+  async resetPassword(customerId: string, passwordHash: string): Promise<void> {
     const reset = async () => {
       await this.repository.setPasswordHash(customerId, passwordHash);
       const actor = principalKey({ kind: 'customer', id: customerId, tenantId: this.context.tenant.tenantId });
       this.audit.record({ actor, action: 'portal.password_reset', subjectType: 'customer', subjectId: customerId, fields: ['password'] });
       await this.repository.flush();
     };
-    await (em ? this.context.runWith(this.context.tenant, em, reset) : this.context.transaction(reset));
+    await this.context.transaction(reset);
   }
 
   /** The customer, or null once erased; a database outage is no "not found" and goes on up (a 503). */

@@ -2,17 +2,11 @@
 // (`portal_invitation`). Writes go through the tenant context's open transaction (TenantContext.transaction); the
 // principal re-read of every portal request is one plain statement on the pool (it needs no tenant scope).
 import { Inject, Injectable } from '@nestjs/common';
-import { type EntityManager, ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
+import { ForeignKeyConstraintViolationException, LockMode } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import { quoteIdent, PG_POOL } from '@app/database';
 import { TenantContext, tenantSchemaName } from '@app/tenancy';
 import { PortalAccount, PortalInvitation } from './portal-account.entity';
-
-/**
- * The transaction a caller of another lib still hands over (PasswordResetService): the portal's methods that take
- * one run their statements in it. To go once that caller opens its own with TenantContext.transaction().
- */
-export type CallerTransaction = EntityManager;
 
 @Injectable()
 export class PortalRepository {

@@ -34,7 +34,7 @@ export class ExportService {
   /** The export as a download: JSON or CSV (machine-readable, Art. 20) or HTML (for reading). */
   async stream(request: { customerId: string }, format: ExportFormat): Promise<StreamableFile> {
     const head = await this.head(request.customerId);
-    const { invoices, close } = await this.billing.invoicesForExport(request.customerId, this.repository.transactionEm());
+    const { invoices, close } = await this.billing.invoicesForExport(request.customerId);
     const body = Readable.from({ json, csv, html }[format](head, invoices));
     // A download abandoned before its first page still gives the snapshot's connection back.
     body.once('close', () => void close());

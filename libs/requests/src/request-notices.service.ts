@@ -50,7 +50,7 @@ export class RequestNoticesService {
       ref: `${request.id}:arrived`,
       message: staffArrivalMail({ to: h.email, lang, controller: tenant.legalName, type: request.type, dueAt: request.dueAt, url: this.consoleUrl(request.id), channel: request.channel, verified: request.state !== 'received' }),
     }));
-    await this.outbox.enqueueMany(REQUEST_STAFF_TOPIC, items, this.repository.transactionEm());
+    await this.outbox.enqueueMany(REQUEST_STAFF_TOPIC, items);
   }
 
   /**

@@ -6,7 +6,7 @@
 // instead: the same code serves a restore, which re-applies erasures on its own connection with no tenant bound.
 // Both speak bind parameters ($1, $2, ...).
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, type FilterQuery, LockMode } from '@mikro-orm/postgresql';
+import { type FilterQuery, LockMode } from '@mikro-orm/postgresql';
 import { quoteIdent } from '@app/database';
 import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, OPEN_STATES, VerificationCode } from './request.entity';
@@ -47,14 +47,6 @@ export const requestsErasure: CustomerErasureStep = {
 @Injectable()
 export class RequestsRepository {
   constructor(private readonly context: TenantContext) {}
-
-  /**
-   * The EntityManager of the open transaction, only to hand to methods of other libs that still take one
-   * (customers, billing, consent, mail, backup): issue 13 part 1 removes those parameters lib by lib.
-   */
-  transactionEm(): EntityManager {
-    return this.context.em();
-  }
 
   // ---- requests ----
 

@@ -126,7 +126,7 @@ export class RequestsService {
       });
       // An objection to direct marketing needs no weighing (Art. 21(3)): it takes effect at once.
       if (input.type === 'objection') {
-        await this.consent.object(this.repository.transactionEm(), customer.id, customer.email, actor);
+        await this.consent.object(customer.id, customer.email, actor);
         this.repository.update(request, { state: 'completed', decidedBy: actor, decidedAt: now });
       }
       if (customer.email) {
@@ -217,7 +217,7 @@ export class RequestsService {
       // The request is locked before anything is billed: a second submit waits here and then finds it decided.
       const locked = await this.find(id, true);
       if (!OPEN_STATES.includes(locked.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
-      const fee = prepared ? await this.billing.issueWithin(this.repository.transactionEm(), prepared, actor) : undefined;
+      const fee = prepared ? await this.billing.issueWithin(prepared, actor) : undefined;
       if (input.decision === 'refuse') this.repository.update(locked, { state: 'rejected', rejectionReason: input.reason });
       else this.repository.update(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
       this.repository.update(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
@@ -307,11 +307,10 @@ export class RequestsService {
     }
     const now = this.clock.now();
     await this.context.transaction(async () => {
-      const em = this.repository.transactionEm();
-      const { before } = await this.customers.liftRestriction(em, customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, actor, now);
+      const { before } = await this.customers.liftRestriction(customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, actor, now);
       if (customer.email) {
         const message = restrictionLiftedMail({ to: customer.email, lang: asMailLang(tenant.language), controller: tenant.legalName, since: before.since, reason });
-        await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${before.requestId ?? customerId}:restriction-lifted:${now.getTime()}`, em });
+        await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${before.requestId ?? customerId}:restriction-lifted:${now.getTime()}` });
       }
     });
     return this.customers.get(customerId);
@@ -405,7 +404,7 @@ export class RequestsService {
 
   /** Queues a message to the person in the open transaction: it goes exactly when the change commits. */
   private async tell(request: DataSubjectRequest, message: MailMessage, event: string): Promise<void> {
-    await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${request.id}:${event}`, em: this.repository.transactionEm() });
+    await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${request.id}:${event}` });
   }
 
   /**
@@ -413,12 +412,11 @@ export class RequestsService {
    * be written meanwhile) and the erasure refused while anything is unpaid; then the steps of erasure.ts.
    */
   private async erase(request: DataSubjectRequest, actor: string): Promise<void> {
-    const em = this.repository.transactionEm();
     const customerId = request.customerId;
     if (!customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
-    const customer = await this.customers.lockForErasure(em, customerId);
+    const customer = await this.customers.lockForErasure(customerId);
     if (!customer) throw new RequestsException(RequestsErrorCode.CustomerErased);
-    const unpaid = await this.billing.unpaidInvoices(customerId, em);
+    const unpaid = await this.billing.unpaidInvoices(customerId);
     if (unpaid.length) {
       throw new RequestsException(RequestsErrorCode.UnpaidInvoices, `Erasure is possible once these are paid: ${unpaid.map((i) => `#${i.number}`).join(', ')}.`, { unpaidInvoices: unpaid });
     }
@@ -426,7 +424,7 @@ export class RequestsService {
     request.details = null;
     await this.erasure.erase([{ customerId, requestId: request.id, erasedAt: this.clock.now() }], actor);
     // The platform's copy outlives a restore of this schema, which re-applies it.
-    await this.platformLedger.record(em, { customerId, requestId: request.id });
+    await this.platformLedger.record({ customerId, requestId: request.id });
   }
 
   /**
@@ -436,7 +434,7 @@ export class RequestsService {
   private async restrict(request: DataSubjectRequest, language: string, actor: string): Promise<void> {
     if (!request.customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
     const reason = request.details?.trim() || requestTypeName('restriction', asMailLang(language));
-    await this.customers.restrict(this.repository.transactionEm(), request.customerId, { reason, requestId: request.id, at: this.clock.now() }, actor);
+    await this.customers.restrict(request.customerId, { reason, requestId: request.id, at: this.clock.now() }, actor);
   }
 
   /** The views of these requests, with their customers' names (one query for the lot). */

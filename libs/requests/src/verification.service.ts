@@ -80,7 +80,7 @@ export class VerificationService {
       this.repository.createCode({ id: randomUUID(), requestId: id, emailHash, codeHash, createdAt: now, expiresAt, usedAt: null, failedAttempts: 0, sentBy: actor });
       const verifyUrl = `${this.config.publicOrigin ?? `http://localhost:${this.config.port}`}/t/${tenant.slug}/verify`;
       const message = codeMail({ to: customer.email!, lang: asMailLang(tenant.language), controller: tenant.legalName, type: request.type, receivedAt: request.receivedAt, code, verifyUrl, validMinutes: CODE_VALID_MINUTES });
-      await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${id}:code`, em: this.repository.transactionEm() });
+      await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${id}:code` });
       this.audit.record({ actor, action: 'request.code_sent', subjectType: 'request', subjectId: id, fields: [] });
     });
     return { sentTo: masked(customer.email), expiresAt };

@@ -5,7 +5,6 @@
 // The request and the drop run in the tenant context's open transaction (`TenantContext.transaction()`, the drop
 // with the leaving tenant bound); the snapshot and the platform-wide reads use the pool, with no tenant bound.
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool, PoolClient } from 'pg';
 import { assertSchemaName, PG_POOL, quoteIdent } from '@app/database';
 import { TenantContext } from '@app/tenancy';
@@ -31,14 +30,6 @@ export class LeavingRepository {
     private readonly context: TenantContext,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
-
-  /**
-   * The EntityManager of the open transaction, only to hand to methods of other libs that still take one (the
-   * outbox): issue 13 part 1 removes those parameters lib by lib.
-   */
-  transactionEm(): EntityManager {
-    return this.context.em();
-  }
 
   /** Writes what the tenant context holds unwritten (an audit entry recorded outside a transaction). */
   async flush(): Promise<void> {

@@ -208,7 +208,6 @@ export class LeavingService {
         await this.outbox.enqueueMany(
           'tenant-leaving',
           owners.map((email) => ({ message: { to: email, ...leftNotice(tenant.legal_name, invoices.length) } })),
-          this.repository.transactionEm(),
         );
         this.logger.log({ tenant: tenant.slug, invoices: invoices.length }, 'tenant left the platform');
         return invoices.length;
@@ -225,7 +224,7 @@ export class LeavingService {
   /** Tells the active owners, in the open transaction. */
   private async tellOwners(text: { subject: string; text: string }, topic: string): Promise<void> {
     const owners = (await this.members.list()).filter((m) => m.role === 'owner' && m.active);
-    await this.outbox.enqueueMany(topic, owners.map((o) => ({ message: { to: o.email, ...text } })), this.repository.transactionEm());
+    await this.outbox.enqueueMany(topic, owners.map((o) => ({ message: { to: o.email, ...text } })));
   }
 }
 

@@ -1,7 +1,6 @@
 // Retention's table in the tenant's schema: the customers flagged for review (retention_review). Reached through
 // the tenant context, inside the transaction the service opened with `TenantContext.transaction()`.
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { TenantContext } from '@app/tenancy';
 
 export interface ReviewRow {
@@ -14,14 +13,6 @@ export interface ReviewRow {
 @Injectable()
 export class RetentionRepository {
   constructor(private readonly context: TenantContext) {}
-
-  /**
-   * The EntityManager of the open transaction, only to hand to methods of other libs that still take one
-   * (billing, bank import): issue 13 part 1 removes those parameters lib by lib.
-   */
-  transactionEm(): EntityManager {
-    return this.context.em();
-  }
 
   /** A page of the flags, oldest first (one more than `limit`); the names and addresses are CustomersService's. */
   async reviewPage(after: { at: Date; id: string } | undefined, limit: number): Promise<ReviewRow[]> {

@@ -80,9 +80,8 @@ export class RetentionService {
       const [reviewAfterMonths, retentionYears] = await Promise.all([this.settings.customerReviewAfterMonths(), this.settings.invoiceRetentionYears()]);
       return this.context.transaction(async () => {
         const period = { today: this.clock.today(), retentionYears, actor };
-        const em = this.repository.transactionEm();
-        const purged = await this.billing.purgeExpired(em, period);
-        const bank = await this.bank.purgeExpired(em, period);
+        const purged = await this.billing.purgeExpired(period);
+        const bank = await this.bank.purgeExpired(period);
         const flags = await this.refreshReviewFlags(reviewAfterMonths, this.clock.now());
         return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, bankEntriesPurged: bank.entries, ...flags };
       });

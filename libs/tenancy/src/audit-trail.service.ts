@@ -1,7 +1,7 @@
 // The tenant's audit trail: who did what to which record, naming the fields but never their values.
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from './tenant-context';
-import { type CallerTransaction, TenantStaffRepository } from './tenant-staff.repository';
+import { TenantStaffRepository } from './tenant-staff.repository';
 
 export interface AuditEntry {
   occurredAt: Date;
@@ -24,23 +24,22 @@ export class AuditTrailService {
     private readonly repository: TenantStaffRepository,
   ) {}
 
-  // The `em` parameters below are the callers' open transactions, still handed over by libs not yet moved to
-  // TenantContext.transaction(); without one, the entry goes into the tenant context's (open) transaction.
+  // The entries go into the tenant context's open transaction (TenantContext.transaction()); none is handed over.
 
-  /** Adds an entry to the unit of work of the open transaction (the tenant context's, or the `em` handed over). */
-  record(entry: Omit<AuditEntry, 'occurredAt'>, em?: CallerTransaction): void {
-    this.repository.addAuditEvent(entry, em);
+  /** Adds an entry to the unit of work of the tenant context's (open) transaction. */
+  record(entry: Omit<AuditEntry, 'occurredAt'>): void {
+    this.repository.addAuditEvent(entry);
   }
 
   /** Many entries in one statement, in the open transaction (an import writes one per customer). */
-  async recordMany(entries: Omit<AuditEntry, 'occurredAt'>[], em: CallerTransaction | undefined, at: Date): Promise<void> {
+  async recordMany(entries: Omit<AuditEntry, 'occurredAt'>[], at: Date): Promise<void> {
     if (entries.length === 0) return;
-    await this.repository.insertAuditEvents(entries, at, em);
+    await this.repository.insertAuditEvents(entries, at);
   }
 
   /** Gives one subject's trail to another (two records of one customer merged), in the open transaction. */
-  reassignSubject(subjectType: string, from: string, to: string, em?: CallerTransaction): Promise<number> {
-    return this.repository.reassignAuditSubject(subjectType, from, to, em);
+  reassignSubject(subjectType: string, from: string, to: string): Promise<number> {
+    return this.repository.reassignAuditSubject(subjectType, from, to);
   }
 
   async forSubject(subjectType: string, subjectId: string): Promise<AuditEntry[]> {

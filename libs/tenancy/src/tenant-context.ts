@@ -1,10 +1,9 @@
 // The one place tenant data is reached from. The scope is set once per request by the access guard (from the
 // session, or from the path of a public tenant route) or explicitly by the CLI; reading it when unset throws
 // instead of guessing.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { assertSchemaName, boundSql, quoteIdent } from '@app/database';
+import { assertSchemaName, boundSql, contextSlots, quoteIdent } from '@app/database';
 
 export interface TenantScope {
   tenantId: string;
@@ -14,12 +13,9 @@ export interface TenantScope {
   suspended?: true;
 }
 
-interface Slot {
-  tenant?: TenantScope;
-  em?: EntityManager;
-}
-
-const storage = new AsyncLocalStorage<Slot>();
+// The slot of the current async context is libs/database's (DatabaseContext): the tenant bound here and the one open
+// transaction, a tenant's or a platform one, live in it together.
+const storage = contextSlots;
 
 export class TenantContextMissing extends Error {
   constructor() {
@@ -63,11 +59,6 @@ export class TenantContext {
     return storage.run({ tenant }, fn);
   }
 
-  /** Runs fn with the tenant bound to a given EntityManager, e.g. one inside an open transaction. */
-  runWith<T>(tenant: TenantScope, em: EntityManager, fn: () => Promise<T>): Promise<T> {
-    return storage.run({ tenant, em: em.fork({ schema: tenant.schema, keepTransactionContext: true, clear: false }) }, fn);
-  }
-
   get tenant(): TenantScope {
     const tenant = storage.getStore()?.tenant;
     if (!tenant) throw new TenantContextMissing();
@@ -93,6 +84,17 @@ export class TenantContext {
     if (!slot?.tenant) throw new TenantContextMissing();
     if (slot.em?.isInTransaction()) return fn();
     return this.em().transactional((tx) => storage.run({ ...slot, em: tx }, fn));
+  }
+
+  /**
+   * Runs fn in the open transaction on an empty unit of work of its own (a batch that flushes entry by entry, so a
+   * flush never carries what the steps before it loaded). Outside a transaction, on a fresh manager of the tenant.
+   */
+  withEmptyUnitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    const slot = storage.getStore();
+    if (!slot?.tenant) throw new TenantContextMissing();
+    const em = this.em().fork({ schema: slot.tenant.schema, clear: true, keepTransactionContext: true });
+    return storage.run({ ...slot, em }, fn);
   }
 
   /** A table of the bound tenant's schema, quoted for SQL (statements name their schema: no search_path is set). */

@@ -5,7 +5,7 @@ import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey, t
 import { TenantContext } from './tenant-context';
 import type { StaffUser } from './staff-user.entity';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
-import { type CallerTransaction, STAFF_COLUMNS, type StaffRow, TenantStaffRepository } from './tenant-staff.repository';
+import { STAFF_COLUMNS, type StaffRow, TenantStaffRepository } from './tenant-staff.repository';
 
 export { STAFF_COLUMNS, type StaffRow };
 
@@ -159,12 +159,12 @@ export class TenantMembersService {
   }
 
   /**
-   * The new password from a reset link, recorded in the audit trail as the member's own act: in the open transaction
-   * (PasswordResetService still hands it over as `em`; the tenant context's is the same one).
+   * The new password from a reset link, recorded in the audit trail as the member's own act: in the tenant context's
+   * open transaction (PasswordResetService's).
    */
-  async resetPassword(id: string, passwordHash: string, em?: CallerTransaction): Promise<void> {
+  async resetPassword(id: string, passwordHash: string): Promise<void> {
     const actor = principalKey({ kind: 'tenant-staff', id, tenantId: this.context.tenant.tenantId });
-    await this.repository.setPassword(id, passwordHash, { actor, action: 'staff.password_reset', subjectType: 'staff_user', subjectId: id, fields: ['password'] }, em);
+    await this.repository.setPassword(id, passwordHash, { actor, action: 'staff.password_reset', subjectType: 'staff_user', subjectId: id, fields: ['password'] });
   }
 
   recordLogin(id: string, rehashed?: string): Promise<void> {

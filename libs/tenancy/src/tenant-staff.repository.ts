@@ -2,15 +2,12 @@
 // tenant context (its open transaction when there is one); login's statements stay on the plain pool (bench/README.md,
 // "login": the ORM was a sixth of the event loop in a login storm).
 import { Inject, Injectable } from '@nestjs/common';
-import { type EntityManager, LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { LockMode, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
-import { boundSql, PG_POOL, quoteIdent } from '@app/database';
+import { PG_POOL, quoteIdent } from '@app/database';
 import type { TenantRole } from '@app/core';
 import { TenantContext } from './tenant-context';
 import { AuditEvent, Invitation, StaffUser } from './staff-user.entity';
-
-/** An open transaction other libs still hand to AuditTrailService (to go once they use TenantContext.transaction). */
-export type CallerTransaction = EntityManager;
 
 /** A staff_user row as the plain statements of login and the principal re-read select it. */
 export const STAFF_COLUMNS = 'id, email, name, role, last_login_at, created_at';
@@ -45,15 +42,15 @@ export class TenantStaffRepository {
 
   // --- audit_event ---
 
-  /** Adds an entry to the unit of work of `tx` (a caller's transaction), or of the tenant context's manager. */
-  addAuditEvent(entry: AuditRow, tx?: CallerTransaction): void {
-    (tx ?? this.context.em()).create(AuditEvent, { ...entry, fields: [...entry.fields].sort() });
+  /** Adds an entry to the unit of work of the tenant context's manager (its open transaction's when there is one). */
+  addAuditEvent(entry: AuditRow): void {
+    this.context.em().create(AuditEvent, { ...entry, fields: [...entry.fields].sort() });
   }
 
-  /** Many entries in one statement, in `tx` or the tenant context's open transaction. */
-  async insertAuditEvents(entries: AuditRow[], at: Date, tx?: CallerTransaction): Promise<void> {
+  /** Many entries in one statement, in the tenant context's open transaction. */
+  async insertAuditEvents(entries: AuditRow[], at: Date): Promise<void> {
     const rows = entries.map((e) => ({ actor: e.actor, action: e.action, subject_type: e.subjectType, subject_id: e.subjectId, fields: [...e.fields].sort() }));
-    await this.sql(tx)(
+    await this.context.sql(
       `insert into ${this.table('audit_event')} (occurred_at, actor, action, subject_type, subject_id, fields)
        select $1, actor, action, subject_type, subject_id, fields
          from jsonb_to_recordset($2::jsonb) as r(actor text, action text, subject_type text, subject_id text, fields text[])`,
@@ -61,17 +58,13 @@ export class TenantStaffRepository {
     );
   }
 
-  async reassignAuditSubject(subjectType: string, from: string, to: string, tx?: CallerTransaction): Promise<number> {
-    const moved = await this.sql(tx)(`update ${this.table('audit_event')} set subject_id = $1 where subject_type = $2 and subject_id = $3 returning 1`, [to, subjectType, from]);
+  async reassignAuditSubject(subjectType: string, from: string, to: string): Promise<number> {
+    const moved = await this.context.sql(`update ${this.table('audit_event')} set subject_id = $1 where subject_type = $2 and subject_id = $3 returning 1`, [to, subjectType, from]);
     return moved.length;
   }
 
   auditEvents(subjectType: string, subjectId: string): Promise<AuditEvent[]> {
     return this.context.em().find(AuditEvent, { subjectType, subjectId }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
-  }
-
-  private sql(tx?: CallerTransaction) {
-    return tx ? boundSql(tx) : <T = Record<string, unknown>>(text: string, values?: unknown[]) => this.context.sql<T>(text, values);
   }
 
   // --- staff_user and invitation ---
@@ -140,9 +133,9 @@ export class TenantStaffRepository {
     await this.saveStaff(invitation.staffUser, { passwordHash }, audit);
   }
 
-  /** A new password (a reset), with the audit entry, in `tx` or the tenant context's open transaction. */
-  async setPassword(id: string, passwordHash: string, audit: AuditRow, tx?: CallerTransaction): Promise<void> {
-    const em = tx ?? this.context.em();
+  /** A new password (a reset), with the audit entry, in the tenant context's open transaction. */
+  async setPassword(id: string, passwordHash: string, audit: AuditRow): Promise<void> {
+    const em = this.context.em();
     const user = await em.findOneOrFail(StaffUser, { id });
     em.assign(user, { passwordHash });
     em.create(AuditEvent, audit);
