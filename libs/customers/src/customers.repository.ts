@@ -4,7 +4,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode, OptimisticLockError, raw, sql, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Pool, PoolClient } from 'pg';
-import { PG_POOL, quoteIdent } from '@app/database';
+import { openReadOnlySnapshot, PG_POOL, quoteIdent } from '@app/database';
 import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { Customer } from './customer.entity';
 import { CUSTOMER_FIELDS, type CustomerField, type CustomerFields } from './customer-fields';
@@ -184,21 +184,7 @@ export class CustomersRepository {
   async exportSnapshot(columns: readonly string[], batch = 1000): Promise<{ pages: AsyncGenerator<Record<string, unknown>[]>; release: () => Promise<void> }> {
     const schema = quoteIdent(this.context.tenant.schema);
     const select = columns.map((key) => `${snake(key)} as "${key}"`).join(', ');
-    const client = await this.pool.connect();
-    let released = false;
-    const release = async () => {
-      if (released) return;
-      released = true;
-      await client.query('rollback').catch(() => undefined);
-      client.release();
-    };
-    try {
-      await client.query('begin isolation level repeatable read read only');
-    } catch (error) {
-      released = true;
-      client.release(error as Error);
-      throw error;
-    }
+    const { client, release } = await openReadOnlySnapshot(this.pool);
     return { pages: exportPages(client, schema, select, batch, release), release };
   }
 

@@ -6,3 +6,4 @@ export * from './bound-sql';
 export * from './database-health';
 export * from './pool-guard';
 export * from './database-context';
+export * from './read-only-snapshot';

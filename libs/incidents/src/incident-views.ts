@@ -1,7 +1,7 @@
 // The shapes incidents are shown in, and the pure helpers that build them.
 import type { ControllerClock } from './incident-clock';
 import type { IncidentDataCategory, Lang } from './incident-texts';
-import type { DeliveryCountRow, DeliveryRow, IncidentStatus, NoticeKind, NoticeStatus, RecipientSelection } from './incidents.repository';
+import type { DeliveryCountRow, DeliveryRow, IncidentRow, IncidentStatus, NoticeKind, NoticeStatus, RecipientSelection } from './incidents.repository';
 
 export interface DeliveryCounts {
   queued: number;
@@ -92,19 +92,8 @@ export interface IncidentEventView {
   occurredAt: Date;
 }
 
-export interface IncidentView {
-  id: string;
-  title: string;
-  whatHappened: Record<Lang, string>;
-  occurredAt: Date;
-  discoveredAt: Date;
-  dataCategories: IncidentDataCategory[];
-  status: IncidentStatus;
-  createdBy: string;
-  createdAt: Date;
-  notifiedAt: Date | null;
-  countermeasures: Record<Lang, string> | null;
-  followedUpAt: Date | null;
+/** An incident as platform staff see it: its record, with its clock and its tenants. */
+export interface IncidentView extends IncidentRow {
   /** The incident's 72-hour clock: the worst of its tenants'. */
   clock: ControllerClock;
   tenants: IncidentTenantView[];

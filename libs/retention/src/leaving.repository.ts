@@ -6,7 +6,7 @@
 // with the leaving tenant bound); the snapshot and the platform-wide reads use the pool, with no tenant bound.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
-import { assertSchemaName, PG_POOL, quoteIdent } from '@app/database';
+import { assertSchemaName, openReadOnlySnapshot, PG_POOL, quoteIdent } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import type { InvoiceArchiveRow } from '@app/billing';
 
@@ -44,16 +44,8 @@ export class LeavingRepository {
    */
   async openSnapshot(schema: string): Promise<RegisterSnapshot> {
     assertSchemaName(schema);
-    const client = await this.pool.connect();
-    let released = false;
-    const release = async () => {
-      if (released) return;
-      released = true;
-      await client.query('rollback').catch(() => undefined);
-      client.release();
-    };
+    const { client, release } = await openReadOnlySnapshot(this.pool);
     try {
-      await client.query('begin isolation level repeatable read read only');
       const tables = await archiveTables(client, schema);
       const migrations = (await client.query<{ name: string }>(`select name from ${quoteIdent(schema)}.schema_migrations order by name`)).rows.map((r) => r.name);
       return { tables, migrations, rows: (table) => rowsOf(client, schema, table), release };
