@@ -22,6 +22,7 @@ export class Bench {
   private readonly apis: Api[] = [];
   private main?: Tenant;
   private sessions = new Map<string, string[]>();
+  private staffAccounts = new Map<string, { email: string; password: string }[]>();
   private admin?: Client;
 
   readonly pg: BenchPostgres;
@@ -86,6 +87,22 @@ export class Bench {
       if (say) this.say(`  customers ${to}/${count}`);
     }
     await this.pg.sql(`analyze "${schema}".customer`);
+  }
+
+  /** `count` staff accounts of the tenant (invited by the owner, each with its own password), made once and reused. */
+  async staff(api: Api, tenant: Tenant, count: number): Promise<{ email: string; password: string }[]> {
+    const have = this.staffAccounts.get(tenant.slug) ?? [];
+    const owner = have.length < count ? await login(api.origin, tenant) : undefined;
+    while (have.length < count) {
+      const n = have.length + 1;
+      const account = { email: `staff${n}@${tenant.slug}.test`, password: `bench passphrase of staff ${n} at ${tenant.slug}` };
+      const invited = await owner!.ok<{ invitationUrl: string }>('POST', `/api/t/${tenant.slug}/staff`, { email: account.email, name: `Staff ${n}`, role: 'staff' });
+      const token = new URL(invited.invitationUrl).hash.replace('#token=', '');
+      await new Client(api.origin).ok('POST', `/api/t/${tenant.slug}/invitations/accept`, { token, password: account.password });
+      have.push(account);
+    }
+    this.staffAccounts.set(tenant.slug, have);
+    return have.slice(0, count);
   }
 
   /** `count` separate signed-in sessions of the tenant's owner (cookies), made once and reused. */

@@ -23,6 +23,8 @@ export interface HttpLoad {
   overallRate?: number;
   /** Bounds the run in requests as well as in time. */
   maxRequests?: number;
+  /** One body per connection, in turn (each connection sends its own, say each its own account's login). */
+  bodies?: string[];
 }
 
 export interface HttpResult {
@@ -34,6 +36,8 @@ export interface HttpResult {
   p99: number;
   max: number;
   seconds: number;
+  /** Answers by status code, to say what failed. */
+  statuses: Record<string, number>;
 }
 
 export async function httpLoad(load: HttpLoad): Promise<HttpResult> {
@@ -52,7 +56,9 @@ export async function httpLoad(load: HttpLoad): Promise<HttpResult> {
     timeout: 30,
     headers: load.headers,
     setupClient: (client) => {
-      if (load.cookies?.length) client.setHeaders({ ...load.headers, cookie: load.cookies[next++ % load.cookies.length] });
+      const i = next++;
+      if (load.cookies?.length) client.setHeaders({ ...load.headers, cookie: load.cookies[i % load.cookies.length] });
+      if (load.bodies?.length) client.setBody(load.bodies[i % load.bodies.length]);
     },
   });
   const ok = result['2xx'];
@@ -64,6 +70,7 @@ export async function httpLoad(load: HttpLoad): Promise<HttpResult> {
     p99: result.latency.p99,
     max: result.latency.max,
     seconds: result.duration,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count])),
   };
 }
 
