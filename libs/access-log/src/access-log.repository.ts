@@ -29,17 +29,8 @@ const INSERT = `
   select $10::uuid, $11::bigint where $10::uuid is not null
   on conflict (journal) do update set seq = greatest(access_log_journal.seq, excluded.seq), updated_at = now()`;
 
-export interface FoundRow {
-  loggedAt: Date;
-  ip: string | null;
-  method: string;
-  route: string;
-  status: number;
-  latencyMs: number;
-  tenantId: string | null;
-  principal: string | null;
-  requestId: string;
-}
+/** A row as a search finds it: as written, without the writer's journal position. */
+export type FoundRow = Omit<AccessLogRow, 'seq'>;
 
 export interface SearchRecord {
   id: string;

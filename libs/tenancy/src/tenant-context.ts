@@ -3,7 +3,7 @@
 // instead of guessing.
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { assertSchemaName, boundSql, contextSlots, quoteIdent } from '@app/database';
+import { assertSchemaName, boundSql, contextSlots, DatabaseContext, quoteIdent } from '@app/database';
 
 export interface TenantScope {
   tenantId: string;
@@ -29,7 +29,10 @@ export function tenantSchemaName(tenantId: string): string {
 
 @Injectable()
 export class TenantContext {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly database: DatabaseContext,
+  ) {}
 
   /** Opens an empty slot for a request; the guard fills it once it has checked the session. */
   static enter<T>(fn: () => T): T {
@@ -80,10 +83,8 @@ export class TenantContext {
    * EntityManager along. A nested call joins the open transaction; the outermost one commits or rolls back.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const slot = storage.getStore();
-    if (!slot?.tenant) throw new TenantContextMissing();
-    if (slot.em?.isInTransaction()) return fn();
-    return this.em().transactional((tx) => storage.run({ ...slot, em: tx }, fn));
+    if (!this.isBound) throw new TenantContextMissing();
+    return this.database.transaction(fn);
   }
 
   /**
