@@ -5,7 +5,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS_KEY, type AccessRule, ForbiddenProblem, NotFoundProblem, type Principal, principalKey, type PublicTenantRule, UnauthenticatedProblem } from '@app/core';
+import { ACCESS_KEY, accessRefusal, type AccessRule, ForbiddenProblem, NotFoundProblem, type Principal, principalKey, type PublicTenantRule, UnauthenticatedProblem } from '@app/core';
 import { TenancyService, TenantContext, tenantSchemaName } from '@app/tenancy';
 
 @Injectable()
@@ -27,19 +27,17 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.realm === 'public') return rule.tenant ? this.bindPublicTenant(req, rule.tenant) : true;
     const principal = req.user as Principal | undefined;
-    if (!principal) throw this.deny(req, undefined);
-    req.principal = principal;
-    if (rule.realm === 'platform') {
-      if (principal.kind !== 'platform') throw this.deny(req, principal);
-      if (rule.roles?.length && !rule.roles.some((role) => principal.roles.includes(role))) throw this.deny(req, principal);
-      return true;
-    }
     // Tenant staff and customers alike: another tenant's path, or a tenant path of the other realm
     // (a customer on a staff route, staff on a portal route), answers exactly like a missing tenant.
-    if (principal.kind === 'platform' || principal.kind !== rule.realm || principal.tenantSlug !== req.params.tenant) throw new NotFoundProblem();
-    if (rule.realm === 'tenant-staff' && principal.kind === 'tenant-staff' && rule.roles?.length && !rule.roles.includes(principal.role)) throw this.deny(req, principal);
-    this.context.bind({ tenantId: principal.tenantId, slug: principal.tenantSlug, schema: tenantSchemaName(principal.tenantId) });
-    req.tenantSlug = principal.tenantSlug;
+    const tenantId = principal && principal.kind !== 'platform' && principal.tenantSlug === req.params.tenant ? principal.tenantId : '';
+    const refusal = accessRefusal(principal, rule.realm === 'platform' ? rule : { ...rule, tenantId });
+    if (refusal === 'absent') throw new NotFoundProblem();
+    if (refusal || !principal) throw this.deny(req, principal);
+    req.principal = principal;
+    if (principal.kind !== 'platform') {
+      this.context.bind({ tenantId: principal.tenantId, slug: principal.tenantSlug, schema: tenantSchemaName(principal.tenantId) });
+      req.tenantSlug = principal.tenantSlug;
+    }
     return true;
   }
 

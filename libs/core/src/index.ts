@@ -19,3 +19,4 @@ export * from './clock';
 export * from './unavailable';
 export * from './hostile-input';
 export * from './openapi';
+export * from './access';
