@@ -17,14 +17,17 @@ function precompiledCatalogs(): Plugin {
   return {
     name: 'rekisteri:precompiled-catalogs',
     apply: 'build',
-    // Before Vite's own JSON plugin, which then makes the compiled catalog a module like any JSON file.
+    // Before Vite's own JSON plugin: the catalog leaves this plugin as a JavaScript module.
     enforce: 'pre',
     // With every message compiled, the browser needs no ICU parser: formatjs's documented no-parser build.
     config: () => ({ resolve: { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] } }),
     transform(code, id) {
       if (!/[\\/]i18n[\\/](fi|en)\.json$/.test(id)) return null;
       const messages = JSON.parse(code) as Record<string, string>;
-      return { code: JSON.stringify(Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, parse(message)]))), map: null };
+      const compiled = JSON.stringify(Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, parse(message)])));
+      // As `JSON.parse('…')`, not an object literal: V8 parses a JSON string several times faster, and the Finnish
+      // catalog (~190 KB of message ASTs) is on every cold page.
+      return { code: `export default JSON.parse(${JSON.stringify(compiled)});`, map: null, moduleType: 'js' };
     },
   };
 }
