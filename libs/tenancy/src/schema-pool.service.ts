@@ -53,7 +53,7 @@ export class SchemaPoolService implements OnModuleInit {
     try {
       return await this.repository.claimSpare(migrations);
     } catch (error) {
-      this.logger.warn({ code: (error as { code?: string }).code, message: (error as Error).message }, 'could not claim a spare schema; creating one');
+      this.logger.warn({ err: error }, 'could not claim a spare schema; creating one');
       return false;
     }
   }
