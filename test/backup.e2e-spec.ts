@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { BackupService, ErasureLedgerService, type RestoreReport } from '@app/backup';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
+import { systemActor } from '@app/core';
 import { tenantMigrations } from '@migrations/tenant';
 import { TestContext, type Agent, type TestTenant } from '@app/testing';
 
@@ -278,7 +279,7 @@ describe('tenant backup and restore', () => {
       older,
     );
     const scope = (await ctx.get(TenancyService).findScope(onboarded.tenant.slug))!;
-    const customer = await ctx.get(TenantContext).run(scope, () => ctx.get(CustomersService).create({ contactName: 'Vanhan Asiakas', email: 'vanha@example.fi' }, 'test'));
+    const customer = await ctx.get(TenantContext).run(scope, () => ctx.get(CustomersService).create(systemActor('test'), { contactName: 'Vanhan Asiakas', email: 'vanha@example.fi' }));
     const file = (await service().backup(scope.slug, { out: nextFile() })).file;
     const report = await service().restore(scope.slug, file);
     expect(report.migrationsApplied).toEqual([tenantMigrations[tenantMigrations.length - 1].name]);

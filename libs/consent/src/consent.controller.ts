@@ -23,7 +23,7 @@ export class ConsentController {
   @ApiOkResponse({ type: ConsentStateDto })
   @ApiProblems(409)
   set(@Param('id', new ParseUUIDPipe()) id: string, @Param('purpose', PurposePipe) purpose: Purpose, @Body() dto: StaffSetConsentDto, @CurrentPrincipal() actor: Principal) {
-    return this.consent.recordWritten(id, purpose, dto, actor);
+    return this.consent.recordWritten(actor, id, purpose, dto);
   }
 
   @Get('customers/:id/consents/:purpose/unsubscribe-link')

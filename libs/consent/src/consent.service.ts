@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { jwtVerify, SignJWT } from 'jose';
-import { AppConfig, Clock, decodeCursor, type Page, type Principal, principalKey, toPage } from '@app/core';
+import { type Actor, actorKey, AppConfig, Clock, decodeCursor, type Page, requireAccess, systemActor, toPage } from '@app/core';
 import type { TransactionExecutor } from '@app/database';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService } from '@app/customers';
@@ -48,12 +48,10 @@ export interface ConsentHistoryEntry {
   evidence: string | null;
 }
 
-/** How a consent decision came, and its proof. */
+/** How a consent decision came, and its proof (who acted, the person or staff on their behalf, is the actor). */
 export interface ConsentInput {
   channel: ConsentChannel;
   source: ConsentSource;
-  /** The principal key of who acted (the person, or the staff member on their behalf). */
-  actor: string;
   /** The staff member who recorded it; absent when the person acted themselves. */
   recordedBy?: { key: string; name: string } | null;
   /** The words the person agreed to (a written form's text); the standard wording in `lang` when absent. */
@@ -133,7 +131,8 @@ export class ConsentService {
    * channel the register settings list (withdrawing is always possible). After an objection only the person's
    * own consent counts: in the portal, or a written one whose evidence the staff member describes.
    */
-  async set(customerId: string, purpose: Purpose, granted: boolean, input: ConsentInput): Promise<ConsentState> {
+  async set(actor: Actor, customerId: string, purpose: Purpose, granted: boolean, input: ConsentInput): Promise<ConsentState> {
+    const by = actorKey(actor);
     const facts = await this.facts();
     const medium = PURPOSE_MEDIUM[purpose];
     if (granted && !facts.settings.marketingChannels.includes(medium)) {
@@ -160,7 +159,7 @@ export class ConsentService {
         purpose,
         action: granted ? 'granted' : 'withdrawn',
         channel: input.channel,
-        actor: input.actor,
+        actor: by,
         noticeVersion: facts.settings.noticeVersion,
         occurredAt,
         source: input.source,
@@ -170,22 +169,20 @@ export class ConsentService {
         recordedByName: input.recordedBy?.name ?? null,
         evidence: input.evidence ?? null,
       });
-      if (!granted) await this.repository.mirrorWithdrawal(customerId, purpose, input.channel, input.actor, occurredAt);
+      if (!granted) await this.repository.mirrorWithdrawal(customerId, purpose, input.channel, by, occurredAt);
       // The person's own, explicit opt-in supersedes their earlier objection for that address.
       if (granted && customer.email) await this.repository.unsuppress(emailDigest(customer.email));
     });
     return this.stateOf(purpose, (await this.latestEvents(customerId)).get(purpose), facts);
   }
 
-  /** Staff record a consent decision on the person's written request (with its evidence where there is one). */
-  recordWritten(customerId: string, purpose: Purpose, dto: { granted: boolean; lang?: WordingLang; wording?: string; evidence?: string }, staff: Principal): Promise<ConsentState> {
-    const key = principalKey(staff);
-    const name = staff.kind === 'tenant-staff' ? staff.name : key;
-    return this.set(customerId, purpose, dto.granted, {
+  /** Staff of this tenant record a consent decision on the person's written request (with its evidence where there is one). */
+  async recordWritten(actor: Actor, customerId: string, purpose: Purpose, dto: { granted: boolean; lang?: WordingLang; wording?: string; evidence?: string }): Promise<ConsentState> {
+    const staff = requireAccess(actor, { realm: 'tenant-staff', tenantId: this.context.tenant.tenantId });
+    return this.set(staff, customerId, purpose, dto.granted, {
       channel: 'staff_written_request',
       source: 'staff',
-      actor: key,
-      recordedBy: { key, name },
+      recordedBy: { key: actorKey(staff), name: staff.name },
       lang: dto.lang,
       wording: dto.wording,
       evidence: dto.evidence,
@@ -233,15 +230,16 @@ export class ConsentService {
   /**
    * Objection to direct marketing: every consent withdrawn and the address suppressed, in the open transaction.
    */
-  object(customerId: string, email: string | null, actor: string): Promise<void> {
+  object(actor: Actor, customerId: string, email: string | null): Promise<void> {
+    const by = actorKey(actor);
     return this.within(async () => {
       const noticeVersion = await this.settings.noticeVersion();
       const latest = await this.latestEvents(customerId);
       for (const purpose of PURPOSES) {
         if (latest.get(purpose)?.action !== 'granted') continue;
         const occurredAt = new Date();
-        this.repository.append({ customerId, purpose, action: 'withdrawn', channel: 'objection', actor, noticeVersion, occurredAt, source: 'objection' });
-        await this.repository.mirrorWithdrawal(customerId, purpose, 'objection', actor, occurredAt);
+        this.repository.append({ customerId, purpose, action: 'withdrawn', channel: 'objection', actor: by, noticeVersion, occurredAt, source: 'objection' });
+        await this.repository.mirrorWithdrawal(customerId, purpose, 'objection', by, occurredAt);
       }
       if (email) await this.repository.suppress(emailDigest(email));
     });
@@ -251,13 +249,13 @@ export class ConsentService {
    * Consent brought from an old system by an import (channel `import`), in the import's transaction: a granted
    * event where the consent does not already hold, never for an address that objected. Returns the events added.
    */
-  async recordImported(grants: { customerId: string; purpose: Purpose }[], actor: string, at: Date): Promise<number> {
+  async recordImported(actor: Actor, grants: { customerId: string; purpose: Purpose }[], at: Date): Promise<number> {
     // Only for the channels the register offers (item 7): a consent for another is not one the person could give here.
     const channels = (await this.settings.current()).marketingChannels;
     grants = grants.filter((g) => channels.includes(PURPOSE_MEDIUM[g.purpose]));
     if (grants.length === 0) return 0;
     const noticeVersion = await this.settings.noticeVersion();
-    return this.within(() => this.repository.insertImported(grants, actor, noticeVersion, at));
+    return this.within(() => this.repository.insertImported(grants, actorKey(actor), noticeVersion, at));
   }
 
   /** Customers who may be contacted for the purpose now: consent holds, the address is not suppressed, processing is not restricted. */
@@ -316,7 +314,9 @@ export class ConsentService {
 
   async unsubscribe(token: string): Promise<ConsentState> {
     const claims = await this.verify(token);
-    return this.context.run(claims.scope, () => this.set(claims.customerId, claims.purpose, false, { channel: 'email_link', source: 'email_link', actor: `link:${claims.customerId}` }));
+    // The signed link acts for the person it was sent to; no one is signed in.
+    const actor = systemActor(`link:${claims.customerId}`);
+    return this.context.run(claims.scope, () => this.set(actor, claims.customerId, claims.purpose, false, { channel: 'email_link', source: 'email_link' }));
   }
 
   /**

@@ -1,7 +1,7 @@
 // Tenant staff bring their customers in from a CSV file: upload, preview, import.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { CustomerImportService } from './customer-import.service';
 import { CommitImportDto, ImportFileDto, ImportOptionsDto, ImportResultDto, PreviewDto, UploadImportDto } from './dto/customer-import.dto';
 
@@ -16,7 +16,7 @@ export class CustomerImportController {
   @ApiCreatedResponse({ type: ImportFileDto, description: 'The file as read (encoding and separator detected), its columns and a suggested mapping. A file that is not readable CSV answers 400 naming the line and column.' })
   @ApiProblems(413)
   upload(@Body() dto: UploadImportDto, @CurrentPrincipal() actor: Principal) {
-    return this.imports.upload(dto.fileName, dto.content, principalKey(actor));
+    return this.imports.upload(actor, dto.fileName, dto.content);
   }
 
   @Get(':id')
@@ -40,6 +40,6 @@ export class CustomerImportController {
   @ApiOkResponse({ type: ImportResultDto })
   @ApiProblems(409, 422)
   commit(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CommitImportDto, @CurrentPrincipal() actor: Principal) {
-    return this.imports.commit(id, dto, principalKey(actor));
+    return this.imports.commit(actor, id, dto);
   }
 }

@@ -3,7 +3,7 @@
 // itself in one transaction of the tenant's schema, with progress readable while it runs.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, type FieldError, NotFoundProblem, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, type FieldError, NotFoundProblem, ValidationProblem } from '@app/core';
 import { CustomerBulkService, type CustomerFields } from '@app/customers';
 import { ConsentService, type Purpose } from '@app/consent';
 import { TenantContext } from '@app/tenancy';
@@ -53,7 +53,7 @@ export class CustomerImportService {
     private readonly clock: Clock,
   ) {}
 
-  async upload(fileName: string, base64: string, actor: string): Promise<ImportFileView> {
+  async upload(actor: Actor, fileName: string, base64: string): Promise<ImportFileView> {
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length > MAX_BYTES) throw new CustomerImportException(CustomerImportErrorCode.FileTooLarge, `At most ${MAX_BYTES / 1024 / 1024} MB; split the file.`);
     const file = this.read(bytes);
@@ -63,7 +63,7 @@ export class CustomerImportService {
     const id = randomUUID();
     // The decoded text is kept (re-read for the preview and the import): the encoding question is settled once.
     const content = new TextDecoder(file.encoding).decode(bytes.subarray(file.encoding === 'utf-8' && bytes[0] === 0xef ? 3 : 0));
-    await this.repository.insert({ id, createdBy: actor, createdAt: now, fileName, encoding: file.encoding, separator: file.separator, header: file.header, rowCount: file.rows.length, content });
+    await this.repository.insert({ id, createdBy: actorKey(actor), createdAt: now, fileName, encoding: file.encoding, separator: file.separator, header: file.header, rowCount: file.rows.length, content });
     return this.view((await this.repository.find(id))!, file);
   }
 
@@ -88,7 +88,7 @@ export class CustomerImportService {
    * new customers, updated ones, consent from the consent columns (channel `import`), the audit trail. The plan
    * is made again here: the register may have changed since the preview.
    */
-  async commit(id: string, options: CommitImportDto, actor: string): Promise<ImportResult> {
+  async commit(actor: Actor, id: string, options: CommitImportDto): Promise<ImportResult> {
     const record = await this.find(id);
     if (record.state !== 'uploaded' || record.content === null) throw new CustomerImportException(CustomerImportErrorCode.AlreadyImported);
     const planned = await this.plan(record, options);
@@ -100,14 +100,14 @@ export class CustomerImportService {
     }
     if (!(await this.repository.claim(id))) throw new CustomerImportException(CustomerImportErrorCode.AlreadyImported);
     try {
-      return await this.write(id, planned, actor);
+      return await this.write(actor, id, planned);
     } catch (error) {
       await this.repository.release(id);
       throw error;
     }
   }
 
-  private async write(id: string, planned: PlannedRow[], actor: string): Promise<ImportResult> {
+  private async write(actor: Actor, id: string, planned: PlannedRow[]): Promise<ImportResult> {
     const at = this.clock.now();
     const creates = new Map<string, CustomerFields>();
     const updates = new Map<string, CustomerFields>();
@@ -133,18 +133,18 @@ export class CustomerImportService {
       let processed = 0;
       const created = [...creates].map(([targetId, data]) => ({ id: targetId, data }));
       for (let i = 0; i < created.length; i += BATCH) {
-        await this.customers.insertMany(created.slice(i, i + BATCH), actor, at, 'customer.imported');
+        await this.customers.insertMany(actor, created.slice(i, i + BATCH), at, 'customer.imported');
         processed += Math.min(BATCH, created.length - i);
         await this.repository.progress(id, processed);
       }
       const updated = [...updates].map(([targetId, data]) => ({ id: targetId, data }));
       for (let i = 0; i < updated.length; i += BATCH) {
-        await this.customers.updateMany(updated.slice(i, i + BATCH), actor, at, 'customer.updated_by_import');
+        await this.customers.updateMany(actor, updated.slice(i, i + BATCH), at, 'customer.updated_by_import');
         processed += Math.min(BATCH, updated.length - i);
         await this.repository.progress(id, processed);
       }
       const consentGrants = [...grants].flatMap(([customerId, purposes]) => [...purposes].map((purpose) => ({ customerId, purpose })));
-      for (let i = 0; i < consentGrants.length; i += BATCH * 5) result.consents += await this.consent.recordImported(consentGrants.slice(i, i + BATCH * 5), actor, at);
+      for (let i = 0; i < consentGrants.length; i += BATCH * 5) result.consents += await this.consent.recordImported(actor, consentGrants.slice(i, i + BATCH * 5), at);
       await this.repository.finish(id, processed, result);
     });
     return result;

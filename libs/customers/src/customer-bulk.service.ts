@@ -2,6 +2,7 @@
 // entity per row, inside the caller's transaction (the tenant context's open one), each record still in the audit
 // trail (fields, never values).
 import { Injectable } from '@nestjs/common';
+import { type Actor, actorKey } from '@app/core';
 import { AuditTrailService } from '@app/tenancy';
 import type { CustomerField, CustomerFields } from './customer-fields';
 import { type CustomerMatch, CustomersRepository } from './customers.repository';
@@ -22,10 +23,10 @@ export class CustomerBulkService {
   }
 
   /** New customers, in one statement; recorded as `customer.created` with the fields each was given. */
-  async insertMany(rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.created'): Promise<void> {
+  async insertMany(actor: Actor, rows: { id: string; data: CustomerFields }[], at: Date, action = 'customer.created'): Promise<void> {
     if (rows.length === 0) return;
     await this.repository.insertMany(rows, at);
-    await this.audit.recordMany(rows.map(({ id, data }) => ({ actor, action, subjectType: 'customer', subjectId: id, fields: Object.keys(data) })), at);
+    await this.audit.recordMany(rows.map(({ id, data }) => ({ actor: actorKey(actor), action, subjectType: 'customer', subjectId: id, fields: Object.keys(data) })), at);
   }
 
   /**
@@ -33,7 +34,7 @@ export class CustomerBulkService {
    * becomes stale). Recorded as `customer.updated` with the fields that really changed. A customer whose
    * processing is restricted (Art. 18) is never written over (the import's plan says so row by row).
    */
-  async updateMany(rows: { id: string; data: CustomerFields }[], actor: string, at: Date, action = 'customer.updated'): Promise<void> {
+  async updateMany(actor: Actor, rows: { id: string; data: CustomerFields }[], at: Date, action = 'customer.updated'): Promise<void> {
     if (rows.length === 0) return;
     const old = await this.repository.lockUnrestricted(rows.map((r) => r.id));
     const changed = rows
@@ -41,6 +42,6 @@ export class CustomerBulkService {
       .filter((c) => c.fields.length > 0);
     if (changed.length === 0) return;
     await this.repository.updateMany(changed, at);
-    await this.audit.recordMany(changed.map((c) => ({ actor, action, subjectType: 'customer', subjectId: c.id, fields: c.fields })), at);
+    await this.audit.recordMany(changed.map((c) => ({ actor: actorKey(actor), action, subjectType: 'customer', subjectId: c.id, fields: c.fields })), at);
   }
 }

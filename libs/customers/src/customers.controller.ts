@@ -1,7 +1,7 @@
 // Tenant staff manage the customer register.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Clock, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, TenantStaffAccess } from '@app/core';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto';
 import { AuditEntryDto, CustomerDto } from './dto/customer-view.dto';
@@ -9,10 +9,7 @@ import { AuditEntryDto, CustomerDto } from './dto/customer-view.dto';
 @ApiTags('tenant: customers')
 @Controller('t/:tenant/customers')
 export class CustomersController {
-  constructor(
-    private readonly customers: CustomersService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly customers: CustomersService) {}
 
   @Get()
   @TenantStaffAccess('owner', 'staff')
@@ -27,7 +24,7 @@ export class CustomersController {
   @ApiCreatedResponse({ type: CustomerDto })
   @ApiProblems(409)
   create(@Body() dto: CreateCustomerDto, @CurrentPrincipal() actor: Principal) {
-    return this.customers.create(dto, principalKey(actor));
+    return this.customers.create(actor, dto);
   }
 
   @Get('export')
@@ -38,7 +35,7 @@ export class CustomersController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   export(@CurrentPrincipal() actor: Principal) {
-    return this.customers.exportCsv(principalKey(actor), this.clock.today());
+    return this.customers.exportCsv(actor);
   }
 
   @Get(':id')
@@ -53,7 +50,7 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerDto })
   @ApiProblems(409)
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateCustomerDto, @CurrentPrincipal() actor: Principal) {
-    return this.customers.update(id, dto, principalKey(actor));
+    return this.customers.update(actor, id, dto);
   }
 
   @Get(':id/audit')

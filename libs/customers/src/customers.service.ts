@@ -2,7 +2,7 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Clock, decodeCursor, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, decodeCursor, NotFoundProblem, type Page, requireAccess, toPage, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext, type NamedAuditEntry } from '@app/tenancy';
 import type { Customer } from './customer.entity';
 import { CustomersRepository } from './customers.repository';
@@ -81,13 +81,13 @@ export class CustomersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(dto: CreateCustomerDto, actor: string): Promise<CustomerView> {
+  async create(actor: Actor, dto: CreateCustomerDto): Promise<CustomerView> {
     const data = this.normalise(dto);
     // Registered by the app's clock: dates given later (a request's receipt) are bounded by it.
     const now = this.clock.now();
     const customer = this.repository.create({ id: randomUUID(), ...data, createdAt: now, updatedAt: now });
     this.assertValid(customer);
-    this.audit.record({ actor, action: 'customer.created', subjectType: 'customer', subjectId: customer.id, fields: Object.keys(data) });
+    this.audit.record({ actor: actorKey(actor), action: 'customer.created', subjectType: 'customer', subjectId: customer.id, fields: Object.keys(data) });
     await this.repository.flush();
     return toView(customer);
   }
@@ -109,7 +109,7 @@ export class CustomersService {
     return customer ? toView(customer) : null;
   }
 
-  async update(id: string, dto: UpdateCustomerDto, actor: string): Promise<CustomerView> {
+  async update(actor: Actor, id: string, dto: UpdateCustomerDto): Promise<CustomerView> {
     const { version, ...changes } = dto;
     const customer = await this.find(id);
     assertUnrestricted({ restriction: restrictionOf(customer) }, 'Changing the customer');
@@ -119,7 +119,7 @@ export class CustomersService {
     if (changed.length === 0) return toView(customer);
     this.repository.assign(customer, data);
     this.assertValid(customer);
-    this.audit.record({ actor, action: 'customer.updated', subjectType: 'customer', subjectId: id, fields: changed });
+    this.audit.record({ actor: actorKey(actor), action: 'customer.updated', subjectType: 'customer', subjectId: id, fields: changed });
     await this.repository.flush();
     return toView(customer);
   }
@@ -144,9 +144,12 @@ export class CustomersService {
    * The whole register as a CSV download (`;`, UTF-8 with BOM, formulas disarmed), page by page from one
    * read-only snapshot on one connection: constant memory whatever the register's size. The connection is
    * taken, and the export recorded in the audit trail, before anything is sent: a busy pool answers 503 up front.
+   * The owner's alone: the whole register leaves the system in one file.
    */
-  async exportCsv(actor: string, today: string): Promise<StreamableFile> {
-    this.audit.record({ actor, action: 'customers.exported', subjectType: 'customer_list', subjectId: null, fields: [...EXPORT_COLUMNS] });
+  async exportCsv(actor: Actor): Promise<StreamableFile> {
+    requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
+    const today = this.clock.today();
+    this.audit.record({ actor: actorKey(actor), action: 'customers.exported', subjectType: 'customer_list', subjectId: null, fields: [...EXPORT_COLUMNS] });
     await this.repository.flush();
     const { pages, release } = await this.repository.exportSnapshot(EXPORT_COLUMNS);
     const body = Readable.from(csvLines(pages, release));
@@ -201,25 +204,25 @@ export class CustomersService {
    * Marks processing restricted (GDPR Art. 18) inside the open transaction, recorded in the audit trail. A
    * customer already restricted keeps the earlier start and takes the newer reason and request.
    */
-  restrict(id: string, input: RestrictionInput, actor: string): Promise<CustomerView> {
+  restrict(actor: Actor, id: string, input: RestrictionInput): Promise<CustomerView> {
     return this.within(async () => {
       const customer = await this.repository.findLocked(id, 'update', true);
       if (!customer) throw new NotFoundProblem('customer');
       this.repository.assign(customer, { restrictedAt: customer.restrictedAt ?? input.at, restrictionReason: input.reason, restrictionRequestId: input.requestId, updatedAt: input.at });
-      this.audit.record({ actor, action: 'customer.restricted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId'] });
+      this.audit.record({ actor: actorKey(actor), action: 'customer.restricted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId'] });
       return toView(customer);
     });
   }
 
   /** Lifts the restriction inside the open transaction (the caller tells the person first, Art. 18(3)). */
-  liftRestriction(id: string, reason: string, actor: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
+  liftRestriction(actor: Actor, id: string, reason: string, at: Date): Promise<{ before: CustomerRestriction; customer: CustomerView }> {
     return this.within(async () => {
       const customer = await this.repository.findLocked(id, 'update', true);
       if (!customer) throw new NotFoundProblem('customer');
       const before = restrictionOf(customer);
       if (!before) throw new CustomersException(CustomersErrorCode.NotRestricted);
       this.repository.assign(customer, { restrictedAt: null, restrictionReason: null, restrictionRequestId: null, restrictionLiftedAt: at, restrictionLiftReason: reason, updatedAt: at });
-      this.audit.record({ actor, action: 'customer.restriction_lifted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId', 'restrictionLiftReason'] });
+      this.audit.record({ actor: actorKey(actor), action: 'customer.restriction_lifted', subjectType: 'customer', subjectId: id, fields: ['restrictedAt', 'restrictionReason', 'restrictionRequestId', 'restrictionLiftReason'] });
       return { before, customer: toView(customer) };
     });
   }

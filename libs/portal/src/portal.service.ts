@@ -72,7 +72,7 @@ export class PortalService {
   /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */
   setConsent(principal: Principal, purpose: Purpose, granted: boolean, lang?: 'fi' | 'en'): Promise<ConsentState> {
     const customer = this.requireCustomer(principal);
-    return this.consent.set(customer.id, purpose, granted, { channel: 'portal', source: 'portal', actor: principalKey(customer), lang });
+    return this.consent.set(customer, customer.id, purpose, granted, { channel: 'portal', source: 'portal', lang });
   }
 
   /** A request made in the portal is written and its sender authenticated: identity counts as verified. */
@@ -104,7 +104,7 @@ export class PortalService {
   async rectify(principal: Principal, dto: RectifyProfileDto): Promise<CustomerView> {
     const customer = this.requireCustomer(principal);
     if (dto.email === null) throw new ValidationProblem([{ field: 'email', message: 'email cannot be removed: it is how you sign in to the portal' }]);
-    return this.customers.update(customer.id, dto, principalKey(customer));
+    return this.customers.update(customer, customer.id, dto);
   }
 
   /** Portal routes serve only a customer of the tenant in scope (the guard ensures it; this keeps services honest). */

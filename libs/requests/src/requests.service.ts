@@ -6,7 +6,7 @@
 // with its reasons, for an access request how to fetch the export); the owners and staff when one arrives.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, toPage, ValidationProblem } from '@app/core';
+import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, systemActor, toPage, ValidationProblem } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { type CustomerView, CustomersService } from '@app/customers';
@@ -126,7 +126,7 @@ export class RequestsService {
       });
       // An objection to direct marketing needs no weighing (Art. 21(3)): it takes effect at once.
       if (input.type === 'objection') {
-        await this.consent.object(customer.id, customer.email, actor);
+        await this.consent.object(systemActor(actor), customer.id, customer.email); // stopgap: sweep-rights
         this.repository.update(request, { state: 'completed', decidedBy: actor, decidedAt: now });
       }
       if (customer.email) {
@@ -307,7 +307,8 @@ export class RequestsService {
     }
     const now = this.clock.now();
     await this.context.transaction(async () => {
-      const { before } = await this.customers.liftRestriction(customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, actor, now);
+      // stopgap: sweep-rights
+      const { before } = await this.customers.liftRestriction(systemActor(actor), customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, now);
       if (customer.email) {
         const message = restrictionLiftedMail({ to: customer.email, lang: asMailLang(tenant.language), controller: tenant.legalName, since: before.since, reason });
         await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${before.requestId ?? customerId}:restriction-lifted:${now.getTime()}` });
@@ -434,7 +435,7 @@ export class RequestsService {
   private async restrict(request: DataSubjectRequest, language: string, actor: string): Promise<void> {
     if (!request.customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
     const reason = request.details?.trim() || requestTypeName('restriction', asMailLang(language));
-    await this.customers.restrict(request.customerId, { reason, requestId: request.id, at: this.clock.now() }, actor);
+    await this.customers.restrict(systemActor(actor), request.customerId, { reason, requestId: request.id, at: this.clock.now() }); // stopgap: sweep-rights
   }
 
   /** The views of these requests, with their customers' names (one query for the lot). */

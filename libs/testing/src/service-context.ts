@@ -4,7 +4,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type AppConfig, ControlledClock } from '@app/core';
+import { type AppConfig, ControlledClock, systemActor } from '@app/core';
 import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { type CreateCustomerDto, type CustomerView, CustomersService } from '@app/customers';
 import { AppModule } from '../../../apps/api/src/app';
@@ -79,7 +79,7 @@ export class ServiceTestContext {
   /** Registers a customer in the tenant through the service, with a unique e-mail and a billing address unless given. */
   newCustomer(tenant: TenantScope, fields: CreateCustomerDto = {}): Promise<CustomerView> {
     const data: CreateCustomerDto = { contactName: 'Test Customer', email: `${unique('customer')}@customer.test`, streetAddress: 'Tie 1', postalCode: '00100', city: 'Helsinki', ...fields };
-    return this.inTenant(tenant, () => this.get(CustomersService).create(data, 'test'));
+    return this.inTenant(tenant, () => this.get(CustomersService).create(systemActor('test'), data));
   }
 
   /** Runs SQL straight against this test's database (for assertions on what was written). */

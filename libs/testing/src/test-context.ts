@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { DestinationStream } from 'pino';
-import { AppConfig, ControlledClock, loadConfig, type PlatformRole, type TenantRole } from '@app/core';
+import { AppConfig, ControlledClock, loadConfig, type PlatformRole, systemActor, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
 import { type CustomerView, CustomersService, type CreateCustomerDto } from '@app/customers';
@@ -185,7 +185,7 @@ export class TestContext {
   async newCustomer(tenant: TestTenant, fields: CreateCustomerDto = {}): Promise<CustomerView> {
     const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
     const data: CreateCustomerDto = { contactName: 'Test Customer', email: `${unique('customer')}@customer.test`, ...fields };
-    return this.get(TenantContext).run(scope, () => this.get(CustomersService).create(data, 'test'));
+    return this.get(TenantContext).run(scope, () => this.get(CustomersService).create(systemActor('test'), data));
   }
 
   /** A customer with a portal account whose invitation is accepted: the credentials to log in to the portal. */
