@@ -1,8 +1,11 @@
 // Invoice arithmetic and credit rules, reached through BillingService without HTTP.
+import { randomUUID } from 'node:crypto';
 import { BillingService } from '@app/billing';
+import { systemActor, type TenantStaffPrincipal } from '@app/core';
 import type { TenantScope } from '@app/tenancy';
 import { ServiceTestContext } from '@app/testing';
 
+const actor = systemActor('test');
 const line = (unitPriceCents: number, vatRate: number, quantity = 1) => ({ description: 'Palvelu', quantity, unitPriceCents, vatRate });
 
 describe('BillingService', () => {
@@ -22,14 +25,14 @@ describe('BillingService', () => {
   const inTenant = <T>(step: () => Promise<T>) => ctx.inTenant(tenant, step);
   const issued = (lines: ReturnType<typeof line>[]) =>
     inTenant(async () => {
-      const draft = await billing.createDraft({ customerId, lines }, 'test');
-      return billing.issue(draft.id, {}, 'test');
+      const draft = await billing.createDraft(actor, { customerId, lines });
+      return billing.issue(actor, draft.id, {});
     });
 
   it('rounds VAT once per rate, on the sum of the nets, half away from zero', async () => {
     // Three lines of 1 cent at 25.5 %: 0.255 cents each would round to nothing; 3 cents give 0.765, so 1.
     // Five cents at 10 % are 0.5 cents of VAT exactly: half rounds up, away from zero.
-    const invoice = await inTenant(() => billing.createDraft({ customerId, lines: [line(1, 25.5), line(1, 25.5), line(1, 25.5), line(5, 10)] }, 'test'));
+    const invoice = await inTenant(() => billing.createDraft(actor, { customerId, lines: [line(1, 25.5), line(1, 25.5), line(1, 25.5), line(5, 10)] }));
     expect(invoice.totals).toEqual({
       netCents: 8,
       vatCents: 2,
@@ -43,14 +46,14 @@ describe('BillingService', () => {
 
   it('rounds a line net once, from the quantity in thousandths', async () => {
     // 0.333 × 10.00 € = 3.33 €; 1.5 × 0.03 € = 0.045 € → 5 cents (half away from zero).
-    const invoice = await inTenant(() => billing.createDraft({ customerId, lines: [line(1000, 0, 0.333), line(3, 0, 1.5)] }, 'test'));
+    const invoice = await inTenant(() => billing.createDraft(actor, { customerId, lines: [line(1000, 0, 0.333), line(3, 0, 1.5)] }));
     expect(invoice.lines.map((l) => l.netCents)).toEqual([333, 5]);
     expect(invoice.totals.grossCents).toBe(338);
   });
 
   it('credits an issued invoice with a note that mirrors it to the cent, rounding away from zero the other way', async () => {
     const original = await issued([line(5, 10), line(1999, 25.5)]);
-    const note = await inTenant(() => billing.credit(original.id, { reason: 'Väärä asiakas' }, 'test'));
+    const note = await inTenant(() => billing.credit(actor, original.id, { reason: 'Väärä asiakas' }));
     expect(note).toMatchObject({ kind: 'credit_note', status: 'issued' });
     expect(note.totals.grossCents).toBe(-original.totals.grossCents);
     expect(note.totals.vatCents).toBe(-original.totals.vatCents);
@@ -62,18 +65,30 @@ describe('BillingService', () => {
 
   it('credits an invoice once, and never a draft or a credit note', async () => {
     const original = await issued([line(1000, 25.5)]);
-    const note = await inTenant(() => billing.credit(original.id, { reason: 'Peruttu' }, 'test'));
-    await expect(inTenant(() => billing.credit(original.id, { reason: 'Taas' }, 'test'))).rejects.toMatchObject({ code: 'invoice-not-creditable', status: 409 });
-    await expect(inTenant(() => billing.credit(note.id, { reason: 'Hyvitys hyvityksestä' }, 'test'))).rejects.toMatchObject({ code: 'invoice-not-creditable' });
-    const draft = await inTenant(() => billing.createDraft({ customerId, lines: [line(1000, 25.5)] }, 'test'));
-    await expect(inTenant(() => billing.credit(draft.id, { reason: 'Luonnos' }, 'test'))).rejects.toMatchObject({ code: 'invoice-not-creditable' });
+    const note = await inTenant(() => billing.credit(actor, original.id, { reason: 'Peruttu' }));
+    await expect(inTenant(() => billing.credit(actor, original.id, { reason: 'Taas' }))).rejects.toMatchObject({ code: 'invoice-not-creditable', status: 409 });
+    await expect(inTenant(() => billing.credit(actor, note.id, { reason: 'Hyvitys hyvityksestä' }))).rejects.toMatchObject({ code: 'invoice-not-creditable' });
+    const draft = await inTenant(() => billing.createDraft(actor, { customerId, lines: [line(1000, 25.5)] }));
+    await expect(inTenant(() => billing.credit(actor, draft.id, { reason: 'Luonnos' }))).rejects.toMatchObject({ code: 'invoice-not-creditable' });
   });
 
   it('refuses a payment larger than what is outstanding, and counts partial ones', async () => {
     const invoice = await issued([line(1000, 0)]);
     const today = ctx.clock.today();
-    await expect(inTenant(() => billing.recordPayment(invoice.id, { amountCents: 1001, paidOn: today }, 'test'))).rejects.toMatchObject({ code: 'overpayment', extensions: { outstandingCents: 1000 } });
-    expect((await inTenant(() => billing.recordPayment(invoice.id, { amountCents: 400, paidOn: today }, 'test'))).status).toBe('partially_paid');
-    expect((await inTenant(() => billing.recordPayment(invoice.id, { amountCents: 600, paidOn: today }, 'test'))).status).toBe('paid');
+    await expect(inTenant(() => billing.recordPayment(actor, invoice.id, { amountCents: 1001, paidOn: today }))).rejects.toMatchObject({ code: 'overpayment', extensions: { outstandingCents: 1000 } });
+    expect((await inTenant(() => billing.recordPayment(actor, invoice.id, { amountCents: 400, paidOn: today }))).status).toBe('partially_paid');
+    expect((await inTenant(() => billing.recordPayment(actor, invoice.id, { amountCents: 600, paidOn: today }))).status).toBe('paid');
+  });
+
+  it('reverses a payment for an owner of this tenant only', async () => {
+    const invoice = await issued([line(1000, 0)]);
+    const paid = await inTenant(() => billing.recordPayment(actor, invoice.id, { amountCents: 1000, paidOn: ctx.clock.today() }));
+    const paymentId = paid.payments[0].id;
+    const owner: TenantStaffPrincipal = { kind: 'tenant-staff', id: randomUUID(), email: 'owner@test', name: 'Owner', role: 'owner', tenantId: tenant.tenantId, tenantSlug: tenant.slug };
+    const reverse = (by: Parameters<BillingService['reversePayment']>[0]) => inTenant(() => billing.reversePayment(by, invoice.id, paymentId, { reason: 'Kirjattu väärälle laskulle' }));
+    await expect(reverse({ ...owner, role: 'staff' })).rejects.toMatchObject({ status: 403 });
+    await expect(reverse({ ...owner, tenantId: randomUUID() })).rejects.toMatchObject({ status: 404 });
+    await expect(reverse(actor)).rejects.toMatchObject({ status: 401 });
+    expect((await reverse(owner)).payments[0].reversedAt).not.toBeNull();
   });
 });

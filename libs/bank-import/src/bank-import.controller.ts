@@ -1,7 +1,7 @@
 // Payments from the bank: import a statement file, see what it booked, resolve what it could not.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { BankImportService } from './bank-import.service';
 import { AssignBankEntryDto, ImportBankFileDto, ListBankEntriesQuery, ListBankImportsQuery, ResolveBankEntryDto } from './dto/bank-import.dto';
 import { BankEntryDto, BankEntryListDto, BankImportDetailDto, BankImportListDto } from './dto/bank-import-view.dto';
@@ -23,7 +23,7 @@ export class BankImportController {
   @ApiCreatedResponse({ type: BankImportDetailDto, description: 'The file read and booked: each entry matched, overpaid, unmatched or a duplicate.' })
   @ApiProblems(409, 422)
   import(@Body() dto: ImportBankFileDto, @CurrentPrincipal() actor: Principal) {
-    return this.bank.importFile(dto, principalKey(actor));
+    return this.bank.importFile(actor, dto);
   }
 
   @Get('bank-imports')
@@ -49,7 +49,7 @@ export class BankImportController {
   @ApiOkResponse({ type: BankEntryDto, description: "The open amount booked to the invoice (billing's rules: not more than is outstanding)." })
   @ApiProblems(409)
   assign(@Param('id', uuid) id: string, @Body() dto: AssignBankEntryDto, @CurrentPrincipal() actor: Principal) {
-    return this.bank.assign(id, dto, principalKey(actor));
+    return this.bank.assign(actor, id, dto);
   }
 
   @Post('bank-entries/:id/resolve')
@@ -57,6 +57,6 @@ export class BankImportController {
   @ApiOkResponse({ type: BankEntryDto, description: 'Closed with a note; nothing booked.' })
   @ApiProblems(409)
   resolve(@Param('id', uuid) id: string, @Body() dto: ResolveBankEntryDto, @CurrentPrincipal() actor: Principal) {
-    return this.bank.resolve(id, dto, principalKey(actor));
+    return this.bank.resolve(actor, id, dto);
   }
 }

@@ -3,7 +3,7 @@
 // for a person to resolve. A file, and a payment, are booked once.
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Clock, NotFoundProblem, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, NotFoundProblem, requireAccess, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { BillingService, type InvoiceByReference } from '@app/billing';
 import { BankImportErrorCode, BankImportException } from './bank-import.errors';
@@ -63,7 +63,10 @@ export class BankImportService {
     private readonly clock: Clock,
   ) {}
 
-  async importFile(dto: ImportBankFileDto, actor: string): Promise<BankImportDetail> {
+  /** The owner's (as every write here): a statement shows every payment into the account, and one file books many. */
+  async importFile(actor: Actor, dto: ImportBankFileDto): Promise<BankImportDetail> {
+    const owner = requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
+    const by = actorKey(owner);
     const bytes = Buffer.from(dto.contentBase64, 'base64');
     if (bytes.length === 0) throw new ValidationProblem([{ field: 'contentBase64', message: 'the file is empty' }]);
     if (bytes.length > MAX_FILE_BYTES) throw new ValidationProblem([{ field: 'contentBase64', message: `a bank file may be at most ${MAX_FILE_BYTES} bytes` }]);
@@ -75,10 +78,10 @@ export class BankImportService {
     const importedAt = this.clock.now();
     try {
       await this.context.transaction(async () => {
-        await this.repository.insertImport({ id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: actor, importedAt });
-        const rows = await this.book(file.entries, actor);
+        await this.repository.insertImport({ id, fileName: dto.fileName.trim() || 'bank-file', format: file.format, sha256, importedBy: by, importedAt });
+        const rows = await this.book(owner, file.entries);
         await this.repository.insertEntries(id, rows);
-        this.audit.record({ actor, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] });
+        this.audit.record({ actor: by, action: 'bank_import.imported', subjectType: 'bank_import', subjectId: id, fields: ['entries', 'payments'] });
       });
     } catch (error) {
       throw await this.conflictOf(error, sha256);
@@ -104,24 +107,26 @@ export class BankImportService {
   }
 
   /** Books what is open of an unmatched or overpaid entry to the invoice a person chose (billing's rules apply). */
-  async assign(entryId: string, dto: AssignBankEntryDto, actor: string): Promise<BankEntryView> {
+  async assign(actor: Actor, entryId: string, dto: AssignBankEntryDto): Promise<BankEntryView> {
+    const owner = requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
     await this.context.transaction(async () => {
       const entry = await this.openEntry(entryId);
       const invoice = await this.billing.get(dto.invoiceId);
       if (invoice.kind !== 'invoice' || invoice.number === null) throw new ValidationProblem([{ field: 'invoiceId', message: 'a payment is booked to an issued invoice' }]);
-      await this.billing.recordPayment(invoice.id, { amountCents: entry.openCents, paidOn: entry.bookedOn, reference: entry.archiveId }, actor);
-      await this.repository.resolve(entryId, { kind: 'assigned', note: null, invoiceId: invoice.id, invoiceNumber: invoice.number, actor, at: this.clock.now(), bookedCents: entry.openCents });
-      this.audit.record({ actor, action: 'bank_entry.assigned', subjectType: 'bank_entry', subjectId: entryId, fields: ['invoiceId', 'bookedCents'] });
+      await this.billing.recordPayment(owner, invoice.id, { amountCents: entry.openCents, paidOn: entry.bookedOn, reference: entry.archiveId });
+      await this.repository.resolve(entryId, { kind: 'assigned', note: null, invoiceId: invoice.id, invoiceNumber: invoice.number, actor: actorKey(owner), at: this.clock.now(), bookedCents: entry.openCents });
+      this.audit.record({ actor: actorKey(owner), action: 'bank_entry.assigned', subjectType: 'bank_entry', subjectId: entryId, fields: ['invoiceId', 'bookedCents'] });
     });
     return this.entry(entryId);
   }
 
   /** Closes an unmatched or overpaid entry with what was done about it (a refund, a payment not for us). */
-  async resolve(entryId: string, dto: ResolveBankEntryDto, actor: string): Promise<BankEntryView> {
+  async resolve(actor: Actor, entryId: string, dto: ResolveBankEntryDto): Promise<BankEntryView> {
+    const by = actorKey(requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId }));
     await this.context.transaction(async () => {
       await this.openEntry(entryId);
-      await this.repository.resolve(entryId, { kind: 'noted', note: dto.note.trim(), invoiceId: null, invoiceNumber: null, actor, at: this.clock.now(), bookedCents: 0 });
-      this.audit.record({ actor, action: 'bank_entry.resolved', subjectType: 'bank_entry', subjectId: entryId, fields: ['note'] });
+      await this.repository.resolve(entryId, { kind: 'noted', note: dto.note.trim(), invoiceId: null, invoiceNumber: null, actor: by, at: this.clock.now(), bookedCents: 0 });
+      this.audit.record({ actor: by, action: 'bank_entry.resolved', subjectType: 'bank_entry', subjectId: entryId, fields: ['note'] });
     });
     return this.entry(entryId);
   }
@@ -136,10 +141,10 @@ export class BankImportService {
    * Retention, inside the caller's transaction: the bank's records are accounting vouchers, kept as long as the
    * invoices they pay and then deleted with the payer names they hold. Each deleted import is in the audit trail.
    */
-  async purgeExpired(options: { today: string; retentionYears: number; actor: string }): Promise<{ entries: number; imports: number }> {
+  async purgeExpired(actor: Actor, options: { today: string; retentionYears: number }): Promise<{ entries: number; imports: number }> {
     const purged = await this.repository.purgeExpired(options.today, options.retentionYears);
     await this.audit.recordMany(
-      purged.importIds.map((id) => ({ actor: options.actor, action: 'bank_import.purged', subjectType: 'bank_import', subjectId: id, fields: [] })),
+      purged.importIds.map((id) => ({ actor: actorKey(actor), action: 'bank_import.purged', subjectType: 'bank_import', subjectId: id, fields: [] })),
       this.clock.now(),
     );
     return { entries: purged.entries, imports: purged.importIds.length };
@@ -183,7 +188,7 @@ export class BankImportService {
   }
 
   /** Inside the file's transaction: each entry matched, booked through billing, or set aside with its reason. */
-  private async book(entries: ParsedEntry[], actor: string): Promise<EntryRow[]> {
+  private async book(actor: Actor, entries: ParsedEntry[]): Promise<EntryRow[]> {
     const earlier = await this.repository.earlierEntries([...new Set(entries.map((e) => e.archiveId))]);
     const inFile = new Map<string, string>();
     const rows: EntryRow[] = [];
@@ -214,12 +219,12 @@ export class BankImportService {
       inFile.set(entry.archiveId, row.id);
       // Billing works in the file's transaction, each entry on an empty unit of work: one that kept every
       // invoice and payment of the file would make each flush longer than the last.
-      rows.push(await this.repository.withEmptyUnitOfWork(() => this.match(entry, row, actor)));
+      rows.push(await this.repository.withEmptyUnitOfWork(() => this.match(actor, entry, row)));
     }
     return rows;
   }
 
-  private async match(entry: ParsedEntry, row: EntryRow, actor: string): Promise<EntryRow> {
+  private async match(actor: Actor, entry: ParsedEntry, row: EntryRow): Promise<EntryRow> {
     if (entry.correction) return { ...row, reason: 'correction' };
     if (row.currency !== 'EUR') return { ...row, reason: 'currency' };
     if (!entry.reference) return { ...row, reason: 'no_reference' };
@@ -231,7 +236,7 @@ export class BankImportService {
     if (!invoice.payable) return invoice.status === 'paid' ? { ...found, status: 'overpaid', reason: 'overpaid' } : { ...found, reason: 'not_payable' };
     if (entry.bookedOn < invoice.issueDate) return { ...found, reason: 'before_issue' };
     const booked = Math.min(entry.amountCents, invoice.outstandingCents);
-    await this.billing.recordPayment(invoice.id, { amountCents: booked, paidOn: entry.bookedOn, reference: entry.archiveId }, actor);
+    await this.billing.recordPayment(actor, invoice.id, { amountCents: booked, paidOn: entry.bookedOn, reference: entry.archiveId });
     const open = entry.amountCents - booked;
     return { ...found, status: open === 0 ? 'matched' : 'overpaid', reason: open === 0 ? null : 'overpaid', bookedCents: booked, openCents: open };
   }

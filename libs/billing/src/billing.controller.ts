@@ -1,7 +1,7 @@
 // Tenant staff bill customers: drafts, issuing, payments, credit notes, history and balance.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, TenantStaffAccess } from '@app/core';
 import { BillingService } from './billing.service';
 import { CreateInvoiceDto, CreditInvoiceDto, IssueInvoiceDto, ListAllInvoicesQuery, ListInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, ReversePaymentDto, UpdateDraftDto, VatRatesQuery } from './dto/invoice.dto';
 import { CustomerBalanceDto, InvoiceDetailDto, InvoiceDto, InvoiceListDto, InvoicePriceDto, VatRatesDto } from './dto/invoice-view.dto';
@@ -19,7 +19,7 @@ export class BillingController {
   @ApiCreatedResponse({ type: InvoiceDetailDto, description: 'A draft.' })
   @ApiProblems(409)
   create(@Body() dto: CreateInvoiceDto, @CurrentPrincipal() actor: Principal) {
-    return this.billing.createDraft(dto, principalKey(actor));
+    return this.billing.createDraft(actor, dto);
   }
 
   @Get('invoices')
@@ -51,7 +51,7 @@ export class BillingController {
   @ApiOkResponse({ type: InvoiceDetailDto, description: 'The changed draft, priced.' })
   @ApiProblems(409)
   update(@Param('id', uuid) id: string, @Body() dto: UpdateDraftDto, @CurrentPrincipal() actor: Principal) {
-    return this.billing.updateDraft(id, dto, principalKey(actor));
+    return this.billing.updateDraft(actor, id, dto);
   }
 
   @Post('invoices/:id/issue')
@@ -59,7 +59,7 @@ export class BillingController {
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiProblems(409)
   issue(@Param('id', uuid) id: string, @Body() dto: IssueInvoiceDto, @CurrentPrincipal() actor: Principal) {
-    return this.billing.issue(id, dto, principalKey(actor));
+    return this.billing.issue(actor, id, dto);
   }
 
   @Post('invoices/:id/payments')
@@ -67,7 +67,7 @@ export class BillingController {
   @ApiCreatedResponse({ type: InvoiceDetailDto })
   @ApiProblems(409)
   pay(@Param('id', uuid) id: string, @Body() dto: RecordPaymentDto, @CurrentPrincipal() actor: Principal) {
-    return this.billing.recordPayment(id, dto, principalKey(actor));
+    return this.billing.recordPayment(actor, id, dto);
   }
 
   @Post('invoices/:id/payments/:paymentId/reverse')
@@ -76,7 +76,7 @@ export class BillingController {
   @ApiOkResponse({ type: InvoiceDetailDto, description: 'The invoice, the payment marked reversed and no longer counted.' })
   @ApiProblems(404, 409)
   reversePayment(@Param('id', uuid) id: string, @Param('paymentId', uuid) paymentId: string, @Body() dto: ReversePaymentDto, @CurrentPrincipal() actor: Principal) {
-    return this.billing.reversePayment(id, paymentId, dto, principalKey(actor));
+    return this.billing.reversePayment(actor, id, paymentId, dto);
   }
 
   @Post('invoices/:id/credit')
@@ -84,7 +84,7 @@ export class BillingController {
   @ApiCreatedResponse({ type: InvoiceDetailDto, description: 'The credit note.' })
   @ApiProblems(409)
   credit(@Param('id', uuid) id: string, @Body() dto: CreditInvoiceDto, @CurrentPrincipal() actor: Principal) {
-    return this.billing.credit(id, dto, principalKey(actor));
+    return this.billing.credit(actor, id, dto);
   }
 
   @Get('customers/:id/invoices')

@@ -1,7 +1,7 @@
 // Invoices of the tenant in scope: drafts, issuing (gapless numbers, reference numbers, snapshots),
 // payments, credit notes, and each customer's history and balance.
 import { Injectable } from '@nestjs/common';
-import { Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, type Page, rfReference, toPage, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, decodeCursor, finnishReference, helsinkiDate, NotFoundProblem, type Page, requireAccess, rfReference, toPage, ValidationProblem } from '@app/core';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { assertUnrestricted, CustomersService, displayName, type CustomerView } from '@app/customers';
 import type { Invoice, PartySnapshot } from './invoice.entity';
@@ -114,7 +114,7 @@ export class BillingService {
     private readonly repository: BillingRepository,
   ) {}
 
-  async createDraft(dto: CreateInvoiceDto, actor: string): Promise<InvoiceDetail> {
+  async createDraft(actor: Actor, dto: CreateInvoiceDto): Promise<InvoiceDetail> {
     // Lookups outside the transaction: a transaction must not wait for a second pooled connection.
     const now = this.clock.now();
     const lines = await this.priceLines(dto.lines, helsinkiDate(now));
@@ -126,7 +126,7 @@ export class BillingService {
         { customerId: dto.customerId, paymentTermDays: dto.paymentTermDays ?? 14, notes: dto.notes ?? null, ...this.sums(lines), createdAt: now, updatedAt: now },
         lines,
       );
-      this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
+      this.audit.record({ actor: actorKey(actor), action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
       await this.repository.flush();
       return invoice.id;
     });
@@ -138,7 +138,7 @@ export class BillingService {
    * draft's: a draft edited meanwhile answers 409 rather than losing someone's lines. Lines are priced on
    * today's rates, as a new draft's are.
    */
-  async updateDraft(id: string, dto: UpdateDraftDto, actor: string): Promise<InvoiceDetail> {
+  async updateDraft(actor: Actor, id: string, dto: UpdateDraftDto): Promise<InvoiceDetail> {
     const now = this.clock.now();
     const lines = dto.lines && (await this.priceLines(dto.lines, helsinkiDate(now)));
     await this.context.transaction(async () => {
@@ -163,7 +163,7 @@ export class BillingService {
       }
       // Always a write: the version moves on, so an editor holding the old one learns of this change.
       invoice.updatedAt = now;
-      this.audit.record({ actor, action: 'invoice.draft_changed', subjectType: 'invoice', subjectId: id, fields });
+      this.audit.record({ actor: actorKey(actor), action: 'invoice.draft_changed', subjectType: 'invoice', subjectId: id, fields });
       await this.repository.flush();
     });
     return this.get(id);
@@ -187,7 +187,7 @@ export class BillingService {
    * be given, but not a later one, nor one before the draft was made: an invoice is not issued before it
    * exists, and a future date would hold its due date and legal hold off.
    */
-  async issue(id: string, dto: IssueInvoiceDto, actor: string): Promise<InvoiceDetail> {
+  async issue(actor: Actor, id: string, dto: IssueInvoiceDto): Promise<InvoiceDetail> {
     const today = this.clock.today();
     const issueDate = dto.issueDate ?? today;
     if (issueDate > today) throw new ValidationProblem([{ field: 'issueDate', message: `issueDate must not be after today (${today} in Finland)` }]);
@@ -203,7 +203,7 @@ export class BillingService {
       const buyer = customer && buyerOf(customer);
       if (!buyer) throw new BillingException(BillingErrorCode.CustomerIncomplete);
       await this.assignNumber(invoice, issueDate, buyer, seller);
-      this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
+      this.audit.record({ actor: actorKey(actor), action: 'invoice.issued', subjectType: 'invoice', subjectId: id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
       await this.repository.flush();
     });
     return this.get(id);
@@ -223,7 +223,8 @@ export class BillingService {
    * Drafts and issues a prepared invoice in the caller's transaction, so that it exists only if the caller's own
    * change commits (a fee invoice and the decision that charges it are one thing, never billed twice).
    */
-  async issueWithin(prepared: PreparedInvoice, actor: string): Promise<IssuedRef> {
+  async issueWithin(actor: Actor, prepared: PreparedInvoice): Promise<IssuedRef> {
+    const by = actorKey(actor);
     return this.context.transaction(async () => {
       const customer = await this.customers.lockForInvoicing(prepared.customerId);
       assertUnrestricted(customer, 'Issuing an invoice');
@@ -234,8 +235,8 @@ export class BillingService {
         prepared.lines,
       );
       await this.assignNumber(invoice, helsinkiDate(prepared.now), buyer, prepared.seller);
-      this.audit.record({ actor, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
-      this.audit.record({ actor, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
+      this.audit.record({ actor: by, action: 'invoice.drafted', subjectType: 'invoice', subjectId: invoice.id, fields: ['customerId', 'lines'] });
+      this.audit.record({ actor: by, action: 'invoice.issued', subjectType: 'invoice', subjectId: invoice.id, fields: ['number', 'issueDate', 'dueDate', 'buyer', 'seller'] });
       // Written now, in the caller's transaction: what the caller does next may read these rows.
       await this.repository.flush();
       return { id: invoice.id, grossCents: invoice.grossCents, number: invoice.number ?? null, dueDate: invoice.dueDate ?? null };
@@ -243,7 +244,8 @@ export class BillingService {
   }
 
   /** Records a payment made on `paidOn`: not after today in Finland, and not before the invoice's issue date. */
-  async recordPayment(id: string, dto: RecordPaymentDto, actor: string): Promise<InvoiceDetail> {
+  async recordPayment(actor: Actor, id: string, dto: RecordPaymentDto): Promise<InvoiceDetail> {
+    const by = actorKey(actor);
     const today = this.clock.today();
     if (dto.paidOn > today) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be after today (${today} in Finland)` }]);
     await this.context.transaction(async () => {
@@ -252,10 +254,10 @@ export class BillingService {
       if (dto.paidOn < invoice.issueDate!) throw new ValidationProblem([{ field: 'paidOn', message: `paidOn must not be before the invoice's issue date (${invoice.issueDate})` }]);
       const outstanding = invoice.grossCents - invoice.paidCents;
       if (dto.amountCents > outstanding) throw new BillingException(BillingErrorCode.Overpayment, `Outstanding: ${outstanding} cents.`, { outstandingCents: outstanding });
-      this.repository.addPayment(invoice, { amountCents: dto.amountCents, paidOn: dto.paidOn, reference: dto.reference ?? null, recordedBy: actor });
+      this.repository.addPayment(invoice, { amountCents: dto.amountCents, paidOn: dto.paidOn, reference: dto.reference ?? null, recordedBy: by });
       invoice.paidCents += dto.amountCents;
       invoice.status = invoice.paidCents === invoice.grossCents ? 'paid' : 'partially_paid';
-      this.audit.record({ actor, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] });
+      this.audit.record({ actor: by, action: 'invoice.payment_recorded', subjectType: 'invoice', subjectId: id, fields: ['amountCents', 'paidOn'] });
       await this.repository.flush();
     });
     return this.get(id);
@@ -266,23 +268,24 @@ export class BillingService {
    * and no longer counts; the invoice's paid sum and status follow. A payment is reversed once. A credited
    * invoice keeps its status: its payments are reversed for the books only.
    */
-  async reversePayment(id: string, paymentId: string, dto: ReversePaymentDto, actor: string): Promise<InvoiceDetail> {
+  async reversePayment(actor: Actor, id: string, paymentId: string, dto: ReversePaymentDto): Promise<InvoiceDetail> {
+    const by = actorKey(requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId }));
     await this.context.transaction(async () => {
       const invoice = await this.lockInvoice(id);
       const payment = await this.repository.findPayment(invoice.id, paymentId);
       if (!payment) throw new NotFoundProblem('payment');
       if (payment.reversedAt) throw new BillingException(BillingErrorCode.PaymentReversed);
-      Object.assign(payment, { reversedAt: this.clock.now(), reversedBy: actor, reversalReason: dto.reason.trim() });
+      Object.assign(payment, { reversedAt: this.clock.now(), reversedBy: by, reversalReason: dto.reason.trim() });
       invoice.paidCents -= payment.amountCents;
       if (invoice.status !== 'credited') invoice.status = invoice.paidCents === 0 ? 'issued' : 'partially_paid';
-      this.audit.record({ actor, action: 'invoice.payment_reversed', subjectType: 'invoice', subjectId: id, fields: ['paidCents', 'status', 'payment'] });
+      this.audit.record({ actor: by, action: 'invoice.payment_reversed', subjectType: 'invoice', subjectId: id, fields: ['paidCents', 'status', 'payment'] });
       await this.repository.flush();
     });
     return this.get(id);
   }
 
   /** Cancels an issued invoice with a credit note: a new, numbered record with the lines negated. Nothing is deleted. */
-  async credit(id: string, dto: CreditInvoiceDto, actor: string): Promise<InvoiceDetail> {
+  async credit(actor: Actor, id: string, dto: CreditInvoiceDto): Promise<InvoiceDetail> {
     const seller = await this.sellerSnapshot();
     const creditNoteId = await this.context.transaction(async () => {
       const original = await this.lockInvoice(id);
@@ -294,7 +297,7 @@ export class BillingService {
       );
       await this.assignNumber(note, this.clock.today(), original.buyer!, seller);
       original.status = 'credited';
-      this.audit.record({ actor, action: 'invoice.credited', subjectType: 'invoice', subjectId: id, fields: ['status', 'creditNote'] });
+      this.audit.record({ actor: actorKey(actor), action: 'invoice.credited', subjectType: 'invoice', subjectId: id, fields: ['status', 'creditNote'] });
       await this.repository.flush();
       return note.id;
     });
@@ -419,10 +422,10 @@ export class BillingService {
    * (retain_until) and the end of the issue year plus the years the tenant's privacy statement promises.
    * An invoice that a credit note still within its period refers to waits for that note. Returns the counts.
    */
-  async purgeExpired(options: { today: string; retentionYears: number; actor: string }): Promise<{ invoices: number; lines: number; payments: number }> {
+  async purgeExpired(actor: Actor, options: { today: string; retentionYears: number }): Promise<{ invoices: number; lines: number; payments: number }> {
     const purged = await this.repository.purgeExpired(options.today, options.retentionYears);
     await this.audit.recordMany(
-      purged.invoiceIds.map((id) => ({ actor: options.actor, action: 'invoice.purged', subjectType: 'invoice', subjectId: id, fields: [] })),
+      purged.invoiceIds.map((id) => ({ actor: actorKey(actor), action: 'invoice.purged', subjectType: 'invoice', subjectId: id, fields: [] })),
       this.clock.now(),
     );
     return { invoices: purged.invoiceIds.length, lines: purged.lines, payments: purged.payments };

@@ -1,7 +1,7 @@
 // An issued invoice as documents: the PDF (download, or e-mailed to the customer) and Finvoice 3.0.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { InvoiceDocumentService, type RenderedFile } from './invoice-document.service';
 import { InvoiceDocumentQuery, InvoiceSentDto, SendInvoiceDto } from './dto/invoice-document.dto';
 
@@ -35,6 +35,6 @@ export class InvoiceDocumentController {
   @ApiAcceptedResponse({ type: InvoiceSentDto, description: "Queued in the outbox: the PDF goes to the customer's e-mail address." })
   @ApiProblems(409)
   send(@Param('id', uuid) id: string, @Body() dto: SendInvoiceDto, @CurrentPrincipal() actor: Principal) {
-    return this.documents.send(id, principalKey(actor), dto.lang);
+    return this.documents.send(actor, id, dto.lang);
   }
 }

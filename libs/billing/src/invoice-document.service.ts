@@ -3,7 +3,7 @@
 // (as issued); the account it is paid to is the seller's current IBAN and BIC.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock } from '@app/core';
+import { type Actor, actorKey, Clock } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { OutboxService } from '@app/mail';
@@ -83,7 +83,7 @@ export class InvoiceDocumentService {
   }
 
   /** E-mails the PDF to the customer through the outbox; the send is audited in the same transaction. */
-  async send(id: string, actor: string, lang?: DocumentLang): Promise<{ messageId: string; to: string }> {
+  async send(actor: Actor, id: string, lang?: DocumentLang): Promise<{ messageId: string; to: string }> {
     const invoice = await this.billing.get(id);
     const customer = invoice.customerId ? await this.customers.get(invoice.customerId) : null;
     if (!customer?.email) throw InvoiceDocumentProblem.noEmail();
@@ -97,7 +97,7 @@ export class InvoiceDocumentService {
     };
     const messageId = randomUUID();
     await this.context.transaction(async () => {
-      this.audit.record({ actor, action: 'invoice.sent', subjectType: 'invoice', subjectId: id, fields: ['email', 'pdf'] });
+      this.audit.record({ actor: actorKey(actor), action: 'invoice.sent', subjectType: 'invoice', subjectId: id, fields: ['email', 'pdf'] });
       await this.outbox.enqueue(message, { topic: 'invoice-document', ref: id, id: messageId });
     });
     return { messageId, to: customer.email };

@@ -1,7 +1,7 @@
 // Payment reminders of overdue invoices: staff send one and read the history; the owner sets the nightly ones.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { InvoiceRemindersService } from './reminders.service';
 import { InvoiceReminderDto, ReminderSentDto, ReminderSettingsDto, SendReminderDto, UpdateReminderSettingsDto } from './dto/reminder.dto';
 
@@ -18,7 +18,7 @@ export class InvoiceRemindersController {
   @ApiAcceptedResponse({ type: ReminderSentDto, description: "Queued in the outbox: the reminder with the invoice PDF goes to the customer's e-mail address. No fee is added." })
   @ApiProblems(404, 409, 422)
   remind(@Param('id', uuid) id: string, @Body() dto: SendReminderDto, @CurrentPrincipal() actor: Principal) {
-    return this.reminders.remind(id, principalKey(actor), dto.lang);
+    return this.reminders.remind(actor, id, dto.lang);
   }
 
   @Get('invoices/:id/reminders')
@@ -39,6 +39,6 @@ export class InvoiceRemindersController {
   @ApiOkResponse({ type: ReminderSettingsDto })
   @ApiProblems(409)
   updateSettings(@Body() dto: UpdateReminderSettingsDto, @CurrentPrincipal() actor: Principal) {
-    return this.reminders.updateSettings(dto, principalKey(actor));
+    return this.reminders.updateSettings(actor, dto);
   }
 }

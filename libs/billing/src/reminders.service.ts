@@ -4,7 +4,7 @@
 // Finnish rules on reminder fees (korkolaki 10 §, perintälaki) set conditions this register does not track.
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Clock, helsinkiDate, NotFoundProblem } from '@app/core';
+import { type Actor, actorKey, Clock, helsinkiDate, NotFoundProblem, requireAccess } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
 import { OutboxService } from '@app/mail';
@@ -85,10 +85,10 @@ export class InvoiceRemindersService {
   ) {}
 
   /** Staff send a reminder of an issued, unpaid invoice past its due date (409 otherwise; 422 when the customer has no e-mail). */
-  async remind(id: string, actor: string, lang?: DocumentLang): Promise<ReminderSent> {
+  async remind(actor: Actor, id: string, lang?: DocumentLang): Promise<ReminderSent> {
     const invoice = await this.billing.get(id);
     assertRemindable(invoice, this.clock.today());
-    const sent = await this.send(invoice, { kind: 'manual', actor, lang });
+    const sent = await this.send(invoice, { kind: 'manual', actor: actorKey(actor), lang });
     if (!sent) throw new ReminderProblem(ReminderErrorCode.InvoiceChanged, 'The invoice was paid or changed meanwhile: reload it and try again.');
     return sent;
   }
@@ -103,8 +103,9 @@ export class InvoiceRemindersService {
     return toSettings(await this.repository.reminderSettings());
   }
 
-  /** Owner only (the controller guards it). A stale `version` answers 409 and changes nothing. */
-  async updateSettings(dto: UpdateReminderSettingsDto, actor: string): Promise<ReminderSettings> {
+  /** Owner only. A stale `version` answers 409 and changes nothing. */
+  async updateSettings(actor: Actor, dto: UpdateReminderSettingsDto): Promise<ReminderSettings> {
+    const by = actorKey(requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId }));
     return this.context.transaction(async () => {
       const row = await this.repository.updateReminderSettings({
         enabled: dto.enabled,
@@ -112,14 +113,14 @@ export class InvoiceRemindersService {
         maxReminders: dto.maxReminders,
         minIntervalDays: dto.minIntervalDays,
         at: this.clock.now(),
-        actor,
+        actor: by,
         version: dto.version,
       });
       if (!row) {
         const current = await this.settings();
         throw new ReminderProblem(ReminderErrorCode.SettingsStale, `The reminder settings have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
       }
-      this.audit.record({ actor, action: 'reminder_settings.updated', subjectType: 'reminder_settings', subjectId: null, fields: ['enabled', 'daysAfterDue', 'maxReminders', 'minIntervalDays'] });
+      this.audit.record({ actor: by, action: 'reminder_settings.updated', subjectType: 'reminder_settings', subjectId: null, fields: ['enabled', 'daysAfterDue', 'maxReminders', 'minIntervalDays'] });
       return toSettings(row);
     });
   }
@@ -131,7 +132,8 @@ export class InvoiceRemindersService {
    * e-mail, and of customers whose processing is restricted or whose erasure or restriction request is open.
    * Idempotent: a second run the same day finds the reminder sent and sends nothing.
    */
-  async runAutomatic(actor = 'scheduled'): Promise<{ sent: string[]; skipped: string[] }> {
+  async runAutomatic(actor: Actor): Promise<{ sent: string[]; skipped: string[] }> {
+    const by = actorKey(actor);
     const settings = await this.settings();
     if (!settings.enabled) return { sent: [], skipped: [] };
     const today = this.clock.today();
@@ -148,7 +150,7 @@ export class InvoiceRemindersService {
       }
       try {
         const invoice = await this.billing.get(candidate.id);
-        const done = await this.send(invoice, { kind: 'automatic', actor, settings: { ...settings, intervalFrom } });
+        const done = await this.send(invoice, { kind: 'automatic', actor: by, settings: { ...settings, intervalFrom } });
         (done ? sent : skipped).push(candidate.id);
       } catch {
         // No e-mail, no account to be paid to, or gone meanwhile: the next night tries again.

@@ -1,7 +1,7 @@
 // The seller named on the tenant's invoices and the account they are paid to: staff read, the owner changes.
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { SellerService } from './seller.service';
 import { SellerDto, UpdateSellerDto } from './dto/seller.dto';
 
@@ -22,6 +22,6 @@ export class SellerController {
   @ApiOkResponse({ type: SellerDto })
   @ApiProblems(409)
   update(@Body() dto: UpdateSellerDto, @CurrentPrincipal() actor: Principal) {
-    return this.seller.update(dto, principalKey(actor));
+    return this.seller.update(actor, dto);
   }
 }

@@ -1,7 +1,7 @@
 // The tenant as the seller on its invoices: its legal identity (the platform's tenant row, also the controller
 // named in the privacy statement) and the account it is paid to. The owner changes them; staff read them.
 import { Injectable } from '@nestjs/common';
-import { NotFoundProblem, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, NotFoundProblem, requireAccess, ValidationProblem } from '@app/core';
 import { SellerErrorCode, SellerException } from './billing.errors';
 import { AuditTrailService, type SellerDetailsRow, TenancyService, TenantContext } from '@app/tenancy';
 import type { UpdateSellerDto } from './dto/seller.dto';
@@ -44,8 +44,9 @@ export class SellerService {
     return toSeller(row);
   }
 
-  /** Changes the seller's details in one transaction with its audit event; a stale version answers 409 and changes nothing. */
-  async update(dto: UpdateSellerDto, actor: string): Promise<Seller> {
+  /** The owner changes the seller's details in one transaction with its audit event; a stale version answers 409 and changes nothing. */
+  async update(actor: Actor, dto: UpdateSellerDto): Promise<Seller> {
+    requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
     // An IBAN without the bank's BIC (or the other way round) cannot go on a Finvoice or an international transfer.
     if ((dto.iban ?? null) === null !== ((dto.bic ?? null) === null)) {
       throw new ValidationProblem([{ field: dto.iban ? 'bic' : 'iban', message: 'IBAN and BIC are given together' }]);
@@ -65,7 +66,7 @@ export class SellerService {
         const current = await this.get();
         throw new SellerException(SellerErrorCode.StaleVersion, `The seller details have changed since you read them (now version ${current.version}).`, { currentVersion: current.version });
       }
-      this.audit.record({ actor, action: 'seller.changed', subjectType: 'tenant', subjectId: this.context.tenant.tenantId, fields: ['legalName', 'businessId', 'streetAddress', 'postalCode', 'city', 'iban', 'bic'] });
+      this.audit.record({ actor: actorKey(actor), action: 'seller.changed', subjectType: 'tenant', subjectId: this.context.tenant.tenantId, fields: ['legalName', 'businessId', 'streetAddress', 'postalCode', 'city', 'iban', 'bic'] });
       return toSeller(row);
     });
   }

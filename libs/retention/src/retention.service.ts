@@ -1,7 +1,7 @@
 // Retention (the privacy statement's section 8): per tenant, each in its own transaction, invoices and bank records past their
 // period are purged and customers whose relationship seems to have ended are flagged for staff to review.
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, decodeCursor, ForbiddenProblem, type Page, type Principal, toPage } from '@app/core';
+import { Clock, decodeCursor, ForbiddenProblem, type Page, type Principal, systemActor, toPage } from '@app/core';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { BillingService } from '@app/billing';
 import { BankImportService } from '@app/bank-import';
@@ -79,9 +79,10 @@ export class RetentionService {
     return this.context.run(scope, async () => {
       const [reviewAfterMonths, retentionYears] = await Promise.all([this.settings.customerReviewAfterMonths(), this.settings.invoiceRetentionYears()]);
       return this.context.transaction(async () => {
-        const period = { today: this.clock.today(), retentionYears, actor };
-        const purged = await this.billing.purgeExpired(period);
-        const bank = await this.bank.purgeExpired(period);
+        const period = { today: this.clock.today(), retentionYears };
+        const by = systemActor(actor); // stopgap: sweep-rights
+        const purged = await this.billing.purgeExpired(by, period);
+        const bank = await this.bank.purgeExpired(by, period);
         const flags = await this.refreshReviewFlags(reviewAfterMonths, this.clock.now());
         return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, bankEntriesPurged: bank.entries, ...flags };
       });

@@ -6,7 +6,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppConfig } from '@app/core';
+import { AppConfig, systemActor } from '@app/core';
 import { JobsService } from '@app/jobs';
 import { BackupService } from '@app/backup';
 import { RequestsService } from '@app/requests';
@@ -122,7 +122,7 @@ export class ScheduledJobs implements OnModuleInit {
     for (const tenant of await this.allTenants()) {
       try {
         const scope = (await this.tenancy.findScope(tenant.slug))!;
-        const result = await this.context.run(scope, () => this.paymentReminders.runAutomatic('scheduled'));
+        const result = await this.context.run(scope, () => this.paymentReminders.runAutomatic(systemActor('scheduled')));
         if (result.sent.length) sent[tenant.slug] = result.sent.length;
       } catch (error) {
         this.logger.error({ tenant: tenant.slug, code: (error as { code?: string }).code }, 'payment reminders failed');
