@@ -1,7 +1,7 @@
 // Likely duplicates in the register, and merging two records of one customer (owner only: it cannot be undone).
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { CustomerMergeService } from './customer-merge.service';
 import { DuplicatePairDto, DuplicatesQuery, MergeCustomersDto, MergeResultDto } from './dto/customer-merge.dto';
 
@@ -23,6 +23,6 @@ export class CustomerMergeController {
   @ApiOkResponse({ type: MergeResultDto, description: 'Done in one transaction and recorded in the audit trail; cannot be undone.' })
   @ApiProblems(409)
   merge(@Body() dto: MergeCustomersDto, @CurrentPrincipal() actor: Principal) {
-    return this.merges.merge(dto, principalKey(actor));
+    return this.merges.merge(actor, dto);
   }
 }

@@ -2,7 +2,7 @@
 // consent ledger, requests, portal account and audit trail moved to the customer kept, in one transaction,
 // recorded in the audit trail. It cannot be undone (the merged record is removed).
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundProblem } from '@app/core';
+import { type Actor, actorKey, Clock, NotFoundProblem, requireAccess } from '@app/core';
 import { AuditTrailService, TenantContext } from '@app/tenancy';
 import { CustomersErrorCode, CustomersException } from '@app/customers';
 import { CustomerMergeErrorCode, CustomerMergeException } from './customer-merge.errors';
@@ -47,7 +47,9 @@ export class CustomerMergeService {
     });
   }
 
-  async merge(dto: MergeCustomersDto, actor: string): Promise<MergeResult> {
+  /** The owner's alone: a merge cannot be undone. */
+  async merge(actor: Actor, dto: MergeCustomersDto): Promise<MergeResult> {
+    const by = actorKey(requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId }));
     if (dto.keepId === dto.mergeId) throw new CustomerMergeException(CustomerMergeErrorCode.SameCustomer);
     const at = this.clock.now();
     return this.context.transaction(async () => {
@@ -70,8 +72,8 @@ export class CustomerMergeService {
       await this.repository.delete(merge.id);
       await this.repository.fill(keep.id, fill, at);
       const filled = Object.keys(fill).map(camel);
-      this.audit.record({ actor, action: 'customer.merged', subjectType: 'customer', subjectId: keep.id, fields: filled });
-      this.audit.record({ actor, action: 'customer.merged_into', subjectType: 'customer', subjectId: merge.id, fields: [] });
+      this.audit.record({ actor: by, action: 'customer.merged', subjectType: 'customer', subjectId: keep.id, fields: filled });
+      this.audit.record({ actor: by, action: 'customer.merged_into', subjectType: 'customer', subjectId: merge.id, fields: [] });
       return { keptId: keep.id, mergedId: merge.id, moved, filled };
     });
   }
