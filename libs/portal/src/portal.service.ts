@@ -1,4 +1,4 @@
-// The customer portal: invitations (sent by staff), and what a signed-in customer sees and rectifies.
+// The customer portal: what a signed-in customer sees and rectifies (their invitation: PortalAccountsService).
 // Every portal route acts on the session's own customer; no id is ever taken from the request.
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
@@ -7,7 +7,6 @@ import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorC
 import { type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { TenancyService, TenantContext } from '@app/tenancy';
-import { PortalAccountsService } from './portal-accounts.service';
 import type { RectifyProfileDto } from './dto/portal.dto';
 
 /** Everything held on the customer, as the portal shows it to them. */
@@ -27,7 +26,6 @@ export interface PortalMe {
 @Injectable()
 export class PortalService {
   constructor(
-    private readonly accounts: PortalAccountsService,
     private readonly customers: CustomersService,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
