@@ -36,7 +36,7 @@ export class PlatformAuthController extends accountController(PLATFORM_ROUTES) {
   @ApiCreatedResponse({ type: InvitedPlatformStaffMemberDto })
   @ApiProblems(409)
   invite(@Body() dto: InvitePlatformStaffDto, @CurrentPrincipal() actor: Principal) {
-    return this.staff.invite(dto, actor.id);
+    return this.staff.invite(actor, dto);
   }
 
   @Put('staff/:id/roles')

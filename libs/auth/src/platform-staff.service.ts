@@ -1,8 +1,8 @@
 // Platform staff accounts: the first admin, invitations, roles (audited, granted by two admins), and what login needs.
 import { Injectable } from '@nestjs/common';
-import { invitationMail, OutboxService } from '@app/mail';
+import { AccountInvitationsService, type IssuedAccountInvitation } from '@app/mail';
 import { randomUUID } from 'node:crypto';
-import { accountLink, AppConfig, consoleOrigin, decodeCursor, hashToken, invitationExpiry, newToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, toPage } from '@app/core';
+import { type Actor, decodeCursor, hashToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, requireAccess, toPage } from '@app/core';
 import type { PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import { AuthRepository } from './auth.repository';
@@ -59,8 +59,7 @@ const separation = (detail: string) => new AuthException(AuthErrorCode.Separatio
 export class PlatformStaffService {
   constructor(
     private readonly repository: AuthRepository,
-    private readonly outbox: OutboxService,
-    private readonly config: AppConfig,
+    private readonly invitations: AccountInvitationsService,
   ) {}
 
   adminExists(): Promise<boolean> {
@@ -78,30 +77,24 @@ export class PlatformStaffService {
     });
   }
 
-  /** Creates a member of platform staff with an invitation, and e-mails them its link. */
-  async invite(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string) {
-    const { staff, token, expiresAt } = await this.createInvited(input, actorId);
-    const invitationUrl = accountLink(consoleOrigin(this.config), 'platform', null, 'invitation', token);
-    await this.outbox.enqueue(invitationMail('platform', staff.email, invitationUrl, null), { topic: 'invitation' });
-    return { ...staff, invitationUrl, invitationExpiresAt: expiresAt };
-  }
-
-  /** The roles asked for at invitation go through the same rule as any grant: some apply now, the rest wait for approval. */
-  private async createInvited(input: { email: string; name: string; roles: PlatformRole[] }, actorId: string): Promise<{ staff: PlatformStaffRolesView; token: string; expiresAt: Date }> {
-    if (await this.repository.emailTaken(input.email)) throw new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
-    return this.repository.transaction(async () => {
+  /**
+   * A platform admin creates a member of platform staff with an invitation, and e-mails them its link. The roles asked
+   * for go through the same rule as any grant: some apply now, the rest wait for a second admin's approval.
+   */
+  async invite(actor: Actor, input: { email: string; name: string; roles: PlatformRole[] }): Promise<IssuedAccountInvitation<PlatformStaffRolesView>> {
+    const admin = requireAccess(actor, { realm: 'platform', roles: ['platform_admin'] });
+    const taken = () => new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.');
+    if (await this.repository.emailTaken(input.email)) throw taken();
+    return this.invitations.issue({ realm: 'platform' }, async ({ tokenHash, expiresAt }) => {
       const roles = [...new Set(input.roles)];
-      if (roles.some((r) => ROLES_NEEDING_SECOND_ADMIN.has(r))) await this.requireActiveAdmin(actorId);
       const staff = this.repository.newStaff({ id: randomUUID(), email: input.email.trim(), name: input.name, roles: roles.filter((r) => !ROLES_NEEDING_SECOND_ADMIN.has(r)) });
       for (const role of roles) {
-        if (ROLES_NEEDING_SECOND_ADMIN.has(role)) this.propose(staff, role, actorId);
-        else this.repository.newRoleChange({ staff, role, action: 'grant', actorId });
+        if (ROLES_NEEDING_SECOND_ADMIN.has(role)) this.propose(staff, role, admin.id);
+        else this.repository.newRoleChange({ staff, role, action: 'grant', actorId: admin.id });
       }
-      const { token, hash } = newToken();
-      const expiresAt = invitationExpiry();
-      this.repository.newInvitation({ id: randomUUID(), staff, tokenHash: hash, expiresAt });
-      await this.repository.flush(() => new AuthException(AuthErrorCode.StaffEmailTaken, 'That e-mail address already has an account.'));
-      return { staff: await this.rolesView(staff), token, expiresAt };
+      this.repository.newInvitation({ id: randomUUID(), staff, tokenHash, expiresAt });
+      await this.repository.flush(taken);
+      return this.rolesView(staff);
     });
   }
 

@@ -2,19 +2,16 @@
 // reset) passwords, and what login and session loading need (the realm's accounts: customer.realm.ts).
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey } from '@app/core';
+import { type Actor, actorKey, hashToken, NotFoundProblem, principalKey, requireAccess } from '@app/core';
 import type { ResettableAccount, ResettableAccounts } from '@app/auth';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { AuditTrailService, TenantContext } from '@app/tenancy';
+import { AccountInvitationsService, type IssuedAccountInvitation } from '@app/mail';
+import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { PortalRepository } from './portal.repository';
 import { PortalErrorCode, PortalException } from './portal.errors';
 
-export interface IssuedPortalInvitation {
-  customerId: string;
-  email: string;
-  token: string;
-  expiresAt: Date;
-}
+/** The invited customer as the route answers it: who, where the mail went, and the link. */
+export type PortalInvitationView = IssuedAccountInvitation<{ customerId: string; email: string }>;
 
 @Injectable()
 export class PortalAccountsService implements ResettableAccounts {
@@ -23,26 +20,30 @@ export class PortalAccountsService implements ResettableAccounts {
     private readonly customers: CustomersService,
     private readonly audit: AuditTrailService,
     private readonly repository: PortalRepository,
+    private readonly tenancy: TenancyService,
+    private readonly invitations: AccountInvitationsService,
   ) {}
 
   /**
-   * Issues a one-time invitation link for the customer, creating their account on the first one.
-   * A new invitation replaces any unused earlier one, and also serves as a password reset.
+   * Staff (or the system) invite a customer of the tenant in scope to the portal: a one-time link, answered and
+   * e-mailed, creating their account on the first one. A new invitation replaces any unused earlier one, and also
+   * serves as a password reset.
    */
-  async invite(customerId: string, actor: string): Promise<IssuedPortalInvitation> {
+  async invite(actor: Actor, customerId: string): Promise<PortalInvitationView> {
+    const scope = this.context.tenant;
+    if (actor.kind !== 'system') requireAccess(actor, { realm: 'tenant-staff', roles: ['owner', 'staff'], tenantId: scope.tenantId });
     const customer = await this.customers.get(customerId);
     if (!customer.email) throw new PortalException(PortalErrorCode.EmailRequired, 'Add an e-mail address to the customer first.');
     const email = customer.email;
+    const business = await this.tenancy.get(scope.slug);
     try {
-      return await this.context.transaction(async () => {
+      return await this.invitations.issue({ realm: 'customer', slug: scope.slug, business }, async ({ tokenHash, expiresAt }) => {
         // Insert-if-absent, then lock: two concurrent invitations of one customer queue up here.
         const account = await this.repository.ensureAccountLocked(customerId);
         if (account.disabledAt) throw new PortalException(PortalErrorCode.AccountDisabled);
-        const { token, hash } = newToken();
-        const expiresAt = invitationExpiry();
-        await this.repository.replaceInvitation({ id: randomUUID(), customerId, tokenHash: hash, expiresAt });
-        this.audit.record({ actor, action: 'portal.invited', subjectType: 'customer', subjectId: customerId, fields: [] });
-        return { customerId, email, token, expiresAt };
+        await this.repository.replaceInvitation({ id: randomUUID(), customerId, tokenHash, expiresAt });
+        this.audit.record({ actor: actorKey(actor), action: 'portal.invited', subjectType: 'customer', subjectId: customerId, fields: [] });
+        return { customerId, email };
       });
     } catch (error) {
       // The customer was erased between the read above and the insert.

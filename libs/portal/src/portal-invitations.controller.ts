@@ -1,14 +1,14 @@
 // Tenant staff invite a customer to the portal.
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
-import { PortalService } from './portal.service';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
+import { PortalAccountsService } from './portal-accounts.service';
 import { PortalInvitationDto } from './dto/portal.dto';
 
 @ApiTags('tenant: customers')
 @Controller('t/:tenant/customers/:id/portal-invitation')
 export class PortalInvitationsController {
-  constructor(private readonly portal: PortalService) {}
+  constructor(private readonly accounts: PortalAccountsService) {}
 
   @Post()
   @TenantStaffAccess('owner', 'staff')
@@ -16,6 +16,6 @@ export class PortalInvitationsController {
   @ApiCreatedResponse({ type: PortalInvitationDto })
   @ApiProblems(409)
   invite(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
-    return this.portal.invite(id, principalKey(actor));
+    return this.accounts.invite(actor, id);
   }
 }

@@ -1,22 +1,13 @@
-// The customer portal: invitations (sent by staff), and what a signed-in customer sees and rectifies.
+// The customer portal: what a signed-in customer sees and rectifies (their invitation: PortalAccountsService).
 // Every portal route acts on the session's own customer; no id is ever taken from the request.
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
-import { accountLink, AppConfig, consoleOrigin, type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
-import { invitationMail, OutboxService } from '@app/mail';
 import { TenancyService, TenantContext } from '@app/tenancy';
-import { PortalAccountsService } from './portal-accounts.service';
 import type { RectifyProfileDto } from './dto/portal.dto';
-
-export interface PortalInvitationView {
-  customerId: string;
-  email: string;
-  invitationUrl: string;
-  invitationExpiresAt: Date;
-}
 
 /** Everything held on the customer, as the portal shows it to them. */
 export interface PortalMe {
@@ -35,27 +26,14 @@ export interface PortalMe {
 @Injectable()
 export class PortalService {
   constructor(
-    private readonly accounts: PortalAccountsService,
     private readonly customers: CustomersService,
     private readonly tenancy: TenancyService,
     private readonly context: TenantContext,
-    private readonly outbox: OutboxService,
-    private readonly config: AppConfig,
     private readonly consent: ConsentService,
     private readonly billing: BillingService,
     private readonly requests: RequestsService,
     private readonly exports: ExportService,
   ) {}
-
-  /** Staff invite a customer of the tenant in scope to the portal; the link is answered and e-mailed. */
-  async invite(customerId: string, actor: string): Promise<PortalInvitationView> {
-    const invitation = await this.accounts.invite(customerId, actor);
-    const scope = this.context.tenant;
-    const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
-    const tenant = await this.tenancy.get(scope.slug);
-    await this.outbox.enqueue(invitationMail('customer', invitation.email, invitationUrl, tenant), { topic: 'invitation' });
-    return { customerId, email: invitation.email, invitationUrl, invitationExpiresAt: invitation.expiresAt };
-  }
 
   async me(principal: Principal): Promise<PortalMe> {
     const id = this.requireCustomer(principal).id;
@@ -111,9 +89,5 @@ export class PortalService {
   private requireCustomer(principal: Principal): CustomerPrincipal {
     if (principal.kind !== 'customer' || principal.tenantId !== this.context.tenant.tenantId) throw new NotFoundProblem();
     return principal;
-  }
-
-  private invitationUrl(slug: string, token: string): string {
-    return accountLink(consoleOrigin(this.config), 'customer', slug, 'invitation', token);
   }
 }

@@ -1,9 +1,8 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { accountLink, AppConfig, consoleOrigin, NotFoundProblem, type TenantRole } from '@app/core';
+import { NotFoundProblem, systemActor } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
-import { invitationMail, OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';
 import { TenantContext, TenantScope, tenantSchemaName } from './tenant-context';
@@ -68,8 +67,6 @@ export class TenancyService {
     private readonly repository: TenancyRepository,
     private readonly context: TenantContext,
     private readonly members: TenantMembersService,
-    private readonly outbox: OutboxService,
-    private readonly config: AppConfig,
     private readonly spares: SchemaPoolService,
   ) {}
 
@@ -101,38 +98,21 @@ export class TenancyService {
         });
         const claimed = await this.spares.claim(migrations);
         if (!claimed) await this.repository.migrateBoundSchema(migrations);
-        const invitation = await this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor);
+        const owner = { email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' as const };
+        // The owner's invitation mail is queued in this transaction: it goes only if the tenant is created.
+        // stopgap: sweep-rights
+        const invitation = await this.members.invite(systemActor(actor), owner, { legalName: dto.legalName });
         return { tenant, invitation, claimed };
       }),
     );
     // Not awaited: the next onboarding finds the pool full again, this one does not wait for it.
     if (result.claimed) void this.spares.refillSoon();
-    const invitationUrl = this.invitationUrl(result.tenant.slug, result.invitation.token);
-    await this.sendInvitation(result.tenant, result.invitation.staff.email, invitationUrl);
+    const { invitation } = result;
     this.logger.log({ tenant: result.tenant.slug, spareSchema: result.claimed }, 'tenant onboarded');
     return {
       tenant: toTenantView(result.tenant),
-      owner: { id: result.invitation.staff.id, email: result.invitation.staff.email, invitationUrl, invitationExpiresAt: result.invitation.expiresAt },
+      owner: { id: invitation.id, email: invitation.email, invitationUrl: invitation.invitationUrl, invitationExpiresAt: invitation.invitationExpiresAt },
     };
-  }
-
-  /** Invites a member of staff to the tenant in scope and e-mails the link. */
-  async inviteStaff(input: { email: string; name: string; role: TenantRole }, actor: string) {
-    const scope = this.context.tenant;
-    const invitation = await this.members.invite(input, actor);
-    const invitationUrl = this.invitationUrl(scope.slug, invitation.token);
-    const legalName = await this.repository.legalName(scope.tenantId);
-    await this.sendInvitation({ legalName }, invitation.staff.email, invitationUrl);
-    return { ...invitation.staff, invitationUrl, invitationExpiresAt: invitation.expiresAt };
-  }
-
-  invitationUrl(slug: string, token: string): string {
-    return accountLink(consoleOrigin(this.config), 'tenant-staff', slug, 'invitation', token);
-  }
-
-  /** Queued in the outbox like every other mail: a mail server that is down delays the invitation, never loses it. */
-  async sendInvitation(tenant: Pick<Tenant, 'legalName'>, to: string, url: string): Promise<void> {
-    await this.outbox.enqueue(invitationMail('tenant-staff', to, url, tenant), { topic: 'invitation' });
   }
 
   /** Tenants by slug; `q` matches the slug, legal name or business ID (any part, any case), `status` one status. */

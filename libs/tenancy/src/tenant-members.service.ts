@@ -1,11 +1,13 @@
 // A tenant's staff: invitations, first passwords, and what login needs to know. Always inside a tenant scope.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { hashToken, invitationExpiry, newToken, NotFoundProblem, principalKey, type TenantRole } from '@app/core';
+import { type Actor, actorKey, hashToken, NotFoundProblem, principalKey, requireAccess, type TenantRole } from '@app/core';
+import { AccountInvitationsService, type IssuedAccountInvitation, type MailBusiness } from '@app/mail';
 import { TenantContext } from './tenant-context';
 import type { StaffUser } from './staff-user.entity';
 import { TenancyErrorCode, TenancyException } from './tenancy.errors';
 import { STAFF_COLUMNS, type StaffRow, TenantStaffRepository } from './tenant-staff.repository';
+import { TenancyRepository } from './tenancy.repository';
 
 export { STAFF_COLUMNS, type StaffRow };
 
@@ -23,12 +25,6 @@ export interface StaffView {
   status: StaffStatus;
   lastLoginAt: Date | null;
   createdAt: Date;
-}
-
-export interface IssuedInvitation {
-  staff: StaffView;
-  token: string;
-  expiresAt: Date;
 }
 
 /** `passwordHash` must be loaded (it is lazy): without it, the member counts as invited. */
@@ -55,22 +51,32 @@ export class TenantMembersService {
   constructor(
     private readonly context: TenantContext,
     private readonly repository: TenantStaffRepository,
+    private readonly tenants: TenancyRepository,
+    private readonly invitations: AccountInvitationsService,
   ) {}
 
-  async invite(input: { email: string; name: string; role: TenantRole }, actor: string): Promise<IssuedInvitation> {
+  /**
+   * Invites a member of staff to the tenant in scope: an owner's act, or the system's (onboarding's first owner, the
+   * test factories). The mail names the business: `business` when the caller has it (onboarding, whose tenant row is
+   * not committed yet), otherwise the tenant's registry row.
+   */
+  async invite(actor: Actor, input: { email: string; name: string; role: TenantRole }, business?: MailBusiness): Promise<IssuedAccountInvitation<StaffView>> {
+    const scope = this.context.tenant;
+    if (actor.kind !== 'system') requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: scope.tenantId });
     const email = input.email.trim();
     if (await this.repository.emailTaken(email)) throw new TenancyException(TenancyErrorCode.EmailTaken);
-    const id = randomUUID();
-    const { token, hash } = newToken();
-    const expiresAt = invitationExpiry();
-    const user = await this.repository.insertInvited(
-      { id, email, name: input.name, role: input.role },
-      { id: randomUUID(), tokenHash: hash, expiresAt },
-      { actor, action: 'staff.invited', subjectType: 'staff_user', subjectId: id, fields: ['email', 'name', 'role'] },
-    );
-    // Two invitations racing for one address: the unique index decides.
-    if (!user) throw new TenancyException(TenancyErrorCode.EmailTaken);
-    return { staff: toStaffView(user), token, expiresAt };
+    business ??= { legalName: await this.tenants.legalName(scope.tenantId) };
+    return this.invitations.issue({ realm: 'tenant-staff', slug: scope.slug, business }, async ({ tokenHash, expiresAt }) => {
+      const id = randomUUID();
+      const user = await this.repository.insertInvited(
+        { id, email, name: input.name, role: input.role },
+        { id: randomUUID(), tokenHash, expiresAt },
+        { actor: actorKey(actor), action: 'staff.invited', subjectType: 'staff_user', subjectId: id, fields: ['email', 'name', 'role'] },
+      );
+      // Two invitations racing for one address: the unique index decides.
+      if (!user) throw new TenancyException(TenancyErrorCode.EmailTaken);
+      return toStaffView(user);
+    });
   }
 
   async list(): Promise<StaffView[]> {

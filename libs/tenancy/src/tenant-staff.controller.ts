@@ -3,16 +3,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
 import { TenantMembersService } from './tenant-members.service';
-import { TenancyService } from './tenancy.service';
 import { ChangeRoleDto, InvitedStaffMemberDto, InviteStaffDto, StaffMemberDto } from './dto/staff.dto';
 
 @ApiTags('tenant: staff')
 @Controller('t/:tenant/staff')
 export class TenantStaffController {
-  constructor(
-    private readonly members: TenantMembersService,
-    private readonly tenancy: TenancyService,
-  ) {}
+  constructor(private readonly members: TenantMembersService) {}
 
   @Get()
   @TenantStaffAccess('owner')
@@ -27,7 +23,7 @@ export class TenantStaffController {
   @ApiCreatedResponse({ type: InvitedStaffMemberDto })
   @ApiProblems(409)
   invite(@Body() dto: InviteStaffDto, @CurrentPrincipal() actor: Principal) {
-    return this.tenancy.inviteStaff(dto, principalKey(actor));
+    return this.members.invite(actor, dto);
   }
 
   @Put(':id/role')

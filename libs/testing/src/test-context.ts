@@ -49,6 +49,11 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   );
 }
 
+/** The one-time token of an invitation (or reset) link: it rides in the fragment. */
+export function invitationToken(url: string): string {
+  return new URL(url).hash.replace('#token=', '');
+}
+
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
 
@@ -158,7 +163,7 @@ export class TestContext {
       },
       'test',
     );
-    const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
+    const token = invitationToken(result.owner.invitationUrl);
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const scope = (await this.get(TenancyService).findScope(slug))!;
     await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('tenant-staff', token, password));
@@ -168,10 +173,10 @@ export class TestContext {
   async newTenantStaff(tenant: TestTenant, role: TenantRole = 'staff'): Promise<Credentials & { id: string }> {
     const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
     const email = `${unique(role)}@${tenant.slug}.test`;
-    const invitation = await this.get(TenantContext).run(scope, () => this.get(TenantMembersService).invite({ email, name: `Test ${role}`, role }, 'test'));
+    const invitation = await this.get(TenantContext).run(scope, () => this.get(TenantMembersService).invite(systemActor('test'), { email, name: `Test ${role}`, role }));
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('tenant-staff', invitation.token, password));
-    return { id: invitation.staff.id, email, password };
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('tenant-staff', invitationToken(invitation.invitationUrl), password));
+    return { id: invitation.id, email, password };
   }
 
   async loginTenant(tenant: TestTenant, credentials: Credentials): Promise<Agent> {
@@ -192,9 +197,9 @@ export class TestContext {
   async newPortalCustomer(tenant: TestTenant, fields: CreateCustomerDto = {}): Promise<Credentials & { id: string }> {
     const customer = await this.newCustomer(tenant, fields);
     const scope = (await this.get(TenancyService).findScope(tenant.slug))!;
-    const invitation = await this.get(TenantContext).run(scope, () => this.get(PortalAccountsService).invite(customer.id, 'test'));
+    const invitation = await this.get(TenantContext).run(scope, () => this.get(PortalAccountsService).invite(systemActor('test'), customer.id));
     const password = `pw-${randomBytes(12).toString('hex')}`;
-    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('customer', invitation.token, password));
+    await this.get(TenantContext).run(scope, () => this.get(AuthService).acceptInvitation('customer', invitationToken(invitation.invitationUrl), password));
     return { id: customer.id, email: invitation.email, password };
   }
 
