@@ -1,7 +1,7 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { accountLink, AppConfig, consoleOrigin, NotFoundProblem, type TenantRole } from '@app/core';
+import { type Actor, accountLink, actorKey, AppConfig, consoleOrigin, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
 import { invitationMail, OutboxService } from '@app/mail';
 import { tenantMigrations } from '@migrations/tenant';
@@ -78,7 +78,7 @@ export class TenancyService {
    * PostgreSQL DDL is transactional, so a failure anywhere leaves no schema and no row. The schema is a spare from
    * the pool, renamed, when there is one (a rename and a few small statements); otherwise it is created and migrated here.
    */
-  async onboard(dto: OnboardTenantDto, actor: string, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
+  async onboard(actor: Actor, dto: OnboardTenantDto, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
     const id = randomUUID();
     const schemaName = tenantSchemaName(id);
     // The new tenant's scope is bound for the whole transaction: the registry row, the schema and the owner's
@@ -101,7 +101,7 @@ export class TenancyService {
         });
         const claimed = await this.spares.claim(migrations);
         if (!claimed) await this.repository.migrateBoundSchema(migrations);
-        const invitation = await this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actor);
+        const invitation = await this.members.invite({ email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' }, actorKey(actor));
         return { tenant, invitation, claimed };
       }),
     );

@@ -4,7 +4,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { type AppConfig, ControlledClock } from '@app/core';
+import { type AppConfig, ControlledClock, systemActor } from '@app/core';
 import { TenancyService, TenantContext, type TenantScope } from '@app/tenancy';
 import { type CreateCustomerDto, type CustomerView, CustomersService } from '@app/customers';
 import { AppModule } from '../../../apps/api/src/app';
@@ -61,6 +61,7 @@ export class ServiceTestContext {
     const slug = fields.slug ?? unique('s-');
     const tenancy = this.get(TenancyService);
     await tenancy.onboard(
+      systemActor('test'),
       {
         slug,
         legalName: fields.legalName ?? `Tenant ${slug}`,
@@ -71,7 +72,6 @@ export class ServiceTestContext {
         contactEmail: `owner@${slug}.test`,
         contactPerson: 'Owner Person',
       },
-      'test',
     );
     return (await tenancy.findScope(slug))!;
   }

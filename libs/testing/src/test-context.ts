@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { DestinationStream } from 'pino';
-import { AppConfig, ControlledClock, loadConfig, type PlatformPrincipal, type PlatformRole, type TenantRole } from '@app/core';
+import { AppConfig, ControlledClock, loadConfig, type PlatformPrincipal, type PlatformRole, systemActor, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
 import { type CustomerView, CustomersService, type CreateCustomerDto } from '@app/customers';
@@ -153,6 +153,7 @@ export class TestContext {
     const slug = fields.slug ?? unique('t-');
     const ownerEmail = `owner@${slug}.test`;
     const result = await this.get(TenancyService).onboard(
+      systemActor('test'),
       {
         slug,
         legalName: fields.legalName ?? `Tenant ${slug}`,
@@ -163,7 +164,6 @@ export class TestContext {
         contactEmail: ownerEmail,
         contactPerson: 'Owner Person',
       },
-      'test',
     );
     const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
     const password = `pw-${randomBytes(12).toString('hex')}`;
