@@ -275,7 +275,7 @@ describe('IP access log', () => {
     it('refuses a revoked investigator on the very next request', async () => {
       const { agent, id } = await newInvestigator();
       await agent.post(SEARCHES).send({ filters: { ip: '198.51.100.7' }, justification }).expect(201);
-      await ctx.get(PlatformStaffService).setRoles(id, [], id);
+      await ctx.get(PlatformStaffService).setRoles(await ctx.platformPrincipal(id), id, []);
       problemOf(await agent.post(SEARCHES).send({ filters: { ip: '198.51.100.7' }, justification }).expect(403));
       problemOf(await agent.get(AUDIT).expect(403));
     });

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemActor } from '@app/core';
 import { BackupService } from '@app/backup';
 import { TestContext, type Agent, type TestTenant } from '@app/testing';
 
@@ -23,7 +24,7 @@ describe('restore under load', () => {
   afterAll(() => ctx.close());
 
   it('restores seven times in a row while ten clients read and write, without a deadlock or a 500', async () => {
-    const file = (await ctx.get(BackupService).backup(tenant.slug, { out: join(mkdtempSync(join(tmpdir(), 'restore-load-')), 'b.gz'), actor: 'test' })).file;
+    const file = (await ctx.get(BackupService).backup(systemActor('test'), tenant.slug, { out: join(mkdtempSync(join(tmpdir(), 'restore-load-')), 'b.gz') })).file;
     const statuses: number[] = [];
     let running = true;
     const t = `/api/t/${tenant.slug}`;
@@ -41,7 +42,7 @@ describe('restore under load', () => {
     });
     try {
       for (let i = 0; i < 7; i++) {
-        const report = await ctx.get(BackupService).restore(tenant.slug, file, { actor: 'test' });
+        const report = await ctx.get(BackupService).restore(systemActor('test'), tenant.slug, file);
         expect(report.tables.find((t) => t.name === 'customer')!.rows).toBe(20);
       }
     } finally {

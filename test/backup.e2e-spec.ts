@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { systemActor } from '@app/core';
 import { BackupService, ErasureLedgerService, type RestoreReport } from '@app/backup';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { CustomersService } from '@app/customers';
-import { systemActor } from '@app/core';
 import { tenantMigrations } from '@migrations/tenant';
 import { TestContext, type Agent, type TestTenant } from '@app/testing';
 
@@ -40,8 +40,9 @@ describe('tenant backup and restore', () => {
   afterAll(() => ctx.close());
 
   const service = () => ctx.get(BackupService);
+  const test = systemActor('test');
   const nextFile = () => join(dir, `backup-${files++}.gz`);
-  const backup = async (tenant: TestTenant) => (await service().backup(tenant.slug, { out: nextFile(), actor: 'test' })).file;
+  const backup = async (tenant: TestTenant) => (await service().backup(test, tenant.slug, { out: nextFile() })).file;
 
   async function newCustomer(agent: Agent, tenant: TestTenant, name: string): Promise<{ id: string; email: string }> {
     const email = `${name.toLowerCase().replace(/\W/g, '')}.${Date.now()}${Math.random().toString(36).slice(2, 6)}@example.fi`;
@@ -98,7 +99,7 @@ describe('tenant backup and restore', () => {
     const otherBefore = await dump(b.schema);
 
     const progress: string[] = [];
-    const written = await service().backup(a.slug, { out: nextFile(), actor: 'test', onProgress: (p) => progress.push(`${p.table}:${p.rows}`) });
+    const written = await service().backup(test, a.slug, { out: nextFile(), onProgress: (p) => progress.push(`${p.table}:${p.rows}`) });
     expect(written.tables.find((x) => x.name === 'customer')?.rows).toBe(2);
     expect(progress).toEqual(expect.arrayContaining(['customer:2', 'consent_event:2', 'invoice:3', 'invoice_line:3', 'payment:1', 'register_settings:1']));
     expect(written.tables.map((x) => x.name).indexOf('customer')).toBeLessThan(written.tables.map((x) => x.name).indexOf('invoice'));
@@ -113,7 +114,7 @@ describe('tenant backup and restore', () => {
     await staffA.patch(`${t}/customers/${kept.id}`).send({ contactName: 'Muutettu Nimi', version: 1 }).expect(200);
     await issued(staffA, a, later.id);
 
-    const report = await service().restore(a.slug, written.file, { actor: 'test' });
+    const report = await service().restore(test, a.slug, written.file);
     expect(report).toMatchObject({ tenant: a.slug, migrationsApplied: [], erasuresReapplied: [] });
     expect(await dump(a.schema, { withoutOperations: true })).toEqual(before);
     expect(await dump(b.schema)).toEqual(otherBefore);
@@ -144,7 +145,7 @@ describe('tenant backup and restore', () => {
     await staffA.put(`${t}/customers/${withdrawer.id}/consents/marketing_email`).send({ granted: false }).expect(200);
     await staffA.post(`${t}/requests`).send({ customerId: objector.id, type: 'objection', channel: 'letter' }).expect(201);
 
-    await service().restore(a.slug, file, { actor: 'test' });
+    await service().restore(test, a.slug, file);
     for (const c of [withdrawer, objector]) {
       expect((await staffA.get(`${t}/customers/${c.id}/consents/marketing_email`).expect(200)).body.granted).toBe(false);
     }
@@ -170,7 +171,7 @@ describe('tenant backup and restore', () => {
     const ledger = await ctx.get(ErasureLedgerService).entries(a.id);
     expect(ledger).toEqual(expect.arrayContaining([expect.objectContaining({ customerId: erased.id, requestId: request.id })]));
 
-    const report: RestoreReport = await service().restore(a.slug, file, { actor: 'test' });
+    const report: RestoreReport = await service().restore(test, a.slug, file);
     expect(report.erasuresReapplied).toEqual([erased.id]);
 
     await staffA.get(`${t}/customers/${erased.id}`).expect(404);
@@ -188,7 +189,7 @@ describe('tenant backup and restore', () => {
     expect(await ctx.sql(`select actor from "${a.schema}".audit_event where action = 'customer.erasure_reapplied' and subject_id = ?`, [erased.id])).toEqual([{ actor: 'test' }]);
 
     // A second restore of the same backup does the same again.
-    expect((await service().restore(a.slug, file, { actor: 'test' })).erasuresReapplied).toEqual([erased.id]);
+    expect((await service().restore(test, a.slug, file)).erasuresReapplied).toEqual([erased.id]);
     await staffA.get(`${t}/customers/${erased.id}`).expect(404);
   });
 
@@ -215,40 +216,40 @@ describe('tenant backup and restore', () => {
 
     it('a backup of another tenant', async () => {
       const otherFile = await backup(b);
-      await expectRefused(service().restore(a.slug, otherFile), 'backup-of-another-tenant');
+      await expectRefused(service().restore(test, a.slug, otherFile), 'backup-of-another-tenant');
     });
 
     it('a backup from a newer migration set', async () => {
       await ctx.sql(`insert into "${a.schema}".schema_migrations (name) values ('9999-from-the-future')`);
       const newer = await backup(a);
       await ctx.sql(`delete from "${a.schema}".schema_migrations where name = '9999-from-the-future'`);
-      await expectRefused(service().restore(a.slug, newer), 'backup-from-newer-migrations');
+      await expectRefused(service().restore(test, a.slug, newer), 'backup-from-newer-migrations');
     });
 
     it('an unknown tenant or a missing file', async () => {
-      await expectRefused(service().restore('no-such-tenant', file), 'unknown-tenant');
-      await expectRefused(service().restore(a.slug, join(dir, 'missing.gz')), 'not-a-backup');
+      await expectRefused(service().restore(test, 'no-such-tenant', file), 'unknown-tenant');
+      await expectRefused(service().restore(test, a.slug, join(dir, 'missing.gz')), 'not-a-backup');
     });
 
     it('a file that is not a backup', async () => {
       const text = nextFile();
       writeFileSync(text, 'customer_id\tname\n');
-      await expectRefused(service().restore(a.slug, text), 'not-a-backup');
+      await expectRefused(service().restore(test, a.slug, text), 'not-a-backup');
       const json = nextFile();
       writeFileSync(json, gzipSync('{"hello":"world"}\n'));
-      await expectRefused(service().restore(a.slug, json), 'not-a-backup');
+      await expectRefused(service().restore(test, a.slug, json), 'not-a-backup');
     });
 
     it('a file cut short', async () => {
       const bytes = readFileSync(file);
       const cut = nextFile();
       writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.8)));
-      await expectRefused(service().restore(a.slug, cut), 'backup-corrupt');
+      await expectRefused(service().restore(test, a.slug, cut), 'backup-corrupt');
       // Cut at a line, then compressed properly: gzip is whole, the trailer is missing.
       const text = gunzipSync(bytes).toString('utf8');
       const lineCut = nextFile();
       writeFileSync(lineCut, gzipSync(text.slice(0, text.lastIndexOf('\\.\n') + 3)));
-      await expectRefused(service().restore(a.slug, lineCut), 'backup-corrupt');
+      await expectRefused(service().restore(test, a.slug, lineCut), 'backup-corrupt');
     });
 
     it('a file with damaged compressed bytes', async () => {
@@ -256,7 +257,7 @@ describe('tenant backup and restore', () => {
       const damaged = nextFile();
       bytes[Math.floor(bytes.length / 2)] ^= 0xff;
       writeFileSync(damaged, bytes);
-      await expect(service().restore(a.slug, damaged)).rejects.toThrow();
+      await expect(service().restore(test, a.slug, damaged)).rejects.toThrow();
     });
 
     it('a file whose rows were edited (the checksum no longer matches)', async () => {
@@ -264,24 +265,24 @@ describe('tenant backup and restore', () => {
       expect(text).toContain('Ennen Varmuuskopiota');
       const edited = nextFile();
       writeFileSync(edited, gzipSync(text.replace('Ennen Varmuuskopiota', 'Väärennetty Nimi')));
-      await expectRefused(service().restore(a.slug, edited), 'backup-corrupt');
+      await expectRefused(service().restore(test, a.slug, edited), 'backup-corrupt');
       const appended = nextFile();
       writeFileSync(appended, gzipSync(text + 'one more line\n'));
-      await expectRefused(service().restore(a.slug, appended), 'backup-corrupt');
+      await expectRefused(service().restore(test, a.slug, appended), 'backup-corrupt');
     });
   });
 
   it('migrates a backup from an older migration set forward after loading it', async () => {
     const older = tenantMigrations.slice(0, -1);
     const onboarded = await ctx.get(TenancyService).onboard(
+      test,
       { slug: `old-${Date.now().toString(36)}`, legalName: 'Vanha Oy', businessId: '2832233-5', streetAddress: 'Katu 2', postalCode: '00100', city: 'Helsinki', contactEmail: 'owner@old.test', contactPerson: 'Olli Vanha' },
-      'test',
       older,
     );
     const scope = (await ctx.get(TenancyService).findScope(onboarded.tenant.slug))!;
     const customer = await ctx.get(TenantContext).run(scope, () => ctx.get(CustomersService).create(systemActor('test'), { contactName: 'Vanhan Asiakas', email: 'vanha@example.fi' }));
-    const file = (await service().backup(scope.slug, { out: nextFile() })).file;
-    const report = await service().restore(scope.slug, file);
+    const file = (await service().backup(test, scope.slug, { out: nextFile() })).file;
+    const report = await service().restore(test, scope.slug, file);
     expect(report.migrationsApplied).toEqual([tenantMigrations[tenantMigrations.length - 1].name]);
     expect(await ctx.sql(`select contact_name from "${scope.schema}".customer where id = ?`, [customer.id])).toEqual([{ contact_name: 'Vanhan Asiakas' }]);
     expect((await ctx.sql<{ name: string }>(`select name from "${scope.schema}".schema_migrations order by name`)).map((r) => r.name)).toEqual(tenantMigrations.map((m) => m.name).sort());
@@ -290,7 +291,7 @@ describe('tenant backup and restore', () => {
   it('never overwrites an existing file', async () => {
     const file = await backup(a);
     const before = readFileSync(file);
-    await expectRefused(service().backup(a.slug, { out: file }), 'backup-file-exists');
+    await expectRefused(service().backup(test, a.slug, { out: file }), 'backup-file-exists');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });

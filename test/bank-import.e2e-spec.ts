@@ -1,6 +1,6 @@
 // Payments from the bank: camt.054 and the Finnish reference payment file matched to invoices by reference,
 // booked once, the rest listed for a person to resolve; bad files refused whole; owner only; tenants apart.
-import { rfReference } from '@app/core';
+import { rfReference, systemActor } from '@app/core';
 import { RetentionService } from '@app/retention';
 import { problemOf, TestContext, textBody, type Agent, type TestTenant } from '@app/testing';
 import { camt054, ktl } from './fixtures/bank-files';
@@ -320,7 +320,7 @@ describe('bank import', () => {
         await ctx.sql(`update "${tenant.schema}".bank_import set imported_at = '2019-06-04T10:00:00Z' where id = ?`, [old.id]);
         await ctx.sql(`update "${tenant.schema}".bank_entry set booked_on = '2020-06-03' where import_id = ?`, [young.id]);
 
-        const report = await ctx.get(RetentionService).runAll({ actor: 'test' });
+        const report = await ctx.get(RetentionService).runAll(systemActor('test'));
         expect(report.tenants.find((r) => r.tenant === tenant.slug)).toMatchObject({ bankEntriesPurged: 1 });
         expect(await ctx.sql(`select 1 from "${tenant.schema}".bank_entry where payer_name = 'Vanha Maksaja'`)).toEqual([]);
         expect(await ctx.sql(`select 1 from "${tenant.schema}".bank_import where id = ?`, [old.id])).toEqual([]);

@@ -3,6 +3,7 @@
 // invitation mail with a producer-only job queue, as `npm run cli -- tenant onboard` does.
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
+import { systemActor } from '@app/core';
 import { JobsService } from '@app/jobs';
 import { OUTBOX_QUEUE } from '@app/mail';
 import { MigrationsService, TenancyService } from '@app/tenancy';
@@ -30,8 +31,8 @@ describe('the CLI', () => {
     await ctx.get(JobsService).start({ work: false });
     const slug = `cli-${Date.now().toString(36)}`;
     const result = await ctx.get(TenancyService).onboard(
+      systemActor('cli'),
       { slug, legalName: 'Komentorivi Oy', businessId: '2832233-5', streetAddress: 'Tie 1', postalCode: '00100', city: 'Helsinki', contactEmail: `owner@${slug}.test`, contactPerson: 'Olli Omistaja' },
-      'cli',
     );
     expect(result.owner.invitationUrl).toMatch(new RegExp(`/t/${slug}/invitation#token=`));
     const { Client } = await import('pg');

@@ -1,4 +1,5 @@
 // Onboarding a tenant: what it creates, that it is all-or-nothing, and that bad input writes nothing.
+import { systemActor } from '@app/core';
 import type { SchemaMigration } from '@app/database';
 import { tenantMigrations } from '@migrations/tenant';
 import { SchemaPoolService, TenancyService, TenantPlacementService, tenantSchemaName } from '@app/tenancy';
@@ -86,7 +87,7 @@ describe('onboarding a tenant', () => {
   it('leaves no schema and no tenant row when a migration fails midway', async () => {
     const before = { tenants: await countTenants(), schemas: (await tenantSchemas()).length };
     const broken: SchemaMigration = { name: '9999-broken', up: (db) => db.execute('create table broken (id uuid references nowhere (id))').then(() => undefined) };
-    await expect(ctx.get(TenancyService).onboard({ ...wellnessRoom, slug: 'doomed' }, 'test', [...tenantMigrations, broken])).rejects.toThrow();
+    await expect(ctx.get(TenancyService).onboard(systemActor('test'), { ...wellnessRoom, slug: 'doomed' }, [...tenantMigrations, broken])).rejects.toThrow();
     expect(await countTenants()).toBe(before.tenants);
     expect((await tenantSchemas()).length).toBe(before.schemas);
     expect(await ctx.sql(`select 1 from platform.tenant where slug = 'doomed'`)).toEqual([]);

@@ -65,7 +65,7 @@ describe('platform staff roles: two admins to grant, one to revoke', () => {
     expect((await admin.agent.get('/api/platform/me').expect(200)).body.roles).toEqual(['platform_admin']);
     problemOf(await admin.agent.post(SEARCHES).send(search).expect(403));
     // Not through the service either, whatever the caller.
-    await expect(ctx.get(PlatformStaffService).setRoles(admin.id, ['platform_admin', 'access_log_investigator'], admin.id)).rejects.toMatchObject({ status: 403 });
+    await expect(ctx.get(PlatformStaffService).setRoles(await ctx.platformPrincipal(admin.id), admin.id, ['platform_admin', 'access_log_investigator'])).rejects.toMatchObject({ status: 403 });
     expect(await historyOf(admin.id)).toEqual([{ role: 'platform_admin', action: 'grant', actor_id: null }]);
   });
 
@@ -88,7 +88,7 @@ describe('platform staff roles: two admins to grant, one to revoke', () => {
     for (const agent of [proposer.agent, grantee.agent]) {
       expect(problemOf(await approve(agent, grantee.id, grant.id).expect(403)).type).toMatch(/separation-of-duties$/);
     }
-    await expect(ctx.get(PlatformStaffService).approveGrant(grantee.id, grant.id, proposer.id)).rejects.toMatchObject({ status: 403 });
+    await expect(ctx.get(PlatformStaffService).approveGrant(await ctx.platformPrincipal(proposer.id), grantee.id, grant.id)).rejects.toMatchObject({ status: 403 });
     expect(await pendingOf(grantee.id)).toEqual([{ role: 'access_log_investigator' }]);
     problemOf(await grantee.agent.post(SEARCHES).send(search).expect(403));
     // The database holds the rule too: an approval by the proposer cannot be written even by hand.

@@ -2,6 +2,7 @@
 // in Finnish and English, HTML and JSON; numbers that follow the settings; roles, isolation, bad input.
 import { randomBytes } from 'node:crypto';
 import { tenantMigrations } from '@migrations/tenant';
+import { systemActor } from '@app/core';
 import { AuthService } from '@app/auth';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import { RegisterSettingsService, type PrivacyNotice, type SectionKey } from '@app/privacy-notice';
@@ -69,7 +70,7 @@ describe('register settings and the privacy notice', () => {
 
   /** Onboards a tenant with the given controller details and signs its owner in. */
   async function onboard(fields: typeof wellnessRoom): Promise<{ tenant: TestTenant; owner: Agent }> {
-    const result = await ctx.get(TenancyService).onboard(fields, 'test');
+    const result = await ctx.get(TenancyService).onboard(systemActor('test'), fields);
     const token = new URL(result.owner.invitationUrl).hash.replace('#token=', '');
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const scope = (await ctx.get(TenancyService).findScope(fields.slug))!;
@@ -155,7 +156,7 @@ describe('register settings and the privacy notice', () => {
       // The register settings and what later migrations add to them (recipients, kept versions).
       const settingsMigrations = ['0004-register-settings', '0014-register-recipients-versions'];
       const before = tenantMigrations.filter((m) => !settingsMigrations.includes(m.name));
-      const result = await ctx.get(TenancyService).onboard({ ...wellnessRoom, slug: 'older-studio', contactEmail: 'older@studio.fi' }, 'test', before);
+      const result = await ctx.get(TenancyService).onboard(systemActor('test'), { ...wellnessRoom, slug: 'older-studio', contactEmail: 'older@studio.fi' }, before);
       const schema = `tenant_${result.tenant.id.replace(/-/g, '')}`;
       expect(await ctx.sql(`select 1 from information_schema.tables where table_schema = ? and table_name = 'register_settings'`, [schema])).toEqual([]);
 

@@ -1,6 +1,7 @@
 // Retention runs: invoices past their period are purged (with lines and payments) and nothing younger; customers
 // without an invoice or a login for the review period are flagged, and unflagged when active again; each tenant
 // runs in its own transaction; owners alone see their own tenant's review list.
+import { systemActor } from '@app/core';
 import { RetentionService, type RetentionReport } from '@app/retention';
 import { problemOf, TestContext, type Agent, type TestTenant } from '@app/testing';
 
@@ -24,7 +25,7 @@ describe('retention', () => {
   });
   afterAll(() => ctx.close());
 
-  const run = () => ctx.get(RetentionService).runAll({ actor: 'test' });
+  const run = () => ctx.get(RetentionService).runAll(systemActor('test'));
   const reportOf = (report: RetentionReport, tenant: TestTenant) => report.tenants.find((t) => t.tenant === tenant.slug)!;
 
   async function newCustomer(tenant: TestTenant, name: string) {

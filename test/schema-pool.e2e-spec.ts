@@ -1,5 +1,6 @@
 // Spare tenant schemas (issue 18): a schema claimed from the pool is indistinguishable from one made for the tenant,
 // two onboardings never share a spare, an empty pool falls back, the job tops the pool up, migrateAll keeps spares current.
+import { systemActor } from '@app/core';
 import type { SchemaMigration } from '@app/database';
 import { JobsService } from '@app/jobs';
 import { tenantMigrations } from '@migrations/tenant';
@@ -23,9 +24,9 @@ describe('spare tenant schemas', () => {
 
   const onboard = (migrations?: readonly SchemaMigration[]) =>
     ctx.get(TenancyService).onboard(
+      systemActor('test'),
       // The same people in every tenant, so only ids, secrets and times differ between two schemas.
       { slug: `pool-${++n}`, legalName: 'Allas Oy', businessId: '2832233-5', streetAddress: 'Merivirta 5A', postalCode: '02320', city: 'Espoo', contactEmail: 'owner@allas.test', contactPerson: 'Olli Omistaja' },
-      'test',
       migrations,
     );
   const schemaOid = async (schema: string) => (await ctx.sql<{ oid: number }>('select oid::int as oid from pg_namespace where nspname = ?', [schema]))[0]?.oid;

@@ -114,7 +114,7 @@ describe('sessions', () => {
     const admin = await ctx.newPlatformStaff(['platform_admin']);
     const agent = await ctx.loginPlatform(admin);
     await agent.get('/api/platform/tenants').expect(200);
-    await ctx.get(PlatformStaffService).setRoles(admin.id, [], admin.id);
+    await ctx.get(PlatformStaffService).setRoles(await ctx.platformPrincipal(admin.id), admin.id, []);
     problemOf(await agent.get('/api/platform/tenants').expect(403));
     const me = await agent.get('/api/platform/me').expect(200);
     expect(me.body.roles).toEqual([]);

@@ -1,7 +1,7 @@
 // Consent rules, reached through ConsentService without HTTP.
 import { randomUUID } from 'node:crypto';
-import { ConsentService } from '@app/consent';
 import { systemActor } from '@app/core';
+import { ConsentService } from '@app/consent';
 import { RequestsService } from '@app/requests';
 import { RegisterSettingsService } from '@app/privacy-notice';
 import type { TenantScope } from '@app/tenancy';
@@ -36,7 +36,7 @@ describe('ConsentService', () => {
 
   it('after an objection to direct marketing takes only the person’s own consent', async () => {
     const { id } = await ctx.newCustomer(tenant);
-    await inTenant(() => ctx.get(RequestsService).record({ customerId: id, type: 'objection', channel: 'email' }, 'test'));
+    await inTenant(() => ctx.get(RequestsService).record(systemActor('test'), { customerId: id, type: 'objection', channel: 'email' }));
     await expect(inTenant(() => consent.set(byStaff, id, 'marketing_email', true, staff))).rejects.toMatchObject({ code: 'objection-needs-own-consent', status: 409 });
     await expect(inTenant(() => consent.set(byStaff, id, 'marketing_email', true, { ...staff, evidence: 'Signed form of 2026-12-01, in the binder' }))).resolves.toMatchObject({ granted: true });
   });

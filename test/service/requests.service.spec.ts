@@ -1,4 +1,5 @@
 // Deadlines of data-subject requests (GDPR Art. 12(3)), reached through RequestsService without HTTP.
+import { systemActor } from '@app/core';
 import { RequestsService } from '@app/requests';
 import type { TenantScope } from '@app/tenancy';
 import { ServiceTestContext } from '@app/testing';
@@ -20,7 +21,7 @@ describe('RequestsService deadlines', () => {
   async function received(receivedAt: string) {
     const since = new Date(new Date(receivedAt).getTime() - 86_400_000).toISOString();
     const customer = await ctx.at(since, () => ctx.newCustomer(tenant));
-    return ctx.at(receivedAt, () => inTenant(() => requests.record({ customerId: customer.id, type: 'access', channel: 'email' }, 'test')));
+    return ctx.at(receivedAt, () => inTenant(() => requests.record(systemActor('test'), { customerId: customer.id, type: 'access', channel: 'email' })));
   }
 
   it('is due one month after receipt, on the last day of a shorter month', async () => {
@@ -30,14 +31,14 @@ describe('RequestsService deadlines', () => {
 
   it('extends once to three months from receipt (not from the first deadline)', async () => {
     const request = await received('2026-01-31T10:00:00Z');
-    const extended = await ctx.at('2026-02-10T10:00:00Z', () => inTenant(() => requests.extend(request.id, 'Laaja pyyntö', 'test')));
+    const extended = await ctx.at('2026-02-10T10:00:00Z', () => inTenant(() => requests.extend(systemActor('test'), request.id, 'Laaja pyyntö')));
     expect(extended.dueAt).toEqual(new Date('2026-04-30T10:00:00Z'));
-    await expect(ctx.at('2026-02-11T10:00:00Z', () => inTenant(() => requests.extend(request.id, 'Taas', 'test')))).rejects.toMatchObject({ code: 'request-already-extended', status: 409 });
+    await expect(ctx.at('2026-02-11T10:00:00Z', () => inTenant(() => requests.extend(systemActor('test'), request.id, 'Taas')))).rejects.toMatchObject({ code: 'request-already-extended', status: 409 });
   });
 
   it('cannot be extended once its deadline has passed', async () => {
     const request = await received('2026-01-05T10:00:00Z');
-    await expect(ctx.at('2026-02-05T10:00:01Z', () => inTenant(() => requests.extend(request.id, 'Myöhässä', 'test')))).rejects.toMatchObject({ code: 'request-overdue' });
+    await expect(ctx.at('2026-02-05T10:00:01Z', () => inTenant(() => requests.extend(systemActor('test'), request.id, 'Myöhässä')))).rejects.toMatchObject({ code: 'request-overdue' });
     expect((await ctx.at('2026-02-05T10:00:01Z', () => inTenant(() => requests.get(request.id)))).overdue).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { AppConfig, loadConfig, resolveSessionSecret } from '@app/core';
+import { AppConfig, loadConfig, resolveSessionSecret, systemActor } from '@app/core';
 import { resolveDatabase } from '@app/database';
 import { MigrationsService, nodeName, OnboardTenantDto, TenancyService, TenantPlacementService } from '@app/tenancy';
 import { PasswordService, passwordWeakness, personalWords, PlatformStaffService } from '@app/auth';
@@ -95,7 +95,7 @@ tenant
       if (errors.length) throw new Error(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('\n'));
       // The owner's invitation mail is queued in the outbox with the tenant; the API's workers send it.
       await ctx.get(JobsService).start({ work: false });
-      const result = await ctx.get(TenancyService).onboard(dto, 'cli');
+      const result = await ctx.get(TenancyService).onboard(systemActor('cli'), dto);
       say(`Onboarded ${result.tenant.legalName} (${result.tenant.slug}).`);
       say(`Owner ${result.owner.email} sets a password with: ${result.owner.invitationUrl}`);
     }),
@@ -162,7 +162,7 @@ program
   .action((options: { tenant: string; out?: string }) =>
     withContext(async (ctx) => {
       const started = Date.now();
-      const report = await ctx.get(BackupService).backup(options.tenant, { out: options.out, actor: 'cli', onProgress: tableProgress });
+      const report = await ctx.get(BackupService).backup(systemActor('cli'), options.tenant, { out: options.out, onProgress: tableProgress });
       say(`Backed up ${report.tenant}: ${rowsIn(report.tables)} row(s) in ${report.tables.length} table(s), ${report.migrations.length} migration(s), in ${Date.now() - started} ms`);
       say(`File (holds personal data; keep it safe): ${report.file}`);
     }),
@@ -176,7 +176,7 @@ program
   .action((options: { tenant: string; file: string }) =>
     withContext(async (ctx) => {
       const started = Date.now();
-      const report = await ctx.get(BackupService).restore(options.tenant, options.file, { actor: 'cli', onProgress: tableProgress });
+      const report = await ctx.get(BackupService).restore(systemActor('cli'), options.tenant, options.file, { onProgress: tableProgress });
       say(`Restored ${report.tenant} from its backup of ${report.backupCreatedAt}: ${rowsIn(report.tables)} row(s) in ${report.tables.length} table(s), in ${Date.now() - started} ms`);
       say(`Migrations applied after loading: ${report.migrationsApplied.length ? report.migrationsApplied.join(', ') : 'none'}`);
       say(`Erasures since the backup, applied again: ${report.erasuresReapplied.length}`);
@@ -189,8 +189,7 @@ retention
   .description('purge invoices past their retention period and flag long-inactive customers for review, each tenant in its own transaction')
   .action(() =>
     withContext(async (ctx) => {
-      const report = await ctx.get(RetentionService).runAll({
-        actor: 'cli',
+      const report = await ctx.get(RetentionService).runAll(systemActor('cli'), {
         onProgress: (done, total, outcome) =>
           say(
             'error' in outcome

@@ -2,7 +2,7 @@
 // transaction as the read; the audit of searches; and each tenant's view of searches that touched it.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, decodeCursor, ForbiddenProblem, type Page, type PlatformPrincipal, type PlatformRole, type Principal, ProblemException, toPage } from '@app/core';
+import { type Actor, AppConfig, decodeCursor, type Page, ProblemException, requireAccess, toPage } from '@app/core';
 import { TenantContext } from '@app/tenancy';
 import { PlatformStaffService } from '@app/auth';
 import { AccessLogErrorCode, AccessLogException } from './access-log.errors';
@@ -47,11 +47,6 @@ export function touchedTenants(rows: Pick<FoundRow, 'tenantId'>[], filters: Pick
   return [...ids].sort();
 }
 
-function requireRole(actor: Principal | undefined, roles: PlatformRole[]): PlatformPrincipal {
-  if (actor?.kind !== 'platform' || !roles.some((role) => actor.roles.includes(role))) throw new ForbiddenProblem();
-  return actor;
-}
-
 @Injectable()
 export class AccessLogSearchService {
   private readonly logger = new Logger('AccessLog');
@@ -63,8 +58,8 @@ export class AccessLogSearchService {
     private readonly platformStaff: PlatformStaffService,
   ) {}
 
-  async search(actor: Principal | undefined, input: SearchInput, now: Date = new Date()): Promise<SearchResult> {
-    const investigator = requireRole(actor, ['access_log_investigator']);
+  async search(actor: Actor, input: SearchInput, now: Date = new Date()): Promise<SearchResult> {
+    const investigator = requireAccess(actor, { realm: 'platform', roles: ['access_log_investigator'] });
     const filters = resolveFilters(input.filters, now);
     const justification = resolveJustification(input.justification);
     const limit = input.limit ?? DEFAULT_LIMIT;
@@ -92,8 +87,8 @@ export class AccessLogSearchService {
     }
   }
 
-  async audit(actor: Principal | undefined, page: { limit?: number; cursor?: string }): Promise<Page<AuditEntryView>> {
-    const reader = requireRole(actor, ['access_log_investigator', 'platform_admin']);
+  async audit(actor: Actor, page: { limit?: number; cursor?: string }): Promise<Page<AuditEntryView>> {
+    const reader = requireAccess(actor, { realm: 'platform', roles: ['access_log_investigator', 'platform_admin'] });
     // Admins oversee that searches happen for good reasons; only investigators see which addresses were sought.
     const seesAddresses = reader.roles.includes('access_log_investigator');
     const limit = page.limit ?? 50;

@@ -3,7 +3,7 @@
 // the flows themselves (login, the principal re-read, invitation accept, disable, password reset) are written
 // once, in AuthService and PasswordResetService, over whichever realm is asked for.
 import { Injectable } from '@nestjs/common';
-import type { Principal, Realm } from '@app/core';
+import type { Actor, Principal, Realm } from '@app/core';
 import type { ResettableAccounts } from './password-reset.service';
 
 /** The account a login found, with the hash its password is checked against. */
@@ -37,7 +37,7 @@ export interface RealmAccounts<P extends Principal = Principal, A extends LoginA
   /** Sets the first password, consuming the invitation under a lock so that a token works once. */
   acceptInvitation(token: string, passwordHash: string): Promise<unknown>;
   /** Disables an account (the realm's rules on who may be disabled); its sessions are ended by the caller. */
-  disable?(id: string, actor: Principal): Promise<unknown>;
+  disable?(actor: Actor, id: string): Promise<unknown>;
 }
 
 /** The realms' accounts, each registered by the module that owns them (the portal's from below auth's users). */

@@ -111,7 +111,7 @@ export function accountController(routes: AccountRoutes): Type<object> {
 
     @when(!!disable, Post('staff/:id/disable'), disable?.access ?? skip, HttpCode(200), ApiOkResponse({ type: disable?.response }))
     disable(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() actor: Principal) {
-      return this.auth.disable(realm, id, actor);
+      return this.auth.disable(actor, realm, id);
     }
 
     @Post('invitations/accept')

@@ -1,7 +1,7 @@
 // Login, the principal re-read, invitations and session housekeeping, once for the three realms (platform staff,
 // tenant staff, portal customers): what differs between them is each realm's RealmAccounts.
 import { Injectable } from '@nestjs/common';
-import { principalKey, type Principal, type Realm } from '@app/core';
+import { type Actor, principalKey, type Principal, type Realm } from '@app/core';
 import { TenantContext } from '@app/tenancy';
 import { PasswordService } from './password.service';
 import { PasswordPolicy, personalWords } from './password-policy';
@@ -58,10 +58,10 @@ export class AuthService {
   }
 
   /** Disables an account of the realm (of the tenant in scope, for tenant staff) and ends all its sessions at once. */
-  async disable(realm: Realm, id: string, actor: Principal): Promise<unknown> {
+  async disable(actor: Actor, realm: Realm, id: string): Promise<unknown> {
     const accounts = this.realms.get(realm);
     if (!accounts.disable) throw new Error(`the ${realm} accounts cannot be disabled here`);
-    const account = await accounts.disable(id, actor);
+    const account = await accounts.disable(actor, id);
     await this.endAllSessions(principalKey({ kind: realm, id, tenantId: this.context.tenantIfBound?.tenantId }));
     return account;
   }

@@ -44,7 +44,7 @@ export class PlatformAuthController extends accountController(PLATFORM_ROUTES) {
   @ApiOkResponse({ type: PlatformStaffRolesDto, description: 'Roles removed at once; an added role waits as a pending grant for a second admin.' })
   @ApiProblems(403)
   setRoles(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SetRolesDto, @CurrentPrincipal() actor: Principal) {
-    return this.staff.setRoles(id, dto.roles, actor.id);
+    return this.staff.setRoles(actor, id, dto.roles);
   }
 
   @Post('staff/:id/role-grants/:grantId/approve')
@@ -53,6 +53,6 @@ export class PlatformAuthController extends accountController(PLATFORM_ROUTES) {
   @ApiOkResponse({ type: PlatformStaffRolesDto })
   @ApiProblems(403, 404, 409)
   approveGrant(@Param('id', new ParseUUIDPipe()) id: string, @Param('grantId', new ParseUUIDPipe()) grantId: string, @CurrentPrincipal() actor: Principal) {
-    return this.staff.approveGrant(id, grantId, actor.id);
+    return this.staff.approveGrant(actor, id, grantId);
   }
 }

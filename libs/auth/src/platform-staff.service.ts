@@ -121,7 +121,9 @@ export class PlatformStaffService {
    * request; adding one that needs a second admin only proposes it, and nobody may add a role to themselves.
    * Every step is recorded in the role history.
    */
-  async setRoles(id: string, roles: PlatformRole[], actorId: string): Promise<PlatformStaffRolesView> {
+  async setRoles(actor: Actor, id: string, roles: PlatformRole[]): Promise<PlatformStaffRolesView> {
+    // The role history names staff by id; whether the actor is an active admin is read in the transaction.
+    const actorId = requireAccess(actor, { realm: 'platform' }).id;
     return this.repository.transaction(async () => {
       const staff = await this.repository.findStaff(id, { lock: true });
       if (!staff) throw new NotFoundProblem('staff member');
@@ -149,7 +151,8 @@ export class PlatformStaffService {
   }
 
   /** A second platform admin approves a proposed grant: the role applies from the grantee's next request. */
-  async approveGrant(staffId: string, grantId: string, actorId: string): Promise<PlatformStaffRolesView> {
+  async approveGrant(actor: Actor, staffId: string, grantId: string): Promise<PlatformStaffRolesView> {
+    const actorId = requireAccess(actor, { realm: 'platform' }).id;
     return this.repository.transaction(async () => {
       const staff = await this.repository.findStaff(staffId, { lock: true });
       const grant = staff && (await this.repository.findGrant(grantId, staffId, { lock: true }));
@@ -222,8 +225,8 @@ export class PlatformStaffService {
     return new Map(rows.map((r) => [r.id, { id: r.id, email: r.email, name: r.name }]));
   }
 
-  async disable(id: string, actorId: string): Promise<PlatformStaffView> {
-    if (id === actorId) throw new AuthException(AuthErrorCode.CannotDisableSelf, 'You cannot disable your own account.');
+  async disable(actor: Actor, id: string): Promise<PlatformStaffView> {
+    if (id === requireAccess(actor, { realm: 'platform' }).id) throw new AuthException(AuthErrorCode.CannotDisableSelf, 'You cannot disable your own account.');
     return this.repository.transaction(async () => {
       const staff = await this.repository.findStaff(id);
       if (!staff) throw new NotFoundProblem('staff member');

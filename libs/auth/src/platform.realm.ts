@@ -1,6 +1,6 @@
 // Platform staff as one of the three account realms: accounts in the platform schema, no tenant.
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Principal, PlatformPrincipal } from '@app/core';
+import type { Actor, PlatformPrincipal } from '@app/core';
 import { AccountRealms, type RealmAccounts } from './account-realm';
 import { type PlatformStaffView, PlatformStaffService } from './platform-staff.service';
 
@@ -50,7 +50,7 @@ export class PlatformAccounts implements RealmAccounts<PlatformPrincipal, Platfo
     return this.staff.acceptInvitation(token, passwordHash);
   }
 
-  disable(id: string, actor: Principal): Promise<PlatformStaffView> {
-    return this.staff.disable(id, actor.id);
+  disable(actor: Actor, id: string): Promise<PlatformStaffView> {
+    return this.staff.disable(actor, id);
   }
 }

@@ -1,7 +1,7 @@
 // A tenant's staff as one of the three account realms: accounts in the tenant's schema, the tenant the access
 // guard bound (from the path on login and invitation, from the session otherwise).
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { type Principal, principalKey, type TenantRole, type TenantStaffPrincipal } from '@app/core';
+import { type Actor, type TenantRole, type TenantStaffPrincipal } from '@app/core';
 import { type StaffView, TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AccountRealms, type RealmAccounts } from './account-realm';
 import { AuthErrorCode, AuthException } from './auth.errors';
@@ -63,7 +63,7 @@ export class TenantStaffAccounts implements RealmAccounts<TenantStaffPrincipal, 
     return this.members.acceptInvitation(token, passwordHash);
   }
 
-  disable(id: string, actor: Principal): Promise<StaffView> {
-    return this.members.disable(id, actor.id, principalKey(actor));
+  disable(actor: Actor, id: string): Promise<StaffView> {
+    return this.members.disable(actor, id);
   }
 }

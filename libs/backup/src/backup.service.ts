@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { AppConfig, NotFoundProblem } from '@app/core';
+import { type Actor, actorKey, AppConfig, NotFoundProblem } from '@app/core';
 import type { SchemaMigration } from '@app/database';
 import { ConsentService } from '@app/consent';
 import { TenancyService, tenantSchemaName, type TenantScope } from '@app/tenancy';
@@ -76,7 +76,7 @@ export class BackupService {
    * Writes the tenant's schema to `out` (a new file): a REPEATABLE READ snapshot, so every table is read as of
    * one moment; migrations of this schema wait meanwhile (they take the same advisory lock exclusively).
    */
-  async backup(slug: string, options: { out?: string; actor?: string; onProgress?: BackupProgress } = {}): Promise<BackupReport> {
+  async backup(actor: Actor, slug: string, options: { out?: string; onProgress?: BackupProgress } = {}): Promise<BackupReport> {
     const tenant = await this.scope(slug);
     const createdAt = new Date();
     const file = resolve(options.out ?? this.defaultPath(tenant.slug, createdAt));
@@ -110,7 +110,7 @@ export class BackupService {
       await link(partial, file).catch((error: unknown) => {
         throw (error as { code?: string }).code === 'EEXIST' ? new BackupException(BackupErrorCode.FileExists, file) : error;
       });
-      await client.audit(tenant.schema, options.actor ?? 'cli', 'tenant.backed_up', tenant.tenantId);
+      await client.audit(tenant.schema, actorKey(actor), 'tenant.backed_up', tenant.tenantId);
       this.logger.log({ tenant: tenant.slug, tables: counted.length }, 'tenant backed up');
       return { tenant: tenant.slug, file, createdAt: header.createdAt, migrations, tables: counted };
     } finally {
@@ -126,11 +126,11 @@ export class BackupService {
    * verified, newer migrations applied, and the platform's erasure ledger re-applied. Any failure (a damaged
    * file included) rolls everything back: the tenant is left as it was.
    */
-  async restore(slug: string, file: string, options: { actor?: string; onProgress?: BackupProgress } = {}): Promise<RestoreReport> {
+  async restore(actor: Actor, slug: string, file: string, options: { onProgress?: BackupProgress } = {}): Promise<RestoreReport> {
     const tenant = await this.scope(slug);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.restoreOnce(tenant, file, options);
+        return await this.restoreOnce(actor, tenant, file, options);
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         if (typeof code !== 'string' || !LOST_TO_TRAFFIC.has(code)) throw error;
@@ -147,7 +147,7 @@ export class BackupService {
     }
   }
 
-  private async restoreOnce(tenant: TenantScope, file: string, options: { actor?: string; onProgress?: BackupProgress }): Promise<RestoreReport> {
+  private async restoreOnce(actor: Actor, tenant: TenantScope, file: string, options: { onProgress?: BackupProgress }): Promise<RestoreReport> {
     const current = [...tenantMigrations].sort(byName);
     const reader = BackupReader.open(resolve(file));
     let client: BackupConnection | undefined;
@@ -174,10 +174,9 @@ export class BackupService {
       await reader.finish();
       await client.resetSequences(tenant.schema);
       const migrationsApplied = await client.migrate(tenant.schema, current);
-      const actor = options.actor ?? 'cli';
-      const erasuresReapplied = await this.ledger.reapply(client.execute, tenant, actor);
+      const erasuresReapplied = await this.ledger.reapply(actor, client.execute, tenant);
       const withdrawalsReapplied = await ConsentService.reapplyWithdrawals(client.execute, tenant.schema, tenant.tenantId);
-      await client.audit(tenant.schema, actor, 'tenant.restored', tenant.tenantId);
+      await client.audit(tenant.schema, actorKey(actor), 'tenant.restored', tenant.tenantId);
       await client.commit();
       this.logger.log({ tenant: tenant.slug, reapplied: erasuresReapplied.length, withdrawalsReapplied }, 'tenant restored');
       return { tenant: tenant.slug, file: resolve(file), backupCreatedAt: header.createdAt, tables, migrationsApplied, erasuresReapplied };

@@ -1,6 +1,7 @@
 // The platform's erasure ledger: every erasure is recorded here too, in the erasure's own transaction, so that
 // it outlives any restore of the tenant's schema; a restore re-applies it before it commits.
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '@app/core';
 import type { TransactionExecutor } from '@app/database';
 import type { TenantScope } from '@app/tenancy';
 import { BackupRepository } from './backup.repository';
@@ -16,7 +17,7 @@ interface LedgerEntry {
   requestId: string | null;
 }
 
-export type ReapplyErasures = (execute: TransactionExecutor, tenant: TenantScope, actor: string) => Promise<string[]>;
+export type ReapplyErasures = (actor: Actor, execute: TransactionExecutor, tenant: TenantScope) => Promise<string[]>;
 
 @Injectable()
 export class ErasureLedgerService {
@@ -43,10 +44,10 @@ export class ErasureLedgerService {
    * ledger whose record the backup brought back, through the one erasure list (`libs/requests/src/erasure.ts`,
    * which registers itself here: the requests module sits above backups). Returns the customers erased again.
    */
-  async reapply(execute: TransactionExecutor, tenant: TenantScope, actor: string): Promise<string[]> {
+  async reapply(actor: Actor, execute: TransactionExecutor, tenant: TenantScope): Promise<string[]> {
     // Without it a restore would bring erased people back: refuse rather than restore.
     if (!this.reapplyErasures) throw new Error('the erasure list is not loaded: a restore needs RequestsModule');
-    return this.reapplyErasures(execute, tenant, actor);
+    return this.reapplyErasures(actor, execute, tenant);
   }
 
   useReapply(reapply: ReapplyErasures): void {

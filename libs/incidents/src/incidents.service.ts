@@ -7,7 +7,7 @@
 // trail, and each customer's delivery (queued, sent, failed) comes back from the outbox.
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, ForbiddenProblem, NotFoundProblem, type Page, type PlatformPrincipal, type Principal, toPage, type TenantStaffPrincipal, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type PlatformPrincipal, requireAccess, toPage, type TenantStaffPrincipal, ValidationProblem } from '@app/core';
 import { CustomersService } from '@app/customers';
 import { OutboxService, type MailMessage } from '@app/mail';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope, type TenantView } from '@app/tenancy';
@@ -21,22 +21,15 @@ import type { ApproveNoticeDto, CreateIncidentDto, CreateNoticeDto, RejectNotice
 /** The outbox topic of incident notices: their delivery outcomes come back to this module. */
 export const INCIDENT_TOPIC = 'incident';
 
-function requireAdmin(actor: Principal | undefined): PlatformPrincipal {
-  if (actor?.kind !== 'platform' || !actor.roles.includes('platform_admin')) throw new ForbiddenProblem();
-  return actor;
-}
+/** Every step of an incident is a platform admin's, except the owner's answer to a notice. */
+const ADMIN = { realm: 'platform', roles: ['platform_admin'] } as const;
 
 /** Hours the owner has to answer a notice sent for approval, unless the admin sets another (1-72). */
 export const DEFAULT_APPROVAL_HOURS = 24;
 
-function requireOwner(actor: Principal | undefined, tenantId: string): TenantStaffPrincipal {
-  if (actor?.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== tenantId) throw new ForbiddenProblem();
-  return actor;
-}
-
 /** Who did it, for the incident's audit trail: the principal's key, and the name people read. */
 function actorOf(actor: PlatformPrincipal | TenantStaffPrincipal): { actor: string; actorName: string } {
-  return { actor: actor.kind === 'platform' ? `platform:${actor.id}` : `tenant-staff:${actor.tenantId}:${actor.id}`, actorName: actor.name };
+  return { actor: actorKey(actor), actorName: actor.name };
 }
 
 type Candidate = { id: string; name: string; email: string | null };
@@ -108,8 +101,8 @@ export class IncidentsService implements OnModuleInit {
    * occurred not after discovery, and not before the earliest affected tenant was onboarded (its data was
    * not here to breach before then).
    */
-  async create(actor: Principal | undefined, dto: CreateIncidentDto, now: Date = this.clock.now()): Promise<IncidentView> {
-    const admin = requireAdmin(actor);
+  async create(actor: Actor, dto: CreateIncidentDto, now: Date = this.clock.now()): Promise<IncidentView> {
+    const admin = requireAccess(actor, ADMIN);
     const occurredAt = new Date(dto.occurredAt);
     const discoveredAt = new Date(dto.discoveredAt);
     const tenants = await this.tenancy.findMany({ slugs: dto.tenants });
@@ -130,14 +123,14 @@ export class IncidentsService implements OnModuleInit {
     return this.view(await this.find(id), now);
   }
 
-  async get(actor: Principal | undefined, id: string, now: Date = this.clock.now()): Promise<IncidentView> {
-    requireAdmin(actor);
+  async get(actor: Actor, id: string, now: Date = this.clock.now()): Promise<IncidentView> {
+    requireAccess(actor, ADMIN);
     return this.view(await this.find(id), now);
   }
 
   /** Every incident, newest first, each with its clock and delivery counts. */
-  async list(actor: Principal | undefined, page: { limit?: number; cursor?: string }, now: Date = this.clock.now()): Promise<Page<IncidentView>> {
-    requireAdmin(actor);
+  async list(actor: Actor, page: { limit?: number; cursor?: string }, now: Date = this.clock.now()): Promise<Page<IncidentView>> {
+    requireAccess(actor, ADMIN);
     const limit = page.limit ?? 50;
     const rows = await this.store.page(limit + 1, page.cursor ? decodeCursor(page.cursor) : undefined);
     const result = toPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
@@ -148,8 +141,8 @@ export class IncidentsService implements OnModuleInit {
    * Informs each affected controller (the tenant's contact) of the breach: the delivered notice stops its
    * 72-hour clock. Idempotent: a controller already informed is not written to again.
    */
-  async informControllers(actor: Principal | undefined, id: string, now: Date = this.clock.now()): Promise<IncidentView> {
-    const admin = requireAdmin(actor);
+  async informControllers(actor: Actor, id: string, now: Date = this.clock.now()): Promise<IncidentView> {
+    const admin = requireAccess(actor, ADMIN);
     const incident = await this.find(id);
     for (const tenant of await this.affectedTenants(id)) {
       const lang = asLang(tenant.language);
@@ -170,8 +163,8 @@ export class IncidentsService implements OnModuleInit {
    * Drafts a notice to one affected tenant's customers. An initial notice's text, when not given, is drafted
    * from the incident; a follow-up needs its own, and an initial notice sent to the tenant before it.
    */
-  async draftNotice(actor: Principal | undefined, id: string, dto: CreateNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
-    const admin = requireAdmin(actor);
+  async draftNotice(actor: Actor, id: string, dto: CreateNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAccess(actor, ADMIN);
     const incident = await this.find(id);
     const tenant = (await this.affectedTenants(id)).find((t) => t.slug === dto.tenant);
     const errors = tenant ? selectionErrors(dto.selection, dto.kind) : [{ field: 'tenant', message: `the incident does not concern ${dto.tenant}` }];
@@ -193,8 +186,8 @@ export class IncidentsService implements OnModuleInit {
   }
 
   /** Changes a draft, or redrafts a rejected notice (which becomes a draft again). */
-  async updateNotice(actor: Principal | undefined, id: string, noticeId: string, dto: UpdateNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
-    const admin = requireAdmin(actor);
+  async updateNotice(actor: Actor, id: string, noticeId: string, dto: UpdateNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAccess(actor, ADMIN);
     const current = await this.findNotice(id, noticeId);
     const errors = selectionErrors(dto.selection, current.kind);
     if (errors.length) throw new ValidationProblem(errors);
@@ -213,8 +206,8 @@ export class IncidentsService implements OnModuleInit {
    * Sends a draft for the owner's approval: the customers the selection reaches now (with an e-mail address)
    * are frozen as its recipients, and the owner is asked by e-mail to answer by the approval deadline.
    */
-  async submitNotice(actor: Principal | undefined, id: string, noticeId: string, dto: SubmitNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
-    const admin = requireAdmin(actor);
+  async submitNotice(actor: Actor, id: string, noticeId: string, dto: SubmitNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAccess(actor, ADMIN);
     const incident = await this.find(id);
     const current = await this.findNotice(id, noticeId);
     const tenant = await this.tenantOf(current);
@@ -240,8 +233,8 @@ export class IncidentsService implements OnModuleInit {
    * (from the tenant's schema, on another connection); under the lock the frozen list is compared with the one
    * read, and a notice whose list changed meanwhile answers 409 rather than going to the wrong people.
    */
-  async sendNotice(actor: Principal | undefined, id: string, noticeId: string, dto: SendNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
-    const admin = requireAdmin(actor);
+  async sendNotice(actor: Actor, id: string, noticeId: string, dto: SendNoticeDto, now: Date = this.clock.now()): Promise<NoticeView> {
+    const admin = requireAccess(actor, ADMIN);
     const current = await this.findNotice(id, noticeId);
     const tenant = await this.tenantOf(current);
     const recipients = current.recipientIds?.length ? await this.context.run(scopeOf(tenant), () => this.customers.noticeCandidates({ ids: current.recipientIds! })) : [];
@@ -298,18 +291,18 @@ export class IncidentsService implements OnModuleInit {
   }
 
   /** The owner approves the text and the recipients as read (the version), while the notice awaits approval. */
-  async approveNotice(actor: Principal | undefined, noticeId: string, dto: ApproveNoticeDto, now: Date = this.clock.now()): Promise<TenantNoticeView> {
+  async approveNotice(actor: Actor, noticeId: string, dto: ApproveNoticeDto, now: Date = this.clock.now()): Promise<TenantNoticeView> {
     return this.decide(actor, noticeId, dto.version, { status: 'approved' }, now);
   }
 
   /** The owner rejects the notice with a reason; a platform admin redrafts it and sends it again. */
-  async rejectNotice(actor: Principal | undefined, noticeId: string, dto: RejectNoticeDto, now: Date = this.clock.now()): Promise<TenantNoticeView> {
+  async rejectNotice(actor: Actor, noticeId: string, dto: RejectNoticeDto, now: Date = this.clock.now()): Promise<TenantNoticeView> {
     return this.decide(actor, noticeId, dto.version, { status: 'rejected', rejection_reason: dto.reason }, now);
   }
 
-  private async decide(actor: Principal | undefined, noticeId: string, version: number, set: { status: 'approved' | 'rejected'; rejection_reason?: string }, now: Date): Promise<TenantNoticeView> {
+  private async decide(actor: Actor, noticeId: string, version: number, set: { status: 'approved' | 'rejected'; rejection_reason?: string }, now: Date): Promise<TenantNoticeView> {
     const { tenantId } = this.context.tenant;
-    const owner = requireOwner(actor, tenantId);
+    const owner = requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId });
     const current = await this.ownNotice(noticeId);
     await this.store.transaction(async () => {
       const notice = await this.lockNotice(current.incidentId, noticeId, version);

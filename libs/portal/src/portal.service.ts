@@ -4,7 +4,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
-import { type CustomerPrincipal, NotFoundProblem, type Page, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, type CustomerPrincipal, type Page, type Principal, requireAccess, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import type { RectifyProfileDto } from './dto/portal.dto';
@@ -48,15 +48,14 @@ export class PortalService {
   }
 
   /** Giving or withdrawing marketing consent in the portal: as easy one way as the other. */
-  setConsent(principal: Principal, purpose: Purpose, granted: boolean, lang?: 'fi' | 'en'): Promise<ConsentState> {
-    const customer = this.requireCustomer(principal);
+  setConsent(actor: Actor, purpose: Purpose, granted: boolean, lang?: 'fi' | 'en'): Promise<ConsentState> {
+    const customer = this.requireCustomer(actor);
     return this.consent.set(customer, customer.id, purpose, granted, { channel: 'portal', source: 'portal', lang });
   }
 
   /** A request made in the portal is written and its sender authenticated: identity counts as verified. */
-  async submitRequest(principal: Principal, dto: PortalRequestDto): Promise<RequestView> {
-    const customer = this.requireCustomer(principal);
-    const actor = principalKey(customer);
+  async submitRequest(actor: Actor, dto: PortalRequestDto): Promise<RequestView> {
+    const customer = this.requireCustomer(actor);
     if (dto.type === 'erasure') {
       // Erasure waits while money is owed (the statement's rule, Art. 17(3)(e)): say so now, with which
       // invoices, rather than record a request the business could only refuse. Completion checks again.
@@ -65,29 +64,28 @@ export class PortalService {
         throw new RequestsException(RequestsErrorCode.UnpaidInvoices, `Erasure is possible once these are paid: ${unpaid.map((i) => `#${i.number}`).join(', ')}.`, { unpaidInvoices: unpaid });
       }
     }
-    return this.requests.record({ customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor, method: 'portal_session' } }, actor);
+    return this.requests.record(customer, { customerId: customer.id, type: dto.type, channel: 'portal', details: dto.details, verifiedBy: { actor: customer, method: 'portal_session' } });
   }
 
-  listRequests(principal: Principal): Promise<RequestView[]> {
-    return this.requests.forCustomer(this.requireCustomer(principal).id);
+  listRequests(actor: Actor): Promise<RequestView[]> {
+    return this.requests.forCustomer(this.requireCustomer(actor).id);
   }
 
   /** The customer's own completed access export; another customer's request answers 404. */
-  async export(principal: Principal, requestId: string, format: ExportFormat): Promise<StreamableFile> {
-    const customer = this.requireCustomer(principal);
+  async export(actor: Actor, requestId: string, format: ExportFormat): Promise<StreamableFile> {
+    const customer = this.requireCustomer(actor);
     return this.exports.stream(await this.requests.exportable(requestId, customer.id), format);
   }
 
   /** Rectification by the customer: the same validation, normalisation and audit trail as staff edits. */
-  async rectify(principal: Principal, dto: RectifyProfileDto): Promise<CustomerView> {
-    const customer = this.requireCustomer(principal);
+  async rectify(actor: Actor, dto: RectifyProfileDto): Promise<CustomerView> {
+    const customer = this.requireCustomer(actor);
     if (dto.email === null) throw new ValidationProblem([{ field: 'email', message: 'email cannot be removed: it is how you sign in to the portal' }]);
     return this.customers.update(customer, customer.id, dto);
   }
 
   /** Portal routes serve only a customer of the tenant in scope (the guard ensures it; this keeps services honest). */
-  private requireCustomer(principal: Principal): CustomerPrincipal {
-    if (principal.kind !== 'customer' || principal.tenantId !== this.context.tenant.tenantId) throw new NotFoundProblem();
-    return principal;
+  private requireCustomer(actor: Actor): CustomerPrincipal {
+    return requireAccess(actor, { realm: 'customer', tenantId: this.context.tenant.tenantId });
   }
 }

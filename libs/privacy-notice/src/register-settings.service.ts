@@ -1,7 +1,7 @@
 // The tenant's register settings: what the privacy statement says and what the system enforces are read
 // from here, so the two cannot drift. Other modules (consent, requests, retention jobs) ask this service.
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, ForbiddenProblem, type Principal, principalKey, ValidationProblem, type FieldError } from '@app/core';
+import { type Actor, actorKey, AppConfig, Clock, requireAccess, ValidationProblem, type FieldError } from '@app/core';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import type { RegisterSettings } from './register-settings.entity';
 import { PrivacyNoticeRepository } from './privacy-notice.repository';
@@ -213,8 +213,8 @@ export class RegisterSettingsService {
    * Owner only. The settings as an update would make them, validated exactly as the update validates them,
    * with nothing stored: what the statement preview is rendered from. The version is the next one when anything changes.
    */
-  async preview(actor: Principal, changes: Changes): Promise<RegisterSettingsView> {
-    this.assertOwner(actor);
+  async preview(actor: Actor, changes: Changes): Promise<RegisterSettingsView> {
+    requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
     const current = await this.current();
     const { next, changed } = this.apply(current, changes);
     if (changed.length === 0) return this.view(current);
@@ -222,17 +222,17 @@ export class RegisterSettingsService {
   }
 
   /** Owner only. Every change raises the notice version; a stale `version` answers 409. */
-  async update(actor: Principal, dto: UpdateRegisterSettingsDto): Promise<RegisterSettingsView> {
-    this.assertOwner(actor);
+  async update(actor: Actor, dto: UpdateRegisterSettingsDto): Promise<RegisterSettingsView> {
+    requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
     const { version, ...changes } = dto;
     const row = await this.repository.settingsForUpdate();
     if (row.version !== version) throw new PrivacyNoticeException(PrivacyNoticeErrorCode.StaleVersion);
     const { next, changed } = this.apply(toSnapshot(row), changes);
     if (changed.length === 0) return this.get();
 
-    const actorKey = principalKey(actor);
-    this.repository.assign(row, { ...toColumns(next), noticeVersion: row.noticeVersion + 1, updatedBy: actorKey });
-    this.audit.record({ actor: actorKey, action: 'register_settings.updated', subjectType: 'register_settings', subjectId: null, fields: [...changed] });
+    const by = actorKey(actor);
+    this.repository.assign(row, { ...toColumns(next), noticeVersion: row.noticeVersion + 1, updatedBy: by });
+    this.audit.record({ actor: by, action: 'register_settings.updated', subjectType: 'register_settings', subjectId: null, fields: [...changed] });
     await this.repository.flush();
     return this.get();
   }
@@ -249,10 +249,6 @@ export class RegisterSettingsService {
     const errors = check(next, changed, this.config.accessLogRetentionDays);
     if (errors.length) throw new ValidationProblem(errors);
     return { next, changed };
-  }
-
-  private assertOwner(actor: Principal): void {
-    if (actor.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== this.context.tenant.tenantId) throw new ForbiddenProblem();
   }
 
   private async view(settings: RegisterSettingsSnapshot): Promise<RegisterSettingsView> {

@@ -9,6 +9,7 @@
 // (hashed addresses, so that an objection outlives the record). A test walks every table after an erasure
 // (test/gdpr-journey.e2e-spec.ts), so a new table holding personal data cannot be forgotten here.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { type Actor, actorKey } from '@app/core';
 import { ErasureLedgerService } from '@app/backup';
 import { billingErasure } from '@app/billing';
 import { customersErasure } from '@app/customers';
@@ -43,7 +44,7 @@ export class CustomerErasure implements OnModuleInit {
 
   /** A restore re-applies the platform's ledger through this very list. */
   onModuleInit(): void {
-    this.ledger.useReapply((execute, tenant, actor) => this.reapply(this.repository.restoreTransaction(execute, tenant.schema), tenant, actor));
+    this.ledger.useReapply((actor, execute, tenant) => this.reapply(actor, this.repository.restoreTransaction(execute, tenant.schema), tenant));
   }
 
   /**
@@ -51,8 +52,8 @@ export class CustomerErasure implements OnModuleInit {
    * step, then the tenant's ledger row (ids and the count of invoices kept) and an audit entry per person. The
    * caller has checked the preconditions.
    */
-  async erase(people: ErasedCustomer[], actor: string): Promise<void> {
-    await this.eraseWith(this.repository.erasureTransaction(), people, actor, 'customer.erased');
+  async erase(actor: Actor, people: ErasedCustomer[]): Promise<void> {
+    await this.eraseWith(this.repository.erasureTransaction(), people, actorKey(actor), 'customer.erased');
   }
 
   private async eraseWith(tx: TenantTransaction, people: ErasedCustomer[], actor: string, action: string): Promise<void> {
@@ -71,14 +72,15 @@ export class CustomerErasure implements OnModuleInit {
    * open is marked completed. The platform's rows are read first and handed over as values (on Citus the
    * platform tables live on the coordinator). Returns the customers erased again.
    */
-  private async reapply(tx: TenantTransaction, tenant: TenantScope, actor: string): Promise<string[]> {
+  private async reapply(actor: Actor, tx: TenantTransaction, tenant: TenantScope): Promise<string[]> {
+    const by = actorKey(actor);
     const ledger = await this.ledger.entries(tenant.tenantId, tx.execute);
     if (ledger.length === 0) return [];
     const done = ledger.filter((l) => l.requestId).map((l) => ({ request_id: l.requestId!, erased_at: l.erasedAt.toISOString() }));
-    await this.repository.completeErasedRequests(tx, actor, done);
+    await this.repository.completeErasedRequests(tx, by, done);
     const present = await customersErasure.present(tx, ledger.map((l) => l.customerId));
     const back = ledger.filter((l) => present.has(l.customerId));
-    await this.eraseWith(tx, back, actor, 'customer.erasure_reapplied');
+    await this.eraseWith(tx, back, by, 'customer.erasure_reapplied');
     return back.map((l) => l.customerId);
   }
 }

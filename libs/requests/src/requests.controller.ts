@@ -1,7 +1,7 @@
 // Tenant staff record data-subject requests; owners decide them.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, PageOf, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, PageOf, type Principal, TenantStaffAccess } from '@app/core';
 import { RequestsService } from './requests.service';
 import { EXPORT_CONTENT, ExportService } from './export.service';
 import { CodeSentDto, ExportQuery, RequestMailDto, ListRequestsQuery, ObjectionDecisionDto, ReasonDto, RecordRequestDto, RepeatAccessDecisionDto, VerifyRequestDto } from './dto/request.dto';
@@ -32,7 +32,7 @@ export class RequestsController {
   @ApiCreatedResponse({ type: DataSubjectRequestDto })
   @ApiProblems(409)
   record(@Body() dto: RecordRequestDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.record({ ...dto, receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : undefined }, principalKey(actor));
+    return this.requests.record(actor, { ...dto, receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : undefined });
   }
 
   @Get(':id')
@@ -55,7 +55,7 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto, description: 'A staff check of the identity, of a kind from the fixed list, recorded with who and when.' })
   @ApiProblems(409)
   verify(@Param('id', uuid) id: string, @Body() dto: VerifyRequestDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.verify(id, dto.method, dto.note, principalKey(actor));
+    return this.requests.verify(actor, id, dto.method, dto.note);
   }
 
   @Post(':id/verification-code')
@@ -64,7 +64,7 @@ export class RequestsController {
   @ApiAcceptedResponse({ type: CodeSentDto, description: 'A one-time code is queued to the e-mail address on record, in the tenant\'s language; the person enters it at /t/:tenant/verify.' })
   @ApiProblems(409, 429)
   sendCode(@Param('id', uuid) id: string, @CurrentPrincipal() actor: Principal) {
-    return this.verification.sendCode(id, principalKey(actor));
+    return this.verification.sendCode(actor, id);
   }
 
   @Post(':id/complete')
@@ -73,7 +73,7 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto, description: 'Done: an access export is ready, an erasure has run.' })
   @ApiProblems(409)
   complete(@Param('id', uuid) id: string, @CurrentPrincipal() actor: Principal) {
-    return this.requests.complete(id, actor);
+    return this.requests.complete(actor, id);
   }
 
   @Post(':id/repeat-access')
@@ -82,7 +82,7 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto, description: "The owner's decision on an access request beyond the free copies a year; the person is told by e-mail. A fee is issued as an invoice." })
   @ApiProblems(409)
   decideRepeatAccess(@Param('id', uuid) id: string, @Body() dto: RepeatAccessDecisionDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.decideRepeatAccess(id, dto, principalKey(actor));
+    return this.requests.decideRepeatAccess(actor, id, dto);
   }
 
   @Post(':id/objection-decision')
@@ -91,7 +91,7 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto, description: "The owner's decision on an objection to processing based on legitimate interest (Art. 21(1)); the person is told by e-mail." })
   @ApiProblems(409)
   decideObjection(@Param('id', uuid) id: string, @Body() dto: ObjectionDecisionDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.decideObjection(id, dto, principalKey(actor));
+    return this.requests.decideObjection(actor, id, dto);
   }
 
   @Post(':id/reject')
@@ -100,7 +100,7 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto })
   @ApiProblems(409)
   reject(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.reject(id, dto.reason, principalKey(actor));
+    return this.requests.reject(actor, id, dto.reason);
   }
 
   @Post(':id/extend')
@@ -109,7 +109,7 @@ export class RequestsController {
   @ApiOkResponse({ type: DataSubjectRequestDto })
   @ApiProblems(409)
   extend(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.extend(id, dto.reason, principalKey(actor));
+    return this.requests.extend(actor, id, dto.reason);
   }
 
   @Get(':id/export')

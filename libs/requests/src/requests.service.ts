@@ -6,7 +6,7 @@
 // with its reasons, for an access request how to fetch the export); the owners and staff when one arrives.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, type Principal, principalKey, systemActor, toPage, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, CLOCK_SKEW_MS, decodeCursor, type FieldError, NotFoundProblem, type Page, toPage, ValidationProblem } from '@app/core';
 import { OutboxService, type MailMessage } from '@app/mail';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
 import { type CustomerView, CustomersService } from '@app/customers';
@@ -82,7 +82,7 @@ interface NewRequest {
   receivedAt?: Date;
   details?: string;
   /** Set when the requester is already authenticated (the portal's session): identity counts as verified. */
-  verifiedBy?: { actor: string; method: 'portal_session' };
+  verifiedBy?: { actor: Actor; method: 'portal_session' };
 }
 
 @Injectable()
@@ -103,7 +103,8 @@ export class RequestsService {
     private readonly notices: RequestNoticesService,
   ) {}
 
-  async record(input: NewRequest, actor: string): Promise<RequestView> {
+  async record(actor: Actor, input: NewRequest): Promise<RequestView> {
+    const by = actorKey(actor);
     const customer = await this.customers.get(input.customerId);
     const now = this.clock.now();
     const problems = input.receivedAt ? receiptProblems(input.receivedAt, customer.createdAt, now) : [];
@@ -121,13 +122,13 @@ export class RequestsService {
         receivedAt,
         dueAt: addMonths(receivedAt, ANSWER_MONTHS),
         details: input.details ?? null,
-        recordedBy: actor,
-        ...(input.verifiedBy ? { state: 'verified', verifiedBy: input.verifiedBy.actor, verifiedAt: now, verificationMethod: input.verifiedBy.method } : {}),
+        recordedBy: by,
+        ...(input.verifiedBy ? { state: 'verified', verifiedBy: actorKey(input.verifiedBy.actor), verifiedAt: now, verificationMethod: input.verifiedBy.method } : {}),
       });
       // An objection to direct marketing needs no weighing (Art. 21(3)): it takes effect at once.
       if (input.type === 'objection') {
-        await this.consent.object(systemActor(actor), customer.id, customer.email); // stopgap: sweep-rights
-        this.repository.update(request, { state: 'completed', decidedBy: actor, decidedAt: now });
+        await this.consent.object(actor, customer.id, customer.email);
+        this.repository.update(request, { state: 'completed', decidedBy: by, decidedAt: now });
       }
       if (customer.email) {
         const context = this.mailContext(tenant, { email: customer.email }, request);
@@ -136,7 +137,7 @@ export class RequestsService {
         else await this.tell(request, receiptMail({ ...context, dueAt: request.dueAt, verified: request.state !== 'received' }), 'received');
       }
       await this.notices.arrived(request, tenant, handlers);
-      this.audit.record({ actor, action: `request.${input.type}.recorded`, subjectType: 'customer', subjectId: customer.id, fields: ['type', 'channel'] });
+      this.audit.record({ actor: by, action: `request.${input.type}.recorded`, subjectType: 'customer', subjectId: customer.id, fields: ['type', 'channel'] });
       return request.id;
     });
     return this.get(id);
@@ -168,7 +169,7 @@ export class RequestsService {
    * call back needs a phone number on record (the check is against what the register holds, not what the
    * requester says). Each request is verified on its own: nothing carries over from the person's other requests.
    */
-  async verify(id: string, method: StaffCheckMethod, note: string | undefined, actor: string): Promise<RequestView> {
+  async verify(actor: Actor, id: string, method: StaffCheckMethod, note: string | undefined): Promise<RequestView> {
     const current = await this.find(id);
     if (method === 'call_back_registered_phone') {
       const customer = current.customerId ? await this.customers.get(current.customerId) : null;
@@ -176,7 +177,7 @@ export class RequestsService {
     }
     return this.change(id, actor, 'verified', (request) => {
       if (request.state !== 'received') throw new RequestsException(RequestsErrorCode.NotOpen, 'Only a received request awaits verification.');
-      return { state: 'verified', verifiedBy: actor, verifiedAt: this.clock.now(), verificationMethod: method, verificationNote: note?.trim() || null };
+      return { state: 'verified', verifiedBy: actorKey(actor), verifiedAt: this.clock.now(), verificationMethod: method, verificationNote: note?.trim() || null };
     });
   }
 
@@ -184,7 +185,7 @@ export class RequestsService {
    * Extends the deadline by two months, once, and only while it has not passed (Art. 12(3): the person is told
    * within the first month, with the reasons). The person is told by e-mail in the same transaction.
    */
-  async extend(id: string, reason: string, actor: string): Promise<RequestView> {
+  async extend(actor: Actor, id: string, reason: string): Promise<RequestView> {
     const [tenant, person] = await this.personOf(id);
     return this.change(id, actor, 'extended', async (request) => {
       if (request.extendedAt) throw new RequestsException(RequestsErrorCode.AlreadyExtended);
@@ -202,7 +203,8 @@ export class RequestsService {
    * reasonable fee (issued as an invoice to the customer), or refuse it as manifestly unfounded or excessive.
    * The person gets the decision and its reason by e-mail.
    */
-  async decideRepeatAccess(id: string, input: { decision: RepeatDecision; reason: string; feeCents?: number; vatRate?: number }, actor: string): Promise<RequestView> {
+  async decideRepeatAccess(actor: Actor, id: string, input: { decision: RepeatDecision; reason: string; feeCents?: number; vatRate?: number }): Promise<RequestView> {
+    const by = actorKey(actor);
     const request = await this.find(id);
     if (request.type !== 'access' || !OPEN_STATES.includes(request.state) || !(await this.beyondFreeCopies([request])).has(request.id)) {
       throw new RequestsException(RequestsErrorCode.NotRepeatAccess);
@@ -217,13 +219,13 @@ export class RequestsService {
       // The request is locked before anything is billed: a second submit waits here and then finds it decided.
       const locked = await this.find(id, true);
       if (!OPEN_STATES.includes(locked.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
-      const fee = prepared ? await this.billing.issueWithin(systemActor(actor), prepared) : undefined; // stopgap: sweep-rights
+      const fee = prepared ? await this.billing.issueWithin(actor, prepared) : undefined;
       if (input.decision === 'refuse') this.repository.update(locked, { state: 'rejected', rejectionReason: input.reason });
       else this.repository.update(locked, { state: 'completed', overrideReason: input.reason, feeInvoiceId: fee?.id ?? null });
-      this.repository.update(locked, { repeatDecision: input.decision, decidedBy: actor, decidedAt: now });
-      const fetch = person && input.decision !== 'refuse' ? await this.exportFetch(locked, portal, actor) : undefined;
+      this.repository.update(locked, { repeatDecision: input.decision, decidedBy: by, decidedAt: now });
+      const fetch = person && input.decision !== 'refuse' ? await this.exportFetch(locked, portal, by) : undefined;
       if (person) await this.tell(locked, repeatDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason: input.reason, fee, fetch }), `repeat-${input.decision}`);
-      this.audit.record({ actor, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] });
+      this.audit.record({ actor: by, action: `request.access.repeat_${input.decision}`, subjectType: 'request', subjectId: id, fields: ['state', 'repeatDecision'] });
     });
     return this.get(id);
   }
@@ -241,7 +243,7 @@ export class RequestsService {
    * and the export). Rejected: only for compelling legitimate grounds, which are written and sent to the person
    * with their remedies. Either way the person is told by e-mail in the same transaction.
    */
-  async decideObjection(id: string, input: { decision: ObjectionDecision; reason: string }, actor: string): Promise<RequestView> {
+  async decideObjection(actor: Actor, id: string, input: { decision: ObjectionDecision; reason: string }): Promise<RequestView> {
     const request = await this.find(id);
     if (request.type !== 'objection_legitimate_interest' || !OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotLegitimateInterestObjection);
     if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
@@ -249,17 +251,17 @@ export class RequestsService {
     const reason = input.reason.trim();
     return this.change(id, actor, `objection_${input.decision}`, async (locked) => {
       if (person) await this.tell(locked, objectionDecisionMail({ ...this.mailContext(tenant, person, locked), decision: input.decision, reason }), `objection-${input.decision}`);
-      const decided = { objectionDecision: input.decision, decidedBy: actor, decidedAt: this.clock.now() };
+      const decided = { objectionDecision: input.decision, decidedBy: actorKey(actor), decidedAt: this.clock.now() };
       return input.decision === 'upheld' ? { ...decided, state: 'completed', objectionEffect: reason } : { ...decided, state: 'rejected', rejectionReason: reason };
     });
   }
 
   /** Refuses a request with its reasons, which the person gets by e-mail with their remedies (Art. 12(4)). */
-  async reject(id: string, reason: string, actor: string): Promise<RequestView> {
+  async reject(actor: Actor, id: string, reason: string): Promise<RequestView> {
     const [tenant, person] = await this.personOf(id);
     return this.change(id, actor, 'rejected', async (request) => {
       if (person) await this.tell(request, rejectionMail({ ...this.mailContext(tenant, person, request), reason }), 'rejected');
-      return { state: 'rejected', rejectionReason: reason, decidedBy: actor, decidedAt: this.clock.now() };
+      return { state: 'rejected', rejectionReason: reason, decidedBy: actorKey(actor), decidedAt: this.clock.now() };
     });
   }
 
@@ -267,8 +269,8 @@ export class RequestsService {
    * Decides a verified request. Access: served unless the yearly limit is reached (an owner may override with
    * a reason). Erasure: executed in this transaction, refused while invoices are unpaid. Idempotent on retry.
    */
-  async complete(id: string, actor: Principal): Promise<RequestView> {
-    const by = principalKey(actor);
+  async complete(actor: Actor, id: string): Promise<RequestView> {
+    const by = actorKey(actor);
     // Read before the erasure, which takes the address with it: the person is told that it happened. The
     // tenant's language also names a restriction whose request gave no reason.
     const [tenant, person] = await this.personOf(id);
@@ -281,8 +283,8 @@ export class RequestsService {
       if (request.state === 'received') throw new RequestsException(RequestsErrorCode.NotVerified);
       if (request.type === 'objection_legitimate_interest') throw new RequestsException(RequestsErrorCode.ObjectionDecisionNeeded);
       if (request.type === 'access') await this.assertFreeCopy(request);
-      if (request.type === 'erasure') await this.erase(request, by);
-      if (request.type === 'restriction') await this.restrict(request, tenant.language, by);
+      if (request.type === 'erasure') await this.erase(actor, request);
+      if (request.type === 'restriction') await this.restrict(request, tenant.language, actor);
       this.repository.update(request, { state: 'completed', decidedBy: by, decidedAt: this.clock.now() });
       if (person) {
         const fetch = request.type === 'access' ? await this.exportFetch(request, portal, by) : undefined;
@@ -298,7 +300,7 @@ export class RequestsService {
    * tenant's language, queued in the lift's own transaction (it goes exactly when the lift commits). Without
    * an e-mail address on record, staff say how they told the person otherwise.
    */
-  async liftRestriction(customerId: string, input: { reason: string; toldOtherwise?: string }, actor: string): Promise<CustomerView> {
+  async liftRestriction(actor: Actor, customerId: string, input: { reason: string; toldOtherwise?: string }): Promise<CustomerView> {
     const [tenant, customer] = await Promise.all([this.tenancy.get(this.context.tenant.slug), this.customers.get(customerId)]);
     const reason = input.reason.trim();
     const toldOtherwise = input.toldOtherwise?.trim();
@@ -307,8 +309,8 @@ export class RequestsService {
     }
     const now = this.clock.now();
     await this.context.transaction(async () => {
-      // stopgap: sweep-rights
-      const { before } = await this.customers.liftRestriction(systemActor(actor), customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, now);
+     
+      const { before } = await this.customers.liftRestriction(actor, customerId, toldOtherwise ? `${reason} (${toldOtherwise})` : reason, now);
       if (customer.email) {
         const message = restrictionLiftedMail({ to: customer.email, lang: asMailLang(tenant.language), controller: tenant.legalName, since: before.since, reason });
         await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${before.requestId ?? customerId}:restriction-lifted:${now.getTime()}` });
@@ -412,7 +414,7 @@ export class RequestsService {
    * The erasure itself, all in the open transaction: the customer row is taken exclusively (no invoice can
    * be written meanwhile) and the erasure refused while anything is unpaid; then the steps of erasure.ts.
    */
-  private async erase(request: DataSubjectRequest, actor: string): Promise<void> {
+  private async erase(actor: Actor, request: DataSubjectRequest): Promise<void> {
     const customerId = request.customerId;
     if (!customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
     const customer = await this.customers.lockForErasure(customerId);
@@ -423,7 +425,7 @@ export class RequestsService {
     }
     // What is deleted and what is kept: the one list in erasure.ts, shared with a restore.
     request.details = null;
-    await this.erasure.erase([{ customerId, requestId: request.id, erasedAt: this.clock.now() }], actor);
+    await this.erasure.erase(actor, [{ customerId, requestId: request.id, erasedAt: this.clock.now() }]);
     // The platform's copy outlives a restore of this schema, which re-applies it.
     await this.platformLedger.record({ customerId, requestId: request.id });
   }
@@ -432,10 +434,10 @@ export class RequestsService {
    * A completed restriction request marks its customer restricted (Art. 18), in the completion's transaction.
    * The reason is what the person wrote (which processing, why), else the request's name.
    */
-  private async restrict(request: DataSubjectRequest, language: string, actor: string): Promise<void> {
+  private async restrict(request: DataSubjectRequest, language: string, actor: Actor): Promise<void> {
     if (!request.customerId) throw new RequestsException(RequestsErrorCode.CustomerErased);
     const reason = request.details?.trim() || requestTypeName('restriction', asMailLang(language));
-    await this.customers.restrict(systemActor(actor), request.customerId, { reason, requestId: request.id, at: this.clock.now() }); // stopgap: sweep-rights
+    await this.customers.restrict(actor, request.customerId, { reason, requestId: request.id, at: this.clock.now() });
   }
 
   /** The views of these requests, with their customers' names (one query for the lot). */
@@ -445,12 +447,12 @@ export class RequestsService {
   }
 
   /** Changes an open request in one transaction, under its row lock; `next` may queue mail in the same transaction. */
-  private async change(id: string, actor: string, action: string, next: (r: DataSubjectRequest) => Partial<DataSubjectRequest> | Promise<Partial<DataSubjectRequest>>): Promise<RequestView> {
+  private async change(id: string, actor: Actor, action: string, next: (r: DataSubjectRequest) => Partial<DataSubjectRequest> | Promise<Partial<DataSubjectRequest>>): Promise<RequestView> {
     await this.context.transaction(async () => {
       const request = await this.find(id, true);
       if (!OPEN_STATES.includes(request.state)) throw new RequestsException(RequestsErrorCode.NotOpen);
       this.repository.update(request, await next(request));
-      this.audit.record({ actor, action: `request.${action}`, subjectType: 'request', subjectId: id, fields: ['state'] });
+      this.audit.record({ actor: actorKey(actor), action: `request.${action}`, subjectType: 'request', subjectId: id, fields: ['state'] });
     });
     return this.get(id);
   }

@@ -1,7 +1,7 @@
 // The owner lifts a restriction of processing (GDPR Art. 18(3)); the person is told first, with the reason.
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { CustomerDto } from '@app/customers';
 import { RequestsService } from './requests.service';
 import { LiftRestrictionDto } from './dto/request.dto';
@@ -20,6 +20,6 @@ export class RestrictionController {
   })
   @ApiProblems(400, 409)
   lift(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: LiftRestrictionDto, @CurrentPrincipal() actor: Principal) {
-    return this.requests.liftRestriction(id, dto, principalKey(actor));
+    return this.requests.liftRestriction(actor, id, dto);
   }
 }

@@ -7,7 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomInt, randomUUID, scrypt as scryptCb, timingSafeEqual, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { AppConfig, Clock, NotFoundProblem } from '@app/core';
+import { type Actor, actorKey, AppConfig, Clock, NotFoundProblem } from '@app/core';
 import { LoginThrottleService } from '@app/auth';
 import { OutboxService } from '@app/mail';
 import { AuditTrailService, TenancyService, TenantContext } from '@app/tenancy';
@@ -55,7 +55,7 @@ export class VerificationService {
   ) {}
 
   /** Sends a new code for this received request to the address on record; an earlier code of it stops working. */
-  async sendCode(id: string, actor: string): Promise<{ sentTo: string; expiresAt: Date }> {
+  async sendCode(actor: Actor, id: string): Promise<{ sentTo: string; expiresAt: Date }> {
     const request = await this.repository.find(id);
     if (!request) throw new NotFoundProblem('request');
     if (request.state !== 'received') throw new RequestsException(RequestsErrorCode.NotOpen, 'Only a request awaiting verification gets a code.');
@@ -77,11 +77,11 @@ export class VerificationService {
         throw new RequestsException(RequestsErrorCode.TooManyCodes, `At most ${CODES_PER_REQUEST_PER_HOUR} codes an hour per request and ${CODES_PER_ADDRESS_PER_DAY} a day per address.`);
       }
       await this.repository.expireLiveCodes(id, now);
-      this.repository.createCode({ id: randomUUID(), requestId: id, emailHash, codeHash, createdAt: now, expiresAt, usedAt: null, failedAttempts: 0, sentBy: actor });
+      this.repository.createCode({ id: randomUUID(), requestId: id, emailHash, codeHash, createdAt: now, expiresAt, usedAt: null, failedAttempts: 0, sentBy: actorKey(actor) });
       const verifyUrl = `${this.config.publicOrigin ?? `http://localhost:${this.config.port}`}/t/${tenant.slug}/verify`;
       const message = codeMail({ to: customer.email!, lang: asMailLang(tenant.language), controller: tenant.legalName, type: request.type, receivedAt: request.receivedAt, code, verifyUrl, validMinutes: CODE_VALID_MINUTES });
       await this.outbox.enqueue(message, { topic: REQUEST_MAIL_TOPIC, ref: `${id}:code` });
-      this.audit.record({ actor, action: 'request.code_sent', subjectType: 'request', subjectId: id, fields: [] });
+      this.audit.record({ actor: actorKey(actor), action: 'request.code_sent', subjectType: 'request', subjectId: id, fields: [] });
     });
     return { sentTo: masked(customer.email), expiresAt };
   }

@@ -2,7 +2,7 @@
 // period. Staff see whether leaving has been requested (the console's banner), nothing more.
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { LeavingService } from './leaving.service';
 import { LeaveStatusDto, RequestLeaveDto } from './dto/leave.dto';
 
@@ -20,7 +20,7 @@ export class LeavingController {
     content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } },
   })
   archive(@CurrentPrincipal() actor: Principal) {
-    return this.leaving.archive(principalKey(actor));
+    return this.leaving.archive(actor);
   }
 
   @Get('leave')

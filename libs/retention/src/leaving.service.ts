@@ -11,7 +11,7 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { Clock, csvCell, NotFoundProblem, type Principal, principalKey, ValidationProblem } from '@app/core';
+import { type Actor, actorKey, Clock, csvCell, NotFoundProblem, ValidationProblem } from '@app/core';
 import { OutboxService } from '@app/mail';
 import { SessionsService } from '@app/auth';
 import { BillingService, LEGAL_RETENTION_YEARS } from '@app/billing';
@@ -82,9 +82,9 @@ export class LeavingService {
    * `manifest.json` last. One read-only snapshot on one connection, rows fetched a thousand at a time: constant
    * memory. Recorded in the audit trail, and the connection taken, before anything is sent.
    */
-  async archive(actor: string): Promise<StreamableFile> {
+  async archive(actor: Actor): Promise<StreamableFile> {
     const scope = this.context.tenant;
-    this.audit.record({ actor, action: 'register.archived', subjectType: 'tenant', subjectId: scope.tenantId, fields: [] });
+    this.audit.record({ actor: actorKey(actor), action: 'register.archived', subjectType: 'tenant', subjectId: scope.tenantId, fields: [] });
     await this.repository.flush();
     const tenantRow = await this.tenancy.leavingRow(scope.tenantId);
     const snapshot = await this.repository.openSnapshot(scope.schema);
@@ -133,27 +133,27 @@ export class LeavingService {
   }
 
   /** The owner asks to leave, typing the business's name; owners are told by mail with the date. */
-  async requestLeave(actor: Principal, input: { confirmation: string; reason?: string }): Promise<LeaveStatus> {
+  async requestLeave(actor: Actor, input: { confirmation: string; reason?: string }): Promise<LeaveStatus> {
     const tenant = await this.tenantRow();
     if (input.confirmation.trim().toLocaleLowerCase('fi') !== tenant.legal_name.trim().toLocaleLowerCase('fi')) throw new LeaveConfirmationMismatch();
     const now = this.clock.now();
     const leaveAfter = new Date(now.getTime() + LEAVE_GRACE_DAYS * 86_400_000);
     const reason = input.reason?.trim() || null;
     await this.context.transaction(async () => {
-      const requested = await this.tenancy.requestLeave(tenant.id, { requestedAt: now, leaveAfter, requestedBy: principalKey(actor), reason });
+      const requested = await this.tenancy.requestLeave(tenant.id, { requestedAt: now, leaveAfter, requestedBy: actorKey(actor), reason });
       if (!requested) throw new LeavingException(LeavingErrorCode.AlreadyRequested, 'Leaving has already been requested; cancel it first to change it.');
-      this.audit.record({ actor: principalKey(actor), action: 'register.leave_requested', subjectType: 'tenant', subjectId: tenant.id, fields: reason ? ['leaveAfter', 'reason'] : ['leaveAfter'] });
+      this.audit.record({ actor: actorKey(actor), action: 'register.leave_requested', subjectType: 'tenant', subjectId: tenant.id, fields: reason ? ['leaveAfter', 'reason'] : ['leaveAfter'] });
       await this.tellOwners(leaveNotice(tenant.legal_name, leaveAfter), 'tenant-leaving');
     });
     return this.status();
   }
 
   /** The owner changes their mind during the grace period. */
-  async cancelLeave(actor: Principal): Promise<LeaveStatus> {
+  async cancelLeave(actor: Actor): Promise<LeaveStatus> {
     const tenant = await this.tenantRow();
     await this.context.transaction(async () => {
       if (!(await this.tenancy.cancelLeave(tenant.id))) throw new LeavingException(LeavingErrorCode.NotRequested, 'Leaving has not been requested.');
-      this.audit.record({ actor: principalKey(actor), action: 'register.leave_cancelled', subjectType: 'tenant', subjectId: tenant.id, fields: ['leaveAfter'] });
+      this.audit.record({ actor: actorKey(actor), action: 'register.leave_cancelled', subjectType: 'tenant', subjectId: tenant.id, fields: ['leaveAfter'] });
       await this.tellOwners(cancelNotice(tenant.legal_name), 'tenant-leaving');
     });
     return this.status();

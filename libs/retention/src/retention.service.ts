@@ -1,7 +1,7 @@
 // Retention (the privacy statement's section 8): per tenant, each in its own transaction, invoices and bank records past their
 // period are purged and customers whose relationship seems to have ended are flagged for staff to review.
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, decodeCursor, ForbiddenProblem, type Page, type Principal, systemActor, toPage } from '@app/core';
+import { type Actor, actorKey, Clock, decodeCursor, type Page, requireAccess, toPage } from '@app/core';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { BillingService } from '@app/billing';
 import { BankImportService } from '@app/bank-import';
@@ -57,12 +57,12 @@ export class RetentionService {
   ) {}
 
   /** Every tenant, one transaction each: a tenant that fails is reported and the others go on. */
-  async runAll(options: { actor?: string; onProgress?: RetentionProgress } = {}): Promise<RetentionReport> {
+  async runAll(actor: Actor, options: { onProgress?: RetentionProgress } = {}): Promise<RetentionReport> {
     const tenants = await this.allTenants();
     const report: RetentionReport = { tenants: [], failed: [] };
     for (const scope of tenants) {
       try {
-        const done = await this.runForTenant(scope, options.actor);
+        const done = await this.runForTenant(actor, scope);
         report.tenants.push(done);
         options.onProgress?.(report.tenants.length + report.failed.length, tenants.length, done);
       } catch (error) {
@@ -75,14 +75,13 @@ export class RetentionService {
     return report;
   }
 
-  async runForTenant(scope: TenantScope, actor = 'retention'): Promise<TenantRetentionReport> {
+  async runForTenant(actor: Actor, scope: TenantScope): Promise<TenantRetentionReport> {
     return this.context.run(scope, async () => {
       const [reviewAfterMonths, retentionYears] = await Promise.all([this.settings.customerReviewAfterMonths(), this.settings.invoiceRetentionYears()]);
       return this.context.transaction(async () => {
         const period = { today: this.clock.today(), retentionYears };
-        const by = systemActor(actor); // stopgap: sweep-rights
-        const purged = await this.billing.purgeExpired(by, period);
-        const bank = await this.bank.purgeExpired(by, period);
+        const purged = await this.billing.purgeExpired(actor, period);
+        const bank = await this.bank.purgeExpired(actor, period);
         const flags = await this.refreshReviewFlags(reviewAfterMonths, this.clock.now());
         return { tenant: scope.slug, invoicesPurged: purged.invoices, linesPurged: purged.lines, paymentsPurged: purged.payments, bankEntriesPurged: bank.entries, ...flags };
       });
@@ -90,9 +89,8 @@ export class RetentionService {
   }
 
   /** The customers flagged for review in the tenant in scope, oldest flag first. Owners only. */
-  async reviewList(actor: Principal, options: { limit?: number; cursor?: string }): Promise<Page<ReviewItem>> {
-    const scope = this.context.tenant;
-    if (actor.kind !== 'tenant-staff' || actor.role !== 'owner' || actor.tenantId !== scope.tenantId) throw new ForbiddenProblem();
+  async reviewList(actor: Actor, options: { limit?: number; cursor?: string }): Promise<Page<ReviewItem>> {
+    requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: this.context.tenant.tenantId });
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const rows = await this.repository.reviewPage(after, limit);

@@ -64,7 +64,7 @@ export class ScheduledJobs implements OnModuleInit {
   }
 
   async runRetention(): Promise<void> {
-    const report = await this.retention.runAll({ actor: 'scheduled' });
+    const report = await this.retention.runAll(systemActor('scheduled'));
     this.logger.log({ tenants: report.tenants.length, failed: report.failed.length }, 'retention run');
   }
 
@@ -73,7 +73,7 @@ export class ScheduledJobs implements OnModuleInit {
     const backedUp: string[] = [];
     for (const tenant of await this.allTenants()) {
       try {
-        await this.backups.backup(tenant.slug, { actor: 'scheduled' });
+        await this.backups.backup(systemActor('scheduled'), tenant.slug);
         backedUp.push(tenant.slug);
       } catch (error) {
         this.logger.error({ tenant: tenant.slug, code: (error as { code?: string }).code }, 'backup failed');

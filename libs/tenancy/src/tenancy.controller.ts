@@ -1,7 +1,7 @@
 // Platform admins onboard and maintain tenants.
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, PlatformAccess, type Principal, principalKey } from '@app/core';
+import { ApiProblems, CurrentPrincipal, PlatformAccess, type Principal } from '@app/core';
 import { TenancyService } from './tenancy.service';
 import { OnboardTenantDto, UpdateTenantDto } from './dto/onboard-tenant.dto';
 import { ListTenantsQuery } from './dto/list-tenants.query';
@@ -23,7 +23,7 @@ export class TenancyController {
   @ApiCreatedResponse({ type: OnboardingResultDto, description: 'The tenant, and its owner\'s invitation (also e-mailed).' })
   @ApiProblems(409)
   onboard(@Body() dto: OnboardTenantDto, @CurrentPrincipal() actor: Principal) {
-    return this.tenancy.onboard(dto, principalKey(actor));
+    return this.tenancy.onboard(actor, dto);
   }
 
   @Get()

@@ -1,7 +1,7 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { NotFoundProblem, systemActor } from '@app/core';
+import { type Actor, NotFoundProblem, type TenantRole } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
 import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';
@@ -75,7 +75,7 @@ export class TenancyService {
    * PostgreSQL DDL is transactional, so a failure anywhere leaves no schema and no row. The schema is a spare from
    * the pool, renamed, when there is one (a rename and a few small statements); otherwise it is created and migrated here.
    */
-  async onboard(dto: OnboardTenantDto, actor: string, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
+  async onboard(actor: Actor, dto: OnboardTenantDto, migrations: readonly SchemaMigration[] = tenantMigrations): Promise<OnboardingResult> {
     const id = randomUUID();
     const schemaName = tenantSchemaName(id);
     // The new tenant's scope is bound for the whole transaction: the registry row, the schema and the owner's
@@ -100,8 +100,7 @@ export class TenancyService {
         if (!claimed) await this.repository.migrateBoundSchema(migrations);
         const owner = { email: dto.ownerEmail ?? dto.contactEmail, name: dto.ownerName ?? dto.contactPerson, role: 'owner' as const };
         // The owner's invitation mail is queued in this transaction: it goes only if the tenant is created.
-        // stopgap: sweep-rights
-        const invitation = await this.members.invite(systemActor(actor), owner, { legalName: dto.legalName });
+        const invitation = await this.members.invite(actor, owner, { legalName: dto.legalName });
         return { tenant, invitation, claimed };
       }),
     );

@@ -119,8 +119,9 @@ export class TenantMembersService {
    * locks `changeRole` takes, in the same order, so a disable and a demotion at once cannot leave no owner who can
    * sign in: the second waits, then is refused.
    */
-  async disable(id: string, actorId: string, actor: string): Promise<StaffView> {
-    if (id === actorId) throw new TenancyException(TenancyErrorCode.CannotDisableSelf);
+  async disable(actor: Actor, id: string): Promise<StaffView> {
+    const member = requireAccess(actor, { realm: 'tenant-staff', tenantId: this.context.tenant.tenantId });
+    if (id === member.id) throw new TenancyException(TenancyErrorCode.CannotDisableSelf);
     return this.context.transaction(async () => {
       const owners = await this.repository.lockOwners();
       const user = await this.repository.lockStaff(id);
@@ -129,7 +130,7 @@ export class TenantMembersService {
       if (owners.length === 1 && owners[0].id === id) {
         throw new TenancyException(TenancyErrorCode.LastOwner, 'Make another member an owner first: the business must always have an owner who can sign in.');
       }
-      await this.repository.saveStaff(user, { disabledAt: new Date() }, { actor, action: 'staff.disabled', subjectType: 'staff_user', subjectId: id, fields: ['disabledAt'] });
+      await this.repository.saveStaff(user, { disabledAt: new Date() }, { actor: actorKey(member), action: 'staff.disabled', subjectType: 'staff_user', subjectId: id, fields: ['disabledAt'] });
       return toStaffView(user);
     });
   }
@@ -139,7 +140,7 @@ export class TenantMembersService {
    * first, so two owners demoting each other at once queue up and the second is refused. The principal is re-read
    * on every request, so the change applies from the member's next request.
    */
-  async changeRole(id: string, role: TenantRole, actor: string): Promise<StaffView> {
+  async changeRole(actor: Actor, id: string, role: TenantRole): Promise<StaffView> {
     return this.context.transaction(async () => {
       const owners = await this.repository.lockOwners();
       const user = await this.repository.lockStaff(id);
@@ -148,7 +149,7 @@ export class TenantMembersService {
       if (role !== 'owner' && owners.every((owner) => owner.id === id)) {
         throw new TenancyException(TenancyErrorCode.LastOwner, 'Make another member an owner first: the business must always have an owner who can sign in.');
       }
-      await this.repository.saveStaff(user, { role }, { actor, action: 'staff.role_changed', subjectType: 'staff_user', subjectId: id, fields: ['role'] });
+      await this.repository.saveStaff(user, { role }, { actor: actorKey(actor), action: 'staff.role_changed', subjectType: 'staff_user', subjectId: id, fields: ['role'] });
       return toStaffView(user);
     });
   }

@@ -31,6 +31,6 @@ export class TenantStaffController {
   @ApiOkResponse({ type: StaffMemberDto, description: 'The role applies from the member\'s next request; the change is in the audit trail.' })
   @ApiProblems(404, 409)
   changeRole(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ChangeRoleDto, @CurrentPrincipal() actor: Principal) {
-    return this.members.changeRole(id, dto.role, principalKey(actor));
+    return this.members.changeRole(actor, id, dto.role);
   }
 }

@@ -61,6 +61,7 @@ export class ServiceTestContext {
     const slug = fields.slug ?? unique('s-');
     const tenancy = this.get(TenancyService);
     await tenancy.onboard(
+      systemActor('test'),
       {
         slug,
         legalName: fields.legalName ?? `Tenant ${slug}`,
@@ -71,7 +72,6 @@ export class ServiceTestContext {
         contactEmail: `owner@${slug}.test`,
         contactPerson: 'Owner Person',
       },
-      'test',
     );
     return (await tenancy.findScope(slug))!;
   }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { DestinationStream } from 'pino';
-import { AppConfig, ControlledClock, loadConfig, type PlatformRole, systemActor, type TenantRole } from '@app/core';
+import { AppConfig, ControlledClock, loadConfig, type PlatformPrincipal, type PlatformRole, systemActor, type TenantRole } from '@app/core';
 import { TenancyService, TenantContext, TenantMembersService } from '@app/tenancy';
 import { AuthService, PasswordService, PlatformStaffService } from '@app/auth';
 import { type CustomerView, CustomersService, type CreateCustomerDto } from '@app/customers';
@@ -115,10 +115,17 @@ export class TestContext {
     const created = await staff.createAdmin(email, 'Test staff', await this.get(PasswordService).hash(password));
     if (roles.length !== 1 || roles[0] !== 'platform_admin') {
       const [proposer, approver] = await this.witnessAdmins();
-      const proposed = await staff.setRoles(created.id, roles, proposer);
-      for (const grant of proposed.pendingGrants) await staff.approveGrant(created.id, grant.id, approver);
+      const proposed = await staff.setRoles(await this.platformPrincipal(proposer), created.id, roles);
+      for (const grant of proposed.pendingGrants) await staff.approveGrant(await this.platformPrincipal(approver), created.id, grant.id);
     }
     return { id: created.id, email, password };
+  }
+
+  /** The principal of a member of platform staff, as the guard would load it, for calling services as them. */
+  async platformPrincipal(id: string): Promise<PlatformPrincipal> {
+    const principal = await this.get(PlatformStaffService).loadPrincipal(id);
+    if (!principal) throw new Error(`no active platform staff member ${id}`);
+    return principal;
   }
 
   private witnesses?: Promise<[string, string]>;
@@ -151,6 +158,7 @@ export class TestContext {
     const slug = fields.slug ?? unique('t-');
     const ownerEmail = `owner@${slug}.test`;
     const result = await this.get(TenancyService).onboard(
+      systemActor('test'),
       {
         slug,
         legalName: fields.legalName ?? `Tenant ${slug}`,
@@ -161,7 +169,6 @@ export class TestContext {
         contactEmail: ownerEmail,
         contactPerson: 'Owner Person',
       },
-      'test',
     );
     const token = invitationToken(result.owner.invitationUrl);
     const password = `pw-${randomBytes(12).toString('hex')}`;
