@@ -4,7 +4,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { BillingService, type InvoiceView } from '@app/billing';
 import { type ConsentHistoryEntry, ConsentService, type ConsentState, type Purpose } from '@app/consent';
 import { type ExportFormat, ExportService, type PortalRequestDto, RequestsErrorCode, RequestsException, type RequestView, RequestsService } from '@app/requests';
-import { type Actor, actorKey, type CustomerPrincipal, type Page, type Principal, requireAccess, ValidationProblem } from '@app/core';
+import { type Actor, type CustomerPrincipal, type Page, type Principal, requireAccess, ValidationProblem } from '@app/core';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { TenancyService, TenantContext } from '@app/tenancy';
 import type { RectifyProfileDto } from './dto/portal.dto';

@@ -1,7 +1,7 @@
 // Retention (the privacy statement's section 8): per tenant, each in its own transaction, invoices and bank records past their
 // period are purged and customers whose relationship seems to have ended are flagged for staff to review.
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, actorKey, Clock, decodeCursor, type Page, requireAccess, toPage } from '@app/core';
+import { type Actor, Clock, decodeCursor, type Page, requireAccess, toPage } from '@app/core';
 import { TenancyService, TenantContext, tenantSchemaName, type TenantScope } from '@app/tenancy';
 import { BillingService } from '@app/billing';
 import { BankImportService } from '@app/bank-import';

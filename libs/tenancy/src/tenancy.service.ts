@@ -1,7 +1,7 @@
 // The tenant registry and each tenant's schema lifecycle: onboarding (all-or-nothing) and migrations.
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type Actor, NotFoundProblem, type TenantRole } from '@app/core';
+import { type Actor, NotFoundProblem } from '@app/core';
 import { assertSchemaName, SchemaMigration } from '@app/database';
 import { tenantMigrations } from '@migrations/tenant';
 import type { Tenant } from './tenant.entity';

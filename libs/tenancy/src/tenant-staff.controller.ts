@@ -1,7 +1,7 @@
 // A tenant's owners manage its staff.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CurrentPrincipal, type Principal, principalKey, TenantStaffAccess } from '@app/core';
+import { ApiProblems, CurrentPrincipal, type Principal, TenantStaffAccess } from '@app/core';
 import { TenantMembersService } from './tenant-members.service';
 import { ChangeRoleDto, InvitedStaffMemberDto, InviteStaffDto, StaffMemberDto } from './dto/staff.dto';
 
