@@ -117,11 +117,11 @@ export class AuthRepository {
   }
 
   /** A usable invitation by its token's hash (optionally locked), with its staff member when they are not disabled. */
-  async usableInvitation(tokenHash: string, options: { lock?: boolean } = {}): Promise<{ invitation: PlatformInvitation; staff: PlatformStaff } | null> {
+  async usableInvitation(tokenHash: string, now: Date, options: { lock?: boolean } = {}): Promise<{ invitation: PlatformInvitation; staff: PlatformStaff } | null> {
     const em = this.em();
     const invitation = await em.findOne(
       PlatformInvitation,
-      { tokenHash, acceptedAt: null, expiresAt: { $gt: new Date() } },
+      { tokenHash, acceptedAt: null, expiresAt: { $gt: now } },
       options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
     );
     const staff = invitation && (await em.findOne(PlatformStaff, { id: invitation.staff.id, disabledAt: null }));

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountInvitationsService, type IssuedAccountInvitation } from '@app/mail';
 import { randomUUID } from 'node:crypto';
-import { type Actor, decodeCursor, hashToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, requireAccess, toPage } from '@app/core';
+import { type Actor, Clock, decodeCursor, hashToken, NotFoundProblem, type Page, PLATFORM_ROLES, type PlatformRole, type PlatformPrincipal, requireAccess, toPage } from '@app/core';
 import type { PlatformRoleGrant, PlatformStaff } from './platform-staff.entity';
 import { AuthErrorCode, AuthException } from './auth.errors';
 import { AuthRepository } from './auth.repository';
@@ -60,6 +60,7 @@ export class PlatformStaffService {
   constructor(
     private readonly repository: AuthRepository,
     private readonly invitations: AccountInvitationsService,
+    private readonly clock: Clock,
   ) {}
 
   adminExists(): Promise<boolean> {
@@ -100,16 +101,16 @@ export class PlatformStaffService {
 
   /** Who a usable invitation is for (to check their new password against), or null; takes no lock. */
   async invitee(token: string): Promise<{ email: string; name: string } | null> {
-    const found = await this.repository.usableInvitation(hashToken(token));
+    const found = await this.repository.usableInvitation(hashToken(token), this.clock.now());
     return found ? { email: found.staff.email, name: found.staff.name } : null;
   }
 
   async acceptInvitation(token: string, passwordHash: string): Promise<PlatformStaffView> {
     return this.repository.transaction(async () => {
-      const found = await this.repository.usableInvitation(hashToken(token), { lock: true });
+      const found = await this.repository.usableInvitation(hashToken(token), this.clock.now(), { lock: true });
       if (!found) throw new AuthException(AuthErrorCode.InvitationInvalid);
       const { invitation, staff } = found;
-      invitation.acceptedAt = new Date();
+      invitation.acceptedAt = this.clock.now();
       this.repository.assign(staff, { passwordHash });
       await this.repository.flush();
       return toView(staff);

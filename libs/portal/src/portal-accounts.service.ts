@@ -2,7 +2,7 @@
 // reset) passwords, and what login and session loading need (the realm's accounts: customer.realm.ts).
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type Actor, actorKey, hashToken, NotFoundProblem, principalKey, requireAccess } from '@app/core';
+import { type Actor, actorKey, Clock, hashToken, NotFoundProblem, principalKey, requireAccess } from '@app/core';
 import type { ResettableAccount, ResettableAccounts } from '@app/auth';
 import { type CustomerView, CustomersService } from '@app/customers';
 import { AccountInvitationsService, type IssuedAccountInvitation } from '@app/mail';
@@ -22,6 +22,7 @@ export class PortalAccountsService implements ResettableAccounts {
     private readonly repository: PortalRepository,
     private readonly tenancy: TenancyService,
     private readonly invitations: AccountInvitationsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -57,7 +58,7 @@ export class PortalAccountsService implements ResettableAccounts {
    * with no lock, so a stream of made-up tokens to this public route costs no password check or argon2 work.
    */
   async invitee(token: string): Promise<{ personal: (string | null | undefined)[] } | null> {
-    const pending = await this.repository.usableInvitation(hashToken(token), new Date());
+    const pending = await this.repository.usableInvitation(hashToken(token), this.clock.now());
     if (!pending) return null;
     const customer = await this.customers.get(pending.customerId);
     return { personal: this.personal(customer) };
@@ -67,10 +68,10 @@ export class PortalAccountsService implements ResettableAccounts {
   async acceptInvitation(token: string, passwordHash: string): Promise<void> {
     const tokenHash = hashToken(token);
     await this.context.transaction(async () => {
-      const invitation = await this.repository.usableInvitation(tokenHash, new Date(), true);
+      const invitation = await this.repository.usableInvitation(tokenHash, this.clock.now(), true);
       const account = invitation && (await this.repository.activeAccountLocked(invitation.customerId));
       if (!invitation || !account) throw new PortalException(PortalErrorCode.InvitationInvalid);
-      this.repository.accept(invitation, account, passwordHash, new Date());
+      this.repository.accept(invitation, account, passwordHash, this.clock.now());
       const actor = principalKey({ kind: 'customer', id: account.customerId, tenantId: this.context.tenant.tenantId });
       this.audit.record({ actor, action: 'portal.invitation_accepted', subjectType: 'customer', subjectId: account.customerId, fields: ['password'] });
     });

@@ -1,7 +1,7 @@
 // A tenant's staff: invitations, first passwords, and what login needs to know. Always inside a tenant scope.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type Actor, actorKey, hashToken, NotFoundProblem, principalKey, requireAccess, type TenantRole } from '@app/core';
+import { type Actor, actorKey, Clock, hashToken, NotFoundProblem, principalKey, requireAccess, type TenantRole } from '@app/core';
 import { AccountInvitationsService, type IssuedAccountInvitation, type MailBusiness } from '@app/mail';
 import { TenantContext } from './tenant-context';
 import type { StaffUser } from './staff-user.entity';
@@ -53,16 +53,18 @@ export class TenantMembersService {
     private readonly repository: TenantStaffRepository,
     private readonly tenants: TenancyRepository,
     private readonly invitations: AccountInvitationsService,
+    private readonly clock: Clock,
   ) {}
 
   /**
-   * Invites a member of staff to the tenant in scope: an owner's act, or the system's (onboarding's first owner, the
-   * test factories). The mail names the business: `business` when the caller has it (onboarding, whose tenant row is
+   * Invites a member of staff to the tenant in scope: an owner's act; the platform admin's who onboards the tenant
+   * (its first owner, recorded as theirs); or the system's (the command line's onboarding, the test factories). The mail names the business: `business` when the caller has it (onboarding, whose tenant row is
    * not committed yet), otherwise the tenant's registry row.
    */
   async invite(actor: Actor, input: { email: string; name: string; role: TenantRole }, business?: MailBusiness): Promise<IssuedAccountInvitation<StaffView>> {
     const scope = this.context.tenant;
-    if (actor.kind !== 'system') requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: scope.tenantId });
+    if (actor.kind === 'platform') requireAccess(actor, { realm: 'platform', roles: ['platform_admin'] });
+    else if (actor.kind !== 'system') requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: scope.tenantId });
     const email = input.email.trim();
     if (await this.repository.emailTaken(email)) throw new TenancyException(TenancyErrorCode.EmailTaken);
     business ??= { legalName: await this.tenants.legalName(scope.tenantId) };
@@ -86,7 +88,7 @@ export class TenantMembersService {
 
   /** Who a usable invitation is for (to check their new password against), or null; takes no lock. */
   async invitee(token: string): Promise<{ email: string; name: string } | null> {
-    const invitation = await this.repository.usableInvitation(hashToken(token), { activeOnly: true });
+    const invitation = await this.repository.usableInvitation(hashToken(token), this.clock.now(), { activeOnly: true });
     return invitation ? { email: invitation.staffUser.email, name: invitation.staffUser.name } : null;
   }
 
@@ -96,7 +98,7 @@ export class TenantMembersService {
    */
   async acceptInvitation(token: string, passwordHash: string): Promise<StaffView> {
     return this.context.transaction(async () => {
-      const invitation = await this.repository.usableInvitation(hashToken(token), { lock: true });
+      const invitation = await this.repository.usableInvitation(hashToken(token), this.clock.now(), { lock: true });
       if (!invitation || invitation.staffUser.disabledAt) throw new TenancyException(TenancyErrorCode.InvitationInvalid);
       const user = invitation.staffUser;
       await this.repository.acceptInvitation(invitation, passwordHash, { actor: `staff:${user.id}`, action: 'staff.invitation_accepted', subjectType: 'staff_user', subjectId: user.id, fields: ['password'] });

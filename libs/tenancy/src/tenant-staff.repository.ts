@@ -101,10 +101,10 @@ export class TenantStaffRepository {
   }
 
   /** A usable invitation with its member; `lock` takes its row (inside a transaction), `activeOnly` skips disabled members. */
-  usableInvitation(tokenHash: string, options: { lock?: boolean; activeOnly?: boolean } = {}): Promise<Invitation | null> {
+  usableInvitation(tokenHash: string, now: Date, options: { lock?: boolean; activeOnly?: boolean } = {}): Promise<Invitation | null> {
     return this.context.em().findOne(
       Invitation,
-      { tokenHash, acceptedAt: null, expiresAt: { $gt: new Date() }, ...(options.activeOnly ? { staffUser: { disabledAt: null } } : {}) },
+      { tokenHash, acceptedAt: null, expiresAt: { $gt: now }, ...(options.activeOnly ? { staffUser: { disabledAt: null } } : {}) },
       { populate: ['staffUser'], ...(options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
     );
   }
