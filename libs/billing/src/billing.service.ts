@@ -13,7 +13,7 @@ import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './
 import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
 import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, ReversePaymentDto, UpdateDraftDto } from './dto/invoice.dto';
-import { toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
+import { invoiceRowView, toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
 
 /** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
 export const LEGAL_RETENTION_YEARS = 6;
@@ -321,7 +321,7 @@ export class BillingService {
     const invoices = await this.repository.pageOfCustomer(customerId, after, limit);
     const today = this.clock.today();
     const page = toPage(invoices, limit, (i) => ({ at: i.createdAt, id: i.id }));
-    return { items: page.items.map((i) => toInvoiceView(i, today)), nextCursor: page.nextCursor };
+    return { items: page.items.map((i) => invoiceRowView(i, today)), nextCursor: page.nextCursor };
   }
 
   /**
