@@ -316,6 +316,14 @@ export class BillingService {
 
   async listForCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
     await this.customers.get(customerId);
+    return this.pageOfCustomer(customerId, options);
+  }
+
+  /**
+   * `listForCustomer` for a caller that knows the customer is on record (the portal's "my data", read on every
+   * visit): the customer is not read again.
+   */
+  async pageOfCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const invoices = await this.repository.pageOfCustomer(customerId, after, limit);
