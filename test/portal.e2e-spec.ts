@@ -109,6 +109,73 @@ describe('customer portal', () => {
     await ctx.loginPortal(tenant, { email: 'new.address@example.fi', password: credentials.password });
   });
 
+  it("answers in GET me what the staff routes answer for the same customer: profile, invoices, consents, requests", async () => {
+    // GET me reads its parts as plain rows (bench/README.md, issue 18); the staff routes below read theirs through
+    // the ORM's entities (an invoice's detail, a purpose's consent and history, the request list, a rectification).
+    const credentials = await ctx.newPortalCustomer(tenant, { contactName: 'Kaisa Kattava', streetAddress: 'Katu 2', postalCode: '00100', city: 'Helsinki' });
+    const agent = await ctx.loginPortal(tenant, credentials);
+    const t = `/api/t/${tenant.slug}`;
+    const rectified = (await agent.patch(`${portal()}/me`).send({ phone: '040 555 1234', version: 1 }).expect(200)).body;
+    expect((await agent.get(`${portal()}/me`).expect(200)).body.profile).toEqual(rectified);
+
+    // Invoices: a draft; one issued with two VAT rates, paid in part (a payment reversed); one credited, and its note.
+    const draft = async (lines: { description: string; quantity: number; unitPriceCents: number; vatRate: number }[]) =>
+      (await owner.post(`${t}/invoices`).send({ customerId: credentials.id, lines }).expect(201)).body as { id: string };
+    await draft([{ description: 'Luonnos', quantity: 1, unitPriceCents: 1000, vatRate: 25.5 }]);
+    const paid = await draft([
+      { description: 'Hieronta', quantity: 2, unitPriceCents: 6000, vatRate: 25.5 },
+      { description: 'Kirja', quantity: 1.5, unitPriceCents: 2000, vatRate: 14 },
+    ]);
+    const issued = (await owner.post(`${t}/invoices/${paid.id}/issue`).send({}).expect(200)).body;
+    const withPayment = (await owner.post(`${t}/invoices/${paid.id}/payments`).send({ amountCents: 1000, paidOn: issued.issueDate, reference: 'RF18 1234' }).expect(201)).body;
+    await owner.post(`${t}/invoices/${paid.id}/payments/${withPayment.payments[0].id}/reverse`).send({ reason: 'Väärä maksaja' }).expect(200);
+    await owner.post(`${t}/invoices/${paid.id}/payments`).send({ amountCents: 5000, paidOn: issued.issueDate }).expect(201);
+    const credited = await draft([{ description: 'Peruttu', quantity: 1, unitPriceCents: 3000, vatRate: 25.5 }]);
+    await owner.post(`${t}/invoices/${credited.id}/issue`).send({}).expect(200);
+    await owner.post(`${t}/invoices/${credited.id}/credit`).send({ reason: 'Peruttu varaus' }).expect(201);
+
+    // Consents: e-mail given and withdrawn in the portal, SMS given by staff.
+    await agent.put(`${portal()}/me/consents/marketing_email`).send({ granted: true }).expect(200);
+    await agent.put(`${portal()}/me/consents/marketing_email`).send({ granted: false }).expect(200);
+    await owner.put(`${t}/customers/${credentials.id}/consents/marketing_sms`).send({ granted: true }).expect(200);
+
+    // Requests: a restriction completed (which restricts the record) and a rectification still open.
+    const restriction = (await agent.post(`${portal()}/requests`).send({ type: 'restriction', details: 'Ei markkinointia riidan aikana.' }).expect(201)).body;
+    await owner.post(`${t}/requests/${restriction.id}/complete`).send({}).expect(200);
+    await agent.post(`${portal()}/requests`).send({ type: 'rectification', details: 'Sukunimeni on Virtanen.' }).expect(201);
+
+    const me = (await agent.get(`${portal()}/me`).expect(200)).body;
+    expect(me.profile).toEqual((await owner.get(`${t}/customers/${credentials.id}`).expect(200)).body);
+    expect(me.profile.restriction).toEqual({ since: expect.any(String), reason: 'Ei markkinointia riidan aikana.', requestId: restriction.id });
+
+    const history = `${t}/customers/${credentials.id}/invoices`;
+    expect(me.invoices).toEqual((await owner.get(`${history}?limit=200`).expect(200)).body);
+    expect(me.invoices.items).toHaveLength(4);
+    expect(me.invoices.items.map((i: { kind: string }) => i.kind)).toEqual(['credit_note', 'invoice', 'invoice', 'invoice']);
+    for (const item of me.invoices.items) {
+      const { creditNotes: _n, creditedInvoiceNumber: _c, reminderCount: _r, lastReminderAt: _l, ...detail } = (await owner.get(`${t}/invoices/${item.id}`).expect(200)).body;
+      expect(item).toEqual(detail);
+    }
+    // The keyset pages of the same history, two at a time, make the same list.
+    const firstPage = (await owner.get(`${history}?limit=2`).expect(200)).body;
+    const secondPage = (await owner.get(`${history}?limit=2&cursor=${encodeURIComponent(firstPage.nextCursor)}`).expect(200)).body;
+    expect([...firstPage.items, ...secondPage.items]).toEqual(me.invoices.items);
+    expect(secondPage.nextCursor).toBeNull();
+
+    for (const purpose of ['marketing_email', 'marketing_sms']) {
+      const { objected: _o, history: ledger, ...state } = (await owner.get(`${t}/customers/${credentials.id}/consents/${purpose}`).expect(200)).body;
+      expect(me.consents.find((c: { purpose: string }) => c.purpose === purpose)).toEqual(state);
+      expect(me.consentLedger.filter((e: { purpose: string }) => e.purpose === purpose)).toEqual(ledger);
+    }
+    expect(me.consentLedger).toHaveLength(3);
+
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const staffRequests = (await owner.get(`${t}/requests?customerId=${credentials.id}&limit=200`).expect(200)).body.items;
+    expect([...me.requests].sort(byId)).toEqual([...staffRequests].sort(byId));
+    expect(me.requests.map((r: { type: string }) => r.type)).toEqual(['restriction', 'rectification']);
+    expect((await agent.get(`${portal()}/requests`).expect(200)).body).toEqual(me.requests);
+  });
+
   describe('bad input answers 400 and writes nothing', () => {
     let credentials: Credentials & { id: string };
     let agent: Agent;

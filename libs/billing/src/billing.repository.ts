@@ -1,12 +1,14 @@
 // Billing's tables in the tenant's schema (invoice, invoice_line, payment, invoice_counter, invoice_reminder,
 // reminder_settings) and the platform's VAT rates. Writes go through the transaction the service opened with
 // `TenantContext.transaction()`; raw SQL names its schema and binds its values ($1, $2, ...).
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IsolationLevel, LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { boundSql } from '@app/database';
+import type { Pool } from 'pg';
+import { boundSql, PG_POOL, withDates } from '@app/database';
 import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
+import type { InvoiceRow } from './invoice.view';
 
 export interface NewInvoice {
   kind?: 'invoice' | 'credit_note';
@@ -131,6 +133,7 @@ export class BillingRepository {
   constructor(
     private readonly context: TenantContext,
     private readonly orm: MikroORM,
+    @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
   private t(name: string): string {
@@ -195,13 +198,39 @@ export class BillingRepository {
     return { invoice, notes, creditedNumber: credited?.number ?? null, reminders };
   }
 
-  /** A page of the customer's invoices, newest first, after the keyset cursor; one more than `limit` tells of a next page. */
-  pageOfCustomer(customerId: string, after: { at: Date; id: string } | undefined, limit: number): Promise<Invoice[]> {
-    return this.context.em().find(
-      Invoice,
-      after ? { customerId, $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] } : { customerId },
-      { populate: ['lines', 'payments'], orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
+  /**
+   * A page of the customer's invoices, newest first, after the keyset cursor; one more than `limit` tells of a next
+   * page. Plain rows, with their lines and payments, built as one JSON value by one parameterised statement on the
+   * plain pool: the portal's "my data" reads it on every visit, and hydrating entities with their collections cost
+   * the API more than PostgreSQL's answer. Read only, outside any transaction (a route's read).
+   */
+  async pageOfCustomer(customerId: string, after: { at: Date; id: string } | undefined, limit: number): Promise<InvoiceRow[]> {
+    const params: unknown[] = [customerId];
+    const keyset = after ? ` and (i.created_at, i.id) < ($${params.push(after.at)}, $${params.push(after.id)})` : '';
+    const { rows } = await this.pool.query<{ page: InvoiceRow[] }>(
+      `select coalesce(json_agg(x order by x."createdAt" desc, x.id desc), '[]') as page from (
+         select i.id, i.kind, i.customer_id as "customerId", i.credited_invoice_id as "creditedInvoiceId", i.status, i.number, i.currency,
+                i.issue_date as "issueDate", i.due_date as "dueDate", i.payment_term_days as "paymentTermDays", i.reference_number as "referenceNumber",
+                i.rf_reference as "rfReference", i.buyer, i.seller, i.net_cents as "netCents", i.vat_cents as "vatCents", i.gross_cents as "grossCents",
+                i.paid_cents as "paidCents", i.retain_until as "retainUntil", i.notes, i.created_at as "createdAt", i.updated_at as "updatedAt", i.version,
+                coalesce((select json_agg(json_build_object('description', l.description, 'quantityMilli', l.quantity_milli, 'unitPriceCents', l.unit_price_cents,
+                                                            'vatRateBp', l.vat_rate_bp, 'netCents', l.net_cents) order by l.position)
+                            from ${this.t('invoice_line')} l where l.invoice_id = i.id), '[]') as lines,
+                coalesce((select json_agg(json_build_object('id', p.id, 'amountCents', p.amount_cents, 'paidOn', p.paid_on, 'reference', p.reference,
+                                                            'createdAt', p.created_at, 'reversedAt', p.reversed_at, 'reversalReason', p.reversal_reason)
+                                          order by p.paid_on, p.created_at)
+                            from ${this.t('payment')} p where p.invoice_id = i.id), '[]') as payments
+           from ${this.t('invoice')} i
+          where i.customer_id = $1${keyset}
+          order by i.created_at desc, i.id desc
+          limit $${params.push(limit + 1)}) x`,
+      params,
     );
+    // JSON carries timestamps as text.
+    return rows[0].page.map((invoice) => ({
+      ...withDates(invoice, ['createdAt', 'updatedAt']),
+      payments: invoice.payments.map((p) => withDates(p, ['createdAt', 'reversedAt'])),
+    }));
   }
 
   /** Filtered invoices across customers, overdue first, and the sums of all that match. */

@@ -13,7 +13,7 @@ import { lineNetCents, percentToBasisPoints, totals, type LineAmounts } from './
 import { addDays, retainUntil } from './dates';
 import { VatRatesService } from './vat-rates.service';
 import type { CreateInvoiceDto, CreditInvoiceDto, InvoiceLineDto, IssueInvoiceDto, ListAllInvoicesQuery, PriceInvoiceDto, RecordPaymentDto, ReversePaymentDto, UpdateDraftDto } from './dto/invoice.dto';
-import { toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
+import { invoiceRowView, toInvoiceView, totalsView, type InvoiceView } from './invoice.view';
 
 /** Kirjanpitolaki 2:10: accounting records are kept six years after the end of the financial year. */
 export const LEGAL_RETENTION_YEARS = 6;
@@ -319,12 +319,20 @@ export class BillingService {
 
   async listForCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
     await this.customers.get(customerId);
+    return this.pageOfCustomer(customerId, options);
+  }
+
+  /**
+   * `listForCustomer` for a caller that knows the customer is on record (the portal's "my data", read on every
+   * visit): the customer is not read again.
+   */
+  async pageOfCustomer(customerId: string, options: { limit?: number; cursor?: string }): Promise<Page<InvoiceView>> {
     const limit = options.limit ?? 50;
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const invoices = await this.repository.pageOfCustomer(customerId, after, limit);
     const today = this.clock.today();
     const page = toPage(invoices, limit, (i) => ({ at: i.createdAt, id: i.id }));
-    return { items: page.items.map((i) => toInvoiceView(i, today)), nextCursor: page.nextCursor };
+    return { items: page.items.map((i) => invoiceRowView(i, today)), nextCursor: page.nextCursor };
   }
 
   /**

@@ -1,11 +1,24 @@
 // The API shape of an invoice: amounts in cents, VAT as percent, status with overdue derived from the due date.
-import type { Invoice } from './invoice.entity';
+import type { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { type LineAmounts, totals } from './money';
 
-export type InvoiceView = ReturnType<typeof toInvoiceView>;
+export type InvoiceView = ReturnType<typeof invoiceView>;
 
-export function toInvoiceView(invoice: Invoice, today: string) {
-  const lines = invoice.lines.getItems();
+type LineFields = Pick<InvoiceLine, 'description' | 'quantityMilli' | 'unitPriceCents' | 'vatRateBp' | 'netCents'>;
+type PaymentFields = Pick<Payment, 'id' | 'amountCents' | 'paidOn' | 'reference' | 'createdAt' | 'reversedAt' | 'reversalReason'>;
+
+/** An invoice read as a plain row (BillingRepository.pageOfCustomerRows): its fields, its lines in order, its payments. */
+export type InvoiceRow = Omit<Invoice, 'lines' | 'payments'> & { lines: LineFields[]; payments: PaymentFields[] };
+
+export function toInvoiceView(invoice: Invoice, today: string): InvoiceView {
+  return invoiceView(invoice, invoice.lines.getItems(), invoice.payments.getItems(), today);
+}
+
+export function invoiceRowView(row: InvoiceRow, today: string): InvoiceView {
+  return invoiceView(row, row.lines, row.payments, today);
+}
+
+function invoiceView(invoice: Omit<Invoice, 'lines' | 'payments'>, lines: LineFields[], payments: PaymentFields[], today: string) {
   const open = invoice.kind === 'invoice' && (invoice.status === 'issued' || invoice.status === 'partially_paid');
   const overdue = open && !!invoice.dueDate && invoice.dueDate < today;
   return {
@@ -28,7 +41,7 @@ export function toInvoiceView(invoice: Invoice, today: string) {
     totals: { ...totalsView(lines), netCents: invoice.netCents, vatCents: invoice.vatCents, grossCents: invoice.grossCents },
     paidCents: invoice.paidCents,
     outstandingCents: invoice.kind === 'invoice' && invoice.status !== 'draft' && invoice.status !== 'credited' ? invoice.grossCents - invoice.paidCents : 0,
-    payments: invoice.payments.getItems().map((p) => ({ id: p.id, amountCents: p.amountCents, paidOn: p.paidOn, reference: p.reference ?? null, createdAt: p.createdAt, reversedAt: p.reversedAt ?? null, reversalReason: p.reversalReason ?? null })),
+    payments: payments.map((p) => ({ id: p.id, amountCents: p.amountCents, paidOn: p.paidOn, reference: p.reference ?? null, createdAt: p.createdAt, reversedAt: p.reversedAt ?? null, reversalReason: p.reversalReason ?? null })),
     retainUntil: invoice.retainUntil ?? null,
     notes: invoice.notes ?? null,
     createdAt: invoice.createdAt,

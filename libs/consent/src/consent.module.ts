@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '@app/database';
 import { TenancyModule } from '@app/tenancy';
 import { CustomersModule } from '@app/customers';
 import { PrivacyNoticeModule } from '@app/privacy-notice';
@@ -8,7 +9,7 @@ import { ConsentRepository } from './consent.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
 
 @Module({
-  imports: [TenancyModule, CustomersModule, PrivacyNoticeModule],
+  imports: [DatabaseModule, TenancyModule, CustomersModule, PrivacyNoticeModule],
   controllers: [ConsentController, UnsubscribeController],
   providers: [ConsentService, ConsentRepository],
   exports: [ConsentService],

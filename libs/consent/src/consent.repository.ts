@@ -1,13 +1,17 @@
 // The consent module's tables: the ledger (`consent_event`), the suppression list (`suppression`) and their
 // platform mirrors (`platform.consent_withdrawal_ledger`, `platform.suppression_ledger`), which outlive a restore
 // of the tenant's schema. Writes go through the tenant context's open transaction (TenantContext.transaction).
-import { Injectable } from '@nestjs/common';
-import { quoteIdent, type TransactionExecutor } from '@app/database';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool } from 'pg';
+import { DatabaseContext, PG_POOL, quoteIdent, readSql, type TransactionExecutor, withDates } from '@app/database';
 import { TenantContext } from '@app/tenancy';
 import { ConsentEvent, type Purpose } from './consent.entity';
 
 export type NewConsentEvent = Omit<ConsentEvent, 'id' | 'wording' | 'wordingLang' | 'recordedBy' | 'recordedByName' | 'evidence'> &
   Partial<Pick<ConsentEvent, 'wording' | 'wordingLang' | 'recordedBy' | 'recordedByName' | 'evidence'>>;
+
+/** An event of the ledger as a plain row (no id: the rows come oldest first). */
+export type ConsentLedgerRow = Omit<ConsentEvent, 'id'>;
 
 export interface AudienceRow {
   id: string;
@@ -22,11 +26,28 @@ export interface AudienceRow {
 
 @Injectable()
 export class ConsentRepository {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
 
   /** The customer's events (of one purpose, when given), oldest first. */
   events(customerId: string, purpose?: Purpose): Promise<ConsentEvent[]> {
     return this.context.em().find(ConsentEvent, purpose ? { customerId, purpose } : { customerId }, { orderBy: { id: 'asc' } });
+  }
+
+  /**
+   * The customer's whole ledger, oldest first, as plain rows: one parameterised statement, in the open transaction
+   * if any, else on the plain pool (the portal's "my data" reads it on every visit; entities cost more than the read).
+   */
+  async ledger(customerId: string): Promise<ConsentLedgerRow[]> {
+    const rows = await readSql(this.pool, DatabaseContext.openTransaction())<ConsentLedgerRow>(
+      `select customer_id as "customerId", purpose, action, channel, actor, notice_version as "noticeVersion", occurred_at as "occurredAt", source,
+              wording, wording_lang as "wordingLang", recorded_by as "recordedBy", recorded_by_name as "recordedByName", evidence
+         from ${this.context.table('consent_event')} where customer_id = $1 order by id`,
+      [customerId],
+    );
+    return rows.map((row) => withDates(row, ['occurredAt']));
   }
 
   /** The customer's last event of the purpose; null when none. */

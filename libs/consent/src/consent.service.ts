@@ -13,7 +13,7 @@ import type { RegisterSettingsSnapshot } from '@app/privacy-notice';
 import { ConsentEvent, type ConsentChannel, type ConsentSource, PURPOSE_MEDIUM, PURPOSES, type Purpose } from './consent.entity';
 import { ConsentErrorCode, ConsentException } from './consent.errors';
 import { consentWording, type WordingLang } from './consent-wording';
-import { ConsentRepository } from './consent.repository';
+import { type ConsentLedgerRow, ConsentRepository } from './consent.repository';
 
 export interface ConsentState {
   purpose: Purpose;
@@ -114,7 +114,7 @@ export class ConsentService {
    * customer is on record (the portal's "my data", read on every visit).
    */
   async overview(customerId: string): Promise<{ current: ConsentState[]; history: ConsentHistoryEntry[] }> {
-    const [events, facts] = await Promise.all([this.repository.events(customerId), this.facts()]);
+    const [events, facts] = await Promise.all([this.repository.ledger(customerId), this.facts()]);
     const latest = new Map(events.map((e) => [e.purpose, e]));
     const current = await Promise.all(PURPOSES.map((purpose) => this.stateOf(purpose, latest.get(purpose), facts)));
     return { current, history: events.map(toHistory) };
@@ -202,7 +202,7 @@ export class ConsentService {
     return { settings, businessName: tenant.legalName, language: tenant.language, versions: new Map() };
   }
 
-  private async stateOf(purpose: Purpose, event: ConsentEvent | undefined, facts: ConsentFacts): Promise<ConsentState> {
+  private async stateOf(purpose: Purpose, event: ConsentLedgerRow | undefined, facts: ConsentFacts): Promise<ConsentState> {
     const granted = event?.action === 'granted';
     return {
       purpose,
@@ -378,7 +378,7 @@ interface ConsentFacts {
   versions: Map<number, Promise<RegisterSettingsSnapshot | null>>;
 }
 
-function toHistory(e: ConsentEvent): ConsentHistoryEntry {
+function toHistory(e: ConsentLedgerRow): ConsentHistoryEntry {
   return {
     purpose: e.purpose,
     action: e.action,

@@ -93,7 +93,9 @@ export class CustomersService {
   }
 
   async get(id: string): Promise<CustomerView> {
-    return toView(await this.find(id));
+    const row = await this.repository.viewRow<Omit<CustomerView, 'restriction'> & RestrictionColumns>(id);
+    if (!row) throw new NotFoundProblem('customer');
+    return fromRow(row);
   }
 
   /** The names of these customers (those still on record), for lists that show whose a row is. */

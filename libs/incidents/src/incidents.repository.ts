@@ -4,7 +4,7 @@
 // outbox, which finds the same transaction there.
 import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { boundSql, DatabaseContext } from '@app/database';
+import { boundSql, DatabaseContext, withDates } from '@app/database';
 import type { Keyset as PageKey } from '@app/core';
 import type { IncidentDataCategory, Lang } from './incident-texts';
 
@@ -116,12 +116,7 @@ const INCIDENT_COLUMNS = `
   case when countermeasures_fi is null then null else json_build_object('fi', countermeasures_fi, 'en', countermeasures_en) end as countermeasures,
   followed_up_at as "followedUpAt"`;
 
-// MikroORM has the driver hand timestamps back as text; rows leave this store with Dates.
-function withDates<T>(row: T, keys: readonly string[]): T {
-  const out = { ...row } as Record<string, unknown>;
-  for (const key of keys) if (typeof out[key] === 'string') out[key] = new Date(out[key] as string);
-  return out as T;
-}
+// MikroORM has the driver hand timestamps back as text; rows leave this store with Dates (withDates).
 const INCIDENT_DATES = ['occurredAt', 'discoveredAt', 'createdAt', 'notifiedAt', 'followedUpAt'];
 const TENANT_DATES = ['controllerNotifiedAt', 'controllerInformedAt', 'followUpSentAt'];
 

@@ -41,7 +41,7 @@ export class PortalService {
     const [tenant, consent, invoices, requests] = await Promise.all([
       this.tenancy.get(this.context.tenant.slug),
       this.consent.overview(id),
-      this.billing.listForCustomer(id, { limit: 200 }),
+      this.billing.pageOfCustomer(id, { limit: 200 }),
       this.requests.forCustomer(id),
     ]);
     return { tenantName: tenant.legalName, profile, lastLoginAt: profile.lastLoginAt, consents: consent.current, consentLedger: consent.history, invoices, requests };

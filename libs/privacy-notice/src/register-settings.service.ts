@@ -167,7 +167,7 @@ export class RegisterSettingsService {
 
   /** The settings of the tenant in scope, read fresh from the database. */
   async current(): Promise<RegisterSettingsSnapshot> {
-    return toSnapshot(await this.repository.currentSettings());
+    return fromStoredRow(await this.repository.currentRow());
   }
 
   async accessRequestsPerYear(): Promise<number> {

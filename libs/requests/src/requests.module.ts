@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '@app/database';
 import { AuthModule } from '@app/auth';
 import { TenancyModule } from '@app/tenancy';
 import { CustomersModule } from '@app/customers';
@@ -20,7 +21,7 @@ import { ExportLinkController } from './export-link.controller';
 import { RequestsRepository } from './requests.repository';
 
 @Module({
-  imports: [AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
+  imports: [DatabaseModule, AuthModule, TenancyModule, CustomersModule, BillingModule, ConsentModule, PrivacyNoticeModule, BackupModule, BankImportModule],
   controllers: [RequestsController, VerifyController, RestrictionController, ExportLinkController],
   providers: [RequestsRepository, RequestsService, ExportService, VerificationService, CustomerErasure, RequestNoticesService, ExportLinksService],
   exports: [RequestsService, ExportService, RequestNoticesService],

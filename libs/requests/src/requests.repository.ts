@@ -5,9 +5,10 @@
 // The erasure's statements (`requestsErasure` and the `*Erasure*` methods below) run on a `TenantTransaction`
 // instead: the same code serves a restore, which re-applies erasures on its own connection with no tenant bound.
 // Both speak bind parameters ($1, $2, ...).
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type FilterQuery, LockMode } from '@mikro-orm/postgresql';
-import { quoteIdent } from '@app/database';
+import type { Pool } from 'pg';
+import { DatabaseContext, PG_POOL, quoteIdent, readSql, withDates } from '@app/database';
 import { type CustomerErasureStep, TenantContext, type TenantTransaction } from '@app/tenancy';
 import { DataSubjectRequest, ErasureLedgerEntry, ExportLink, OPEN_STATES, VerificationCode } from './request.entity';
 
@@ -20,6 +21,16 @@ export interface RequestFilter {
   after?: { at: Date; id: string };
   limit: number;
 }
+
+/** A request as a plain row: every column of the entity, under its property name. */
+const REQUEST_COLUMNS = [
+  'id', 'customer_id as "customerId"', 'type', 'channel', 'received_at as "receivedAt"', 'due_at as "dueAt"', 'extended_at as "extendedAt"',
+  'extension_reason as "extensionReason"', 'state', 'verified_by as "verifiedBy"', 'verified_at as "verifiedAt"', 'verification_method as "verificationMethod"',
+  'verification_note as "verificationNote"', 'repeat_decision as "repeatDecision"', 'fee_invoice_id as "feeInvoiceId"', 'decided_by as "decidedBy"',
+  'decided_at as "decidedAt"', 'rejection_reason as "rejectionReason"', 'override_reason as "overrideReason"', 'objection_decision as "objectionDecision"',
+  'objection_effect as "objectionEffect"', 'details', 'recorded_by as "recordedBy"', 'created_at as "createdAt"', 'updated_at as "updatedAt"', 'version',
+].join(', ');
+const REQUEST_DATES = ['receivedAt', 'dueAt', 'extendedAt', 'verifiedAt', 'decidedAt', 'createdAt', 'updatedAt'];
 
 export interface ErasureLedgerRow {
   customer_id: string;
@@ -46,7 +57,10 @@ export const requestsErasure: CustomerErasureStep = {
 
 @Injectable()
 export class RequestsRepository {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
 
   // ---- requests ----
 
@@ -77,8 +91,16 @@ export class RequestsRepository {
     return this.context.em().find(DataSubjectRequest, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: filter.limit + 1 });
   }
 
+  /**
+   * The customer's requests, oldest first, as plain rows with the entity's fields (not managed: read only): one
+   * parameterised statement, in the open transaction if any, else on the plain pool (the portal's "my data").
+   */
   async forCustomer(customerId: string): Promise<DataSubjectRequest[]> {
-    return this.context.em().find(DataSubjectRequest, { customerId }, { orderBy: { receivedAt: 'asc', id: 'asc' } });
+    const rows = await readSql(this.pool, DatabaseContext.openTransaction())<DataSubjectRequest>(
+      `select ${REQUEST_COLUMNS} from ${this.context.table('data_subject_request')} where customer_id = $1 order by received_at, id`,
+      [customerId],
+    );
+    return rows.map((row) => withDates(row, REQUEST_DATES));
   }
 
   /** The access requests of these customers served (completed) after `since`: ids and customers only. */

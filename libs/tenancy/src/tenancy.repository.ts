@@ -66,8 +66,20 @@ export class TenancyRepository {
     return tenant;
   }
 
-  findTenant(by: { slug: string } | { id: string }): Promise<Tenant | null> {
-    return this.orm.em.fork().findOne(Tenant, by);
+  /**
+   * The tenant's registry row in the API's shape (no schema name), by slug, as one plain statement on the pool: the
+   * portal's "my data" and the consent states read it on every visit. Outside any transaction, as
+   * the registry's other reads.
+   */
+  async viewRow<T extends object>(slug: string): Promise<T | null> {
+    const { rows } = await this.pool.query<T>(
+      `select id, slug, legal_name as "legalName", business_id as "businessId", street_address as "streetAddress", postal_code as "postalCode",
+              city, contact_email as "contactEmail", contact_person as "contactPerson", language, status,
+              created_at as "createdAt", updated_at as "updatedAt", version
+         from platform.tenant where slug = $1`,
+      [slug],
+    );
+    return rows[0] ?? null;
   }
 
   async legalName(id: string): Promise<string> {

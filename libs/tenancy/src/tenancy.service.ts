@@ -140,9 +140,9 @@ export class TenancyService {
   }
 
   async get(slug: string): Promise<TenantView> {
-    const tenant = await this.repository.findTenant({ slug });
+    const tenant = await this.repository.viewRow<TenantView>(slug);
     if (!tenant) throw new NotFoundProblem('tenant');
-    return toTenantView(tenant);
+    return tenant;
   }
 
   async update(slug: string, dto: UpdateTenantDto): Promise<TenantView> {
