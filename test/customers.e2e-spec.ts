@@ -123,6 +123,26 @@ describe('customers', () => {
     expect(new Set(seen).size).toBe(25);
   });
 
+
+  it("lists each customer as the customer's own route answers it, the JSON built by PostgreSQL included", async () => {
+    // Sub-millisecond times (the columns round them to the millisecond) and another zone: the list's SQL writes
+    // them as the route's toISOString() does.
+    const [row] = await ctx.sql<{ id: string }>(
+      `insert into "${tenant.schema}".customer (id, contact_name, company_name, email, phone, city, country, created_at, updated_at, last_login_at, restricted_at, restriction_reason)
+       values (gen_random_uuid(), 'Listan "Vertailu" \\ Henkilö', null, 'vertailu@example.fi', '+358405550999', 'Åbo', 'FI',
+               '2026-01-02 03:04:05.678999+00', '2026-02-03 04:05:06.000001+00', '2026-03-04 05:06:07.999999+02', '2026-04-05 06:07:08.5+00', 'Pyyntö 12')
+       returning id`,
+    );
+    const plain = (await staff.post(base).send({ contactName: 'Listan Vertailu Toinen' }).expect(201)).body as { id: string };
+    const listed = await staff.get(`${base}?q=${encodeURIComponent('listan')}&sort=name`).expect(200);
+    expect(listed.headers['content-type']).toBe('application/json; charset=utf-8');
+    const items = listed.body.items as { id: string }[];
+    expect(items.map((c) => c.id)).toEqual([row.id, plain.id]);
+    for (const item of items) expect(item).toStrictEqual((await staff.get(`${base}/${item.id}`).expect(200)).body);
+    expect(items[0]).toMatchObject({ createdAt: '2026-01-02T03:04:05.679Z', lastLoginAt: '2026-03-04T03:06:08.000Z', restriction: { since: '2026-04-05T06:07:08.500Z', reason: 'Pyyntö 12', requestId: null } });
+    expect(listed.body.nextCursor).toBeNull();
+  });
+
   it('names the staff in the audit trail, disabled members too, and no one else', async () => {
     const member = await ctx.newTenantStaff(tenant, 'staff');
     const memberAgent = await ctx.loginTenant(tenant, member);
