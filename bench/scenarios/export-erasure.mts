@@ -60,7 +60,7 @@ async function newCustomer(bench: Bench, staff: Client, tenant: Tenant, name: st
 /** Records a request of the type and verifies it; returns its id. */
 async function openRequest(staff: Client, tenant: Tenant, customerId: string, type: 'access' | 'erasure'): Promise<string> {
   const { id } = await staff.ok<{ id: string }>('POST', `/api/t/${tenant.slug}/requests`, { customerId, type, channel: 'letter' });
-  await staff.ok('POST', `/api/t/${tenant.slug}/requests/${id}/verify`, { method: 'Signed letter, signature checked against the contract' });
+  await staff.ok('POST', `/api/t/${tenant.slug}/requests/${id}/verify`, { method: 'signed_letter_matching_register', note: 'Signature checked against the contract' });
   return id;
 }
 
