@@ -33,6 +33,16 @@ describe('the one access check', () => {
     expect(() => requireAccess(undefined, { realm: 'platform' })).toThrow(UnauthenticatedProblem);
   });
 
+  it('lets the system through only where the rule says so, and still checks the people', () => {
+    const rule = { realm: 'tenant-staff', roles: ['owner'], tenantId: 't1', orSystem: true } as const;
+    expect(requireAccess(systemActor('cli'), rule)).toEqual(systemActor('cli'));
+    expect(accessRefusal(owner, rule)).toBeNull();
+    expect(accessRefusal(staff, rule)).toBe('forbidden');
+    expect(accessRefusal({ ...owner, tenantId: 't2' }, rule)).toBe('absent');
+    expect(accessRefusal(undefined, rule)).toBe('unauthenticated');
+    expect(accessRefusal(systemActor('cli'), { ...rule, orSystem: false })).toBe('unauthenticated');
+  });
+
   it('records a person by their principal key and the system by its name', () => {
     expect(actorKey(owner)).toBe('tenant-staff:t1:s1');
     expect(actorKey(admin)).toBe('platform:p1');

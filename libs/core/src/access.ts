@@ -21,17 +21,20 @@ export function actorKey(actor: Actor): string {
   return actor.kind === 'system' ? actor.name : principalKey(actor);
 }
 
-/** What a caller must be. `tenantId` (staff and customers) also requires the principal to belong to that tenant. */
-export type AccessRequirement =
+/**
+ * What a caller must be. `tenantId` (staff and customers) also requires the principal to belong to that tenant.
+ * `orSystem`: the system may do it too (the command line's onboarding, the test factories); otherwise the system
+ * is refused as nobody is.
+ */
+export type AccessRequirement = (
   | { realm: 'platform'; roles?: readonly PlatformRole[] }
   | { realm: 'tenant-staff'; roles?: readonly TenantRole[]; tenantId?: string }
-  | { realm: 'customer'; tenantId?: string };
+  | { realm: 'customer'; tenantId?: string }
+) & { orSystem?: boolean };
 
-type PrincipalOf<R extends AccessRequirement> = R['realm'] extends 'platform'
-  ? PlatformPrincipal
-  : R['realm'] extends 'tenant-staff'
-    ? TenantStaffPrincipal
-    : CustomerPrincipal;
+type PrincipalOf<R extends AccessRequirement> =
+  | (R['realm'] extends 'platform' ? PlatformPrincipal : R['realm'] extends 'tenant-staff' ? TenantStaffPrincipal : CustomerPrincipal)
+  | (R extends { orSystem: true } ? SystemActor : never);
 
 /**
  * Why a caller is refused, or null when allowed. Another tenant, or a tenant path of the other realm, is `absent`
@@ -41,7 +44,8 @@ type PrincipalOf<R extends AccessRequirement> = R['realm'] extends 'platform'
 export type AccessRefusal = 'unauthenticated' | 'absent' | 'forbidden';
 
 export function accessRefusal(actor: Actor | undefined, rule: AccessRequirement): AccessRefusal | null {
-  if (!actor || actor.kind === 'system') return 'unauthenticated';
+  if (!actor) return 'unauthenticated';
+  if (actor.kind === 'system') return rule.orSystem ? null : 'unauthenticated';
   if (rule.realm === 'platform') {
     if (actor.kind !== 'platform') return 'forbidden';
     return !rule.roles?.length || rule.roles.some((role) => actor.roles.includes(role)) ? null : 'forbidden';

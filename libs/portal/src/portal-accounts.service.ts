@@ -32,7 +32,7 @@ export class PortalAccountsService implements ResettableAccounts {
    */
   async invite(actor: Actor, customerId: string): Promise<PortalInvitationView> {
     const scope = this.context.tenant;
-    if (actor.kind !== 'system') requireAccess(actor, { realm: 'tenant-staff', roles: ['owner', 'staff'], tenantId: scope.tenantId });
+    requireAccess(actor, { realm: 'tenant-staff', roles: ['owner', 'staff'], tenantId: scope.tenantId, orSystem: true });
     const customer = await this.customers.get(customerId);
     if (!customer.email) throw new PortalException(PortalErrorCode.EmailRequired, 'Add an e-mail address to the customer first.');
     const email = customer.email;

@@ -64,7 +64,7 @@ export class TenantMembersService {
   async invite(actor: Actor, input: { email: string; name: string; role: TenantRole }, business?: MailBusiness): Promise<IssuedAccountInvitation<StaffView>> {
     const scope = this.context.tenant;
     if (actor.kind === 'platform') requireAccess(actor, { realm: 'platform', roles: ['platform_admin'] });
-    else if (actor.kind !== 'system') requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: scope.tenantId });
+    else requireAccess(actor, { realm: 'tenant-staff', roles: ['owner'], tenantId: scope.tenantId, orSystem: true });
     const email = input.email.trim();
     if (await this.repository.emailTaken(email)) throw new TenancyException(TenancyErrorCode.EmailTaken);
     business ??= { legalName: await this.tenants.legalName(scope.tenantId) };
