@@ -123,10 +123,9 @@ describe('customers', () => {
     expect(new Set(seen).size).toBe(25);
   });
 
-
-  it("lists each customer as the customer's own route answers it, the JSON built by PostgreSQL included", async () => {
-    // Sub-millisecond times (the columns round them to the millisecond) and another zone: the list's SQL writes
-    // them as the route's toISOString() does.
+  it("lists each customer exactly as the customer's own route answers it", async () => {
+    // The page query and the route's read are two statements: the same fields, nulls and restriction, and the same
+    // times written the same way, for sub-millisecond times (the columns round them to the millisecond) in another zone.
     const [row] = await ctx.sql<{ id: string }>(
       `insert into "${tenant.schema}".customer (id, contact_name, company_name, email, phone, city, country, created_at, updated_at, last_login_at, restricted_at, restriction_reason)
        values (gen_random_uuid(), 'Listan "Vertailu" \\ Henkilö', null, 'vertailu@example.fi', '+358405550999', 'Åbo', 'FI',
